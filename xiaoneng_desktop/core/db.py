@@ -1,0 +1,184 @@
+"""The one SQLite file: opening it safely, its pragmas, schema version and ordered migrations.
+
+The schema version lives in ``PRAGMA user_version`` and the file is marked as ours with
+``PRAGMA application_id``. A new file gets every table at once; an older one is first copied with
+SQLite's backup API, then upgraded one small step at a time (calibre's schema_upgrades habit).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import peewee as pw
+
+#: Marks a SQLite file as written by this program ("XNXT" as a big-endian integer).
+APPLICATION_ID = 0x584E5854
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+database = pw.DatabaseProxy()
+
+Migration = Callable[[pw.SqliteDatabase], None]
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database
+        legacy_table_names = False
+
+
+class DatabaseOpenError(Exception):
+    """The file cannot be used; the message is for the user, in Chinese."""
+
+
+def default_path() -> Path:
+    """The data file: $XIAONENG_DB if set, else 效能.sqlite3 in the user's data folder."""
+    env = os.environ.get("XIAONENG_DB")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("xiaoneng", appauthor=False)) / "xiaoneng.sqlite3"
+
+
+def _connect(path: Path) -> pw.SqliteDatabase:
+    return pw.SqliteDatabase(
+        str(path),
+        pragmas={
+            "journal_mode": "wal",
+            "synchronous": 2,  # FULL: a committed record survives a power cut
+            "foreign_keys": 1,
+            "busy_timeout": 5000,
+        },
+        # peewee's default (deferred) BEGIN; writers that number things ask for IMMEDIATE.
+        autoconnect=True,
+    )
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except PermissionError as exc:
+        raise DatabaseOpenError(f"没有权限读取数据文件：{path}") from exc
+    except OSError as exc:
+        raise DatabaseOpenError(f"无法读取数据文件：{path}（{exc.strerror or exc}）") from exc
+    if head and head != SQLITE_HEADER:
+        raise DatabaseOpenError(f"“{path}”不是数据库文件，无法打开。请确认选择的是本程序的数据文件（.sqlite3）。")
+
+
+def open_database(
+    path: Path | str,
+    models: Sequence[type[pw.Model]],
+    migrations: Sequence[Migration],
+    *,
+    now: Callable[[], dt.datetime] = dt.datetime.now,
+) -> pw.SqliteDatabase:
+    """Open (creating or upgrading) the data file and bind every model to it.
+
+    ``migrations[i]`` upgrades a file of version i+1 to version i+2; version 1 is the first schema,
+    so the program's schema version is ``len(migrations) + 1``.
+    Raises DatabaseOpenError with a Chinese message for anything the user must be told.
+    """
+    path = Path(path)
+    latest = len(migrations) + 1
+    if path.exists():
+        if path.is_dir():
+            raise DatabaseOpenError(f"“{path}”是一个文件夹，不是数据文件。")
+        _check_header(path)
+    else:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseOpenError(f"无法创建数据文件所在的文件夹：{path.parent}（{exc.strerror or exc}）") from exc
+
+    db = _connect(path)
+    try:
+        db.connect(reuse_if_open=True)
+        check = db.execute_sql("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise DatabaseOpenError(f"数据文件“{path}”已损坏（完整性检查未通过），请从备份恢复。\n检查结果：{check}")
+        version = db.execute_sql("PRAGMA user_version").fetchone()[0]
+        app_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
+        tables = db.get_tables()
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+            raise DatabaseOpenError(f"“{path}”是其他程序的数据库，不是本程序的数据文件，无法打开。")
+        if version > latest:
+            raise DatabaseOpenError(
+                f"数据文件“{path}”由较新版本的机关效能管理系统创建（数据版本 {version}），"
+                f"本程序只能打开数据版本 {latest} 及以下的文件。请升级本程序后再打开。"
+            )
+        database.initialize(db)
+        if not tables:
+            with db.atomic():
+                db.create_tables(models)
+                db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute_sql(f"PRAGMA user_version = {latest}")
+        elif version < latest:
+            backup_database(db, path.with_name(f"{path.stem}.v{version}-{now():%Y%m%d-%H%M%S}.bak.sqlite3"))
+            for step in range(version, latest):
+                with db.atomic():
+                    migrations[step - 1](db)
+                    db.execute_sql(f"PRAGMA user_version = {step + 1}")
+    except DatabaseOpenError:
+        db.close()
+        raise
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DatabaseOpenError(_explain(path, exc)) from exc
+    except pw.DatabaseError as exc:
+        db.close()
+        raise DatabaseOpenError(_explain(path, exc)) from exc
+    return db
+
+
+def _explain(path: Path, exc: Exception) -> str:
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return f"“{path}”不是有效的数据库文件或已损坏，无法打开。请从备份恢复。"
+    if "locked" in text or "busy" in text:
+        return f"数据文件“{path}”正被其他程序占用，请关闭后重试。"
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return f"无法打开或写入数据文件“{path}”，请检查文件权限和磁盘空间。"
+    if "disk" in text or "full" in text:
+        return f"写入数据文件“{path}”失败：磁盘空间不足或磁盘出错。"
+    return f"打开数据文件“{path}”时出错：{exc}"
+
+
+def backup_database(db: pw.SqliteDatabase, destination: Path | str) -> Path:
+    """Copy the open database to ``destination`` with SQLite's online backup API (safe while in use)."""
+    destination = Path(destination)
+    target = sqlite3.connect(str(destination))
+    try:
+        db.connection().backup(target)
+    finally:
+        target.close()
+    return destination
+
+
+def close_database() -> None:
+    db = database.obj
+    if db is not None and not db.is_closed():
+        db.close()
+
+
+def atomic(immediate: bool = False):
+    """One user action = one transaction. ``immediate`` takes the write lock at once (numbering)."""
+    if immediate and isinstance(database.obj, pw.SqliteDatabase):
+        return database.obj.atomic(lock_type="IMMEDIATE")
+    return database.atomic()
+
+
+def escape_like(text: str) -> str:
+    """A LIKE pattern that matches ``text`` literally anywhere (``%``, ``_`` and ``\\`` escaped)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def contains(field: pw.Field | pw.Node, text: str) -> pw.Expression:
+    """``field LIKE %text% ESCAPE '\\'`` — portable, literal substring match."""
+    # ILIKE: peewee turns it into SQLite's (ASCII case-insensitive) LIKE, and plain LIKE into GLOB.
+    return pw.Expression(field, pw.OP.ILIKE, pw.NodeList((escape_like(text), pw.SQL("ESCAPE '\\'"))))

@@ -1,0 +1,105 @@
+"""Office settings: every number a rule depends on, with its default from DOMAIN.md.
+
+Registers declare their settings with `define` at import; values are stored in the data file, so
+they travel with it. The settings dialog is built from these definitions, so an office changes a
+limit without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from xiaoneng_desktop.core.models import Setting
+from xiaoneng_desktop.core.validation import ValidationError
+
+
+@dataclass(frozen=True)
+class SettingDef:
+    key: str
+    label: str
+    default: Any
+    group: str
+    unit: str = ""  # shown after the number: 分钟, 工作日 …
+    minimum: int | None = None
+    maximum: int | None = None
+    help: str = ""
+
+    @property
+    def kind(self) -> type:
+        return type(self.default)
+
+
+_DEFINITIONS: dict[str, SettingDef] = {}
+
+
+def define(key: str, label: str, default: Any, group: str, **options: Any) -> SettingDef:
+    definition = SettingDef(key, label, default, group, **options)
+    _DEFINITIONS[key] = definition
+    return definition
+
+
+def definitions() -> list[SettingDef]:
+    return list(_DEFINITIONS.values())
+
+
+def get(key: str) -> Any:
+    definition = _DEFINITIONS[key]
+    row = Setting.get_or_none(Setting.key == key)
+    if row is None:
+        return definition.default
+    try:
+        value = json.loads(row.value)
+    except ValueError:
+        return definition.default
+    return value if isinstance(value, definition.kind) else definition.default
+
+
+def check(key: str, value: Any) -> Any:
+    """The value as it will be stored, or ValidationError with a Chinese message."""
+    definition = _DEFINITIONS[key]
+    if definition.kind is int:
+        if isinstance(value, str):
+            value = value.strip()
+            if not value.lstrip("-").isdigit():
+                raise ValidationError(key, f"{definition.label}必须是整数")
+            value = int(value)
+        if definition.minimum is not None and value < definition.minimum:
+            raise ValidationError(key, f"{definition.label}不能小于 {definition.minimum}{definition.unit}")
+        if definition.maximum is not None and value > definition.maximum:
+            raise ValidationError(key, f"{definition.label}不能大于 {definition.maximum}{definition.unit}")
+    elif definition.kind is str:
+        value = str(value).strip()
+        if not value and definition.default:
+            raise ValidationError(key, f"{definition.label}不能为空")
+        if len(value) > 200:
+            raise ValidationError(key, f"{definition.label}不能超过 200 个字")
+    return value
+
+
+def put(key: str, value: Any) -> None:
+    """Store one value (caller holds the transaction)."""
+    value = check(key, value)
+    Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+
+
+define("office.name", "单位名称", "××县人民政府办公室", "单位", help="显示在报表标题和打印单上")
+
+
+def save_all(values: dict[str, Any]) -> None:
+    """Check every value first, then store them together: one transaction, nothing half-saved."""
+    from xiaoneng_desktop.core.db import atomic
+
+    errors: dict[str, str] = {}
+    checked: dict[str, Any] = {}
+    for key, value in values.items():
+        try:
+            checked[key] = check(key, value)
+        except ValidationError as exc:
+            errors.update(exc.errors)
+    if errors:
+        raise ValidationError.many(errors)
+    with atomic():
+        for key, value in checked.items():
+            put(key, value)
