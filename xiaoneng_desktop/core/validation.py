@@ -39,7 +39,7 @@ class Checker:
     def add(self, field: str, message: str) -> None:
         self.errors.setdefault(field, message)
 
-    def run(self, field: str, check, *args, **kwargs):
+    def run(self, field: str, check, /, *args, **kwargs):
         """Call ``check``; on ValidationError note the message under ``field`` and return None."""
         try:
             return check(*args, **kwargs)

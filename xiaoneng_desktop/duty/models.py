@@ -59,6 +59,7 @@ class Call(BaseModel):
     officer = pw.ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
     shift = pw.ForeignKeyField(DutyShift, null=True, on_delete="SET NULL", backref="calls")
     deadline = pw.DateTimeField(index=True)  # computed once from the category's limit, or typed
+    deadline_typed = pw.BooleanField(default=False)  # typed by hand: not recomputed on edits
     assignee_name = pw.CharField(max_length=30, default="")  # 交办对象
     assignee = pw.ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
     assigned_at = pw.DateTimeField(null=True)

@@ -1,0 +1,527 @@
+"""值班记录: what the duty officer can do — log a call, hand it on, record the leader's instruction and
+the feedback, close it, void it; keep the roster and hand the shift over. Each action is one
+transaction; bad input raises ValidationError naming the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, fields
+
+import peewee as pw
+
+from xiaoneng_desktop.core import audit, clock, settings
+from xiaoneng_desktop.core.db import atomic, contains
+from xiaoneng_desktop.core.models import Person
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text
+from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call, DutyShift, Unavailability
+
+# Response limits (seed 003 §(二)): 一般事项 10 minutes, 特殊事项 3 hours; 突发事件 即接即报 —
+# national practice is a phone report within 30 minutes.
+LIMIT_SETTINGS = {
+    "一般事项": settings.define("duty.limit.general", "一般事项办理回复时限", 10, "值班", unit=" 分钟",
+                            minimum=1, maximum=10080, help="接到领导电话后，一般事项应在此时限内办理回复"),
+    "特殊事项": settings.define("duty.limit.special", "特殊事项办理回复时限", 180, "值班", unit=" 分钟",
+                            minimum=1, maximum=10080, help="特殊事项应在此时限内办理回复（默认3小时）"),
+    "突发事件": settings.define("duty.limit.emergency", "突发事件报告时限", 30, "值班", unit=" 分钟",
+                            minimum=1, maximum=1440, help="突发事件信息即接即报，电话报告不超过此时限"),
+}
+SHIFT_PATTERN = settings.define(
+    "duty.shift_pattern", "值班班次", "白班 08:30-17:30；夜班 17:30-08:30", "值班",
+    help="每天的班次，格式“名称 开始-结束”，用分号隔开；结束早于开始表示次日结束",
+)
+DUE_SOON = settings.define("duty.due_soon", "临近时限提醒", 5, "值班", unit=" 分钟", minimum=0, maximum=1440,
+                           help="距时限不足此时间的在办事项显示为橙色")
+
+SUMMARY_MAX = 2000
+TEXT_MAX = 1000
+#: A clock a little fast on another PC must not make "now" look like the future.
+FUTURE_TOLERANCE = dt.timedelta(minutes=5)
+
+STATUSES = ("全部", "在办", "已超时", "已办结", "已作废")
+
+
+@dataclass
+class CallInput:
+    """What the call form holds; the service checks and stores it."""
+
+    received_at: dt.datetime | None
+    category: str
+    summary: str
+    officer_name: str
+    channel: str = "电话"
+    caller: str = ""
+    caller_unit: str = ""
+    phone: str = ""
+    assignee_name: str = ""
+    instruction: str = ""
+    instruction_by: str = ""
+    feedback: str = ""
+    closed_at: dt.datetime | None = None
+    deadline: dt.datetime | None = None  # typed by hand; None: from the category's limit
+
+    @classmethod
+    def from_call(cls, call: Call) -> CallInput:
+        values = {f.name: getattr(call, f.name) for f in fields(cls) if f.name != "deadline"}
+        return cls(**values, deadline=call.deadline if call.deadline_typed else None)
+
+
+def limit_minutes(category: str) -> int:
+    return settings.get(LIMIT_SETTINGS[category].key)
+
+
+def deadline_for(category: str, received_at: dt.datetime) -> dt.datetime:
+    return received_at + dt.timedelta(minutes=limit_minutes(category))
+
+
+def _clean(data: CallInput) -> dict:
+    """Every field checked at once; returns the values to store."""
+    check = Checker()
+    now = clock.now()
+    values: dict = {}
+    if data.received_at is None:
+        check.add("received_at", "请填写来电时间")
+    elif data.received_at > now + FUTURE_TOLERANCE:
+        check.add("received_at", "来电时间不能晚于当前时间")
+    values["received_at"] = data.received_at
+    if data.channel not in CHANNELS:
+        check.add("channel", "请选择来电方式")
+    values["channel"] = data.channel
+    if data.category not in CATEGORIES:
+        check.add("category", "请选择事项类别")
+    values["category"] = data.category
+    values["caller"] = check.run("caller", clean_text, data.caller, "来电人", field="caller", max_len=30)
+    values["caller_unit"] = check.run("caller_unit", clean_text, data.caller_unit, "来电单位",
+                                      field="caller_unit", max_len=60)
+    values["phone"] = check.run("phone", clean_phone, data.phone, "联系电话", field="phone")
+    values["summary"] = check.run("summary", clean_text, data.summary, "内容摘要", field="summary",
+                                  max_len=SUMMARY_MAX, required=True, multiline=True)
+    values["officer_name"] = check.run("officer_name", clean_text, data.officer_name, "值班员",
+                                       field="officer_name", max_len=30, required=True)
+    values["assignee_name"] = check.run("assignee_name", clean_text, data.assignee_name, "交办对象",
+                                        field="assignee_name", max_len=30)
+    values["instruction"] = check.run("instruction", clean_text, data.instruction, "领导批示",
+                                      field="instruction", max_len=TEXT_MAX, multiline=True)
+    values["instruction_by"] = check.run("instruction_by", clean_text, data.instruction_by, "批示领导",
+                                         field="instruction_by", max_len=30)
+    values["feedback"] = check.run("feedback", clean_text, data.feedback, "办理情况", field="feedback",
+                                   max_len=TEXT_MAX, multiline=True)
+    if data.closed_at is not None:
+        if data.received_at is not None and data.closed_at < data.received_at:
+            check.add("closed_at", "办结时间不能早于来电时间")
+        elif data.closed_at > now + FUTURE_TOLERANCE:
+            check.add("closed_at", "办结时间不能晚于当前时间")
+        if not (data.feedback or "").strip():
+            check.add("feedback", "办结时请填写办理情况")
+    values["closed_at"] = data.closed_at
+    if data.deadline is not None and data.received_at is not None and data.deadline < data.received_at:
+        check.add("deadline", "办理时限不能早于来电时间")
+    check.raise_if_any()
+    return values
+
+
+def _person(name: str) -> Person | None:
+    if not name:
+        return None
+    return Person.get_or_none((Person.name == name) & (Person.active == True))  # noqa: E712
+
+
+def _apply(call: Call, values: dict, data: CallInput) -> None:
+    handed_on = values["assignee_name"] != call.assignee_name
+    for key, value in values.items():
+        setattr(call, key, value)
+    call.officer = _person(call.officer_name)
+    if not call.assignee_name:
+        call.assignee, call.assigned_at = None, None
+    elif handed_on:  # 交办 happens when the name is first given or changed
+        call.assignee, call.assigned_at = _person(call.assignee_name), clock.now()
+    if data.deadline is not None:
+        call.deadline, call.deadline_typed = data.deadline, True
+    else:
+        call.deadline, call.deadline_typed = deadline_for(call.category, call.received_at), False
+    call.closed_by = call.officer_name if call.closed_at else ""
+    call.shift = shift_at(call.received_at)
+
+
+def create_call(data: CallInput) -> Call:
+    values = _clean(data)
+    with atomic():
+        call = Call()
+        _apply(call, values, data)
+        call.save()
+        audit.record("新建", "call", call.id, f"{call.category}：{call.summary[:40]}", actor=call.officer_name)
+    return call
+
+
+def get_call(call_id: int) -> Call:
+    call = Call.get_or_none(Call.id == call_id)
+    if call is None:
+        raise ValidationError("id", "该记录不存在，可能已被删除")
+    return call
+
+
+def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
+    values = _clean(data)
+    with atomic():
+        call = get_call(call_id)
+        if call.voided_at is not None:
+            raise ValidationError("id", "该记录已作废，不能修改")
+        _apply(call, values, data)
+        call.save()
+        audit.record("修改", "call", call.id, "", actor=actor or call.officer_name)
+    return call
+
+
+def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None, by: str = "") -> Call:
+    """办结: the feedback (办理情况) is required; the time defaults to now."""
+    with atomic():
+        call = get_call(call_id)
+        if call.voided_at is not None:
+            raise ValidationError("id", "该记录已作废，不能办结")
+        if call.closed_at is not None:
+            raise ValidationError("id", "该记录已经办结")
+        data = CallInput.from_call(call)
+        data.feedback = feedback if feedback.strip() else call.feedback
+        data.closed_at = closed_at or clock.now()
+        values = _clean(data)
+        call.feedback, call.closed_at = values["feedback"], values["closed_at"]
+        call.closed_by = by or call.officer_name
+        call.save()
+        audit.record("办结", "call", call.id, call.feedback[:80], actor=call.closed_by)
+    return call
+
+
+def void_call(call_id: int, reason: str, by: str = "") -> Call:
+    """作废 instead of delete: the record stays, greyed, with the reason in the audit log."""
+    reason = clean_text(reason, "作废原因", field="void_reason", max_len=200, required=True)
+    with atomic():
+        call = get_call(call_id)
+        if call.voided_at is not None:
+            raise ValidationError("void_reason", "该记录已经作废")
+        call.voided_at, call.void_reason = clock.now(), reason
+        call.save()
+        audit.record("作废", "call", call.id, reason, actor=by)
+    return call
+
+
+# --- what the lists show -------------------------------------------------------------------------
+
+def is_open(call: Call) -> bool:
+    return call.closed_at is None and call.voided_at is None
+
+
+def _open():
+    return Call.closed_at.is_null() & Call.voided_at.is_null()
+
+
+def calls_query(text: str = "", date_from: dt.date | None = None, date_to: dt.date | None = None,
+                status: str = "全部", category: str = "") -> pw.ModelSelect:
+    """The call log as the table shows it, filtered in SQL (the table model adds order and paging)."""
+    query = Call.select()
+    if date_from is not None:
+        query = query.where(Call.received_at >= dt.datetime.combine(date_from, dt.time()))
+    if date_to is not None:
+        query = query.where(Call.received_at < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time()))
+    if category:
+        query = query.where(Call.category == category)
+    now = clock.now()
+    if status == "在办":
+        query = query.where(_open())
+    elif status == "已超时":
+        query = query.where(_open() & (Call.deadline < now))
+    elif status == "已办结":
+        query = query.where(Call.closed_at.is_null(False) & Call.voided_at.is_null())
+    elif status == "已作废":
+        query = query.where(Call.voided_at.is_null(False))
+    text = text.strip()
+    if text:
+        words = [contains(field, text) for field in (
+            Call.summary, Call.caller, Call.caller_unit, Call.phone, Call.assignee_name,
+            Call.officer_name, Call.instruction, Call.feedback)]
+        condition = words[0]
+        for word in words[1:]:
+            condition |= word
+        query = query.where(condition)
+    return query
+
+
+def open_calls_query() -> pw.ModelSelect:
+    """Items still open — listed first for the officer who takes over the shift."""
+    return Call.select().where(_open())
+
+
+def remaining(call: Call, now: dt.datetime | None = None) -> dt.timedelta | None:
+    """Time left to the deadline (negative when overdue); None for closed or voided items."""
+    if not is_open(call):
+        return None
+    return call.deadline - (now or clock.now())
+
+
+def format_remaining(delta: dt.timedelta) -> str:
+    """剩余 8分钟 / 超时 2小时5分钟 — minutes are what a duty officer counts in."""
+    seconds = int(delta.total_seconds())
+    overdue = seconds < 0
+    minutes = (abs(seconds) + (0 if overdue else 59)) // 60
+    days, minutes = divmod(minutes, 24 * 60)
+    hours, minutes = divmod(minutes, 60)
+    parts = []
+    if days:
+        parts.append(f"{days}天")
+    if hours:
+        parts.append(f"{hours}小时")
+    if minutes or not parts:
+        parts.append(f"{minutes}分钟")
+    return ("超时 " if overdue else "剩余 ") + "".join(parts)
+
+
+def due_soon_minutes() -> int:
+    return settings.get(DUE_SOON.key)
+
+
+# --- roster (排班) and handover (交接班) ------------------------------------------------------------
+
+_SHIFT_ITEM = re.compile(r"^\s*(\S+)\s+(\d{1,2}):(\d{2})\s*[-－—~至]\s*(\d{1,2}):(\d{2})\s*$")
+
+
+def parse_shift_pattern(text: str) -> list[tuple[str, dt.time, dt.time]]:
+    """'白班 08:30-17:30；夜班 17:30-08:30' → [(name, start, end)]; an end ≤ start ends next day."""
+    shifts = []
+    for item in re.split(r"[;；\n]+", text or ""):
+        if not item.strip():
+            continue
+        match = _SHIFT_ITEM.match(item)
+        if not match:
+            raise ValidationError("duty.shift_pattern", f"班次“{item.strip()}”的格式不对，应为“白班 08:30-17:30”")
+        name, h1, m1, h2, m2 = match.groups()
+        try:
+            shifts.append((name, dt.time(int(h1), int(m1)), dt.time(int(h2), int(m2))))
+        except ValueError as exc:
+            raise ValidationError("duty.shift_pattern", f"班次“{item.strip()}”的时间不对") from exc
+    if not shifts:
+        raise ValidationError("duty.shift_pattern", "请至少设置一个班次")
+    if len({name for name, _, _ in shifts}) != len(shifts):
+        raise ValidationError("duty.shift_pattern", "班次名称不能重复")
+    return shifts
+
+
+def shift_pattern() -> list[tuple[str, dt.time, dt.time]]:
+    return parse_shift_pattern(settings.get(SHIFT_PATTERN.key))
+
+
+def _shift_times(day: dt.date, start: dt.time, end: dt.time) -> tuple[dt.datetime, dt.datetime]:
+    starts = dt.datetime.combine(day, start)
+    ends = dt.datetime.combine(day if end > start else day + dt.timedelta(days=1), end)
+    return starts, ends
+
+
+@dataclass
+class ShiftInput:
+    day: dt.date
+    name: str
+    officer_name: str = ""
+    leader_name: str = ""
+    standby_name: str = ""
+    officer_phone: str = ""
+    leader_phone: str = ""
+    standby_phone: str = ""
+
+
+def _phone_of(person: Person | None) -> str:
+    return person.phones if person else ""
+
+
+def save_shift(data: ShiftInput) -> DutyShift:
+    """Put people on one shift of the roster (creating the shift from the pattern if needed)."""
+    check = Checker()
+    names = {}
+    for role, label in (("officer_name", "值班员"), ("leader_name", "带班领导"), ("standby_name", "候班人员")):
+        names[role] = check.run(role, clean_text, getattr(data, role), label, field=role, max_len=30)
+    phones = {}
+    for role, label in (("officer_phone", "值班员电话"), ("leader_phone", "带班领导电话"),
+                        ("standby_phone", "候班人员电话")):
+        phones[role] = check.run(role, clean_phone, getattr(data, role), label, field=role)
+    pattern = {name: (start, end) for name, start, end in shift_pattern()}
+    if data.name not in pattern:
+        existing = DutyShift.get_or_none((DutyShift.day == data.day) & (DutyShift.name == data.name))
+        if existing is None:
+            check.add("name", f"没有名为“{data.name}”的班次，请先在单位设置中设置班次")
+    check.raise_if_any()
+    with atomic():
+        shift = DutyShift.get_or_none((DutyShift.day == data.day) & (DutyShift.name == data.name))
+        if shift is None:
+            shift = DutyShift(day=data.day, name=data.name)
+            shift.starts_at, shift.ends_at = _shift_times(data.day, *pattern[data.name])
+        if shift.handed_over_at is not None:
+            raise ValidationError("name", "该班次已交接，不能再修改排班")
+        for role in ("officer", "leader", "standby"):
+            name = names[f"{role}_name"] or ""
+            person = _person(name)
+            setattr(shift, f"{role}_name", name)
+            setattr(shift, role, person)
+            setattr(shift, f"{role}_phone", phones[f"{role}_phone"] or _phone_of(person))
+        shift.save()
+        audit.record("排班", "duty_shift", shift.id, f"{shift.day} {shift.name} {shift.officer_name}")
+    return shift
+
+
+def roster(first_day: dt.date, last_day: dt.date) -> list[DutyShift]:
+    return list(DutyShift.select()
+                .where((DutyShift.day >= first_day) & (DutyShift.day <= last_day))
+                .order_by(DutyShift.starts_at))
+
+
+def shift_at(moment: dt.datetime | None) -> DutyShift | None:
+    if moment is None:
+        return None
+    return (DutyShift.select()
+            .where((DutyShift.starts_at <= moment) & (DutyShift.ends_at > moment))
+            .order_by(DutyShift.starts_at.desc()).first())
+
+
+def _month_days(year: int, month: int) -> list[dt.date]:
+    first = dt.date(year, month, 1)
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return [first + dt.timedelta(days=i) for i in range((following - first).days)]
+
+
+def _unavailable(names: list[str], first: dt.date, last: dt.date) -> set[tuple[str, dt.date]]:
+    """(name, day) pairs on which a person of the lists cannot take duty."""
+    busy: set[tuple[str, dt.date]] = set()
+    rows = (Unavailability.select(Unavailability, Person).join(Person)
+            .where((Person.name.in_(names)) & (Unavailability.first_day <= last)
+                   & (Unavailability.last_day >= first)))
+    for row in rows:
+        day = max(row.first_day, first)
+        while day <= min(row.last_day, last):
+            busy.add((row.person.name, day))
+            day += dt.timedelta(days=1)
+    return busy
+
+
+def _rotation_start(names: list[str], role: str, before: dt.datetime) -> int:
+    """Index in ``names`` after the last person who took this role before ``before``."""
+    field = getattr(DutyShift, f"{role}_name")
+    last = (DutyShift.select(field).where((DutyShift.starts_at < before) & (field.in_(names)))
+            .order_by(DutyShift.starts_at.desc()).first())
+    return (names.index(getattr(last, f"{role}_name")) + 1) % len(names) if last else 0
+
+
+def generate_roster(year: int, month: int, officers: list[str], leaders: list[str],
+                    standbys: list[str] | None = None) -> list[DutyShift]:
+    """Rotate the lists over the month: officers shift by shift, leaders and standby day by day,
+    continuing after whoever took the last shift before this month and skipping anyone inactive or
+    unavailable that day. Shifts already handed over are left as they were."""
+    check = Checker()
+    if not officers:
+        check.add("officers", "请至少选择一名值班员")
+    if not leaders:
+        check.add("leaders", "请至少选择一名带班领导")
+    check.raise_if_any()
+    standbys = standbys or []
+    days = _month_days(year, month)
+    pattern = shift_pattern()
+    everyone = list(dict.fromkeys(officers + leaders + standbys))
+    inactive = {p.name for p in Person.select(Person.name).where(
+        Person.name.in_(everyone) & (Person.active == False))}  # noqa: E712
+    busy = _unavailable(everyone, days[0], days[-1])
+    start = dt.datetime.combine(days[0], dt.time())
+    cursors = {"officer": _rotation_start(officers, "officer", start),
+               "leader": _rotation_start(leaders, "leader", start),
+               "standby": _rotation_start(standbys, "standby", start) if standbys else 0}
+    lists = {"officer": officers, "leader": leaders, "standby": standbys}
+
+    def take(role: str, day: dt.date, avoid: set[str]) -> str:
+        names = lists[role]
+        for step in range(len(names)):
+            name = names[(cursors[role] + step) % len(names)]
+            if name not in inactive and (name, day) not in busy and name not in avoid:
+                cursors[role] = (cursors[role] + step + 1) % len(names)
+                return name
+        return ""  # nobody free: the day shows as a hole in the roster
+
+    made = []
+    with atomic():
+        for day in days:
+            leader = take("leader", day, set())
+            standby = take("standby", day, {leader}) if standbys else ""
+            for name, begin, end in pattern:
+                shift = DutyShift.get_or_none((DutyShift.day == day) & (DutyShift.name == name))
+                if shift is not None and shift.handed_over_at is not None:
+                    continue
+                officer = take("officer", day, {leader, standby})
+                shift = shift or DutyShift(day=day, name=name)
+                shift.starts_at, shift.ends_at = _shift_times(day, begin, end)
+                for role, person_name in (("officer", officer), ("leader", leader), ("standby", standby)):
+                    person = _person(person_name)
+                    setattr(shift, f"{role}_name", person_name)
+                    setattr(shift, role, person)
+                    setattr(shift, f"{role}_phone", _phone_of(person))
+                shift.save()
+                made.append(shift)
+        audit.record("生成排班", "duty_shift", 0, f"{year}年{month}月，{len(made)}个班次")
+    return made
+
+
+def coverage_gaps(first_day: dt.date, last_day: dt.date) -> dict[dt.date, str]:
+    """Days whose 24 hours are not all covered by a shift with a duty officer, with what is missing."""
+    gaps: dict[dt.date, str] = {}
+    shifts = list(DutyShift.select().where(
+        (DutyShift.starts_at < dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time()))
+        & (DutyShift.ends_at > dt.datetime.combine(first_day, dt.time()))
+        & (DutyShift.officer_name != "")).order_by(DutyShift.starts_at))
+    day = first_day
+    while day <= last_day:
+        begin = dt.datetime.combine(day, dt.time())
+        end = begin + dt.timedelta(days=1)
+        covered_to = begin
+        holes = []
+        for shift in shifts:
+            if shift.ends_at <= begin or shift.starts_at >= end:
+                continue
+            if shift.starts_at > covered_to:
+                holes.append(f"{covered_to:%H:%M}-{shift.starts_at:%H:%M}")
+            covered_to = max(covered_to, shift.ends_at)
+        if covered_to < end:
+            holes.append(f"{covered_to:%H:%M}-24:00")
+        if holes:
+            gaps[day] = "无人值班：" + "、".join(holes)
+        day += dt.timedelta(days=1)
+    return gaps
+
+
+def add_unavailability(person_id: int, first_day: dt.date, last_day: dt.date, reason: str = "") -> Unavailability:
+    check = Checker()
+    if last_day < first_day:
+        check.add("last_day", "结束日期不能早于开始日期")
+    reason = check.run("reason", clean_text, reason, "原因", field="reason", max_len=60)
+    check.raise_if_any()
+    with atomic():
+        row = Unavailability.create(person=person_id, first_day=first_day, last_day=last_day, reason=reason)
+        audit.record("不能值班", "unavailability", row.id, f"{first_day}至{last_day} {reason}")
+    return row
+
+
+def handover(shift_id: int, note: str, by: str = "") -> DutyShift:
+    """交接班: close the shift with a note; the items still open carry over to the next officer."""
+    note = clean_text(note, "交接班记录", field="handover_note", max_len=TEXT_MAX, multiline=True, required=True)
+    with atomic():
+        shift = DutyShift.get_or_none(DutyShift.id == shift_id)
+        if shift is None:
+            raise ValidationError("handover_note", "该班次不存在")
+        if shift.handed_over_at is not None:
+            raise ValidationError("handover_note", "该班次已经交接")
+        shift.handed_over_at = clock.now()
+        shift.handed_over_by = by or shift.officer_name
+        shift.handover_note = note
+        shift.open_at_handover = open_calls_query().count()
+        shift.save()
+        audit.record("交接班", "duty_shift", shift.id, note[:80], actor=shift.handed_over_by)
+    return shift
+
+
+def last_handover(before: dt.datetime | None = None) -> DutyShift | None:
+    """The most recent handed-over shift — its note is what the next officer reads first."""
+    moment = before or clock.now()
+    return (DutyShift.select().where(DutyShift.handed_over_at.is_null(False)
+                                     & (DutyShift.handed_over_at <= moment))
+            .order_by(DutyShift.handed_over_at.desc()).first())
