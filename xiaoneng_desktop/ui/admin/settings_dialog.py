@@ -1,0 +1,234 @@
+"""单位设置: one tab per settings group, one field per `core.settings` definition.
+
+Built entirely from ``settings.definitions()``, so a register that defines a new setting gets its
+field here without touching this file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import peewee as pw
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xiaoneng_desktop.core import settings
+from xiaoneng_desktop.core.settings import SettingDef
+from xiaoneng_desktop.core.validation import ValidationError
+
+# QSpinBox holds a C int; a definition without bounds still needs some.
+_INT_LIMIT = 2_000_000_000
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("单位设置")
+        self.resize(560, 420)
+        self.definitions: dict[str, SettingDef] = {d.key: d for d in settings.definitions()}
+        self.editors: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self._loaded: dict[str, Any] = {}
+
+        self.tabs = QTabWidget()
+        groups: dict[str, QFormLayout] = {}
+        for definition in self.definitions.values():
+            if definition.group not in groups:
+                groups[definition.group] = self._add_page(definition.group)
+            self._add_field(groups[definition.group], definition)
+
+        self.message_label = QLabel()
+        self.message_label.setStyleSheet("color: #c00000;")
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults)
+        # Without a Qt translation loaded the standard buttons would read in English.
+        self.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.restore_button = self.button_box.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        self.restore_button.setText("恢复默认")
+        self.restore_button.setToolTip("把所有设置改回程序的默认值（按“确定”后才保存）")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.button_box)
+        self.button_box.accepted.connect(self.accept)
+        self.button_box.rejected.connect(self.reject)
+        self.restore_button.clicked.connect(self.restore_defaults)
+
+        for key in self.definitions:
+            self._loaded[key] = settings.get(key)
+            self.set_value(key, self._loaded[key])
+        for key in self.definitions:
+            self.error_labels[key].hide()
+
+    # ------------------------------------------------------------ building
+
+    def _add_page(self, group: str) -> QFormLayout:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        scroll = QScrollArea()  # a group may grow past the window as registers add settings
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        scroll.setObjectName(f"group:{group}")
+        self.tabs.addTab(scroll, group)
+        return form
+
+    def _add_field(self, form: QFormLayout, definition: SettingDef) -> None:
+        editor = self._make_editor(definition)
+        editor.setObjectName(f"setting:{definition.key}")
+        error = QLabel()
+        error.setObjectName(f"error:{definition.key}")
+        error.setStyleSheet("color: #c00000;")
+        error.setWordWrap(True)
+        label = QLabel(definition.label)
+        label.setBuddy(editor)
+        if definition.help:
+            label.setToolTip(definition.help)
+            editor.setToolTip(definition.help)
+        # The message sits right under its field; a hidden label takes no room.
+        field = QWidget()
+        column = QVBoxLayout(field)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        column.addWidget(error)
+        form.addRow(label, field)
+        self.editors[definition.key] = editor
+        self.error_labels[definition.key] = error
+        self._on_edit(editor, lambda: error.hide())
+
+    @staticmethod
+    def _make_editor(definition: SettingDef) -> QWidget:
+        kind = definition.kind
+        unit = definition.unit.strip()
+        if kind is bool:
+            return QCheckBox()
+        if kind is int:
+            spin = QSpinBox()
+            spin.setRange(-_INT_LIMIT if definition.minimum is None else definition.minimum,
+                          _INT_LIMIT if definition.maximum is None else definition.maximum)
+            if unit:
+                spin.setSuffix(f" {unit}")
+            spin.setMinimumWidth(120)
+            return spin
+        if kind is float:
+            spin = QDoubleSpinBox()
+            spin.setDecimals(2)
+            spin.setRange(-_INT_LIMIT if definition.minimum is None else definition.minimum,
+                          _INT_LIMIT if definition.maximum is None else definition.maximum)
+            if unit:
+                spin.setSuffix(f" {unit}")
+            return spin
+        if isinstance(definition.default, str) and "\n" in definition.default:
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(text.fontMetrics().lineSpacing() * 5 + 12)
+            return text
+        return QLineEdit()
+
+    @staticmethod
+    def _on_edit(editor: QWidget, callback) -> None:
+        if isinstance(editor, QCheckBox):
+            editor.toggled.connect(lambda _checked: callback())
+        elif isinstance(editor, QPlainTextEdit):
+            editor.textChanged.connect(callback)
+        else:
+            editor.textChanged.connect(lambda _text: callback())
+
+    # ------------------------------------------------------------ values
+
+    def editor(self, key: str) -> QWidget:
+        return self.editors[key]
+
+    def error_label(self, key: str) -> QLabel:
+        return self.error_labels[key]
+
+    def value(self, key: str) -> Any:
+        editor = self.editors[key]
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QSpinBox | QDoubleSpinBox):
+            return editor.value()
+        if isinstance(editor, QPlainTextEdit):
+            return editor.toPlainText()
+        return editor.text()
+
+    def set_value(self, key: str, value: Any) -> None:
+        editor = self.editors[key]
+        if isinstance(editor, QCheckBox):
+            editor.setChecked(bool(value))
+        elif isinstance(editor, QSpinBox | QDoubleSpinBox):
+            editor.setValue(value)
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(str(value))
+        else:
+            editor.setText(str(value))
+
+    def restore_defaults(self) -> None:
+        for key, definition in self.definitions.items():
+            self.set_value(key, definition.default)
+        self._say("")
+
+    def accept(self) -> None:
+        # Only what differs from what was shown is written: an untouched setting keeps following the
+        # program's default if a later version changes it.
+        changed = {key: self.value(key) for key in self.definitions if self.value(key) != self._loaded[key]}
+        for label in self.error_labels.values():
+            label.hide()
+        self._say("")
+        try:
+            if changed:
+                settings.save_all(changed)
+        except ValidationError as exc:
+            self._show_errors(exc.errors)
+            return
+        except pw.DatabaseError as exc:
+            self._say(f"保存失败：数据文件无法写入，请稍后重试或检查磁盘空间。（{exc}）")
+            return
+        super().accept()
+
+    def _show_errors(self, errors: dict[str, str]) -> None:
+        stray = []
+        first = None
+        for key, message in errors.items():
+            label = self.error_labels.get(key)
+            if label is None:
+                stray.append(message)
+                continue
+            label.setText(message)
+            label.show()
+            first = first or key
+        if stray:
+            self._say("；".join(stray))
+        if first is not None:
+            editor = self.editors[first]
+            self.tabs.setCurrentIndex(self.tabs.indexOf(self._page_of(editor)))
+            editor.setFocus()
+
+    def _page_of(self, editor: QWidget) -> QWidget:
+        widget = editor
+        while widget is not None and self.tabs.indexOf(widget) < 0:
+            widget = widget.parentWidget()
+        return widget
+
+    def _say(self, message: str) -> None:
+        self.message_label.setText(message)
+        self.message_label.setVisible(bool(message))
