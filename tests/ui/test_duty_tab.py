@@ -1,0 +1,199 @@
+"""The duty tab driven as a duty officer would: keyboard, clicks, an injected clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from tests.helpers import type_text
+from xiaoneng_desktop.core import people
+from xiaoneng_desktop.duty import service
+from xiaoneng_desktop.duty.models import Call, DutyShift
+from xiaoneng_desktop.duty.service import CallInput, ShiftInput
+from xiaoneng_desktop.ui.duty.call_table import RED, STATUS_COLUMN
+from xiaoneng_desktop.ui.duty.tab import DutyTab
+
+
+@pytest.fixture
+def tab(qtbot, database, clock, monkeypatch):
+    for name in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: pytest.fail(f"unexpected message box {a[1:]}"))
+    dept = people.save_department(None, "综合科")
+    people.save_person(None, name="王值班", department_id=dept.id, mobile="13812345678")
+    people.save_person(None, name="张科长", department_id=dept.id, mobile="13987654321")
+    service.save_shift(ShiftInput(day=dt.date(2026, 10, 9), name="白班", officer_name="王值班",
+                                  leader_name="张科长"))
+    widget = DutyTab()
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    return widget
+
+
+def log_call_by_keyboard(qtbot, tab, summary="县应急局来电：今晚有强降雨，请通知各乡镇做好防范"):
+    qtbot.keyClick(tab, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = _open_dialog(tab)
+    ui = dialog.ui
+    assert ui.received_at.dateTime().toPython() == dt.datetime(2026, 10, 9, 9, 0)
+    assert ui.officer_name.currentText() == "王值班"  # the officer on shift
+    assert dialog.focusWidget() is ui.received_at
+    # Tab walks the fields in the order a call is taken down
+    for _ in range(3):
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is ui.caller_unit
+    type_text(qtbot, ui.caller_unit, "县应急管理局")
+    qtbot.keyClick(ui.caller_unit, Qt.Key.Key_Tab)
+    type_text(qtbot, dialog.focusWidget(), "刘科长")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is ui.phone
+    type_text(qtbot, ui.phone, "0736-7212345")
+    qtbot.keyClick(ui.phone, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is ui.summary
+    type_text(qtbot, ui.summary, summary)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        press_ctrl_enter(qtbot, dialog, ui.summary)
+    return dialog
+
+
+def press_ctrl_enter(qtbot, dialog, widget):
+    """Shortcuts go to the active window, as on a desktop."""
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(widget, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def _open_dialog(tab):
+    from xiaoneng_desktop.ui.duty.call_dialog import CallDialog
+
+    dialogs = [d for d in tab.findChildren(CallDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def test_log_find_overdue_close_void(qtbot, tab, clock):
+    log_call_by_keyboard(qtbot, tab)
+    call = Call.get()
+    assert (call.caller_unit, call.caller, call.phone, call.officer_name) == ("县应急管理局", "刘科长",
+                                                                              "0736-7212345", "王值班")
+    assert call.deadline == dt.datetime(2026, 10, 9, 9, 10)
+    assert tab.open_model.rowCount() == 1
+    assert tab.open_box.title() == "未办结事项 1 件"
+
+    # find it in the list by a word of its summary
+    type_text(qtbot, tab.view.filter_bar.search, "强降雨")
+    qtbot.keyClick(tab.view.filter_bar.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
+    status = tab.model.index(0, STATUS_COLUMN)
+    assert status.data() == "剩余 10分钟"
+
+    # the injected clock passes the deadline: the countdown turns red
+    clock.advance(minutes=12)
+    tab.tick()
+    assert status.data() == "超时 2分钟"
+    assert status.data(Qt.ItemDataRole.ForegroundRole) == RED
+    assert "超时 1 件" in tab.open_box.title()
+
+    # close it: 办结 opens the form at 办理情况, which is required
+    tab.view.select_id(call.id)
+    dialog = tab.close_selected()
+    assert dialog.ui.closed.isChecked()
+    dialog.save()
+    assert dialog.errors.shown() == {"feedback": "办结时请填写办理情况"}
+    type_text(qtbot, dialog.ui.feedback, "已通知各乡镇")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.mouseClick(dialog.ui.button_box.buttons()[0], Qt.MouseButton.LeftButton)
+    call = Call.get_by_id(call.id)
+    assert call.closed_at == dt.datetime(2026, 10, 9, 9, 12) and call.feedback == "已通知各乡镇"
+    assert tab.open_model.rowCount() == 0
+    assert tab.model.index(0, STATUS_COLUMN).data() == "已办结（超时）"
+
+    # void it, with a reason
+    tab.view.select_id(call.id)
+    void = tab.void_selected()
+    void.save()
+    assert not void.error.isHidden() and "作废原因" in void.error.text()
+    type_text(qtbot, void.reason, "重复登记")
+    with qtbot.waitSignal(void.accepted, timeout=2000):
+        qtbot.keyClick(void.reason, Qt.Key.Key_Return)
+    assert Call.get_by_id(call.id).status == "已作废"
+    assert tab.model.index(0, STATUS_COLUMN).data() == "已作废"
+
+
+@pytest.mark.parametrize(("field", "text", "message"), [
+    ("summary", "", "请填写内容摘要"),
+    ("summary", "字" * 9000, "不能超过 2000 个字"),
+    ("summary", "收到了😀", "表情符号"),
+    ("phone", "0736-72ab345", "只能包含数字"),
+])
+def test_bad_input_message_at_field_nothing_saved_text_kept(qtbot, tab, field, text, message):
+    dialog = tab.new_record()
+    ui = dialog.ui
+    type_text(qtbot, ui.caller, "李秘书")
+    if field == "summary":
+        ui.summary.setPlainText(text)
+    else:
+        type_text(qtbot, ui.summary, "通知开会")
+        type_text(qtbot, ui.phone, text)
+    press_ctrl_enter(qtbot, dialog, ui.summary)
+    assert dialog.isVisible()
+    assert message in dialog.errors.shown()[field]
+    assert getattr(dialog.ui, f"{field}_error").isVisible()
+    assert Call.select().count() == 0
+    assert ui.caller.text() == "李秘书"  # what was typed stays
+    dialog.reject()
+
+
+def test_closing_before_received_is_refused(qtbot, tab):
+    dialog = tab.new_record()
+    type_text(qtbot, dialog.ui.summary, "通知")
+    dialog.ui.closed.setChecked(True)
+    dialog.ui.closed_at.setDateTime(dialog.ui.received_at.dateTime().addSecs(-3600))
+    type_text(qtbot, dialog.ui.feedback, "已办")
+    dialog.save()
+    assert dialog.errors.shown() == {"closed_at": "办结时间不能早于来电时间"}
+    assert Call.select().count() == 0
+
+
+def test_open_items_listed_first_and_handover(qtbot, tab, clock, monkeypatch):
+    service.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 50), category="特殊事项",
+                                  summary="市政府办来电：明日检查防汛", officer_name="王值班"))
+    done = service.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 55), category="一般事项",
+                                         summary="会议通知", officer_name="王值班"))
+    service.close_call(done.id, "已通知")
+    tab.refresh()
+    assert tab.open_model.rowCount() == 1 and "明日检查防汛" in tab.open_model.index(0, 5).data()
+    assert "王值班" in tab.shift_label.text()
+
+    clock.set(dt.datetime(2026, 10, 9, 17, 25))
+    dialog = tab.hand_over()
+    assert dialog.ui.open_items.count() == 1
+    dialog.ui.handover_note.clear()
+    dialog.save()
+    assert "请填写交接班记录" in dialog.errors.shown()["handover_note"]
+    type_text(qtbot, dialog.ui.handover_note, "防汛检查事项待市政府办回复")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.save()
+    shift = DutyShift.get()
+    assert shift.handed_over_by == "王值班" and shift.open_at_handover == 1
+    assert "防汛检查事项待市政府办回复" in tab.handover_label.text()
+
+
+def test_roster_page_shows_gaps_and_generates(qtbot, tab):
+    page = tab.roster
+    tab.pages.setCurrentIndex(1)
+    assert "24小时值班有空缺" in page.gaps_label.text()
+    dialog = page.generate()
+    dialog.save()  # nobody ticked
+    assert dialog.errors["officers"].text() == "请至少选择一名值班员"
+    for widget, name in ((dialog.officers, "王值班"), (dialog.leaders, "张科长")):
+        for i in range(widget.count()):
+            if widget.item(i).data(Qt.ItemDataRole.UserRole) == name:
+                widget.item(i).setCheckState(Qt.CheckState.Checked)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.save()
+    assert DutyShift.select().count() == 31 * 2
+    assert "10月01日" in page.gaps_label.text()  # 30 September's night shift was never rostered
+    assert page.table.rowCount() == 62

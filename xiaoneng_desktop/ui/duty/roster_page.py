@@ -1,0 +1,313 @@
+"""值班排班: the month's roster, days without 24-hour cover flagged, rotation generated from lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xiaoneng_desktop.core import clock, people
+from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.duty import service
+from xiaoneng_desktop.duty.models import DutyShift
+from xiaoneng_desktop.duty.service import ShiftInput
+from xiaoneng_desktop.ui.duty.call_dialog import fill_names
+from xiaoneng_desktop.ui.forms.ui_shift_dialog import Ui_ShiftDialog
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+
+WEEKDAYS = "一二三四五六日"
+GAP_BACKGROUND = QColor("#ffebee")
+TODAY_BACKGROUND = QColor("#e3f2fd")
+HEADERS = ["日期", "星期", "班次", "时间", "值班员", "电话", "带班领导", "电话", "候班人员", "电话", "交接"]
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet("color: #c62828;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class RosterPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        today = clock.today()
+        self.month = QDateEdit(QDate(today.year, today.month, 1), self)
+        self.month.setDisplayFormat("yyyy年M月")
+        self.month.setCalendarPopup(True)
+        self.month.dateChanged.connect(self.refresh)
+        self.generate_button = QPushButton("按名单轮换生成本月排班…", self)
+        self.generate_button.clicked.connect(self.generate)
+        self.edit_button = QPushButton("编辑班次…", self)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.unavailable_button = QPushButton("登记不能值班…", self)
+        self.unavailable_button.clicked.connect(self.add_unavailable)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("月份", self))
+        top.addWidget(self.month)
+        top.addStretch(1)
+        for button in (self.generate_button, self.edit_button, self.unavailable_button):
+            top.addWidget(button)
+        self.gaps_label = QLabel(self)
+        self.gaps_label.setObjectName("gaps_label")
+        self.gaps_label.setWordWrap(True)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self.edit_selected)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.gaps_label)
+        layout.addWidget(self.table, 1)
+        self.rows: list[tuple[dt.date, str]] = []
+        self.refresh()
+
+    def month_range(self) -> tuple[dt.date, dt.date]:
+        first = self.month.date().toPython().replace(day=1)
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        return first, following - dt.timedelta(days=1)
+
+    def refresh(self) -> None:
+        """Every day × pattern shift of the month, rostered or not, so that holes are visible."""
+        first, last = self.month_range()
+        shifts = {(s.day, s.name): s for s in service.roster(first, last)}
+        pattern = [name for name, _, _ in service.shift_pattern()]
+        gaps = service.coverage_gaps(first, last)
+        today = clock.today()
+        self.rows = []
+        day = first
+        while day <= last:
+            names = pattern + sorted(n for (d, n) in shifts if d == day and n not in pattern)
+            self.rows.extend((day, name) for name in names)
+            day += dt.timedelta(days=1)
+        self.table.setRowCount(len(self.rows))
+        for row, (day, name) in enumerate(self.rows):
+            shift = shifts.get((day, name))
+            values = [f"{day:%m-%d}", WEEKDAYS[day.weekday()], name, "", "", "", "", "", "", "", ""]
+            if shift is not None:
+                values[3:] = [f"{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}", shift.officer_name,
+                              shift.officer_phone, shift.leader_name, shift.leader_phone, shift.standby_name,
+                              shift.standby_phone, "已交接" if shift.handed_over_at else ""]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if day in gaps:
+                    item.setBackground(GAP_BACKGROUND)
+                    item.setToolTip(gaps[day])
+                elif day == today:
+                    item.setBackground(TODAY_BACKGROUND)
+                self.table.setItem(row, column, item)
+        self.table.resizeColumnsToContents()
+        if gaps:
+            listed = "；".join(f"{d:%m月%d日} {text}" for d, text in list(gaps.items())[:6])
+            more = f" 等 {len(gaps)} 天" if len(gaps) > 6 else ""
+            self.gaps_label.setText(f"<span style='color:#c62828'>24小时值班有空缺：{listed}{more}</span>")
+        else:
+            self.gaps_label.setText("本月每天24小时均已安排值班。")
+
+    def selected(self) -> tuple[dt.date, str] | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def edit_selected(self, *_args) -> ShiftDialog | None:
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        dialog = ShiftDialog(*chosen, parent=self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def generate(self) -> GenerateDialog:
+        first, _ = self.month_range()
+        dialog = GenerateDialog(first.year, first.month, parent=self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def add_unavailable(self) -> UnavailableDialog:
+        dialog = UnavailableDialog(parent=self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+
+class ShiftDialog(QDialog):
+    """Put people on one shift; phones fill in from the directory when left empty."""
+
+    def __init__(self, day: dt.date, name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.day, self.name = day, name
+        self.ui = ui = Ui_ShiftDialog()
+        ui.setupUi(self)
+        name_buttons(ui.button_box)
+        ui.shift_title.setText(f"{day:%Y年%m月%d日} 星期{WEEKDAYS[day.weekday()]} {name}")
+        names = people.person_names()
+        shift = DutyShift.get_or_none((DutyShift.day == day) & (DutyShift.name == name))
+        for role in ("officer", "leader", "standby"):
+            fill_names(getattr(ui, f"{role}_name"), names, getattr(shift, f"{role}_name", "") if shift else "")
+            getattr(ui, f"{role}_phone").setText(getattr(shift, f"{role}_phone", "") if shift else "")
+            getattr(ui, f"{role}_name").currentTextChanged.connect(
+                lambda text, r=role: getattr(self.ui, f"{r}_phone").setText(people.phone_of(text)))
+        self.form_error = _error_label(self)
+        ui.grid.addWidget(self.form_error, ui.grid.rowCount(), 0, 1, 2)
+        self.errors = FieldErrors(ui, {f"{r}_{k}": getattr(ui, f"{r}_{k}") for r in ("officer", "leader", "standby")
+                                       for k in ("name", "phone")}, self.form_error)
+        ui.button_box.accepted.connect(self.save)
+        ui.button_box.rejected.connect(self.reject)
+
+    def save(self) -> None:
+        ui = self.ui
+        data = ShiftInput(self.day, self.name, **{f"{r}_{k}": (getattr(ui, f"{r}_{k}").currentText() if k == "name"
+                                                              else getattr(ui, f"{r}_{k}").text())
+                                                 for r in ("officer", "leader", "standby") for k in ("name", "phone")})
+        try:
+            service.save_shift(data)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except pw.DatabaseError as exc:
+            self.errors.show({"": database_message(exc)})
+            return
+        self.accept()
+
+
+def _people_list(parent: QWidget, checked: set[str]) -> QListWidget:
+    widget = QListWidget(parent)
+    for person in people.list_people():
+        department = person.department.name if person.department_id else ""
+        item = QListWidgetItem(f"{person.name}（{department} {person.post}）".replace("（ ）", ""), widget)
+        item.setData(Qt.ItemDataRole.UserRole, person.name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if person.name in checked else Qt.CheckState.Unchecked)
+    return widget
+
+
+def _checked(widget: QListWidget) -> list[str]:
+    return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
+            if widget.item(i).checkState() == Qt.CheckState.Checked]
+
+
+class GenerateDialog(QDialog):
+    """Choose who rotates; the order of the directory is the order of the rotation."""
+
+    def __init__(self, year: int, month: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.year, self.month = year, month
+        self.setWindowTitle(f"生成{year}年{month}月排班")
+        previous = service.roster(dt.date(year, month, 1) - dt.timedelta(days=62), dt.date(year, month, 1))
+        used = {role: {getattr(s, f"{role}_name") for s in previous} for role in ("officer", "leader", "standby")}
+        self.officers = _people_list(self, used["officer"])
+        self.leaders = _people_list(self, used["leader"])
+        self.standbys = _people_list(self, used["standby"])
+        grid = QGridLayout(self)
+        note = QLabel("勾选参加轮换的人员。值班员按班次轮换，带班领导和候班人员按天轮换；"
+                      "接续上月最后一班的顺序，跳过已停用和登记了不能值班的人员。已交接的班次不会改动。", self)
+        note.setWordWrap(True)
+        grid.addWidget(note, 0, 0, 1, 3)
+        self.errors: dict[str, QLabel] = {}
+        for column, (title, widget, key) in enumerate((("值班员*", self.officers, "officers"),
+                                                       ("带班领导*", self.leaders, "leaders"),
+                                                       ("候班人员", self.standbys, "standbys"))):
+            grid.addWidget(QLabel(title, self), 1, column)
+            grid.addWidget(widget, 2, column)
+            self.errors[key] = _error_label(self)
+            grid.addWidget(self.errors[key], 3, column)
+        self.form_error = _error_label(self)
+        grid.addWidget(self.form_error, 4, 0, 1, 3)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        grid.addWidget(buttons, 5, 0, 1, 3)
+        self.resize(720, 480)
+
+    def save(self) -> None:
+        for label in (*self.errors.values(), self.form_error):
+            label.hide()
+        try:
+            service.generate_roster(self.year, self.month, _checked(self.officers), _checked(self.leaders),
+                                    _checked(self.standbys))
+        except (ValidationError, pw.DatabaseError) as exc:
+            errors = exc.errors if isinstance(exc, ValidationError) else {"": database_message(exc)}
+            for field, message in errors.items():
+                label = self.errors.get(field, self.form_error)
+                label.setText(message)
+                label.show()
+            return
+        self.accept()
+
+
+class UnavailableDialog(QDialog):
+    """A person who cannot take duty on some days (休假、出差…)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("登记不能值班")
+        self.person = QComboBox(self)
+        for person in people.list_people():
+            self.person.addItem(person.name, person.id)
+        today = QDate(clock.today())
+        self.first_day = QDateEdit(today, self)
+        self.last_day = QDateEdit(today, self)
+        for edit in (self.first_day, self.last_day):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText("如：休假、出差、培训")
+        self.error = _error_label(self)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        grid = QGridLayout(self)
+        for row, (title, widget) in enumerate((("人员", self.person), ("开始日期", self.first_day),
+                                                ("结束日期", self.last_day), ("原因", self.reason))):
+            grid.addWidget(QLabel(title, self), row, 0)
+            grid.addWidget(widget, row, 1)
+        grid.addWidget(self.error, 4, 0, 1, 2)
+        grid.addWidget(buttons, 5, 0, 1, 2)
+
+    def save(self) -> None:
+        if self.person.currentData() is None:
+            self.error.setText("请先在“工具 → 人员与部门”中添加人员")
+            self.error.show()
+            return
+        try:
+            service.add_unavailability(self.person.currentData(), self.first_day.date().toPython(),
+                                       self.last_day.date().toPython(), self.reason.text())
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()

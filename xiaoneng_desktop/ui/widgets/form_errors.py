@@ -1,0 +1,73 @@
+"""Validation messages at the field: the red ``<field>_error`` labels of a compiled form.
+
+A service raises ValidationError({field: message}); the dialog hands the dict to ``show`` and stays
+open with everything the user typed. A message for a field the form does not have goes to the
+form-wide label (``form_error``), so nothing is ever swallowed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+
+
+class FieldErrors:
+    def __init__(self, ui, fields: dict[str, QWidget], form_error: QLabel | None = None):
+        self.ui = ui
+        self.fields = fields  # field name → its input, for focus and to clear the message on edit
+        self.form_error = form_error or getattr(ui, "form_error", None)
+        for field, widget in fields.items():
+            self.label(field).hide()
+            signal = (getattr(widget, "textChanged", None) or getattr(widget, "currentTextChanged", None)
+                      or getattr(widget, "dateTimeChanged", None) or getattr(widget, "toggled", None))
+            if signal is not None:
+                signal.connect(lambda *_, f=field: self.label(f).hide())
+        if self.form_error is not None:
+            self.form_error.hide()
+
+    def label(self, field: str) -> QLabel:
+        return getattr(self.ui, f"{field}_error", None) or self.form_error
+
+    def clear(self) -> None:
+        for field in self.fields:
+            self.label(field).hide()
+        if self.form_error is not None:
+            self.form_error.hide()
+
+    def show(self, errors: dict[str, str]) -> None:
+        self.clear()
+        stray = []
+        for field, message in errors.items():
+            label = self.label(field) if field in self.fields else None
+            if label is not None and label is not self.form_error:
+                label.setText(message)
+                label.show()
+            else:
+                stray.append(message)
+        if stray and self.form_error is not None:
+            self.form_error.setText("；".join(stray))
+            self.form_error.show()
+        first = next((f for f in errors if f in self.fields), None)
+        if first is not None:
+            self.fields[first].setFocus()
+
+    def shown(self) -> dict[str, str]:
+        """The messages on screen now, by field (for tests and accessibility)."""
+        result = {f: self.label(f).text() for f in self.fields if not self.label(f).isHidden()}
+        if self.form_error is not None and not self.form_error.isHidden():
+            result[""] = self.form_error.text()
+        return result
+
+
+def name_buttons(box: QDialogButtonBox) -> None:
+    """Chinese button texts even where Qt's own translation could not be loaded."""
+    for which, text in ((QDialogButtonBox.StandardButton.Ok, "确定"),
+                        (QDialogButtonBox.StandardButton.Save, "保存"),
+                        (QDialogButtonBox.StandardButton.Cancel, "取消"),
+                        (QDialogButtonBox.StandardButton.Close, "关闭")):
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+
+
+def database_message(exc: Exception) -> str:
+    return f"保存失败：数据文件无法写入，请稍后重试或检查磁盘空间。（{exc}）"
