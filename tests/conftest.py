@@ -11,7 +11,6 @@ import pytest  # noqa: E402
 
 from xiaoneng_desktop import schema  # noqa: E402
 from xiaoneng_desktop.core import clock as clock_module  # noqa: E402
-from xiaoneng_desktop.core import db as db_module  # noqa: E402
 
 
 @pytest.fixture

@@ -34,60 +34,9 @@ from xiaoneng_desktop.core.models import Department, Person
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 from xiaoneng_desktop.ui.forms.ui_person_dialog import Ui_PersonDialog
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
 
 _INACTIVE = QColor("#888888")
-
-
-def _name_buttons(box: QDialogButtonBox) -> None:
-    # Without a Qt translation loaded the standard buttons would read "OK" / "Cancel".
-    for which, text in ((QDialogButtonBox.StandardButton.Ok, "确定"),
-                        (QDialogButtonBox.StandardButton.Cancel, "取消"),
-                        (QDialogButtonBox.StandardButton.Close, "关闭")):
-        button = box.button(which)
-        if button is not None:
-            button.setText(text)
-
-
-def _database_message(exc: Exception) -> str:
-    return f"保存失败：数据文件无法写入，请稍后重试或检查磁盘空间。（{exc}）"
-
-
-class _FieldErrors:
-    """The red labels of a compiled form: ``<field>_error`` per field, ``form_error`` for the rest."""
-
-    def __init__(self, ui, fields: dict[str, QWidget]):
-        self.ui = ui
-        self.fields = fields  # field name → its input, for focus and to clear the message on edit
-        for field, widget in fields.items():
-            self.label(field).hide()
-            signal = getattr(widget, "textChanged", None) or getattr(widget, "currentIndexChanged", None)
-            if signal is not None:
-                signal.connect(lambda *_, f=field: self.label(f).hide())
-        ui.form_error.hide()
-
-    def label(self, field: str) -> QLabel:
-        return getattr(self.ui, f"{field}_error", None) or self.ui.form_error
-
-    def clear(self) -> None:
-        for field in self.fields:
-            self.label(field).hide()
-        self.ui.form_error.hide()
-
-    def show(self, errors: dict[str, str]) -> None:
-        self.clear()
-        stray = []
-        for field, message in errors.items():
-            if field in self.fields:
-                self.label(field).setText(message)
-                self.label(field).show()
-            else:
-                stray.append(message)
-        if stray:
-            self.ui.form_error.setText("；".join(stray))
-            self.ui.form_error.show()
-        first = next((f for f in errors if f in self.fields), None)
-        if first is not None:
-            self.fields[first].setFocus()
 
 
 class PersonDialog(QDialog):
@@ -98,7 +47,7 @@ class PersonDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_PersonDialog()
         self.ui.setupUi(self)
-        _name_buttons(self.ui.button_box)
+        name_buttons(self.ui.button_box)
         self.person = person
         self.saved: Person | None = None
         self.setWindowTitle("新增人员" if person is None else f"人员信息 — {person.name}")
@@ -111,7 +60,7 @@ class PersonDialog(QDialog):
             ui.office_phone_edit.setText(person.office_phone)
             ui.active_check.setChecked(person.active)
             ui.note_edit.setText(person.note)
-        self.errors = _FieldErrors(ui, {
+        self.errors = FieldErrors(ui, {
             "name": ui.name_edit, "department": ui.department_combo, "post": ui.post_edit,
             "mobile": ui.mobile_edit, "office_phone": ui.office_phone_edit, "note": ui.note_edit,
         })
@@ -146,7 +95,7 @@ class PersonDialog(QDialog):
             self.errors.show(exc.errors)
             return
         except pw.DatabaseError as exc:
-            self.errors.show({"": _database_message(exc)})
+            self.errors.show({"": database_message(exc)})
             return
         super().accept()
 
@@ -158,7 +107,7 @@ class DepartmentDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_DepartmentDialog()
         self.ui.setupUi(self)
-        _name_buttons(self.ui.button_box)
+        name_buttons(self.ui.button_box)
         self.department = department
         self.saved: Department | None = None
         if department is None:
@@ -170,7 +119,7 @@ class DepartmentDialog(QDialog):
             self.setWindowTitle(f"修改部门 — {department.name}")
             self.ui.name_edit.setText(department.name)
             self.ui.sort_order_spin.setValue(department.sort_order)
-        self.errors = _FieldErrors(self.ui, {"name": self.ui.name_edit, "sort_order": self.ui.sort_order_spin})
+        self.errors = FieldErrors(self.ui, {"name": self.ui.name_edit, "sort_order": self.ui.sort_order_spin})
         self.ui.name_edit.setFocus()
 
     def accept(self) -> None:
@@ -185,7 +134,7 @@ class DepartmentDialog(QDialog):
             self.errors.show(exc.errors)
             return
         except pw.DatabaseError as exc:
-            self.errors.show({"": _database_message(exc)})
+            self.errors.show({"": database_message(exc)})
             return
         super().accept()
 
@@ -259,7 +208,7 @@ class PeopleDialog(QDialog):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([220, 680])
         self.button_box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        _name_buttons(self.button_box)
+        name_buttons(self.button_box)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.button_box)
@@ -425,7 +374,7 @@ class PeopleDialog(QDialog):
             self._say(str(exc))
             return False
         except pw.DatabaseError as exc:
-            self._say(_database_message(exc))
+            self._say(database_message(exc))
             return False
         return True
 
