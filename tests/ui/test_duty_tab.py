@@ -197,3 +197,17 @@ def test_roster_page_shows_gaps_and_generates(qtbot, tab):
     assert DutyShift.select().count() == 31 * 2
     assert "10月01日" in page.gaps_label.text()  # 30 September's night shift was never rostered
     assert page.table.rowCount() == 62
+
+
+def test_generated_shift_saves_back_unchanged(qtbot, tab):
+    service.generate_roster(2026, 10, ["王值班"], ["张科长"])
+    page = tab.roster
+    page.refresh()
+    page.table.selectRow(2)  # 2 October, 白班
+    dialog = page.edit_selected()
+    assert dialog.ui.officer_phone.text() == "13812345678"
+    type_text(qtbot, dialog.ui.standby_name, "张科长")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        dialog.save()
+    shift = DutyShift.get((DutyShift.day == dt.date(2026, 10, 2)) & (DutyShift.name == "白班"))
+    assert (shift.officer_name, shift.standby_name, shift.standby_phone) == ("王值班", "张科长", "13987654321")

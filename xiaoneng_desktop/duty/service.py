@@ -327,7 +327,8 @@ class ShiftInput:
 
 
 def _phone_of(person: Person | None) -> str:
-    return person.phones if person else ""
+    # One number, so that the shift form can send it back through clean_phone unchanged.
+    return (person.mobile or person.office_phone) if person else ""
 
 
 def save_shift(data: ShiftInput) -> DutyShift:
@@ -439,6 +440,7 @@ def generate_roster(year: int, month: int, officers: list[str], leaders: list[st
                 return name
         return ""  # nobody free: the day shows as a hole in the roster
 
+    directory = {p.name: p for p in Person.select().where(Person.name.in_(everyone) & (Person.active == True))}  # noqa: E712
     made = []
     with atomic():
         for day in days:
@@ -452,7 +454,7 @@ def generate_roster(year: int, month: int, officers: list[str], leaders: list[st
                 shift = shift or DutyShift(day=day, name=name)
                 shift.starts_at, shift.ends_at = _shift_times(day, begin, end)
                 for role, person_name in (("officer", officer), ("leader", leader), ("standby", standby)):
-                    person = _person(person_name)
+                    person = directory.get(person_name)
                     setattr(shift, f"{role}_name", person_name)
                     setattr(shift, role, person)
                     setattr(shift, f"{role}_phone", _phone_of(person))
