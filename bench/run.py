@@ -1,0 +1,396 @@
+"""Speed benchmark on ten years of data: start-up, the duty tab's first page, search and date filter, memory.
+
+    python3 bench/run.py [--months 120] [--db PATH] [--repeat 5]
+
+Builds bench/ten_years.sqlite3 once with the program's own demo generator (``xiaoneng --db FILE demo
+--months N``; reused while it holds that many months), then prints each figure beside its target:
+
+* process start → main window painted: the parent takes time.time() just before Popen of
+  ``bench/startup_probe.py --db FILE`` (which starts the program the way ``xiaoneng --db FILE`` does) and
+  the child prints time.time() at the main window's first Paint event; median of --repeat starts, beside
+  a bare PySide6 window with four empty tabs started the same way in the same run;
+* inside one such process, after the paint: the duty tab's first page, free-text searches and one-month
+  date filters, from the call (model.refresh / DutyTab.apply_filters) to the page painted, median of
+  --repeat; then the peak memory (ru_maxrss) of that process.
+
+A benchmark, not a test: it prints figures and exits 0 whatever they are (1 only if a probe fails).
+Without DISPLAY the probes use Qt's offscreen platform with a 1920×1080 screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import unicodedata
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+DEFAULT_DB = BENCH / "ten_years.sqlite3"
+PROBE = BENCH / "startup_probe.py"
+
+STARTUP_TARGET_S = 0.5
+LIST_TARGET_MS = 50.0
+MEMORY_TARGET_MB = 150.0
+
+#: Search words: one in a third of the calls, one in a few hundred, one in none (the worst case).
+COMMON_WORD = "通知"
+RARE_WORD = "噪音"
+ABSENT_WORD = "冰雹"
+SEARCH_COLUMNS = (
+    "summary", "caller", "caller_unit", "phone", "assignee_name", "officer_name", "instruction", "feedback",
+)
+OFFSCREEN_SCREEN = {
+    "synthesizeToolTips": False,
+    "windowFrameMargins": False,
+    "screens": [{"name": "bench", "x": 0, "y": 0, "width": 1920, "height": 1080,
+                 "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
+}
+PROBE_TIMEOUT_S = 300
+
+
+class BenchError(Exception):
+    """Something the user must fix; the message says what."""
+
+
+# ---------------------------------------------------------------------------------------- data file
+
+
+@dataclass
+class DataFile:
+    path: Path
+    months: int
+    first_day: dt.date
+    last_day: dt.date
+    calls: int
+
+    def old_month(self) -> str:
+        """The first whole month of the data (ten years ago for 120 months)."""
+        after = dt.date(self.first_day.year + (self.first_day.month == 12), self.first_day.month % 12 + 1, 1)
+        return f"{after:%Y-%m}"
+
+    def recent_month(self) -> str:
+        """The last whole month of the data."""
+        before = self.last_day.replace(day=1) - dt.timedelta(days=1)
+        return f"{before:%Y-%m}"
+
+
+def describe_data_file(path: Path) -> DataFile | None:
+    """What demo data the file holds (from the demo generator's audit line), or None if it is not one."""
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+            row = con.execute(
+                "SELECT detail FROM audit_log WHERE action = '生成演示数据' ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            calls = con.execute('SELECT COUNT(*) FROM "call"').fetchone()[0]
+    except sqlite3.Error:
+        return None
+    if row is None:
+        return None
+    span = row[0].split("，", 1)[0]  # "2016-11-30至2026-11-29，部门8，…"
+    try:
+        first_text, last_text = span.split("至")
+        first_day, last_day = dt.date.fromisoformat(first_text), dt.date.fromisoformat(last_text)
+    except ValueError:
+        return None
+    # demo.fill starts the day after the same day ``months`` months before the last day.
+    before = first_day - dt.timedelta(days=1)
+    months = (last_day.year * 12 + last_day.month) - (before.year * 12 + before.month)
+    return DataFile(path, months, first_day, last_day, calls)
+
+
+def remove_data_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def ensure_data_file(path: Path, months: int, *, own_file: bool) -> DataFile:
+    """Reuse ``path`` if it holds ``months`` of demo data; otherwise build it with ``xiaoneng demo``."""
+    if path.exists():
+        found = describe_data_file(path)
+        if found is not None and found.months == months:
+            print(f"复用数据文件 {display_path(path)}（{found.months} 个月，{found.calls} 条来电）", flush=True)
+            return found
+        if not own_file:
+            what = f"{found.months} 个月的演示数据" if found else "不是演示数据文件"
+            raise BenchError(f"{path} 已存在（{what}），不是 {months} 个月的演示数据；请换一个 --db 路径。")
+        remove_data_file(path)
+    print(f"正在用演示数据生成器生成 {months} 个月的数据：{display_path(path)} …", flush=True)
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "xiaoneng_desktop", "--db", str(path), "demo", "--months", str(months)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise BenchError(f"生成演示数据失败（退出码 {result.returncode}）：\n{result.stdout}{result.stderr}")
+    found = describe_data_file(path)
+    if found is None:
+        raise BenchError(f"生成后的 {path} 中找不到演示数据的记录")
+    print(f"  用时 {time.perf_counter() - started:.1f} s，{found.calls} 条来电", flush=True)
+    return found
+
+
+def word_hits(path: Path, word: str) -> int:
+    """How many calls the duty tab's free-text search finds for ``word`` (same columns, same LIKE)."""
+    condition = " OR ".join(f"{column} LIKE ?" for column in SEARCH_COLUMNS)
+    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as con:
+        return con.execute(f'SELECT COUNT(*) FROM "call" WHERE {condition}', [f"%{word}%"] * 8).fetchone()[0]
+
+
+def display_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+# ---------------------------------------------------------------------------------------- probes
+
+
+class Probes:
+    """Starts bench/startup_probe.py with the same environment each time (a fresh user config: first start)."""
+
+    def __init__(self, scratch: Path):
+        self.scratch = scratch
+        self.env = dict(os.environ)
+        if os.environ.get("DISPLAY"):
+            self.platform = f"窗口系统 {os.environ.get('QT_QPA_PLATFORM') or 'xcb'}（DISPLAY={os.environ['DISPLAY']}）"
+        else:
+            screen = scratch / "screen.json"
+            screen.write_text(json.dumps(OFFSCREEN_SCREEN), encoding="utf-8")
+            self.env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+            self.platform = "Qt offscreen，屏幕 1920×1080"
+        # As after ``pip install`` (which compiles every module): bytecode is cached, by the warm-up start,
+        # in a folder of this run, so neither PYTHONDONTWRITEBYTECODE nor a read-only checkout recompiles
+        # the whole program at every start, and nothing is written beside the sources.
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.env["PYTHONPYCACHEPREFIX"] = str(scratch / "pycache")
+        self.runs = 0
+
+    def run(self, *args: str) -> tuple[float, dict]:
+        """(time.time() just before Popen, the probe's JSON line)."""
+        self.runs += 1
+        env = dict(self.env)
+        config = self.scratch / f"config-{self.runs}"  # QSettings: no saved geometry, like a first start
+        config.mkdir()
+        env["XDG_CONFIG_HOME"] = str(config)
+        command = [sys.executable, str(PROBE), *args]
+        started = time.time()
+        process = subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        try:
+            out, err = process.communicate(timeout=PROBE_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            out, err = process.communicate()
+            raise BenchError(f"{' '.join(command)} 超过 {PROBE_TIMEOUT_S} s 未结束\n{err}") from None
+        lines = [line for line in out.splitlines() if line.startswith("{")]
+        result = json.loads(lines[-1]) if lines else {}
+        if process.returncode != 0 or "painted" not in result:
+            raise BenchError(f"{' '.join(command)} 失败（退出码 {process.returncode}）：\n{out}\n{err}")
+        return started, result
+
+
+@dataclass
+class Startups:
+    painted: list[float]
+    frame: list[float]
+    rss: list[float]
+
+
+def time_startups(probes: Probes, db: Path, repeat: int) -> tuple[Startups, Startups]:
+    """Program and bare window, interleaved so that both see the same machine; one unrecorded warm-up each."""
+    program, bare = Startups([], [], []), Startups([], [], [])
+    kinds = ((program, ("--db", str(db))), (bare, ("--bare",)))
+    for _kind, args in kinds:
+        probes.run(*args)  # warm-up: .pyc files and the OS file cache, as on a second start
+    for number in range(repeat):
+        for kind, args in kinds:
+            started, result = probes.run(*args)
+            kind.painted.append(result["painted"] - started)
+            kind.frame.append(result["frame"] - started)
+            kind.rss.append(result["rss_mb"])
+        print(f"  启动 {number + 1}/{repeat}：程序 {program.painted[-1]:.3f} s，空窗口 {bare.painted[-1]:.3f} s",
+              flush=True)
+    return program, bare
+
+
+# ---------------------------------------------------------------------------------------- report
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, size: int, right: bool = False) -> str:
+    room = " " * max(0, size - width(text))
+    return room + text if right else text + room
+
+
+def verdict(value: float, target: float) -> str:
+    if value != value:  # NaN: never happened within the probe's wait
+        return "FAILED"
+    return "PASS" if value <= target else "OVER"
+
+
+def table(rows: list[list[str]], right: set[int]) -> str:
+    sizes = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for number, row in enumerate(rows):
+        lines.append("  ".join(pad(cell, sizes[i], i in right) for i, cell in enumerate(row)).rstrip())
+        if number == 0:
+            lines.append("  ".join("-" * size for size in sizes))
+    return "\n".join(lines)
+
+
+def machine() -> list[str]:
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import qVersion
+
+    try:
+        import peewee
+
+        peewee_version = peewee.__version__
+    except ImportError:
+        peewee_version = "?"
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return [
+        f"机器：{cores} 核（nproc），{cpu}，{platform.system()} {platform.release()}",
+        f"Python {platform.python_version()}，PySide6 {pyside_version}（Qt {qVersion()}），"
+        f"SQLite {sqlite3.sqlite_version}，peewee {peewee_version}",
+    ]
+
+
+def ms(value: float) -> str:
+    return "—" if value != value else f"{value:.1f} ms"
+
+
+def report(data: DataFile, probes: Probes, repeat: int, program: Startups, bare: Startups,
+           measured: dict, hits: dict[str, int], load: str) -> str:
+    median = statistics.median
+    out = [
+        "",
+        f"机关效能管理系统 速度基准  {dt.datetime.now():%Y-%m-%d %H:%M}",
+        *machine(),
+        f"显示：{probes.platform}；测量开始时的负载 {load}（其他进程占用 CPU 时启动时间会偏长）",
+        f"数据：{display_path(data.path)}，{data.months} 个月（{data.first_day} 至 {data.last_day}），"
+        f"{data.calls} 条来电，{data.path.stat().st_size / 1e6:.0f} MB",
+        "",
+        f"1. 启动：从父进程 Popen 之前到子进程收到主窗口第一个 Paint 事件（{repeat} 次的中位数，另有 1 次预热不计）",
+    ]
+    rows = [["项目", "目标", "中位数", "最快", "最慢", "结果"]]
+    rows.append(["程序 xiaoneng --db（首个 Paint）", f"{STARTUP_TARGET_S:.2f} s", f"{median(program.painted):.3f} s",
+                 f"{min(program.painted):.3f} s", f"{max(program.painted):.3f} s",
+                 verdict(median(program.painted), STARTUP_TARGET_S)])
+    rows.append(["程序：整个首帧画完（事件循环空闲）", f"{STARTUP_TARGET_S:.2f} s", f"{median(program.frame):.3f} s",
+                 f"{min(program.frame):.3f} s", f"{max(program.frame):.3f} s",
+                 verdict(median(program.frame), STARTUP_TARGET_S)])
+    rows.append(["参照：空 PySide6 窗口 + 四个空标签页", "—", f"{median(bare.painted):.3f} s",
+                 f"{min(bare.painted):.3f} s", f"{max(bare.painted):.3f} s", ""])
+    rows.append(["程序比参照多用", "—", f"{median(program.painted) - median(bare.painted):.3f} s", "", "", ""])
+    out.append(table(rows, {1, 2, 3, 4}))
+
+    out += [
+        "",
+        f"2. 值班记录标签页的来电登记簿（启动后在同一进程内；{repeat} 次的中位数；每次先回到不筛选的列表）",
+        "   “显示”= 从调用到这一页画到窗口上；“模型”= 模型取到第一页；“共 N 条”= 表格下的总数也显示出来",
+    ]
+    rows = [["操作", "目标", "显示", "最慢", "结果", "模型", "共 N 条", "行数", "总数"]]
+    for key, item in measured["duty"].items():
+        label = item["label"]
+        if key.startswith("search_"):
+            word = {"search_common": COMMON_WORD, "search_rare": RARE_WORD, "search_none": ABSENT_WORD}[key]
+            label += f"（{hits[word]} 条命中）"
+        elif key == "month_old":
+            days = (data.last_day - data.first_day).days
+            ago = f"约 {days / 365.25:.0f} 年前" if days >= 365 else f"约 {days / 30.4:.0f} 个月前"
+            label = label.replace("）", f"，{ago}）")
+        counted = item["counted_ms"]
+        informative = key == "f5_refresh"
+        rows.append([
+            label,
+            "—" if informative else f"{LIST_TARGET_MS:.0f} ms",
+            ms(item["shown_ms"]),
+            ms(item["max_ms"]),
+            "" if informative else verdict(item["shown_ms"], LIST_TARGET_MS),
+            ms(item["model_ms"]),
+            ms(counted) + ("  !" if counted > LIST_TARGET_MS else ""),
+            str(item["rows"]),
+            item["count_text"].replace("共 ", "").replace(" 条", ""),
+        ])
+    out.append(table(rows, {1, 2, 3, 5, 6, 7, 8}))
+    out.append(f"   ! = 总数（COUNT(*)）在第一页显示之后才算，但算完之前窗口不响应，超过 {LIST_TARGET_MS:.0f} ms")
+
+    rss = measured["rss_mb"]
+    out += [
+        "",
+        "3. 内存：测量进程在启动和以上全部操作之后的峰值常驻内存（ru_maxrss）",
+    ]
+    rows = [["项目", "目标", "实测", "结果"]]
+    rows.append(["程序：全部操作之后", f"{MEMORY_TARGET_MB:.0f} MB", f"{rss:.1f} MB", verdict(rss, MEMORY_TARGET_MB)])
+    rows.append(["程序：首次绘制时", "—", f"{measured['rss_at_paint_mb']:.1f} MB", ""])
+    rows.append(["参照：空窗口", "—", f"{median(bare.rss):.1f} MB", ""])
+    out.append(table(rows, {1, 2}))
+
+    figures = [verdict(median(program.painted), STARTUP_TARGET_S), verdict(rss, MEMORY_TARGET_MB)]
+    figures += [verdict(item["shown_ms"], LIST_TARGET_MS) for key, item in measured["duty"].items()
+                if key != "f5_refresh"]
+    over = sum(1 for figure in figures if figure != "PASS")
+    out += ["", f"合计：{len(figures) - over} 项达标，{over} 项超出目标。" if over else f"合计：{len(figures)} 项全部达标。"]
+    return "\n".join(out)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--months", type=int, default=120, help="months of demo data (default 120: ten years)")
+    parser.add_argument("--db", type=Path, help=f"the data file (default {DEFAULT_DB.relative_to(ROOT)})")
+    parser.add_argument("--repeat", type=int, default=5, help="starts of each kind, and runs of each list action")
+    args = parser.parse_args(argv)
+    if not 1 <= args.months <= 240:
+        parser.error("--months must be between 1 and 240")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    path = (args.db or DEFAULT_DB).expanduser().resolve()
+    try:
+        data = ensure_data_file(path, args.months, own_file=args.db is None or path == DEFAULT_DB)
+        hits = {word: word_hits(path, word) for word in (COMMON_WORD, RARE_WORD, ABSENT_WORD)}
+        with tempfile.TemporaryDirectory(prefix="xiaoneng-bench-") as scratch:
+            probes = Probes(Path(scratch))
+            load = "/".join(f"{value:.2f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+            print(f"测量启动时间（{args.repeat} 次程序、{args.repeat} 次空窗口，交替进行）…", flush=True)
+            program, bare = time_startups(probes, path, args.repeat)
+            print("在一个进程中测量值班记录标签页和内存…", flush=True)
+            _started, measured = probes.run(
+                "--db", str(path), "--measure", "--repeat", str(args.repeat),
+                "--common", COMMON_WORD, "--rare", RARE_WORD, "--absent", ABSENT_WORD,
+                "--old-month", data.old_month(), "--recent-month", data.recent_month(),
+            )
+            print(report(data, probes, args.repeat, program, bare, measured, hits, load))
+    except BenchError as exc:
+        print(f"bench/run.py：{exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
