@@ -15,11 +15,26 @@ from xiaoneng_desktop.duty.models import DUTY_MODELS
 
 MODELS = [*CORE_MODELS, *DUTY_MODELS]
 
+#: The columns a free-text search looks in, per table (an FTS5 index each; see core.db).
+SEARCHED = {
+    "call": ("summary", "caller", "caller_unit", "phone", "assignee_name", "officer_name", "instruction",
+             "feedback"),
+}
+
+
+def create_search_indexes(database: pw.SqliteDatabase) -> None:
+    for table, columns in SEARCHED.items():
+        db.create_search_index(database, table, columns)
+
+
 # MIGRATIONS[i] upgrades a file of schema version i+1 to i+2; append, never edit or reorder.
-MIGRATIONS: list[db.Migration] = []
+# A new file gets the latest models plus create_search_indexes at once.
+MIGRATIONS: list[db.Migration] = [
+    create_search_indexes,  # 1 → 2: free-text search of the call log through an index
+]
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 
 def open_database(path: Path | str) -> pw.SqliteDatabase:
-    return db.open_database(path, MODELS, MIGRATIONS)
+    return db.open_database(path, MODELS, MIGRATIONS, on_create=create_search_indexes)

@@ -44,8 +44,14 @@ def default_path() -> Path:
     return Path(platformdirs.user_data_dir("xiaoneng", appauthor=False)) / "xiaoneng.sqlite3"
 
 
+def fts_chars(text: str | None) -> str:
+    """Every character its own token, so that an FTS5 phrase is a substring match — Chinese
+    has no spaces, and two-character words (噪音) are too short for SQLite's trigram tokenizer."""
+    return " ".join(char for char in (text or "") if not char.isspace())
+
+
 def _connect(path: Path) -> pw.SqliteDatabase:
-    return pw.SqliteDatabase(
+    db = pw.SqliteDatabase(
         str(path),
         pragmas={
             "journal_mode": "wal",
@@ -56,6 +62,9 @@ def _connect(path: Path) -> pw.SqliteDatabase:
         # peewee's default (deferred) BEGIN; writers that number things ask for IMMEDIATE.
         autoconnect=True,
     )
+    # The search index's triggers call it, so every connection of the program has it.
+    db.register_function(fts_chars, "xn_chars", 1, deterministic=True)
+    return db
 
 
 def _check_header(path: Path) -> None:
@@ -75,6 +84,7 @@ def open_database(
     models: Sequence[type[pw.Model]],
     migrations: Sequence[Migration],
     *,
+    on_create: Migration | None = None,
     now: Callable[[], dt.datetime] = dt.datetime.now,
 ) -> pw.SqliteDatabase:
     """Open (creating or upgrading) the data file and bind every model to it.
@@ -115,6 +125,8 @@ def open_database(
         if not tables:
             with db.atomic():
                 db.create_tables(models)
+                if on_create is not None:
+                    on_create(db)  # what models cannot declare: search indexes and their triggers
                 db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute_sql(f"PRAGMA user_version = {latest}")
         elif version < latest:
@@ -170,6 +182,38 @@ def atomic(immediate: bool = False):
     if immediate and isinstance(database.obj, pw.SqliteDatabase):
         return database.obj.atomic(lock_type="IMMEDIATE")
     return database.atomic()
+
+
+def create_search_index(db: pw.SqliteDatabase, table: str, columns: Sequence[str]) -> None:
+    """A full-text index ``<table>_search`` over ``columns``, kept current by triggers.
+
+    Contentless FTS5 over fts_chars(column): a search for any run of characters is an indexed
+    phrase query instead of a LIKE over every row (110,000 calls: ~110 ms → ~8 ms).
+    """
+    index = f"{table}_search"
+    names = ", ".join(columns)
+    new = ", ".join(f"xn_chars(NEW.{c})" for c in columns)
+    old = ", ".join(f"xn_chars(OLD.{c})" for c in columns)
+    db.execute_sql(f"CREATE VIRTUAL TABLE {index} USING fts5({names}, content='', "
+                   "tokenize='unicode61 remove_diacritics 0')")
+    db.execute_sql(f"INSERT INTO {index}(rowid, {names}) SELECT id, "
+                   + ", ".join(f"xn_chars({c})" for c in columns) + f" FROM {table}")
+    db.execute_sql(f"CREATE TRIGGER {index}_ai AFTER INSERT ON {table} BEGIN "
+                   f"INSERT INTO {index}(rowid, {names}) VALUES (NEW.id, {new}); END")
+    db.execute_sql(f"CREATE TRIGGER {index}_ad AFTER DELETE ON {table} BEGIN "
+                   f"INSERT INTO {index}({index}, rowid, {names}) VALUES ('delete', OLD.id, {old}); END")
+    db.execute_sql(f"CREATE TRIGGER {index}_au AFTER UPDATE ON {table} BEGIN "
+                   f"INSERT INTO {index}({index}, rowid, {names}) VALUES ('delete', OLD.id, {old}); "
+                   f"INSERT INTO {index}(rowid, {names}) VALUES (NEW.id, {new}); END")
+
+
+def search_index_matches(model: type[pw.Model], text: str) -> pw.Expression:
+    """``model.id`` among the rows whose indexed columns contain ``text`` (see create_search_index)."""
+    phrase = '"' + fts_chars(text).replace('"', '""') + '"'
+    index = pw.Table(f"{model._meta.table_name}_search")
+    matching = index.select(pw.SQL("rowid")).where(pw.SQL(f"{index._path[0]} MATCH ?", [phrase]))
+    # "+ 0" keeps SQLite walking the list's own index (newest first) instead of sorting every match.
+    return (model._meta.primary_key + 0).in_(matching)
 
 
 def escape_like(text: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, settings
-from xiaoneng_desktop.core.db import atomic, contains
+from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text
 from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call, DutyShift, Unavailability
@@ -235,13 +235,7 @@ def calls_query(text: str = "", date_from: dt.date | None = None, date_to: dt.da
         query = query.where(Call.voided_at.is_null(False))
     text = text.strip()
     if text:
-        words = [contains(field, text) for field in (
-            Call.summary, Call.caller, Call.caller_unit, Call.phone, Call.assignee_name,
-            Call.officer_name, Call.instruction, Call.feedback)]
-        condition = words[0]
-        for word in words[1:]:
-            condition |= word
-        query = query.where(condition)
+        query = query.where(search_index_matches(Call, text))
     return query
 
 
