@@ -70,6 +70,7 @@ class DutyTab(QWidget):
         self.open_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.open_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.open_table.verticalHeader().hide()
+        self.open_table.verticalHeader().setDefaultSectionSize(self.open_table.fontMetrics().height() + 10)
         self.open_table.setWordWrap(False)
         self.open_table.horizontalHeader().setStretchLastSection(True)
         for number, column in enumerate(COLUMNS):
@@ -109,6 +110,7 @@ class DutyTab(QWidget):
         splitter.addWidget(log_box)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([230, 520])  # room for five open items above the log
         calls_page = QWidget(self)
         calls_layout = QVBoxLayout(calls_page)
         calls_layout.addLayout(header)

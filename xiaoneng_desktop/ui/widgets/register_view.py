@@ -59,6 +59,8 @@ class RegisterView(QWidget):
         table.setWordWrap(False)
         table.setCornerButtonEnabled(False)
         table.verticalHeader().hide()
+        # One line of text per row: more of the register on screen than the style's default height.
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
