@@ -1,0 +1,428 @@
+"""The main window: tabs, menus, status bar, saved geometry, Qt's Chinese, switching data files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+import time
+import types
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableView
+
+from xiaoneng_desktop import APP_NAME, __version__, app, cli, schema
+from xiaoneng_desktop.core import db as db_module
+from xiaoneng_desktop.ui import main_window as main_window_module
+from xiaoneng_desktop.ui.duty.tab import DutyTab
+from xiaoneng_desktop.ui.main_window import MainWindow, format_clock
+from xiaoneng_desktop.ui.widgets.empty_register import NOT_IN_SERVICE, EmptyRegister
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, database, db_path, settings, clock):
+    win = MainWindow(db_path, settings)
+    qtbot.addWidget(win)
+    return win
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Every QMessageBox static call is recorded instead of blocking the test."""
+    seen = []
+
+    def record(kind):
+        def show(parent, title, text, *args, **kwargs):
+            seen.append((kind, title, text))
+            return QMessageBox.StandardButton.Ok
+
+        return show
+
+    for kind in ("information", "warning", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, kind, record(kind))
+    return seen
+
+
+@pytest.fixture
+def log_path(tmp_path, monkeypatch):
+    path = tmp_path / "logs" / "xiaoneng.log"
+    monkeypatch.setattr(cli, "log_file", lambda: path)
+    return path
+
+
+def menu(win, title):
+    for action in win.menuBar().actions():
+        if action.text() == title:
+            return action.menu()
+    raise AssertionError(f"no menu {title}")
+
+
+def action(win, menu_title, text):
+    for item in menu(win, menu_title).actions():
+        if item.text() == text:
+            return item
+    raise AssertionError(f"no action {text} in {menu_title}")
+
+
+def test_title_names_the_data_file(window, db_path):
+    assert window.windowTitle() == f"{APP_NAME} — test.sqlite3"
+    assert db_path.name == "test.sqlite3"
+
+
+def test_four_tabs_in_order(window):
+    names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert names == ["值班记录", "公文流转", "来访接待", "五查自查"]
+    assert isinstance(window.tabs.widget(0), DutyTab)
+    for i in (1, 2, 3):
+        assert isinstance(window.tabs.widget(i), EmptyRegister)
+
+
+@pytest.mark.parametrize(
+    ("index", "first", "last", "count"),
+    [(1, "收文编号", "状态", 9), (2, "来访时间", "状态", 9), (3, "自查活动", "状态", 7)],
+)
+def test_pending_registers_are_empty_with_their_headers(window, index, first, last, count):
+    register = window.tabs.widget(index)
+    model = register.findChild(QTableView).model()
+    assert model.rowCount() == 0
+    assert model.columnCount() == count
+    headers = [model.headerData(c, main_window_module.Qt.Orientation.Horizontal) for c in range(count)]
+    assert headers[0] == first and headers[-1] == last
+    assert headers == list(main_window_module.PENDING_REGISTERS[window.tabs.tabText(index)])
+    assert register.note.text() == NOT_IN_SERVICE
+
+
+def test_menus_and_shortcuts(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles == ["文件(&F)", "编辑(&E)", "视图(&V)", "工具(&T)", "帮助(&H)"]
+    expected = {
+        ("文件(&F)", "备份数据库(&B)…"): "Ctrl+B",
+        ("文件(&F)", "打开数据文件(&O)…"): "Ctrl+O",
+        ("文件(&F)", "退出(&X)"): "Ctrl+Q",
+        ("编辑(&E)", "新建(&N)"): "Ctrl+N",
+        ("编辑(&E)", "查找(&F)"): "Ctrl+F",
+        ("编辑(&E)", "刷新(&R)"): "F5",
+        ("视图(&V)", "值班记录"): "Ctrl+1",
+        ("视图(&V)", "公文流转"): "Ctrl+2",
+        ("视图(&V)", "来访接待"): "Ctrl+3",
+        ("视图(&V)", "五查自查"): "Ctrl+4",
+        ("视图(&V)", "全屏(&U)"): "F11",
+        ("帮助(&H)", "使用说明(&H)"): "F1",
+        ("帮助(&H)", "关于(&A)"): "",
+    }
+    for (title, text), shortcut in expected.items():
+        assert action(window, title, text).shortcut().toString() == shortcut, text
+    tools = [a.text() for a in menu(window, "工具(&T)").actions()]
+    assert tools == ["人员与部门…", "单位设置…", "节假日与调休…"]
+
+
+def test_view_actions_switch_tabs(window):
+    window.tab_actions[2].trigger()
+    assert window.tabs.currentIndex() == 2
+    window.tabs.setCurrentIndex(3)
+    assert window.tab_actions[3].isChecked()
+
+
+def test_edit_actions_act_on_the_current_tab_when_it_can(window):
+    calls = []
+    duty = window.tabs.widget(0)
+    duty.new_record = lambda: calls.append("new")
+    duty.focus_search = lambda: calls.append("find")
+    duty.refresh = lambda: calls.append("refresh")
+    window.tabs.setCurrentIndex(1)
+    assert not window.new_action.isEnabled() and not window.refresh_action.isEnabled()
+    window.tabs.setCurrentIndex(0)
+    assert window.new_action.isEnabled() and window.find_action.isEnabled()
+    window.new_action.trigger()
+    window.find_action.trigger()
+    window.refresh_action.trigger()
+    assert calls == ["new", "find", "refresh"]
+
+
+def test_status_bar_shows_data_file_and_clock(qtbot, window, db_path, clock):
+    assert str(db_path) in window.path_label.text()
+    assert window.clock_label.text() == "2026年10月9日 星期五 09:00:00"
+    clock.advance(hours=4, minutes=5, seconds=9)
+    qtbot.waitUntil(lambda: window.clock_label.text() == "2026年10月9日 星期五 13:05:09", timeout=2500)
+
+
+def test_clock_format():
+    assert format_clock(dt.datetime(2026, 11, 29, 13, 5, 9)) == "2026年11月29日 星期日 13:05:09"
+    assert format_clock(dt.datetime(2027, 1, 4, 0, 0, 0)) == "2027年1月4日 星期一 00:00:00"
+
+
+def test_geometry_and_tab_restored_in_a_second_window(qtbot, database, db_path, settings, clock):
+    first = MainWindow(db_path, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(first.minimumSizeHint().width() + 10, 480)
+    size = (first.width(), first.height())
+    first.tabs.setCurrentIndex(2)
+    first.close()
+
+    second = MainWindow(db_path, settings)
+    qtbot.addWidget(second)
+    assert second.tabs.currentIndex() == 2
+    assert second.tab_actions[2].isChecked()
+    assert (second.width(), second.height()) == size
+
+
+def test_broken_saved_state_is_ignored(qtbot, database, db_path, settings, clock):
+    settings.setValue("MainWindow/geometry", b"garbage")
+    settings.setValue("MainWindow/tab", "seven")
+    win = MainWindow(db_path, settings)
+    qtbot.addWidget(win)
+    assert win.tabs.currentIndex() == 0
+    assert win.width() > 300
+
+
+def test_qt_speaks_chinese(qapp):
+    locale = QLocale()
+    translators = app.install_translations(qapp)
+    try:
+        assert translators, "qtbase_zh_CN.qm not found"
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+        assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "确定"
+        box.deleteLater()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
+
+
+def test_admin_dialog_opens_lazily_and_tabs_refresh_after(window, monkeypatch):
+    opened = []
+
+    class FakeDialog:
+        def __init__(self, parent):
+            assert parent is window
+            opened.append(self)
+
+        def exec(self):
+            return 1
+
+        def deleteLater(self):  # noqa: N802 - Qt name
+            pass
+
+    module = types.ModuleType("xiaoneng_desktop.ui.admin.workdays_dialog")
+    module.WorkdaysDialog = FakeDialog
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    refreshed = []
+    window.tabs.widget(0).refresh = lambda: refreshed.append(True)
+
+    action(window, "工具(&T)", "节假日与调休…").trigger()
+    assert len(opened) == 1
+    assert refreshed == [True]
+
+
+def test_admin_dialog_not_there_yet_says_so(window, messages):
+    window.open_admin_dialog("xiaoneng_desktop.ui.admin.no_such_dialog", "NoSuchDialog", "某功能…")
+    assert messages and messages[0][0] == "information"
+    assert "尚未完成" in messages[0][2]
+
+
+def test_backup_writes_a_copy(window, tmp_path, monkeypatch, messages):
+    from xiaoneng_desktop.core.models import Department
+
+    Department.create(name="办公室")
+    target = tmp_path / "backup" / "copy.sqlite3"
+    target.parent.mkdir()
+    target.write_text("old contents the user agreed to replace")
+    suggested = []
+
+    def choose(parent, title, directory, file_filter):
+        suggested.append(directory)
+        return str(target), file_filter
+
+    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", choose)
+    window.backup_action.trigger()
+    assert suggested[0].endswith("test-备份-20261009-0900.sqlite3")
+    assert messages[-1][0] == "information" and str(target) in messages[-1][2]
+    copy = sqlite3.connect(target)
+    try:
+        assert copy.execute("SELECT name FROM department").fetchall() == [("办公室",)]
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    finally:
+        copy.close()
+
+
+def test_backup_refuses_the_open_file(window, db_path, monkeypatch, messages):
+    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *args: (str(db_path), ""))
+    window.backup_database()
+    assert messages[-1][0] == "warning"
+
+
+def test_open_another_data_file(window, tmp_path, messages):
+    other = tmp_path / "另一个.sqlite3"
+    assert window.open_data_file(other)
+    try:
+        assert window.windowTitle() == f"{APP_NAME} — 另一个.sqlite3"
+        assert str(other) in window.path_label.text()
+        assert window.tabs.count() == 4 and isinstance(window.tabs.widget(0), DutyTab)
+        assert Path(db_module.database.obj.database) == other
+    finally:
+        db_module.close_database()
+
+
+def test_open_a_bad_data_file_keeps_the_current_one(window, database, tmp_path, messages):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"not a database at all, just bytes" * 10)
+    assert not window.open_data_file(bad)
+    assert messages[-1][0] == "critical" and "不是数据库文件" in messages[-1][2]
+    assert db_module.database.obj is database
+    assert window.windowTitle().endswith("test.sqlite3")
+
+
+def test_about_names_version_file_and_schema(window, db_path):
+    text = window.about_text()
+    assert __version__ in text and str(db_path) in text and f"数据版本：{schema.SCHEMA_VERSION}" in text
+
+
+def test_help_and_about_open(window, monkeypatch, messages):
+    shown = []
+    monkeypatch.setattr(main_window_module.QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    window.help_action.trigger()
+    window.about_action.trigger()
+    assert "使用说明" in shown[0]
+    assert messages[-1][0] == "about"
+
+
+def test_excepthook_logs_and_shows_a_dialog(qapp, monkeypatch, log_path):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.informativeText()) or 0)
+    previous = app.install_excepthook()
+    try:
+        try:
+            raise RuntimeError("槽函数里出错")
+        except RuntimeError as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+    assert "槽函数里出错" in shown[0] and str(log_path) in shown[0]
+    assert "Traceback" in log_path.read_text(encoding="utf-8")
+
+
+def test_run_gui_on_a_bad_file_shows_a_message_and_returns_2(qapp, tmp_path, monkeypatch, messages, capsys):
+    monkeypatch.setattr(app, "prepare_application", lambda application: None)
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"x" * 100)
+    assert app.run_gui(bad) == 2
+    assert messages[0][0] == "critical" and "不是数据库文件" in messages[0][2]
+    assert "不是数据库文件" in capsys.readouterr().err
+
+
+def test_run_gui_shows_the_window_and_returns_when_closed(qapp, qtbot, tmp_path, monkeypatch, settings):
+    monkeypatch.setattr(app, "prepare_application", lambda application: None)
+    windows = []
+
+    class Window(MainWindow):
+        def __init__(self, path):
+            super().__init__(path, settings)
+            windows.append(self)
+            # Closing the last window ends app.exec(); an extra quit() would stay queued and end
+            # the next test's event loop early.
+            main_window_module.QTimer.singleShot(50, self.close)
+
+    monkeypatch.setattr(main_window_module, "MainWindow", Window)
+    previous_hook = sys.excepthook
+    assert app.run_gui(tmp_path / "new.sqlite3") == 0
+    assert sys.excepthook is previous_hook
+    assert windows and windows[0].windowTitle().endswith("new.sqlite3")
+    assert db_module.database.obj.is_closed()
+
+
+def test_start_up_does_not_load_report_libraries(tmp_path):
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from xiaoneng_desktop import app, schema\n"
+        "qapp = QApplication([])\n"
+        f"path = Path({str(tmp_path / 'x.sqlite3')!r})\n"
+        "schema.open_database(path)\n"
+        "from xiaoneng_desktop.ui.main_window import MainWindow\n"
+        f"w = MainWindow(path, QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        "w.show(); qapp.processEvents()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'reportlab')))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=root,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+        check=True,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.fixture
+def demo_module(monkeypatch):
+    """A stand-in demo.fill that writes one department in a transaction, reporting progress."""
+    from xiaoneng_desktop.core.models import Department
+
+    module = types.ModuleType("xiaoneng_desktop.demo")
+    module.wait_for_cancel = False
+
+    def fill(months, *, progress=None):
+        with db_module.atomic():
+            Department.create(name=f"演示{months}")
+            progress(1, 4)
+            while module.wait_for_cancel:
+                progress(2, 4)
+                time.sleep(0.01)
+            progress(4, 4)
+        return {"部门": 1}
+
+    module.fill = fill
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+    return module
+
+
+def test_demo_fill_runs_off_the_gui_thread_once(qapp, database, demo_module, monkeypatch):
+    from xiaoneng_desktop.core.models import Department
+
+    shown = []
+
+    class Progress(app._DemoProgress):
+        def show_progress(self, percent, text):
+            shown.append(percent)
+            super().show_progress(percent, text)
+
+    monkeypatch.setattr(app, "_DemoProgress", Progress)
+    assert app.fill_demo_if_empty(Path(database.database), 3)
+    assert shown == [25, 100]
+    assert [d.name for d in Department.select()] == ["演示3"]
+    assert not app.fill_demo_if_empty(Path(database.database), 3)
+    assert Department.select().count() == 1
+
+
+def test_demo_fill_can_be_cancelled(qapp, database, demo_module):
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    from xiaoneng_desktop.core.models import Department
+
+    demo_module.wait_for_cancel = True
+
+    def press_cancel():
+        dialogs = [w for w in qapp.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible()]
+        if dialogs:
+            dialogs[0].findChild(QPushButton).click()  # what the user does; cancel() emits nothing
+        else:
+            main_window_module.QTimer.singleShot(20, press_cancel)
+
+    main_window_module.QTimer.singleShot(50, press_cancel)
+    assert not app.fill_demo_if_empty(Path(database.database), 3)
+    assert Department.select().count() == 0

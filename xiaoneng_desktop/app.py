@@ -1,0 +1,273 @@
+"""The Qt application: Chinese translations and fonts, the data file, the error dialog, the main window.
+
+Imported only when the window is wanted (cli imports it lazily), so headless verbs never load Qt.
+Everything the first screen does not need is imported later, by whoever needs it.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QThread, QTranslator, Signal, Slot
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+
+from xiaoneng_desktop import APP_NAME, cli
+
+ORGANIZATION = "xiaoneng"
+ICON_NAMES = ("icon.svg", "icon.png", "xiaoneng.svg", "xiaoneng.png", "icon.ico", "xiaoneng.ico")
+QT_TRANSLATIONS = ("qtbase_zh_CN",)
+
+#: Chinese UI fonts in order of preference; the first one present wins, none is required.
+CJK_UI_FONTS = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "微软雅黑",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "思源黑体",
+    "WenQuanYi Micro Hei",
+    "文泉驿微米黑",
+    "WenQuanYi Zen Hei",
+    "文泉驿正黑",
+    "Droid Sans Fallback",
+    "SimHei",
+    "黑体",
+    "SimSun",
+    "宋体",
+)
+
+
+def resource_dirs() -> list[Path]:
+    """Where resources/ may be: inside the installed package, a PyInstaller bundle, or a source checkout."""
+    package = Path(__file__).resolve().parent
+    folders = [package / "resources", package.parent / "resources"]
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        folders[:0] = [Path(frozen) / "xiaoneng_desktop" / "resources", Path(frozen) / "resources"]
+    return [folder for folder in folders if folder.is_dir()]
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own Chinese (确定 / 取消 …) and a Chinese default locale; call before the first widget."""
+    QLocale.setDefault(QLocale("zh_CN"))
+    folders = [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        *(str(folder / "translations") for folder in resource_dirs()),
+    ]
+    installed = []
+    for name in QT_TRANSLATIONS:
+        translator = QTranslator(app)
+        if any(translator.load(name, folder) for folder in folders):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def apply_cjk_font(app: QApplication) -> str | None:
+    """Put the first Chinese UI font found on this system in front of the default font."""
+    available = set(QFontDatabase.families())
+    present = [family for family in CJK_UI_FONTS if family in available]
+    if not present:
+        return None
+    font: QFont = app.font()
+    base = font.family()
+    font.setFamilies(list(dict.fromkeys([*present[:2], base])))
+    app.setFont(font)
+    return present[0]
+
+
+def window_icon() -> QIcon | None:
+    for path in (folder / name for folder in resource_dirs() for name in ICON_NAMES):
+        if path.is_file():
+            icon = QIcon(str(path))
+            if not icon.isNull():
+                return icon
+    return None
+
+
+def prepare_application(app: QApplication) -> None:
+    """Names (for QSettings), Chinese translations, fonts and icon: everything before the first widget."""
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName("xiaoneng")
+    install_translations(app)
+    apply_cjk_font(app)
+    icon = window_icon()
+    if icon is not None:
+        app.setWindowIcon(icon)
+
+
+def report_error(exc: BaseException, parent: QWidget | None = None) -> None:
+    """Log the traceback, print one line, and tell the user in a dialog."""
+    log = cli.log_exception(exc)
+    cli.say(cli.unexpected_error_message(exc, log))
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, "程序出错", "程序遇到意外错误，刚才的操作可能没有完成。", parent=parent
+    )
+    box.setInformativeText(
+        f"错误：{cli.one_line(exc)}\n\n已保存的数据不受影响。详细信息已写入日志：\n{log}\n\n"
+        "如果问题反复出现，请把日志文件发给系统管理员。"
+    )
+    box.exec()
+
+
+def install_excepthook() -> Callable:
+    """Errors in slots show a dialog and go to the log instead of vanishing; returns the old hook."""
+    previous = sys.excepthook
+    busy = False
+
+    def hook(exc_type, exc, tb):
+        nonlocal busy
+        if issubclass(exc_type, KeyboardInterrupt) or QApplication.instance() is None:
+            previous(exc_type, exc, tb)
+            return
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        if busy:  # an error while the dialog is up: log it, one dialog at a time
+            cli.say(cli.unexpected_error_message(exc, cli.log_exception(exc)))
+            return
+        busy = True
+        try:
+            report_error(exc, QApplication.activeWindow())
+        except Exception:  # noqa: BLE001 - the hook itself must never raise
+            previous(exc_type, exc, tb)
+        finally:
+            busy = False
+
+    sys.excepthook = hook
+    return previous
+
+
+class _Cancelled(Exception):
+    """Raised from the progress callback: demo.fill then rolls its one transaction back."""
+
+
+class _DemoWorker(QThread):
+    """Fills the demo data off the GUI thread, on its own database connection."""
+
+    progressed = Signal(object, str)
+
+    def __init__(self, fill: Callable, months: int):
+        super().__init__()
+        self.fill = fill
+        self.months = months
+        self.cancel_requested = False
+        self.cancelled = False
+        self.error: BaseException | None = None
+
+    @Slot()
+    def request_cancel(self) -> None:
+        self.cancel_requested = True
+
+    def _progress(self, *args, **kwargs) -> None:
+        if self.cancel_requested:
+            raise _Cancelled
+        self.progressed.emit(*cli.describe_progress(*args, **kwargs))
+
+    def run(self) -> None:
+        from xiaoneng_desktop.core import db
+
+        try:
+            self.fill(self.months, progress=self._progress)
+        except _Cancelled:
+            self.cancelled = True
+        except BaseException as exc:  # noqa: BLE001 - handed back to the GUI thread
+            self.error = exc
+        finally:
+            if db.database.obj is not None and not db.database.obj.is_closed():
+                db.database.obj.close()  # this thread's connection only
+
+
+class _DemoProgress(QProgressDialog):
+    def __init__(self, months: int):
+        super().__init__(f"正在生成 {months} 个月的演示数据，请稍候…", "取消", 0, 0)
+        self.setWindowTitle(f"{APP_NAME} — 演示数据")
+        self.setMinimumDuration(0)
+        self.setMinimumWidth(380)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+
+    @Slot(object, str)
+    def show_progress(self, percent: int | None, text: str) -> None:
+        if percent is not None:
+            self.setMaximum(100)
+            self.setValue(percent)
+        if text:
+            self.setLabelText(f"正在生成演示数据：{text}")
+
+
+def fill_demo_if_empty(path: Path, months: int) -> bool:
+    """Fill an empty data file with ``months`` of demo data, with progress and a cancel button.
+
+    True if it was filled; False if it already held data, the user cancelled, or there is no demo module.
+    """
+    if not cli.database_is_empty():
+        return False
+    try:
+        demo = cli.load_demo_module()
+    except cli.FeatureMissing as exc:
+        QMessageBox.warning(None, APP_NAME, f"{exc}\n将打开空的数据文件：{path}")
+        return False
+    dialog = _DemoProgress(months)
+    worker = _DemoWorker(demo.fill, months)
+    worker.progressed.connect(dialog.show_progress)
+    dialog.canceled.connect(worker.request_cancel)
+    dialog.show()
+    worker.start()
+    # Keep the dialog painted and its cancel button live until the worker is done (no nested
+    # exec(): a quit() meant for someone else could end it early and leave the window frozen).
+    while not worker.wait(30):
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    QApplication.processEvents()  # the last progress signals
+    dialog.close()
+    dialog.deleteLater()
+    if worker.error is not None:
+        raise worker.error
+    return not worker.cancelled
+
+
+def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
+    """Open ``db_path`` and show the main window until it closes. ``demo_months``: fill an empty file first.
+
+    Returns the exit code: 0, 2 if the data file cannot be used, 1 after an unexpected start-up error.
+    """
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "xiaoneng"])
+
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core.db import DatabaseOpenError, close_database
+
+    path = Path(db_path)
+    previous_hook = sys.excepthook
+    try:
+        prepare_application(app)
+        try:
+            schema.open_database(path)
+        except DatabaseOpenError as exc:
+            cli.say(str(exc))
+            QMessageBox.critical(None, "无法打开数据文件", str(exc))
+            return 2
+        install_excepthook()
+        if demo_months:
+            fill_demo_if_empty(path, demo_months)
+        from xiaoneng_desktop.ui.main_window import MainWindow
+
+        window = MainWindow(path)
+        window.show()
+    except Exception as exc:
+        report_error(exc)
+        sys.excepthook = previous_hook
+        close_database()
+        return 1
+    try:
+        return app.exec()
+    finally:
+        del window
+        sys.excepthook = previous_hook
+        close_database()

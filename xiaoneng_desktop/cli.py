@@ -1,0 +1,388 @@
+"""The one entry point: ``xiaoneng`` opens the window; verbs do the same work without one.
+
+    xiaoneng [--db 文件] [--demo]            打开主窗口
+    xiaoneng [--db 文件] demo [--months N]   生成演示数据（不开窗口）
+    xiaoneng --version
+
+Exit codes: 0 done, 1 unexpected error (one line on stderr, the traceback in the log file),
+2 bad input or a data file that cannot be used (a Chinese message on stderr).
+Imports stay inside the functions: ``--version`` needs nothing, the window only what it shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import re
+import sys
+import tempfile
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from xiaoneng_desktop import APP_NAME, __version__
+
+PROG = "xiaoneng"
+DEMO_FILE_NAME = "demo.sqlite3"
+DEFAULT_DEMO_MONTHS = 12
+MAX_DEMO_MONTHS = 240
+LOG_FILE_NAME = "xiaoneng.log"
+LOG_MAX_BYTES = 1_000_000
+
+
+# ---------------------------------------------------------------------- argparse in Chinese
+
+_ARGPARSE_MESSAGES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.S), r)
+    for p, r in (
+        (r"unrecognized arguments: (.*)", r"无法识别的参数：\1"),
+        (r"the following arguments are required: (.*)", r"缺少必需的参数：\1"),
+        (r"one of the arguments (.*) is required", r"必须给出以下参数之一：\1"),
+        (r"ambiguous option: (\S+) could match (.*)", r"选项 \1 有歧义，可能是：\2"),
+        (
+            r"argument (?:命令|command|\{\S*\}): invalid choice: (.*?) \(choose from (.*)\)",
+            r"未知的命令 \1（可用的命令：\2）",
+        ),
+        (r"argument (\S+): invalid int value: (.*)", r"参数 \1 应为整数，而不是 \2"),
+        (r"argument (\S+): invalid \S+ value: (.*)", r"参数 \1 的值 \2 无效"),
+        (
+            r"argument (\S+): invalid choice: (.*?) \(choose from (.*)\)",
+            r"参数 \1 的取值 \2 无效（可选：\3）",
+        ),
+        (r"argument (\S+): expected one argument", r"参数 \1 需要一个值"),
+        (r"argument (\S+): expected at most one argument", r"参数 \1 最多接受一个值"),
+        (r"argument (\S+): expected at least one argument", r"参数 \1 至少需要一个值"),
+        (r"argument (\S+): expected (\d+) arguments?", r"参数 \1 需要 \2 个值"),
+        (r"argument (\S+): not allowed with argument (\S+)", r"参数 \1 不能与 \2 同时使用"),
+        (r"argument (\S+): ignored explicit argument (.*)", r"参数 \1 不接受值 \2"),
+        (r"argument (\S+): (.*)", r"参数 \1：\2"),
+    )
+]
+
+
+def translate_argparse(message: str) -> str:
+    """argparse's English error text in Chinese (messages we do not know keep their English words)."""
+    for pattern, replacement in _ARGPARSE_MESSAGES:
+        match = pattern.fullmatch(message)
+        if match:
+            return match.expand(replacement)
+    return message
+
+
+class ChineseHelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("选项:\n", "选项：\n")
+
+
+class ChineseRawFormatter(argparse.RawDescriptionHelpFormatter, ChineseHelpFormatter):
+    pass
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse with Chinese help and errors; usage errors exit 2 like argparse's own."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", ChineseHelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "命令"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
+    def error(self, message: str):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}：错误：{translate_argparse(message)}\n")
+
+
+def _months(text: str) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月数应为整数，而不是“{text}”") from None
+    if not 1 <= value <= MAX_DEMO_MONTHS:
+        raise argparse.ArgumentTypeError(f"月数应在 1 到 {MAX_DEMO_MONTHS} 之间，而不是 {value}")
+    return value
+
+
+def _path(text: str) -> Path:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("数据文件路径不能为空")
+    return Path(text).expanduser()
+
+
+def build_parser() -> ArgumentParser:
+    db_help = "数据文件（默认：环境变量 XIAONENG_DB 指定的文件，否则为用户数据目录中的 xiaoneng.sqlite3）"
+    parser = ArgumentParser(
+        prog=PROG,
+        usage=f"\n  {PROG} [--db PATH] [--demo]            打开主窗口"
+        f"\n  {PROG} [--db PATH] demo [--months N]   生成演示数据（不开窗口）"
+        f"\n  {PROG} --version",
+        description=f"{APP_NAME}：值班记录、公文流转、来访接待、五查自查。不带命令时打开主窗口。",
+        epilog="命令：\n  demo    在空的数据文件中生成演示数据（xiaoneng demo -h 查看详细说明）\n\n"
+        "退出码：0 成功；1 意外错误（详情见日志）；2 输入有误或数据文件无法使用。",
+        formatter_class=ChineseRawFormatter,
+    )
+    parser.add_argument("--db", metavar="PATH", type=_path, help=db_help)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=f"打开演示数据文件 {DEMO_FILE_NAME}（位于默认数据文件旁；为空时先填入 "
+        f"{DEFAULT_DEMO_MONTHS} 个月的演示数据）；与 --db 同用时改用该文件",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"{APP_NAME} {__version__}", help="显示版本号并退出"
+    )
+
+    # Commands are listed in the usage and the epilog; argparse's own listing repeats the name.
+    commands = parser.add_subparsers(dest="command", help=argparse.SUPPRESS)
+    demo = commands.add_parser(
+        "demo",
+        prog=f"{PROG} demo",
+        help="在空的数据文件中生成演示数据（不打开窗口）",
+        description=f"在空的数据文件中生成演示数据，不打开窗口。未指定 --db 时写入默认数据文件旁的 {DEMO_FILE_NAME}；"
+        "已有数据的文件不会被改动。",
+    )
+    demo.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    demo.add_argument(
+        "--months",
+        metavar="N",
+        type=_months,
+        default=DEFAULT_DEMO_MONTHS,
+        help=f"生成最近多少个月的数据（1–{MAX_DEMO_MONTHS}，默认 {DEFAULT_DEMO_MONTHS}）",
+    )
+    return parser
+
+
+# ---------------------------------------------------------------------- paths
+
+
+def data_file(db: Path | None) -> Path:
+    """``--db`` beats $XIAONENG_DB beats the user's data folder."""
+    if db is not None:
+        return Path(db)
+    from xiaoneng_desktop.core.db import default_path
+
+    return default_path()
+
+
+def demo_file() -> Path:
+    """The demo data file: demo.sqlite3 beside the default data file, so it never mixes with real data."""
+    return data_file(None).with_name(DEMO_FILE_NAME)
+
+
+def log_file() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("xiaoneng", appauthor=False)) / LOG_FILE_NAME
+
+
+def log_exception(exc: BaseException) -> Path:
+    """Append the traceback to the log file (a temp-folder log if that one cannot be written)."""
+    stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}"
+    header = f"==== {stamp} {APP_NAME} {__version__}, Python {sys.version.split()[0]}, {sys.platform}\n"
+    text = header + f"argv: {sys.argv!r}\n" + "".join(traceback.format_exception(exc)) + "\n"
+    target = Path(LOG_FILE_NAME)
+    for path in (log_file, lambda: Path(tempfile.gettempdir()) / LOG_FILE_NAME):
+        try:
+            target = path()
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.exists() and target.stat().st_size > LOG_MAX_BYTES:
+                target.replace(target.with_name(target.name + ".1"))
+            with target.open("a", encoding="utf-8") as handle:
+                handle.write(text)
+            return target
+        except Exception:  # noqa: BLE001 - a log that cannot be written must not hide the error itself
+            continue
+    return target
+
+
+def one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or "（无说明）"
+    if len(text) > 200:
+        text = text[:199] + "…"
+    return f"{type(exc).__name__}: {text}"
+
+
+def unexpected_error_message(exc: BaseException, log: Path) -> str:
+    return f"发生意外错误：{one_line(exc)}，详细信息已写入日志 {log}"
+
+
+def say(message: str) -> None:
+    """A line on stderr, if there is one (pythonw has none)."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(message, file=sys.stderr, flush=True)
+
+
+def _safe_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(OSError, ValueError):
+                reconfigure(errors="replace")
+
+
+# ---------------------------------------------------------------------- demo data
+
+
+class FeatureMissing(Exception):
+    """A part of the program this build does not include; the message is for the user."""
+
+
+def load_demo_module():
+    import importlib
+
+    try:
+        demo = importlib.import_module("xiaoneng_desktop.demo")
+    except ModuleNotFoundError as exc:
+        if exc.name != "xiaoneng_desktop.demo":
+            raise
+        raise FeatureMissing("本版本尚未包含演示数据功能。") from exc
+    return demo
+
+
+def database_is_empty() -> bool:
+    """No people, no departments and no register records in the open data file."""
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core.models import CORE_MODELS, Department, Person
+
+    models = [Department, Person, *(m for m in schema.MODELS if m not in CORE_MODELS)]
+    return not any(model.select().exists() for model in models)
+
+
+def describe_progress(*args, **kwargs) -> tuple[int | None, str]:
+    """(percent or None, text) from whatever a progress callback is given:
+    ``(done, total)``, a fraction ``0.0–1.0``, and/or a text."""
+    values = [*args, *kwargs.values()]
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    text = " ".join(v for v in values if isinstance(v, str))
+    percent = None
+    if len(numbers) >= 2 and numbers[1] > 0:
+        percent = numbers[0] * 100 / numbers[1]
+    elif len(numbers) == 1 and isinstance(numbers[0], float) and 0 <= numbers[0] <= 1:
+        percent = numbers[0] * 100
+    if percent is not None:
+        percent = max(0, min(100, round(percent)))
+    return percent, text
+
+
+class _TerminalProgress:
+    def __init__(self) -> None:
+        self.shown = False
+        self.tty = sys.stderr is not None and sys.stderr.isatty()
+
+    def __call__(self, *args, **kwargs) -> None:
+        if not self.tty:
+            return
+        percent, text = describe_progress(*args, **kwargs)
+        line = (
+            "正在生成演示数据…"
+            + (f" {percent}%" if percent is not None else "")
+            + (f" {text}" if text else "")
+        )
+        sys.stderr.write("\r" + line[:70].ljust(70))
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def not_empty_message(path: Path) -> str:
+    return (
+        f"数据文件“{path}”中已有数据。演示数据只能写入空的数据文件，以免与真实数据混在一起；"
+        "请用 --db 指定一个新文件。"
+    )
+
+
+def run_demo(path: Path, months: int) -> int:
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core.db import close_database
+
+    schema.open_database(path)
+    try:
+        if not database_is_empty():
+            say(not_empty_message(path))
+            return 2
+        demo = load_demo_module()
+        progress = _TerminalProgress()
+        try:
+            made = demo.fill(months, progress=progress)
+        finally:
+            progress.done()
+    finally:
+        close_database()
+    print(f"已在“{path}”中生成 {months} 个月的演示数据：")
+    for what, count in (made or {}).items():
+        print(f"  {what}：{count}")
+    print(f'用 {PROG} --db "{path}" 打开查看。')
+    return 0
+
+
+# ---------------------------------------------------------------------- entry
+
+
+def _display_missing() -> bool:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "demo":
+        db = getattr(args, "db", None)
+        return run_demo(data_file(db) if db is not None else demo_file(), args.months)
+
+    path = demo_file() if args.demo and args.db is None else data_file(args.db)
+    if _display_missing():
+        say("没有可用的图形显示（未设置 DISPLAY 或 WAYLAND_DISPLAY），无法打开窗口。")
+        return 2
+    from xiaoneng_desktop.app import run_gui
+
+    return run_gui(path, demo_months=DEFAULT_DEMO_MONTHS if args.demo else 0)
+
+
+def _is_users_problem(exc: BaseException) -> bool:
+    """A data file that cannot be used, or input a service refused: both carry a Chinese message.
+    (Their modules load with the first data file; an exception cannot be one before that.)"""
+    for module_name, class_name in (
+        ("xiaoneng_desktop.core.db", "DatabaseOpenError"),
+        ("xiaoneng_desktop.core.validation", "ValidationError"),
+    ):
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(exc, getattr(module, class_name)):
+            return True
+    return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _safe_streams()
+    try:
+        return _run(argv)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        if exc.code is None:
+            return 0
+        if isinstance(exc.code, int):
+            return exc.code
+        say(str(exc.code))
+        return 1
+    except KeyboardInterrupt:
+        say("已中断。")
+        return 130
+    except FeatureMissing as exc:
+        say(str(exc))
+        return 1
+    except Exception as exc:
+        if _is_users_problem(exc):
+            say(str(exc))
+            return 2
+        say(unexpected_error_message(exc, log_exception(exc)))
+        return 1

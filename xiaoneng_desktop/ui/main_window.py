@@ -1,0 +1,442 @@
+"""The main window: the four register tabs, the menus, the status bar with file and clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import sqlite3
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QTabWidget,
+    QWidget,
+)
+
+from xiaoneng_desktop import APP_NAME, __version__, schema
+from xiaoneng_desktop.core import clock
+from xiaoneng_desktop.core import db as db_module
+from xiaoneng_desktop.ui.duty.tab import DutyTab
+from xiaoneng_desktop.ui.widgets.empty_register import EmptyRegister
+
+TAB_NAMES = ("值班记录", "公文流转", "来访接待", "五查自查")
+
+#: Column headers of the registers whose tabs are not built yet (shown empty, never with made-up rows).
+PENDING_REGISTERS: dict[str, tuple[str, ...]] = {
+    "公文流转": (
+        "收文编号",
+        "文号",
+        "标题",
+        "来文单位",
+        "紧急程度",
+        "当前环节",
+        "承办人",
+        "办理时限",
+        "状态",
+    ),
+    "来访接待": (
+        "来访时间",
+        "姓名",
+        "身份证号",
+        "联系电话",
+        "人数",
+        "来访事由",
+        "首问责任人",
+        "转办单位",
+        "状态",
+    ),
+    "五查自查": ("自查活动", "检查项", "问题描述", "责任人", "整改时限", "整改类型", "状态"),
+}
+
+#: 工具 menu: (menu text, module, class). Imported when opened, so the window works before they land.
+ADMIN_DIALOGS = (
+    ("人员与部门…", "xiaoneng_desktop.ui.admin.people_dialog", "PeopleDialog"),
+    ("单位设置…", "xiaoneng_desktop.ui.admin.settings_dialog", "SettingsDialog"),
+    ("节假日与调休…", "xiaoneng_desktop.ui.admin.workdays_dialog", "WorkdaysDialog"),
+)
+
+WEEKDAYS = "一二三四五六日"
+
+HELP_TEXT = """\
+<h3>机关效能管理系统 使用说明</h3>
+<p>四个标签页对应四本登记簿：</p>
+<ul>
+<li><b>值班记录</b>（Ctrl+1）：排班、来电来报登记、交办与反馈、交接班。</li>
+<li><b>公文流转</b>（Ctrl+2）：收文、发文的登记与办理环节，办理时限与催办。</li>
+<li><b>来访接待</b>（Ctrl+3）：来访登记、首问负责、转办与答复。</li>
+<li><b>五查自查</b>（Ctrl+4）：自查活动、发现的问题与整改销号。</li>
+</ul>
+<p>常用操作：<b>新建</b> Ctrl+N，<b>查找</b> Ctrl+F，<b>刷新</b> F5，<b>全屏</b> F11。
+当前标签页不支持的操作显示为灰色。</p>
+<p>人员、部门、单位名称、办理时限和节假日调休在“工具”菜单中设置。</p>
+<p>所有数据保存在一个数据文件中（见窗口底部状态栏）。请经常使用
+“文件 → 备份数据库…”把数据备份到U盘或其他电脑；程序运行时也可以安全备份。</p>
+"""
+
+
+def format_clock(moment: dt.datetime) -> str:
+    """``2026年11月29日 星期日 13:05:09``."""
+    return f"{moment.year}年{moment.month}月{moment.day}日 星期{WEEKDAYS[moment.weekday()]} {moment:%H:%M:%S}"
+
+
+class ElidedLabel(QLabel):
+    """A label that shortens its text in the middle instead of widening the window."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(80)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        rect = self.contentsRect()
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, rect.width())
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+
+
+class MainWindow(QMainWindow):
+    """The four tabs over the open data file. The database must already be open (schema.open_database)."""
+
+    def __init__(self, db_path: Path, settings: QSettings | None = None):
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.settings = settings if settings is not None else QSettings()
+        self.setObjectName("MainWindow")
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self._build_tabs()
+
+        self._build_menus()
+        self._build_status_bar()
+        self.tabs.currentChanged.connect(self._update_edit_actions)
+        self._update_title()
+        self._restore_state()
+        self._update_edit_actions()
+
+    # ------------------------------------------------------------------ building
+
+    def _build_tabs(self) -> None:
+        self.tabs.addTab(DutyTab(self.tabs), TAB_NAMES[0])
+        for name in TAB_NAMES[1:]:
+            self.tabs.addTab(EmptyRegister(PENDING_REGISTERS[name], parent=self.tabs), name)
+
+    def _action(
+        self,
+        menu,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+
+        file_menu = bar.addMenu("文件(&F)")
+        self.backup_action = self._action(
+            file_menu, "备份数据库(&B)…", self.backup_database, "Ctrl+B", "把数据文件安全地复制一份"
+        )
+        self.open_action = self._action(
+            file_menu, "打开数据文件(&O)…", self.choose_data_file, "Ctrl+O", "改用另一个数据文件"
+        )
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = bar.addMenu("编辑(&E)")
+        self.new_action = self._action(edit_menu, "新建(&N)", lambda: self._call_tab("new_record"), "Ctrl+N")
+        self.find_action = self._action(
+            edit_menu, "查找(&F)", lambda: self._call_tab("focus_search"), "Ctrl+F"
+        )
+        edit_menu.addSeparator()
+        self.refresh_action = self._action(edit_menu, "刷新(&R)", lambda: self._call_tab("refresh"), "F5")
+
+        view_menu = bar.addMenu("视图(&V)")
+        group = QActionGroup(self)
+        self.tab_actions: list[QAction] = []
+        for index, name in enumerate(TAB_NAMES):
+            action = self._action(
+                view_menu, name, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+            self.tab_actions.append(action)
+        self.tabs.currentChanged.connect(self._check_tab_action)
+        view_menu.addSeparator()
+        self.fullscreen_action = self._action(view_menu, "全屏(&U)", self.set_full_screen, "F11")
+        self.fullscreen_action.setCheckable(True)
+
+        tools_menu = bar.addMenu("工具(&T)")
+        self.admin_actions: list[QAction] = []
+        for text, module, class_name in ADMIN_DIALOGS:
+            action = self._action(
+                tools_menu,
+                text,
+                lambda _=False, m=module, c=class_name, t=text: self.open_admin_dialog(m, c, t),
+            )
+            self.admin_actions.append(action)
+
+        help_menu = bar.addMenu("帮助(&H)")
+        self.help_action = self._action(help_menu, "使用说明(&H)", self.show_help, "F1")
+        self.about_action = self._action(help_menu, "关于(&A)", self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        status.setSizeGripEnabled(True)
+        self.path_label = ElidedLabel(parent=status)
+        self.path_label.setObjectName("dataFileLabel")
+        self.clock_label = QLabel(parent=status)
+        self.clock_label.setObjectName("clockLabel")
+        self.clock_label.setMinimumWidth(
+            self.clock_label.fontMetrics().horizontalAdvance("2026年12月31日 星期三 23:59:59_")
+        )
+        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Both permanent, so that menu tips cannot hide them; the path takes the free room on the left.
+        status.addPermanentWidget(self.path_label, 1)
+        status.addPermanentWidget(self.clock_label)
+        self._show_path()
+
+        self.clock_timer = QTimer(self)
+        self.clock_timer.setSingleShot(True)
+        self.clock_timer.timeout.connect(self.tick)
+        self.tick()
+
+    def _show_path(self) -> None:
+        self.path_label.setText(f"数据文件：{self.db_path}")
+        self.path_label.setToolTip(str(self.db_path))
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
+
+    # ------------------------------------------------------------------ clock
+
+    def tick(self) -> None:
+        """Show the time and come back just after the next full second of the wall clock."""
+        self.clock_label.setText(format_clock(clock.now()))
+        millis = dt.datetime.now().microsecond // 1000
+        self.clock_timer.start(1000 - millis + 5)
+
+    # ------------------------------------------------------------------ tabs
+
+    def tab_widgets(self) -> list[QWidget]:
+        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+
+    def _call_tab(self, method: str) -> None:
+        target = getattr(self.tabs.currentWidget(), method, None)
+        if callable(target):
+            target()
+
+    def _update_edit_actions(self, *_args) -> None:
+        current = self.tabs.currentWidget()
+        for action, method in (
+            (self.new_action, "new_record"),
+            (self.find_action, "focus_search"),
+            (self.refresh_action, "refresh"),
+        ):
+            action.setEnabled(callable(getattr(current, method, None)))
+
+    def _check_tab_action(self, index: int) -> None:
+        if 0 <= index < len(self.tab_actions):
+            self.tab_actions[index].setChecked(True)
+
+    def refresh_all(self) -> None:
+        """Every tab that can reload its data does so (after settings or people changed)."""
+        for widget in self.tab_widgets():
+            refresh = getattr(widget, "refresh", None)
+            if callable(refresh):
+                refresh()
+
+    # ------------------------------------------------------------------ view
+
+    def set_full_screen(self, on: bool) -> None:
+        if on:
+            self._maximized_before_full_screen = self.isMaximized()
+            self.showFullScreen()
+        elif getattr(self, "_maximized_before_full_screen", False):
+            self.showMaximized()
+        else:
+            self.showNormal()
+
+    # ------------------------------------------------------------------ tools
+
+    def open_admin_dialog(self, module_name: str, class_name: str, title: str = "") -> None:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            QMessageBox.information(self, title.rstrip("…") or APP_NAME, "此功能尚未完成，敬请期待下一版本。")
+            return
+        dialog = getattr(module, class_name)(self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+            self.refresh_all()
+
+    # ------------------------------------------------------------------ file
+
+    def backup_database(self) -> None:
+        now = clock.now()
+        suggested = self.db_path.with_name(f"{self.db_path.stem}-备份-{now:%Y%m%d-%H%M}.sqlite3")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, "备份数据库", str(suggested), "数据文件 (*.sqlite3);;所有文件 (*)"
+        )
+        if not name:
+            return
+        target = Path(name)
+        if target.suffix == "":
+            target = target.with_suffix(".sqlite3")
+        try:
+            if target.resolve() == self.db_path.resolve():
+                QMessageBox.warning(
+                    self, "备份数据库", "不能备份到正在使用的数据文件本身，请另选一个文件名。"
+                )
+                return
+        except OSError:
+            pass
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            # The user confirmed replacing it; the backup API writes into an empty file.
+            target.unlink(missing_ok=True)
+            db_module.backup_database(db_module.database.obj, target)
+        except (OSError, sqlite3.Error) as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.critical(
+                self, "备份失败", f"无法把数据备份到“{target}”：\n{exc}\n\n请检查磁盘空间和写入权限。"
+            )
+            return
+        QApplication.restoreOverrideCursor()
+        QMessageBox.information(self, "备份完成", f"数据已备份到：\n{target}")
+
+    def choose_data_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, "打开数据文件", str(self.db_path.parent), "数据文件 (*.sqlite3 *.db);;所有文件 (*)"
+        )
+        if name:
+            self.open_data_file(Path(name))
+
+    def open_data_file(self, path: Path) -> bool:
+        """Switch to another data file: open it, then rebuild every tab on it. False if it cannot be used."""
+        path = Path(path)
+        try:
+            if path.resolve() == self.db_path.resolve():
+                return True
+        except OSError:
+            pass
+        old = db_module.database.obj
+        try:
+            schema.open_database(path)
+        except db_module.DatabaseOpenError as exc:
+            if db_module.database.obj is not old:
+                db_module.database.initialize(old)
+            QMessageBox.critical(self, "无法打开数据文件", str(exc))
+            return False
+        except BaseException:
+            if db_module.database.obj is not old:
+                db_module.database.initialize(old)
+            raise
+        index = self.tabs.currentIndex()
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        if old is not None and not old.is_closed():
+            old.close()
+        self.db_path = path
+        self._build_tabs()
+        self.tabs.setCurrentIndex(index)
+        self._update_title()
+        self._show_path()
+        self._update_edit_actions()
+        return True
+
+    # ------------------------------------------------------------------ help
+
+    def show_help(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "使用说明", HELP_TEXT, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.exec()
+        box.deleteLater()
+
+    def about_text(self) -> str:
+        import PySide6
+
+        return (
+            f"<h3>{APP_NAME}</h3>"
+            f"<p>版本 {__version__}</p>"
+            f"<p>数据文件：{self.db_path}<br>数据版本：{schema.SCHEMA_VERSION}</p>"
+            f"<p>Python {sys.version.split()[0]}，PySide6 {PySide6.__version__}</p>"
+            "<p>值班记录、公文流转、来访接待、五查自查的单机登记与报表程序。</p>"
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, f"关于{APP_NAME}", self.about_text())
+
+    # ------------------------------------------------------------------ state
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("MainWindow/geometry")
+        if not geometry or not self.restoreGeometry(geometry):
+            self._default_geometry()
+        state = self.settings.value("MainWindow/state")
+        if state:
+            self.restoreState(state)
+        try:
+            index = int(self.settings.value("MainWindow/tab", 0))
+        except (TypeError, ValueError):
+            index = 0
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+        self._check_tab_action(self.tabs.currentIndex())
+
+    def _default_geometry(self) -> None:
+        """First start: 1200×760, or nine tenths of a smaller screen, centred."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        self.resize(min(1200, room.width() * 9 // 10), min(760, room.height() * 9 // 10))
+        frame = self.frameGeometry()
+        frame.moveCenter(room.center())
+        self.move(frame.topLeft())
+
+    def save_state(self) -> None:
+        self.settings.setValue("MainWindow/geometry", self.saveGeometry())
+        self.settings.setValue("MainWindow/state", self.saveState())
+        self.settings.setValue("MainWindow/tab", self.tabs.currentIndex())
+        self.settings.sync()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        action = getattr(self, "fullscreen_action", None)
+        if action is not None and event.type() == QEvent.Type.WindowStateChange:
+            blocked = action.blockSignals(True)
+            action.setChecked(self.isFullScreen())
+            action.blockSignals(blocked)
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        self.clock_timer.stop()
+        super().closeEvent(event)
