@@ -274,3 +274,12 @@ def test_headless_verbs_do_not_load_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_no_display_is_told_not_crashed(monkeypatch, capsys, gui_calls):
+    monkeypatch.setattr(cli.sys, "platform", "linux")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    assert cli.main([]) == 2
+    assert "图形显示" in capsys.readouterr().err
+    assert gui_calls == []

@@ -116,6 +116,7 @@ def report_error(exc: BaseException, parent: QWidget | None = None) -> None:
         "如果问题反复出现，请把日志文件发给系统管理员。"
     )
     box.exec()
+    box.deleteLater()
 
 
 def install_excepthook() -> Callable:

@@ -147,6 +147,25 @@ def test_edit_actions_act_on_the_current_tab_when_it_can(window):
     assert calls == ["new", "find", "refresh"]
 
 
+def test_a_tabs_own_copy_of_a_menu_shortcut_is_switched_off(window):
+    """Two live shortcuts on one key are ambiguous in Qt and neither fires."""
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    duty = window.tabs.widget(0)
+    duty.new_record = lambda: None
+    copy = QShortcut(QKeySequence("Ctrl+N"), duty)
+    other = QShortcut(QKeySequence("Ctrl+Shift+K"), duty)
+    window._resolve_shortcut_clashes()
+    assert not copy.isEnabled()
+    assert other.isEnabled()
+    menu_keys = {
+        a.shortcut().toString() for a in (window.new_action, window.find_action, window.refresh_action)
+    }
+    for tab in window.tab_widgets():
+        for shortcut in tab.findChildren(QShortcut):
+            assert not (shortcut.isEnabled() and shortcut.key().toString() in menu_keys)
+
+
 def test_status_bar_shows_data_file_and_clock(qtbot, window, db_path, clock):
     assert str(db_path) in window.path_label.text()
     assert window.clock_label.text() == "2026年10月9日 星期五 09:00:00"
@@ -426,3 +445,26 @@ def test_demo_fill_can_be_cancelled(qapp, database, demo_module):
     main_window_module.QTimer.singleShot(50, press_cancel)
     assert not app.fill_demo_if_empty(Path(database.database), 3)
     assert Department.select().count() == 0
+
+
+def test_cjk_font_is_preferred_when_present_and_optional(qapp, monkeypatch):
+    from PySide6.QtGui import QFontDatabase
+
+    original = qapp.font()
+    try:
+        monkeypatch.setattr(app, "CJK_UI_FONTS", ("没有这种字体",))
+        assert app.apply_cjk_font(qapp) is None
+        assert qapp.font() == original
+        some_family = QFontDatabase.families()[0]
+        monkeypatch.setattr(app, "CJK_UI_FONTS", ("没有这种字体", some_family))
+        assert app.apply_cjk_font(qapp) == some_family
+        assert qapp.font().families()[0] == some_family
+    finally:
+        qapp.setFont(original)
+
+
+def test_window_icon_found_in_resources(qapp):
+    if not any((folder / "icon.svg").is_file() for folder in app.resource_dirs()):
+        pytest.skip("no icon in this checkout")
+    icon = app.window_icon()
+    assert icon is not None and not icon.pixmap(32).isNull()

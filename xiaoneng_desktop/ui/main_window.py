@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -120,6 +120,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self.tabs.currentChanged.connect(self._update_edit_actions)
+        self._resolve_shortcut_clashes()
         self._update_title()
         self._restore_state()
         self._update_edit_actions()
@@ -242,6 +243,24 @@ class MainWindow(QMainWindow):
     def tab_widgets(self) -> list[QWidget]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]
 
+    def _edit_actions(self) -> tuple[tuple[QAction, str], ...]:
+        return (
+            (self.new_action, "new_record"),
+            (self.find_action, "focus_search"),
+            (self.refresh_action, "refresh"),
+        )
+
+    def _resolve_shortcut_clashes(self) -> None:
+        """A tab's own QShortcut on a key the 编辑 menu already sends to that tab would leave both dead
+        (Qt calls it ambiguous and fires neither); the menu calls the same method, so the tab's copy
+        is switched off."""
+        keys = {action.shortcut().toString(): method for action, method in self._edit_actions()}
+        for tab in self.tab_widgets():
+            for shortcut in tab.findChildren(QShortcut):
+                method = keys.get(shortcut.key().toString())
+                if method and callable(getattr(tab, method, None)):
+                    shortcut.setEnabled(False)
+
     def _call_tab(self, method: str) -> None:
         target = getattr(self.tabs.currentWidget(), method, None)
         if callable(target):
@@ -249,11 +268,7 @@ class MainWindow(QMainWindow):
 
     def _update_edit_actions(self, *_args) -> None:
         current = self.tabs.currentWidget()
-        for action, method in (
-            (self.new_action, "new_record"),
-            (self.find_action, "focus_search"),
-            (self.refresh_action, "refresh"),
-        ):
+        for action, method in self._edit_actions():
             action.setEnabled(callable(getattr(current, method, None)))
 
     def _check_tab_action(self, index: int) -> None:
@@ -306,8 +321,6 @@ class MainWindow(QMainWindow):
         if not name:
             return
         target = Path(name)
-        if target.suffix == "":
-            target = target.with_suffix(".sqlite3")
         try:
             if target.resolve() == self.db_path.resolve():
                 QMessageBox.warning(
@@ -366,6 +379,7 @@ class MainWindow(QMainWindow):
             old.close()
         self.db_path = path
         self._build_tabs()
+        self._resolve_shortcut_clashes()
         self.tabs.setCurrentIndex(index)
         self._update_title()
         self._show_path()
