@@ -197,3 +197,11 @@ def test_handover_records_note_and_open_items(database, clock):
     assert DutyShift.get_by_id(shift.id).handed_over_by == "甲"
     with pytest.raises(ValidationError, match="已交接"):
         service.save_shift(ShiftInput(day=dt.date(2026, 10, 9), name="白班", officer_name="乙"))
+
+
+def test_shift_pattern_setting_is_checked(database):
+    with pytest.raises(ValidationError) as caught:
+        settings.save_all({"duty.shift_pattern": "白班 8点-17点"})
+    assert "格式不对" in caught.value.errors["duty.shift_pattern"]
+    settings.save_all({"duty.shift_pattern": "全天 08:30-08:30"})
+    assert service.shift_pattern() == [("全天", dt.time(8, 30), dt.time(8, 30))]

@@ -198,6 +198,13 @@ def test_roster_page_shows_gaps_and_generates(qtbot, tab):
     assert "10月01日" in page.gaps_label.text()  # 30 September's night shift was never rostered
     assert page.table.rowCount() == 62
 
+    away = page.add_unavailable()
+    away.person.setCurrentIndex(away.person.findText("王值班"))
+    type_text(qtbot, away.reason, "出差")
+    with qtbot.waitSignal(away.accepted, timeout=2000):
+        away.save()
+    assert "王值班 10-09至10-09（出差）" in page.away_label.text()
+
 
 def test_generated_shift_saves_back_unchanged(qtbot, tab):
     service.generate_roster(2026, 10, ["王值班"], ["张科长"])

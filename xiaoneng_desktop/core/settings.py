@@ -8,6 +8,7 @@ limit without touching code.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,8 @@ class SettingDef:
     minimum: int | None = None
     maximum: int | None = None
     help: str = ""
+    #: Further check of a value's form (raises ValidationError under the setting's key).
+    validator: Callable[[Any], Any] | None = None
 
     @property
     def kind(self) -> type:
@@ -75,6 +78,8 @@ def check(key: str, value: Any) -> Any:
             raise ValidationError(key, f"{definition.label}不能为空")
         if len(value) > 200:
             raise ValidationError(key, f"{definition.label}不能超过 200 个字")
+    if definition.validator is not None:
+        definition.validator(value)
     return value
 
 

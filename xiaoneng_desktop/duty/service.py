@@ -26,10 +26,6 @@ LIMIT_SETTINGS = {
     "突发事件": settings.define("duty.limit.emergency", "突发事件报告时限", 30, "值班", unit=" 分钟",
                             minimum=1, maximum=1440, help="突发事件信息即接即报，电话报告不超过此时限"),
 }
-SHIFT_PATTERN = settings.define(
-    "duty.shift_pattern", "值班班次", "白班 08:30-17:30；夜班 17:30-08:30", "值班",
-    help="每天的班次，格式“名称 开始-结束”，用分号隔开；结束早于开始表示次日结束",
-)
 DUE_SOON = settings.define("duty.due_soon", "临近时限提醒", 5, "值班", unit=" 分钟", minimum=0, maximum=1440,
                            help="距时限不足此时间的在办事项显示为橙色")
 
@@ -298,6 +294,13 @@ def parse_shift_pattern(text: str) -> list[tuple[str, dt.time, dt.time]]:
     return shifts
 
 
+SHIFT_PATTERN = settings.define(
+    "duty.shift_pattern", "值班班次", "白班 08:30-17:30；夜班 17:30-08:30", "值班",
+    help="每天的班次，格式“名称 开始-结束”，用分号隔开；结束早于开始表示次日结束",
+    validator=parse_shift_pattern,
+)
+
+
 def shift_pattern() -> list[tuple[str, dt.time, dt.time]]:
     return parse_shift_pattern(settings.get(SHIFT_PATTERN.key))
 
@@ -495,6 +498,13 @@ def add_unavailability(person_id: int, first_day: dt.date, last_day: dt.date, re
         row = Unavailability.create(person=person_id, first_day=first_day, last_day=last_day, reason=reason)
         audit.record("不能值班", "unavailability", row.id, f"{first_day}至{last_day} {reason}")
     return row
+
+
+def unavailability(first_day: dt.date, last_day: dt.date) -> list[Unavailability]:
+    """Who cannot take duty on some day of this period, with the person joined in (one query)."""
+    return list(Unavailability.select(Unavailability, Person).join(Person)
+                .where((Unavailability.first_day <= last_day) & (Unavailability.last_day >= first_day))
+                .order_by(Unavailability.first_day, Person.name))
 
 
 def handover(shift_id: int, note: str, by: str = "") -> DutyShift:

@@ -74,6 +74,10 @@ class RosterPage(QWidget):
         self.gaps_label = QLabel(self)
         self.gaps_label.setObjectName("gaps_label")
         self.gaps_label.setWordWrap(True)
+        self.away_label = QLabel(self)
+        self.away_label.setObjectName("away_label")
+        self.away_label.setWordWrap(True)
+        self.away_label.setStyleSheet("color: #37474f;")
         self.table = QTableWidget(0, len(HEADERS), self)
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -85,6 +89,7 @@ class RosterPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.gaps_label)
+        layout.addWidget(self.away_label)
         layout.addWidget(self.table, 1)
         self.rows: list[tuple[dt.date, str]] = []
         self.refresh()
@@ -130,6 +135,11 @@ class RosterPage(QWidget):
             self.gaps_label.setText(f"<span style='color:#c62828'>24小时值班有空缺：{listed}{more}</span>")
         else:
             self.gaps_label.setText("本月每天24小时均已安排值班。")
+        away = service.unavailability(first, last)
+        self.away_label.setText("不能值班：" + "；".join(
+            f"{row.person.name} {row.first_day:%m-%d}至{row.last_day:%m-%d}" + (f"（{row.reason}）" if row.reason else "")
+            for row in away) if away else "")
+        self.away_label.setVisible(bool(away))
 
     def selected(self) -> tuple[dt.date, str] | None:
         row = self.table.currentRow()
