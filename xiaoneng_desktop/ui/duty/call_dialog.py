@@ -7,12 +7,9 @@ the form keeps what was typed.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import peewee as pw
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QCompleter, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.core.validation import ValidationError
@@ -21,25 +18,7 @@ from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call
 from xiaoneng_desktop.duty.service import CallInput
 from xiaoneng_desktop.ui.forms.ui_call_dialog import Ui_CallDialog
 from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
-
-
-def to_qdatetime(value: dt.datetime) -> QDateTime:
-    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
-
-
-def from_qdatetime(value: QDateTime) -> dt.datetime:
-    return value.toPython().replace(second=0, microsecond=0)
-
-
-def fill_names(combo, names: list[str], current: str = "") -> None:
-    """An editable person picker: the directory's names, free text still allowed."""
-    combo.clear()
-    combo.addItems(names)
-    completer = QCompleter(names, combo)
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    combo.setCompleter(completer)
-    combo.setCurrentText(current)
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
 
 
 class CallDialog(QDialog):
@@ -91,17 +70,8 @@ class CallDialog(QDialog):
             self._load(call)
         ui.closed_at.setEnabled(ui.closed.isChecked())
         self._update_deadline()
-        for edit in (ui.received_at, ui.deadline, ui.closed_at):
-            edit.installEventFilter(self)
+        tab_leaves(self, ui.received_at, ui.deadline, ui.closed_at)
         ui.received_at.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # A date-time edit would spend Tab on its own sections (year, month, day, hour…); the time
-        # is filled in as now, so Tab goes on to the next field — arrows still edit the sections.
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            self.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
-            return True
-        return super().eventFilter(watched, event)
 
     def _load(self, call: Call) -> None:
         ui = self.ui

@@ -8,13 +8,8 @@ from PySide6.QtGui import QColor
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import Call
+from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, GREY, RED, RED_BACKGROUND
 from xiaoneng_desktop.ui.widgets.sql_table import Column
-
-RED = QColor("#c62828")
-AMBER = QColor("#e65100")
-AMBER_BACKGROUND = QColor("#fff3e0")
-RED_BACKGROUND = QColor("#ffebee")
-GREY = QColor("#9e9e9e")
 
 
 def _state(call: Call) -> str:

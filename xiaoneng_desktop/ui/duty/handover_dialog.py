@@ -9,10 +9,10 @@ from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import DutyShift
-from xiaoneng_desktop.ui.duty.call_dialog import fill_names
 from xiaoneng_desktop.ui.duty.call_table import status_text
 from xiaoneng_desktop.ui.forms.ui_handover_dialog import Ui_HandoverDialog
 from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.inputs import fill_names
 
 #: The open items shown in the dialog; more are counted, not listed.
 LISTED = 200

@@ -31,9 +31,9 @@ from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import DutyShift
 from xiaoneng_desktop.duty.service import ShiftInput
-from xiaoneng_desktop.ui.duty.call_dialog import fill_names
 from xiaoneng_desktop.ui.forms.ui_shift_dialog import Ui_ShiftDialog
 from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.inputs import fill_names
 
 WEEKDAYS = "一二三四五六日"
 GAP_BACKGROUND = QColor("#ffebee")

@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import Call
-from xiaoneng_desktop.ui.duty.call_dialog import CallDialog, to_qdatetime
+from xiaoneng_desktop.ui.duty.call_dialog import CallDialog
 from xiaoneng_desktop.ui.duty.call_table import COLUMNS, STATUS_COLUMN
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
 from xiaoneng_desktop.ui.duty.roster_page import RosterPage
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
+from xiaoneng_desktop.ui.widgets.inputs import to_qdatetime
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel

@@ -1,0 +1,54 @@
+"""Small input helpers every register's forms share: date-times, person pickers, deadline colours."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateTimeEdit, QWidget
+
+#: Overdue (超时) and due-soon (临近) colours, the same in every register.
+RED = QColor("#c62828")
+RED_BACKGROUND = QColor("#ffebee")
+AMBER = QColor("#e65100")
+AMBER_BACKGROUND = QColor("#fff3e0")
+GREY = QColor("#9e9e9e")
+
+
+def to_qdatetime(value: dt.datetime) -> QDateTime:
+    return QDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
+
+
+def from_qdatetime(value: QDateTime) -> dt.datetime:
+    """To the minute, as registers are kept."""
+    return value.toPython().replace(second=0, microsecond=0)
+
+
+def fill_names(combo: QComboBox, names: list[str], current: str = "") -> None:
+    """An editable person picker: the directory's names, free text still allowed."""
+    combo.clear()
+    combo.addItems(names)
+    completer = QCompleter(names, combo)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    combo.setCompleter(completer)
+    combo.setCurrentText(current)
+
+
+class _TabLeavesDateTime(QObject):
+    """A date-time edit spends Tab on its own sections (year, month, day, hour…); in a form whose
+    times default to now, Tab goes on to the next field instead — arrows still edit the sections."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            form = watched.window()
+            form.focusNextPrevChild(event.key() == Qt.Key.Key_Tab)
+            return True
+        return False
+
+
+def tab_leaves(form: QWidget, *edits: QDateTimeEdit) -> None:
+    keeper = _TabLeavesDateTime(form)
+    for edit in edits:
+        edit.installEventFilter(keeper)
