@@ -80,24 +80,18 @@ class PersonDialog(QDialog):
 
     def accept(self) -> None:
         ui = self.ui
-        try:
-            self.saved = people.save_person(
-                self.person.id if self.person else None,
-                name=ui.name_edit.text(),
-                department_id=ui.department_combo.currentData(),
-                post=ui.post_edit.text(),
-                office_phone=ui.office_phone_edit.text(),
-                mobile=ui.mobile_edit.text(),
-                active=ui.active_check.isChecked(),
-                note=ui.note_edit.text(),
-            )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
-            return
-        super().accept()
+        self.saved = self.errors.attempt(lambda: people.save_person(
+            self.person.id if self.person else None,
+            name=ui.name_edit.text(),
+            department_id=ui.department_combo.currentData(),
+            post=ui.post_edit.text(),
+            office_phone=ui.office_phone_edit.text(),
+            mobile=ui.mobile_edit.text(),
+            active=ui.active_check.isChecked(),
+            note=ui.note_edit.text(),
+        ))
+        if self.saved is not None:
+            super().accept()
 
 
 class DepartmentDialog(QDialog):
@@ -123,20 +117,14 @@ class DepartmentDialog(QDialog):
         self.ui.name_edit.setFocus()
 
     def accept(self) -> None:
-        try:
-            self.saved = people.save_department(
-                self.department.id if self.department else None,
-                self.ui.name_edit.text(),
-                sort_order=self.ui.sort_order_spin.value(),
-                active=self.department.active if self.department else True,
-            )
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
-            return
-        super().accept()
+        self.saved = self.errors.attempt(lambda: people.save_department(
+            self.department.id if self.department else None,
+            self.ui.name_edit.text(),
+            sort_order=self.ui.sort_order_spin.value(),
+            active=self.department.active if self.department else True,
+        ))
+        if self.saved is not None:
+            super().accept()
 
 
 class PeopleDialog(QDialog):

@@ -7,17 +7,15 @@ the form keeps what was typed.
 
 from __future__ import annotations
 
-import peewee as pw
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from xiaoneng_desktop.core import clock, people
-from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call
 from xiaoneng_desktop.duty.service import CallInput
 from xiaoneng_desktop.ui.forms.ui_call_dialog import Ui_CallDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
 
 
@@ -130,16 +128,11 @@ class CallDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            if self.call_id is None:
-                call = service.create_call(self.data())
-            else:
-                call = service.update_call(self.call_id, self.data())
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
+        if self.call_id is None:
+            call = self.errors.attempt(lambda: service.create_call(self.data()))
+        else:
+            call = self.errors.attempt(lambda: service.update_call(self.call_id, self.data()))
+        if call is None:
             return
         self.saved_id = call.id
         self.accept()

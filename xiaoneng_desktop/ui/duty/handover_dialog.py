@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import peewee as pw
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from xiaoneng_desktop.core import clock, people
-from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import DutyShift
 from xiaoneng_desktop.ui.duty.call_table import status_text
 from xiaoneng_desktop.ui.forms.ui_handover_dialog import Ui_HandoverDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names
 
 #: The open items shown in the dialog; more are counted, not listed.
@@ -53,12 +51,6 @@ class HandoverDialog(QDialog):
         if not by:
             self.errors.show({"handed_over_by": "请填写交接人"})
             return
-        try:
-            service.handover(self.shift_id, self.ui.handover_note.toPlainText(), by=by)
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
-            return
-        self.accept()
+        if self.errors.attempt(lambda: service.handover(self.shift_id, self.ui.handover_note.toPlainText(),
+                                                         by=by)):
+            self.accept()

@@ -201,15 +201,8 @@ class ShiftDialog(QDialog):
         data = ShiftInput(self.day, self.name, **{f"{r}_{k}": (getattr(ui, f"{r}_{k}").currentText() if k == "name"
                                                               else getattr(ui, f"{r}_{k}").text())
                                                  for r in ("officer", "leader", "standby") for k in ("name", "phone")})
-        try:
-            service.save_shift(data)
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
-            return
-        self.accept()
+        if self.errors.attempt(lambda: service.save_shift(data)):
+            self.accept()
 
 
 def _people_list(parent: QWidget, checked: set[str]) -> QListWidget:

@@ -7,7 +7,15 @@ form-wide label (``form_error``), so nothing is ever swallowed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
+import peewee as pw
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+
+from xiaoneng_desktop.core.validation import ValidationError
+
+T = TypeVar("T")
 
 
 class FieldErrors:
@@ -49,6 +57,17 @@ class FieldErrors:
         first = next((f for f in errors if f in self.fields), None)
         if first is not None:
             self.fields[first].setFocus()
+
+    def attempt(self, action: Callable[[], T]) -> T | None:
+        """Run one service action; bad input or a failed write is shown at the fields and gives None
+        (actions return the record they saved), so the dialog stays open with what was typed."""
+        try:
+            return action()
+        except ValidationError as exc:
+            self.show(exc.errors)
+        except pw.DatabaseError as exc:
+            self.show({"": database_message(exc)})
+        return None
 
     def shown(self) -> dict[str, str]:
         """The messages on screen now, by field (for tests and accessibility)."""
