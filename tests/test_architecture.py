@@ -117,3 +117,11 @@ def test_the_walk_sees_relative_and_nested_imports(tmp_path, monkeypatch):
     assert f"{PACKAGE}.visitors.models" in names
     assert f"{PACKAGE}.documents.service" in names
     assert "PySide6.QtCore" in names
+
+
+def test_every_register_service_defines_its_settings_through_schema():
+    """The settings dialog lists every register's limits, even before that register's tab is opened."""
+    from xiaoneng_desktop import schema
+
+    services = sorted(f"xiaoneng_desktop.{p.parent.name}.service" for p in ROOT.glob("*/service.py"))
+    assert sorted(schema.SETTING_MODULES) == services

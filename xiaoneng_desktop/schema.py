@@ -41,5 +41,17 @@ MIGRATIONS: list[db.Migration] = [
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 
+#: The modules that define each register's settings (core.settings.define at import).
+SETTING_MODULES = ["xiaoneng_desktop.duty.service"]
+
+
+def define_all_settings() -> None:
+    """Make sure every register's settings are defined, whichever tabs have been opened."""
+    import importlib
+
+    for module in SETTING_MODULES:
+        importlib.import_module(module)
+
+
 def open_database(path: Path | str) -> pw.SqliteDatabase:
     return db.open_database(path, MODELS, MIGRATIONS, on_create=create_search_indexes)

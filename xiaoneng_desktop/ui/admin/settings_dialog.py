@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xiaoneng_desktop import schema
 from xiaoneng_desktop.core import settings
 from xiaoneng_desktop.core.settings import SettingDef
 from xiaoneng_desktop.core.validation import ValidationError
@@ -38,6 +39,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("单位设置")
         self.resize(560, 420)
+        schema.define_all_settings()
         self.definitions: dict[str, SettingDef] = {d.key: d for d in settings.definitions()}
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
