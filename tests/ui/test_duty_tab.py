@@ -218,3 +218,17 @@ def test_generated_shift_saves_back_unchanged(qtbot, tab):
         dialog.save()
     shift = DutyShift.get((DutyShift.day == dt.date(2026, 10, 2)) & (DutyShift.name == "白班"))
     assert (shift.officer_name, shift.standby_name, shift.standby_phone) == ("王值班", "张科长", "13987654321")
+
+
+def test_phone_record_saved_as_pdf(qtbot, tab, tmp_path, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    call = service.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 50), category="一般事项",
+                                         summary="会议通知", officer_name="王值班"))
+    tab.refresh()
+    tab.view.select_id(call.id)
+    target = tab.save_phone_record(str(tmp_path / "记录单.pdf"))
+    assert target.read_bytes().startswith(b"%PDF")
+    assert opened == [str(target)]

@@ -6,11 +6,14 @@ deadline against the clock (``touch_columns``); new or changed records refresh t
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import peewee as pw
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -101,8 +104,11 @@ class DutyTab(QWidget):
         self.close_button.clicked.connect(self.close_selected)
         self.void_button = QPushButton("作废", self)
         self.void_button.clicked.connect(self.void_selected)
+        self.form_button = QPushButton("电话记录单…", self)
+        self.form_button.setToolTip("把选中的来电存为电话记录单（PDF），供领导签批")
+        self.form_button.clicked.connect(self.save_phone_record)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.close_button, self.void_button):
+        for button in (self.new_button, self.edit_button, self.close_button, self.void_button, self.form_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -260,6 +266,29 @@ class DutyTab(QWidget):
         dialog.accepted.connect(self._changed)
         dialog.open()
         return dialog
+
+    def save_phone_record(self, path: str | None = None) -> Path | None:
+        """电话记录单 of the selected call as a PDF file, opened in the system's PDF viewer."""
+        call_id = self.selected_id()
+        if call_id is None:
+            self._no_selection()
+            return None
+        call = service.get_call(call_id)
+        if path is None:
+            suggested = str(Path.home() / f"电话记录单-{call.received_at:%Y%m%d-%H%M}-{call.id}.pdf")
+            path, _ = QFileDialog.getSaveFileName(self, "保存电话记录单", suggested, "PDF 文件 (*.pdf)")
+            if not path:
+                return None
+        from xiaoneng_desktop.reports.forms import phone_record  # reportlab only when asked for
+
+        target = Path(path)
+        try:
+            target.write_bytes(phone_record(call))
+        except OSError as exc:
+            QMessageBox.warning(self, "电话记录单", f"无法写入文件“{target}”：{exc.strerror or exc}")
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        return target
 
     def _no_selection(self) -> None:
         QMessageBox.information(self, "值班记录", "请先在列表中选择一条来电记录。")
