@@ -36,6 +36,8 @@ def test_month_figures_by_definition(database, clock):
     assert by_category["特殊事项"] == stats.Figures(1, 1, 0, 0)
     assert by_category["突发事件"] == stats.Figures(0, 0, 0, 0) and by_category["突发事件"].rate_text == "—"
     assert stats.records_behind(2026, 10, "overdue").count() == 2
+    labels = [call.figure for call in stats.classified_records(2026, 10)]
+    assert (labels.count("按时办结"), labels.count("超时"), labels.count("在办")) == (2, 2, 2)
 
 
 def test_running_month_cut_off_is_now(database, clock):
@@ -49,3 +51,11 @@ def test_running_month_cut_off_is_now(database, clock):
 def test_empty_month(database, clock):
     figures = stats.month_figures(2025, 1)
     assert figures == stats.Figures(0, 0, 0, 0) and figures.rate is None and figures.rate_text == "—"
+
+
+def test_ratio_and_percent_text():
+    from xiaoneng_desktop.core.figures import percent_text, ratio
+
+    assert ratio(1, 3) == 33.3 and ratio(0, 0) is None
+    assert percent_text(91.25) == "91.2%" or percent_text(91.25) == "91.3%"
+    assert percent_text(None) == "—"
