@@ -57,5 +57,5 @@ def test_ratio_and_percent_text():
     from xiaoneng_desktop.core.figures import percent_text, ratio
 
     assert ratio(1, 3) == 33.3 and ratio(0, 0) is None
-    assert percent_text(91.25) == "91.2%" or percent_text(91.25) == "91.3%"
+    assert percent_text(91.2) == "91.2%" and percent_text(50) == "50.0%"
     assert percent_text(None) == "—"
