@@ -121,9 +121,11 @@ def build_parser() -> ArgumentParser:
         prog=PROG,
         usage=f"\n  {PROG} [--db PATH] [--demo]            打开主窗口"
         f"\n  {PROG} [--db PATH] demo [--months N]   生成演示数据（不开窗口）"
+        f"\n  {PROG} [--db PATH] report monthly --month YYYY-MM [--xlsx FILE] [--pdf FILE]   生成月报"
         f"\n  {PROG} --version",
         description=f"{APP_NAME}：值班记录、公文流转、来访接待、五查自查。不带命令时打开主窗口。",
-        epilog="命令：\n  demo    在空的数据文件中生成演示数据（xiaoneng demo -h 查看详细说明）\n\n"
+        epilog="命令：\n  demo    在空的数据文件中生成演示数据（xiaoneng demo -h 查看详细说明）\n"
+        "  report  生成报表（xiaoneng report monthly -h 查看详细说明）\n\n"
         "退出码：0 成功；1 意外错误（详情见日志）；2 输入有误或数据文件无法使用。",
         formatter_class=ChineseRawFormatter,
     )
@@ -155,7 +157,34 @@ def build_parser() -> ArgumentParser:
         default=DEFAULT_DEMO_MONTHS,
         help=f"生成最近多少个月的数据（1–{MAX_DEMO_MONTHS}，默认 {DEFAULT_DEMO_MONTHS}）",
     )
+    report = commands.add_parser(
+        "report", prog=f"{PROG} report", help="生成报表（不打开窗口）",
+        description="生成报表，不打开窗口。",
+    )
+    report.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    kinds = report.add_subparsers(dest="kind", metavar="报表种类（monthly）", help=argparse.SUPPRESS)
+    kinds.required = True
+    monthly = kinds.add_parser(
+        "monthly", prog=f"{PROG} report monthly", help="机关效能工作月报",
+        description="生成某月的机关效能工作月报（Excel 和/或 PDF）。",
+    )
+    monthly.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    monthly.add_argument("--month", metavar="YYYY-MM", type=_month, required=True, help="统计月份，如 2026-10")
+    monthly.add_argument("--xlsx", metavar="FILE", type=_path, help="写出 Excel 月报（.xlsx）")
+    monthly.add_argument("--pdf", metavar="FILE", type=_path, help="写出 PDF 月报（.pdf）")
     return parser
+
+
+def _month(text: str) -> tuple[int, int]:
+    import re
+
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise argparse.ArgumentTypeError(f"月份应写成 YYYY-MM，如 2026-10，而不是“{text}”")
+    year, month = int(match.group(1)), int(match.group(2))
+    if not 2000 <= year <= 2099:
+        raise argparse.ArgumentTypeError(f"年份 {year} 超出范围（2000–2099）")
+    return year, month
 
 
 # ---------------------------------------------------------------------- paths
@@ -329,6 +358,65 @@ def run_demo(path: Path, months: int) -> int:
 # ---------------------------------------------------------------------- entry
 
 
+def _check_writable(path: Path) -> str | None:
+    """A Chinese reason why ``path`` cannot be written, or None — asked before any work is done."""
+    if path.is_dir():
+        return f"“{path}”是一个文件夹，请给出文件名。"
+    if not path.parent.is_dir():
+        return f"无法写入“{path}”：文件夹“{path.parent}”不存在。"
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return f"无法写入“{path}”：没有写入权限。"
+    return None
+
+
+def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path | None) -> int:
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import clock
+    from xiaoneng_desktop.core.db import close_database
+
+    if xlsx is None and pdf is None:
+        say("请用 --xlsx 或 --pdf 指定要写出的文件。")
+        return 2
+    for target, suffix in ((xlsx, ".xlsx"), (pdf, ".pdf")):
+        if target is None:
+            continue
+        if target.suffix.lower() != suffix:
+            say(f"“{target}”的扩展名应为 {suffix}。")
+            return 2
+        problem = _check_writable(target)
+        if problem:
+            say(problem)
+            return 2
+    year, number = month
+    today = clock.today()
+    if (year, number) > (today.year, today.month):
+        say(f"{year}年{number}月还没有到，不能生成月报。")
+        return 2
+    schema.open_database(path)
+    try:
+        from xiaoneng_desktop.reports import monthly
+
+        report = monthly.build(year, number)
+        written = []
+        try:
+            if xlsx is not None:
+                from xiaoneng_desktop.reports import xlsx as xlsx_writer
+
+                written.append(xlsx_writer.write(report, xlsx))
+            if pdf is not None:
+                from xiaoneng_desktop.reports import monthly_pdf
+
+                written.append(monthly_pdf.write(report, pdf))
+        except OSError as exc:
+            say(f"写入文件失败：{exc.filename or ''}（{exc.strerror or exc}）")
+            return 2
+    finally:
+        close_database()
+    for target in written:
+        print(f"已写出 {report.title}：{target}")
+    return 0
+
+
 def _display_missing() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
@@ -340,6 +428,8 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "demo":
         db = getattr(args, "db", None)
         return run_demo(data_file(db) if db is not None else demo_file(), args.months)
+    if args.command == "report":
+        return run_report(data_file(getattr(args, "db", None)), args.month, args.xlsx, args.pdf)
 
     path = demo_file() if args.demo and args.db is None else data_file(args.db)
     if _display_missing():

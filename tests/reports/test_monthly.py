@@ -1,0 +1,133 @@
+"""The monthly report: figures known by hand, the same in the workbook and the PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+
+import openpyxl
+import pytest
+
+from xiaoneng_desktop import cli
+from xiaoneng_desktop.core import settings
+from xiaoneng_desktop.duty import service
+from xiaoneng_desktop.duty.service import CallInput
+from xiaoneng_desktop.reports import monthly, monthly_pdf, xlsx
+
+D = dt.datetime
+
+
+def log(received, category="一般事项", closed=None, summary="事项", assignee=""):
+    call = service.create_call(CallInput(received_at=received, category=category, summary=summary,
+                                         officer_name="王值班", assignee_name=assignee))
+    if closed is not None:
+        service.close_call(call.id, "已办理", closed_at=closed)
+    return call
+
+
+@pytest.fixture
+def october(database, clock):
+    """October 2026, worked out by hand: 6 calls — 2 on time, 2 overdue, 2 in progress — rate 50.0%;
+    September: 1 overdue, 1 still open at its cut-off (closed on 1 October) — rate 0.0%."""
+    clock.set(D(2026, 11, 15, 12, 0))
+    settings.save_all({"office.name": "宜城县人民政府办公室"})
+    log(D(2026, 10, 1, 0, 0), closed=D(2026, 10, 1, 0, 10))  # on time, at the deadline exactly
+    log(D(2026, 10, 5, 9, 0), closed=D(2026, 10, 5, 9, 11), summary="供电公司停电通知", assignee="张科长")
+    log(D(2026, 10, 31, 23, 55))  # in progress at T
+    log(D(2026, 10, 20, 9, 0), summary="县应急局防汛检查", assignee="李科员")  # open and overdue
+    log(D(2026, 10, 31, 23, 58), closed=D(2026, 11, 1, 0, 5))  # closed after T: in progress
+    log(D(2026, 10, 10, 9, 0), "特殊事项", closed=D(2026, 10, 10, 11, 0))  # on time
+    log(D(2026, 9, 30, 23, 59), closed=D(2026, 10, 1, 0, 5))  # 在办 at September's cut-off
+    log(D(2026, 9, 3, 9, 0), closed=D(2026, 9, 3, 10, 0))  # 超时
+    log(D(2026, 11, 1, 0, 0))  # November: not counted
+
+
+def test_report_content(october):
+    report = monthly.build(2026, 10)
+    assert report.title == "宜城县人民政府办公室2026年10月机关效能工作月报"
+    duty = report.sections[0]
+    assert (duty.figures.total, duty.figures.on_time, duty.figures.overdue, duty.figures.in_progress) == (6, 2, 2, 2)
+    assert duty.figures.rate_text == "50.0%" and duty.previous.rate_text == "0.0%"
+    assert [item.holder for item in duty.overdue] == ["张科长", "李科员"]
+    assert duty.overdue[0].late == "1分钟"
+    assert duty.overdue[1].late == "11天14小时"  # 10-20 09:10 → T 10-31 23:59
+    assert duty.trend[-1] == ("2026-10", 50.0) and duty.trend[-3] == ("2026-08", None)
+    assert monthly.summary_rows(report) == [["值班记录", "6", "2", "2", "2", "50.0%", "0.0%", "+50.0个百分点"]]
+
+
+def test_workbook_has_the_figures_and_prints(october, tmp_path):
+    path = xlsx.write(monthly.build(2026, 10), tmp_path / "月报.xlsx")
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["汇总", "值班记录", "值班记录超时", "值班记录明细"]
+    assert [c.value for c in book["值班记录超时"][2]][2] == "张科长"
+    summary = book["汇总"]
+    assert [c.value for c in summary[4]] == ["值班记录", 6, 2, 2, 2, 0.5, 0.0, "+50.0个百分点"]
+    assert summary["F4"].number_format == "0.0%"
+    assert summary.freeze_panes == "A4" and summary.print_title_rows == "$3:$3"
+    assert int(summary.page_setup.paperSize) == 9 and int(summary.page_setup.fitToWidth) == 1  # A4, fit to width
+    records = book["值班记录明细"]
+    rows = list(records.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == 6 and isinstance(rows[0][0], dt.datetime)
+    assert sorted(r[-1] for r in rows) == ["在办", "在办", "按时办结", "按时办结", "超时", "超时"]
+    assert records.auto_filter.ref == "A1:K7" and records.freeze_panes == "A2"
+    assert book["值班记录"]["A4"].value == "突发事件" and book["值班记录"]["F4"].value == "—"
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is needed")
+def test_pdf_has_the_same_figures(october, tmp_path):
+    path = monthly_pdf.write(monthly.build(2026, 10), tmp_path / "月报.pdf")
+    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())  # table cells and long lines wrap: compare without spaces
+    for expected in ("宜城县人民政府办公室2026年10月机关效能", "值班记录 6 2 2 2 50.0% 0.0% +50.0个百分点",
+                     "按时办结率50.0%（上月0.0%）", "超时事项（2件）", "供电公司停电通知", "张科长", "11天14小时",
+                     "指标说明", "按时办结率：按时办结数", "— 1 —", "— 2 —"):
+        assert "".join(expected.split()) in flat, expected
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is needed")
+def test_empty_month_prints_dashes(database, clock, tmp_path):
+    report = monthly.build(2025, 3)
+    assert monthly.summary_rows(report) == [["值班记录", "0", "0", "0", "0", "—", "—", "—"]]
+    text = subprocess.run(["pdftotext", str(monthly_pdf.write(report, tmp_path / "空.pdf")), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "本月没有超时事项" in text
+    book = openpyxl.load_workbook(xlsx.write(report, tmp_path / "空.xlsx"))
+    assert book["汇总"]["F4"].value == "—"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed here")
+def test_libreoffice_opens_the_workbook(october, tmp_path):
+    path = xlsx.write(monthly.build(2026, 10), tmp_path / "report.xlsx")
+    result = subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
+                            capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "report.pdf").stat().st_size > 1000
+
+
+def test_cli_writes_both_files(october, db_path, tmp_path, capsys):
+    from xiaoneng_desktop.core.db import close_database
+
+    close_database()
+    code = cli.main(["--db", str(db_path), "report", "monthly", "--month", "2026-10",
+                     "--xlsx", str(tmp_path / "m.xlsx"), "--pdf", str(tmp_path / "m.pdf")])
+    assert code == 0
+    assert (tmp_path / "m.xlsx").stat().st_size > 0 and (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--month", "2026-13", "--pdf", "x.pdf"], "YYYY-MM"),
+    (["--month", "十月", "--pdf", "x.pdf"], "YYYY-MM"),
+    (["--month", "2026-10"], "--xlsx 或 --pdf"),
+    (["--month", "2026-10", "--pdf", "/no/such/folder/m.pdf"], "不存在"),
+    (["--month", "2026-10", "--pdf", "m.xlsx"], "扩展名"),
+    (["--month", "2030-01", "--pdf", "m.pdf"], "还没有到"),
+])
+def test_cli_bad_input_exits_2(database, clock, db_path, tmp_path, monkeypatch, capsys, args, message):
+    from xiaoneng_desktop.core.db import close_database
+
+    close_database()
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["--db", str(db_path), "report", "monthly", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
