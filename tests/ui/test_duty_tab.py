@@ -232,3 +232,26 @@ def test_phone_record_saved_as_pdf(qtbot, tab, tmp_path, monkeypatch):
     target = tab.save_phone_record(str(tmp_path / "记录单.pdf"))
     assert target.read_bytes().startswith(b"%PDF")
     assert opened == [str(target)]
+
+
+def test_print_preview_renders_the_same_pages(qtbot, tab, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from xiaoneng_desktop.ui.widgets.print_preview import make_printer, render_pages
+
+    call = service.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 50), category="一般事项",
+                                         summary="会议通知", officer_name="王值班"))
+    tab.refresh()
+    tab.view.select_id(call.id)
+    dialog = tab.print_phone_record()
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and "电话记录单" in dialog.windowTitle()
+    dialog.close()
+    # what the preview paints, printed to a file: one A4 page, as the PDF
+    from xiaoneng_desktop.reports.forms import phone_record
+
+    printer = make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert render_pages(phone_record(call), printer) == 1
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -104,11 +105,15 @@ class DutyTab(QWidget):
         self.close_button.clicked.connect(self.close_selected)
         self.void_button = QPushButton("作废", self)
         self.void_button.clicked.connect(self.void_selected)
-        self.form_button = QPushButton("电话记录单…", self)
-        self.form_button.setToolTip("把选中的来电存为电话记录单（PDF），供领导签批")
-        self.form_button.clicked.connect(self.save_phone_record)
+        self.print_button = QPushButton("打印电话记录单(&P)…", self)
+        self.print_button.setToolTip("打印选中来电的电话记录单，供领导签批")
+        self.print_button.clicked.connect(self.print_phone_record)
+        self.form_button = QPushButton("存为PDF…", self)
+        self.form_button.setToolTip("把选中来电的电话记录单存为 PDF 文件")
+        self.form_button.clicked.connect(lambda: self.save_phone_record())
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.close_button, self.void_button, self.form_button):
+        for button in (self.new_button, self.edit_button, self.close_button, self.void_button, self.print_button,
+                       self.form_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -133,6 +138,10 @@ class DutyTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
+
+        for table in (self.open_table, self.view.table):
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            table.customContextMenuRequested.connect(lambda position, t=table: self._context_menu(t, position))
 
         shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_record)
@@ -266,6 +275,33 @@ class DutyTab(QWidget):
         dialog.accepted.connect(self._changed)
         dialog.open()
         return dialog
+
+    def print_phone_record(self):
+        """Qt's print preview of the 电话记录单 — the same PDF that 存为PDF writes."""
+        call_id = self.selected_id()
+        if call_id is None:
+            self._no_selection()
+            return None
+        from xiaoneng_desktop.reports.forms import phone_record
+        from xiaoneng_desktop.ui.widgets.print_preview import preview_pdf
+
+        call = service.get_call(call_id)
+        return preview_pdf(phone_record(call), f"电话记录单 {call.received_at:%Y-%m-%d %H:%M}", self)
+
+    def _context_menu(self, table: QTableView, position) -> None:
+        index = table.indexAt(position)
+        if not index.isValid():
+            return
+        table.setCurrentIndex(index)
+        table.setFocus()
+        menu = QMenu(self)
+        menu.addAction("编辑…", lambda: self.edit_call(self.selected_id()))
+        menu.addAction("办结…", self.close_selected)
+        menu.addAction("作废…", self.void_selected)
+        menu.addSeparator()
+        menu.addAction("打印电话记录单…", self.print_phone_record)
+        menu.addAction("电话记录单存为PDF…", lambda: self.save_phone_record())
+        menu.popup(table.viewport().mapToGlobal(position))
 
     def save_phone_record(self, path: str | None = None) -> Path | None:
         """电话记录单 of the selected call as a PDF file, opened in the system's PDF viewer."""
