@@ -103,7 +103,8 @@ def test_folder_instead_of_a_file(tmp_path, capsys):
     ("argv", "words"),
     [
         (["--frobnicate"], "无法识别的参数：--frobnicate"),
-        (["report"], "未知的命令"),
+        (["frobnicate"], "未知的命令"),
+        (["report"], "缺少必需的参数：报表种类"),
         (["--db"], "参数 --db 需要一个值"),
         (["--db", " "], "数据文件路径不能为空"),
         (["demo", "--months", "0"], "1 到 240"),

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QThread, QTranslator, Signal, Slot
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTranslator, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
@@ -146,46 +146,6 @@ def install_excepthook() -> Callable:
     return previous
 
 
-class _Cancelled(Exception):
-    """Raised from the progress callback: demo.fill then rolls its one transaction back."""
-
-
-class _DemoWorker(QThread):
-    """Fills the demo data off the GUI thread, on its own database connection."""
-
-    progressed = Signal(object, str)
-
-    def __init__(self, fill: Callable, months: int):
-        super().__init__()
-        self.fill = fill
-        self.months = months
-        self.cancel_requested = False
-        self.cancelled = False
-        self.error: BaseException | None = None
-
-    @Slot()
-    def request_cancel(self) -> None:
-        self.cancel_requested = True
-
-    def _progress(self, *args, **kwargs) -> None:
-        if self.cancel_requested:
-            raise _Cancelled
-        self.progressed.emit(*cli.describe_progress(*args, **kwargs))
-
-    def run(self) -> None:
-        from xiaoneng_desktop.core import db
-
-        try:
-            self.fill(self.months, progress=self._progress)
-        except _Cancelled:
-            self.cancelled = True
-        except BaseException as exc:  # noqa: BLE001 - handed back to the GUI thread
-            self.error = exc
-        finally:
-            if db.database.obj is not None and not db.database.obj.is_closed():
-                db.database.obj.close()  # this thread's connection only
-
-
 class _DemoProgress(QProgressDialog):
     def __init__(self, months: int):
         super().__init__(f"正在生成 {months} 个月的演示数据，请稍候…", "取消", 0, 0)
@@ -195,8 +155,9 @@ class _DemoProgress(QProgressDialog):
         self.setAutoClose(False)
         self.setAutoReset(False)
 
-    @Slot(object, str)
-    def show_progress(self, percent: int | None, text: str) -> None:
+    @Slot(object)
+    def show_progress(self, args: tuple) -> None:
+        percent, text = cli.describe_progress(*args)
         if percent is not None:
             self.setMaximum(100)
             self.setValue(percent)
@@ -216,8 +177,11 @@ def fill_demo_if_empty(path: Path, months: int) -> bool:
     except cli.FeatureMissing as exc:
         QMessageBox.warning(None, APP_NAME, f"{exc}\n将打开空的数据文件：{path}")
         return False
+    from xiaoneng_desktop.ui.widgets.background import BackgroundTask
+
     dialog = _DemoProgress(months)
-    worker = _DemoWorker(demo.fill, months)
+    # an exception from progress (Cancelled) makes demo.fill roll its one transaction back
+    worker = BackgroundTask(lambda progress: demo.fill(months, progress=progress))
     worker.progressed.connect(dialog.show_progress)
     dialog.canceled.connect(worker.request_cancel)
     dialog.show()
@@ -231,7 +195,7 @@ def fill_demo_if_empty(path: Path, months: int) -> bool:
     dialog.deleteLater()
     if worker.error is not None:
         raise worker.error
-    return not worker.cancelled
+    return not worker.was_cancelled
 
 
 def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:

@@ -358,17 +358,6 @@ def run_demo(path: Path, months: int) -> int:
 # ---------------------------------------------------------------------- entry
 
 
-def _check_writable(path: Path) -> str | None:
-    """A Chinese reason why ``path`` cannot be written, or None — asked before any work is done."""
-    if path.is_dir():
-        return f"“{path}”是一个文件夹，请给出文件名。"
-    if not path.parent.is_dir():
-        return f"无法写入“{path}”：文件夹“{path.parent}”不存在。"
-    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return f"无法写入“{path}”：没有写入权限。"
-    return None
-
-
 def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path | None) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import clock
@@ -377,13 +366,10 @@ def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path 
     if xlsx is None and pdf is None:
         say("请用 --xlsx 或 --pdf 指定要写出的文件。")
         return 2
+    from xiaoneng_desktop.reports import output_problem
+
     for target, suffix in ((xlsx, ".xlsx"), (pdf, ".pdf")):
-        if target is None:
-            continue
-        if target.suffix.lower() != suffix:
-            say(f"“{target}”的扩展名应为 {suffix}。")
-            return 2
-        problem = _check_writable(target)
+        problem = output_problem(target, suffix) if target is not None else None
         if problem:
             say(problem)
             return 2

@@ -416,9 +416,9 @@ def test_demo_fill_runs_off_the_gui_thread_once(qapp, database, demo_module, mon
     shown = []
 
     class Progress(app._DemoProgress):
-        def show_progress(self, percent, text):
-            shown.append(percent)
-            super().show_progress(percent, text)
+        def show_progress(self, args):
+            shown.append(cli.describe_progress(*args)[0])
+            super().show_progress(args)
 
     monkeypatch.setattr(app, "_DemoProgress", Progress)
     assert app.fill_demo_if_empty(Path(database.database), 3)

@@ -161,6 +161,10 @@ class MainWindow(QMainWindow):
             file_menu, "打开数据文件(&O)…", self.choose_data_file, "Ctrl+O", "改用另一个数据文件"
         )
         file_menu.addSeparator()
+        self.report_action = self._action(
+            file_menu, "机关效能工作月报(&M)…", self.open_monthly_report, "Ctrl+M", "生成某月的 Excel 和 PDF 月报"
+        )
+        file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -222,6 +226,13 @@ class MainWindow(QMainWindow):
         self.clock_timer.setSingleShot(True)
         self.clock_timer.timeout.connect(self.tick)
         self.tick()
+
+    def open_monthly_report(self):
+        from xiaoneng_desktop.ui.reports.monthly_dialog import MonthlyReportDialog
+
+        dialog = MonthlyReportDialog(self)
+        dialog.open()
+        return dialog
 
     def _show_path(self) -> None:
         self.path_label.setText(f"数据文件：{self.db_path}")

@@ -1,0 +1,86 @@
+"""文件 → 机关效能工作月报, as the secretary uses it: month, files, 生成, open or print."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from tests.helpers import type_text
+from xiaoneng_desktop.duty import service
+from xiaoneng_desktop.duty.service import CallInput
+from xiaoneng_desktop.ui.reports.monthly_dialog import MonthlyReportDialog
+from xiaoneng_desktop.ui.widgets.background import BackgroundTask
+
+
+@pytest.fixture
+def dialog(qtbot, database, clock, monkeypatch):
+    for name in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: pytest.fail(f"unexpected message box {a[1:]}"))
+    clock.set(dt.datetime(2026, 11, 15, 12, 0))
+    call = service.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 0), category="一般事项",
+                                         summary="会议通知", officer_name="王值班"))
+    service.close_call(call.id, "已通知", closed_at=dt.datetime(2026, 10, 9, 8, 5))
+    widget = MonthlyReportDialog()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_defaults_to_last_month_and_writes_both(qtbot, dialog, tmp_path):
+    assert dialog.month.date() == QDate(2026, 10, 1)
+    assert dialog.xlsx_path.text().endswith("2026年10月机关效能工作月报.xlsx")
+    dialog.xlsx_path.setText(str(tmp_path / "十月.xlsx"))
+    dialog.pdf_path.setText(str(tmp_path / "十月.pdf"))
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.isFinished() and bool(dialog.written), timeout=20000)
+    assert "已生成" in dialog.status.text() and dialog.print_button.isEnabled()
+    book = openpyxl.load_workbook(tmp_path / "十月.xlsx")
+    assert [c.value for c in book["汇总"][4]][:6] == ["值班记录", 1, 1, 0, 0, 1.0]
+    assert (tmp_path / "十月.pdf").read_bytes().startswith(b"%PDF")
+    preview = dialog.print_pdf()
+    qtbot.addWidget(preview)
+    assert preview.isVisible()
+    preview.close()
+
+
+def test_bad_paths_are_shown_at_the_field(qtbot, dialog, tmp_path):
+    dialog.xlsx_path.clear()
+    type_text(qtbot, dialog.xlsx_path, str(tmp_path / "no-such-folder" / "m.xlsx"))
+    dialog.pdf_path.setText(str(tmp_path / "m.txt"))
+    assert dialog.generate() is None
+    assert "不存在" in dialog.xlsx_error.text() and dialog.xlsx_error.isVisible()
+    assert "扩展名应为 .pdf" in dialog.pdf_error.text()
+    dialog.xlsx_check.setChecked(False)
+    dialog.pdf_check.setChecked(False)
+    assert dialog.generate() is None
+    assert "至少选择" in dialog.pdf_error.text()
+
+
+def test_background_task_can_be_cancelled(qtbot):
+    started = threading.Event()
+
+    def work(progress):
+        for step in range(10_000):
+            started.set()
+            progress(step, 10_000)
+            threading.Event().wait(0.001)
+        return "finished"
+
+    task = BackgroundTask(work)
+    with qtbot.waitSignal(task.cancelled, timeout=10000):
+        task.start()
+        started.wait(5)
+        task.request_cancel()
+    assert task.was_cancelled and task.result is None
+
+
+def test_background_task_hands_errors_back(qtbot):
+    task = BackgroundTask(lambda progress: 1 / 0)
+    with qtbot.waitSignal(task.failed, timeout=10000) as blocker:
+        task.start()
+    assert isinstance(blocker.args[0], ZeroDivisionError)

@@ -1,0 +1,204 @@
+"""文件 → 机关效能工作月报: choose the month and the files; the report is built off the GUI thread
+with a progress bar and a cancel button; then open it, or print the PDF through the print preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
+
+from xiaoneng_desktop.core import clock, settings
+from xiaoneng_desktop.ui.widgets.background import BackgroundTask
+from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet("color: #c62828;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def write_report(year: int, month: int, xlsx: Path | None, pdf: Path | None, progress) -> list[Path]:
+    """The work itself (any thread): build once, write both files from the same figures."""
+    from xiaoneng_desktop.reports import monthly
+
+    report = monthly.build(year, month, progress=lambda done, total: progress(done, total + 1))
+    written = []
+    if xlsx is not None:
+        from xiaoneng_desktop.reports import xlsx as xlsx_writer
+
+        written.append(xlsx_writer.write(report, xlsx))
+    if pdf is not None:
+        from xiaoneng_desktop.reports import monthly_pdf
+
+        written.append(monthly_pdf.write(report, pdf))
+    progress(1, 1)
+    return written
+
+
+class MonthlyReportDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("机关效能工作月报")
+        today = clock.today()
+        last = QDate(today.year, today.month, 1).addMonths(-1)
+        self.month = QDateEdit(last, self)
+        self.month.setDisplayFormat("yyyy年M月")
+        self.month.setCalendarPopup(True)
+        self.month.setMaximumDate(QDate(today.year, today.month, 1))
+        self.month.dateChanged.connect(self._suggest_names)
+        self.folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+                           or Path.home())
+        self.xlsx_check = QCheckBox("Excel", self)
+        self.xlsx_check.setChecked(True)
+        self.xlsx_path = QLineEdit(self)
+        self.pdf_check = QCheckBox("PDF", self)
+        self.pdf_check.setChecked(True)
+        self.pdf_path = QLineEdit(self)
+        self.xlsx_error = _error_label(self)
+        self.pdf_error = _error_label(self)
+        self.progress = QProgressBar(self)
+        self.progress.hide()
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.status.setOpenExternalLinks(False)
+        self.status.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
+
+        grid = QGridLayout(self)
+        grid.addWidget(QLabel("统计月份", self), 0, 0)
+        grid.addWidget(self.month, 0, 1)
+        for row, (check, edit, error, suffix) in enumerate(((self.xlsx_check, self.xlsx_path, self.xlsx_error, "xlsx"),
+                                                            (self.pdf_check, self.pdf_path, self.pdf_error, "pdf")),
+                                                           start=1):
+            browse = QPushButton("浏览…", self)
+            browse.clicked.connect(lambda _=False, e=edit, s=suffix: self._browse(e, s))
+            check.toggled.connect(edit.setEnabled)
+            line = QHBoxLayout()
+            line.addWidget(edit, 1)
+            line.addWidget(browse)
+            grid.addWidget(check, row * 2 - 1, 0)
+            grid.addLayout(line, row * 2 - 1, 1)
+            grid.addWidget(error, row * 2, 1)
+        grid.addWidget(self.progress, 5, 0, 1, 2)
+        grid.addWidget(self.status, 6, 0, 1, 2)
+        self.buttons = QDialogButtonBox(self)
+        self.generate_button = self.buttons.addButton("生成", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.print_button = self.buttons.addButton("打印…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.setEnabled(False)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        name_buttons(self.buttons)
+        self.cancel_button.hide()
+        self.generate_button.clicked.connect(self.generate)
+        self.print_button.clicked.connect(self.print_pdf)
+        self.close_button.clicked.connect(self.reject)
+        grid.addWidget(self.buttons, 7, 0, 1, 2)
+        self.task: BackgroundTask | None = None
+        self.written: list[Path] = []
+        self.setMinimumWidth(560)
+        self._suggest_names()
+
+    def _suggest_names(self, *_args) -> None:
+        date = self.month.date()
+        stem = f"{settings.get('office.name')}{date.year()}年{date.month()}月机关效能工作月报"
+        self.xlsx_path.setText(str(self.folder / f"{stem}.xlsx"))
+        self.pdf_path.setText(str(self.folder / f"{stem}.pdf"))
+
+    def _browse(self, edit: QLineEdit, suffix: str) -> None:
+        kind = "Excel 工作簿 (*.xlsx)" if suffix == "xlsx" else "PDF 文件 (*.pdf)"
+        path, _ = QFileDialog.getSaveFileName(self, "保存月报", edit.text(), kind)
+        if path:
+            edit.setText(path)
+
+    def _targets(self) -> tuple[Path | None, Path | None] | None:
+        """The two paths, or None after showing what is wrong beside the field."""
+        from xiaoneng_desktop.reports import output_problem
+
+        ok = True
+        targets: list[Path | None] = []
+        for check, edit, error, suffix in ((self.xlsx_check, self.xlsx_path, self.xlsx_error, ".xlsx"),
+                                           (self.pdf_check, self.pdf_path, self.pdf_error, ".pdf")):
+            error.hide()
+            if not check.isChecked():
+                targets.append(None)
+                continue
+            text = edit.text().strip()
+            path = Path(text) if text else None
+            problem = "请填写文件名" if path is None else output_problem(path, suffix)
+            if problem:
+                error.setText(problem)
+                error.show()
+                ok = False
+            targets.append(path)
+        if ok and targets == [None, None]:
+            self.pdf_error.setText("请至少选择 Excel 或 PDF 中的一种")
+            self.pdf_error.show()
+            ok = False
+        return (targets[0], targets[1]) if ok else None
+
+    def generate(self) -> BackgroundTask | None:
+        targets = self._targets()
+        if targets is None:
+            return None
+        date = self.month.date()
+        year, month = date.year(), date.month()
+        self.task = task = BackgroundTask(lambda progress: write_report(year, month, *targets, progress), self)
+        task.progressed.connect(lambda args: (self.progress.setMaximum(args[1]), self.progress.setValue(args[0])))
+        task.succeeded.connect(self._done)
+        task.failed.connect(self._failed)
+        task.cancelled.connect(lambda: self._finish("已取消，未写出文件。"))
+        self.cancel_button.clicked.connect(task.request_cancel)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.generate_button.setEnabled(False)
+        self.cancel_button.show()
+        self.status.setText("正在生成月报…")
+        task.start()
+        return task
+
+    def _finish(self, message: str) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.generate_button.setEnabled(True)
+        self.status.setText(message)
+
+    def _done(self, written: list[Path]) -> None:
+        self.written = written
+        links = "　".join(f'<a href="{QUrl.fromLocalFile(str(p)).toString()}">打开{p.suffix[1:].upper()}</a>'
+                         for p in written)
+        folder = QUrl.fromLocalFile(str(written[0].parent)).toString() if written else ""
+        self._finish(f"已生成：{'、'.join(p.name for p in written)}<br/>{links}　<a href=\"{folder}\">打开所在文件夹</a>")
+        self.print_button.setEnabled(any(p.suffix.lower() == ".pdf" for p in written))
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, OSError):
+            self._finish(f"<span style='color:#c62828'>写入文件失败：{exc.strerror or exc}</span>")
+            return
+        self._finish("<span style='color:#c62828'>生成月报时出错，详细信息已写入日志。</span>")
+        raise exc  # the application's error hook shows it and logs the traceback
+
+    def print_pdf(self):
+        from xiaoneng_desktop.ui.widgets.print_preview import preview_pdf
+
+        pdf = next((p for p in self.written if p.suffix.lower() == ".pdf"), None)
+        if pdf is None:
+            return None
+        return preview_pdf(pdf.read_bytes(), pdf.stem, self)
