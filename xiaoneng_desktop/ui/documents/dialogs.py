@@ -246,8 +246,8 @@ class StepDialog(_FormDialog):
         ui.code.currentTextChanged.connect(self._preview_number)
         for signal in (ui.circulate_to.textChanged, ui.cosign_units.textChanged, ui.lead.currentTextChanged):
             signal.connect(self._update_next)
-        self._setup(ui, {f: getattr(ui, f) for f in (
-            "step", "who", "done_at", "opinion", "lead", "assist", "circulate_to", "cosign_units", "code",
+        self._setup(ui, {"step": ui.document_label} | {f: getattr(ui, f) for f in (
+            "who", "done_at", "opinion", "lead", "assist", "circulate_to", "cosign_units", "code",
             "next_holder")})
         self._update_next()
         self._preview_number()
