@@ -895,8 +895,8 @@ def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, p
                    "传阅": registrar, "办结": doc["lead"], "归档": registrar, "拟稿": rng.choice(staff),
                    "核稿": rng.choice(staff), "会签": doc["cosign_units"].split("、")[0],
                    "签发": rng.choice(leaders), "编号": registrar, "印发": registrar}
-        if doc["lead"] == "":
-            holders["承办"] = holders["办结"] = ""
+        if direction == "收文":
+            steps[-1]["handed_to"] = holders["拟办"]  # the 签收登记 row written above
         since = moment
         stuck_at = rng.randrange(len(order) - 1) if slow else -1
         if direction == "收文" and rng.random() < 0.03:  # asked in time for more days, approved

@@ -252,6 +252,7 @@ class StepDialog(_FormDialog):
         self._update_next()
         self._preview_number()
         tab_leaves(self, ui.done_at)
+        self.resize(self.width(), self.sizeHint().height())  # no gaps where the hidden rows were
         ui.opinion.setFocus()
 
     def _following(self) -> str:

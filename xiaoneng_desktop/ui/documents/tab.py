@@ -105,7 +105,7 @@ class DocumentsTab(QWidget):
         self.view = RegisterView(self.model, list(service.STATUSES), self)
         self.view.filters_changed.connect(self.apply_filters)
         self.view.activated.connect(self.do_step)
-        self.view.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_history())
+        self.view.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())
         self.model.modelReset.connect(self.show_history)
 
         self.history = QTextBrowser(self)
