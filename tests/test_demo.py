@@ -166,3 +166,36 @@ def test_months_must_be_positive(database, clock):
     for months in (0, -3, 1.5, True):
         with pytest.raises(ValidationError):
             demo.fill(months)
+
+
+def test_documents_are_what_the_service_would_store(filled):
+    from xiaoneng_desktop.documents import service as doc_service
+    from xiaoneng_desktop.documents import stats as doc_stats
+    from xiaoneng_desktop.documents.models import Document, DocumentStep, NumberCounter, Urging
+
+    assert 100 <= filled["收文"] == Document.select().where(Document.direction == "收文").count() <= 260
+    assert 30 <= filled["发文"] == Document.select().where(Document.direction == "发文").count() <= 100
+    assert filled["催办"] == Urging.select().count() > 0
+    for doc in Document.select():
+        assert doc.start_date >= FIRST_DAY and doc.registered_at <= NOW
+        assert doc.title and doc.deadline >= dt.datetime.combine(doc.start_date, dt.time())
+        if doc.doc_number:
+            assert doc_service.parse_doc_number(doc.doc_number)
+        done = [s.step for s in DocumentStep.select().where(DocumentStep.document == doc).order_by(DocumentStep.id)]
+        order = doc_service.steps_of(doc.direction)
+        assert done == sorted(done, key=order.index)  # steps in order
+        if doc.step:
+            assert doc.holder and (not done or done[-1] != doc.step)
+        if doc.closed_at is None and doc.voided_at is None:
+            assert doc.due == min(doc.deadline, doc.step_due or doc.deadline)
+    # 发文字号: per 代字 per year, 1..n with no gap, counters at the last one
+    for counter in NumberCounter.select().where(NumberCounter.code != "收"):
+        serials = sorted(d.serial for d in Document.select().where(
+            (Document.code == counter.code) & (Document.year == counter.year) & Document.serial.is_null(False)))
+        assert serials == list(range(1, counter.last + 1))
+    assert doc_service.documents_query(status="已超时").count() > 0  # some open and overdue today
+    assert doc_stats.month_figures(2026, 9).total > 0
+    # the secretary can take any open one on
+    doc = doc_service.documents_query(status="在办").where(Document.step == "拟办").first()
+    moved = doc_service.advance(doc.id, doc_service.StepInput("拟办", doc.holder, next_holder="王县长"))
+    assert moved.step == "批办"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import random
 import sqlite3
 import string
@@ -58,7 +59,8 @@ def fill(months: int = 12, *, progress: Progress | None = None, seed: int = 2026
     with atomic():
         people = _fill_people(_stream(seed, "people"), first_day, last_day, counts)
         bar.stage(0.01)(1, 1)
-        counts.update(_fill_duty(_stream(seed, "duty"), first_day, last_day, people, bar.stage(0.99)))
+        counts.update(_fill_duty(_stream(seed, "duty"), first_day, last_day, people, bar.stage(0.79)))
+        counts.update(_fill_documents(_stream(seed, "documents"), first_day, last_day, people, bar.stage(0.2)))
         audit.record("生成演示数据", "demo", 0,
                      f"{first_day}至{last_day}，" + "，".join(f"{k}{v}" for k, v in counts.items()))
     bar.finish()
@@ -753,3 +755,218 @@ def _handovers(rng: random.Random, shifts: list[_Shift], writer: _CallWriter, no
          .where(DutyShift.id == shift.id).execute())
         done += 1
     return done
+
+
+# ------------------------------------------------------------------------------------ 公文流转
+
+# (来文单位, 代字) of the units documents come from.
+DOC_SOURCES = (("市人民政府办公室", "宜府办发"), ("市人民政府办公室", "宜府办文"), ("市人民政府", "宜府发"),
+               ("市委办公室", "宜办发"), ("市应急管理局", "宜应急发"), ("市财政局", "宜财预"),
+               ("市自然资源和规划局", "宜自然资发"), ("市农业农村局", "宜农发"), ("县应急管理局", "县应急发"),
+               ("县财政局", "县财发"), ("县水利局", "县水发"), ("县林业局", "县林发"), ("县教育局", "县教发"),
+               ("县卫生健康局", "县卫健发"), ("县民政局", "县民发"), ("城关镇人民政府", "城政发"),
+               ("龙潭镇人民政府", "龙政发"), ("太平镇人民政府", "太政发"))
+DOC_KINDS = (("通知", 40), ("函", 14), ("请示", 12), ("报告", 8), ("意见", 7), ("通报", 6), ("纪要", 4),
+             ("决定", 3), ("批复", 3), ("公告", 1), ("通告", 1), ("其他", 1))
+DOC_TOPICS = ("秋冬季森林防火", "防汛抗旱", "安全生产大检查", "优化营商环境", "乡村振兴重点帮扶",
+              "高标准农田建设", "耕地保护", "城乡供水一体化", "农村人居环境整治", "政务公开", "作风建设专项整治",
+              "重点项目建设", "财政预算执行", "信访积案化解", "节假日值班值守", "安全隐患排查整治",
+              "义务教育质量提升", "基层医疗卫生服务", "社会救助", "禁毒宣传", "食品安全", "生态环境保护督察反馈问题整改")
+DOC_TITLES = {
+    "通知": "关于做好{topic}工作的通知", "函": "关于商请支持{topic}工作的函", "请示": "关于{topic}经费的请示",
+    "报告": "关于{topic}工作情况的报告", "意见": "关于进一步加强{topic}工作的意见",
+    "通报": "关于{topic}工作情况的通报", "纪要": "{topic}工作专题会议纪要", "决定": "关于表彰{topic}工作先进单位的决定",
+    "批复": "关于{topic}有关事项的批复", "公告": "关于{topic}的公告", "通告": "关于{topic}的通告",
+    "其他": "{topic}工作简报",
+}
+DOC_OPINIONS = {
+    "拟办": ("拟请{leader}阅示。", "拟请{lead}牵头办理。", "拟送{leader}阅批后交{lead}办理。"),
+    "批办": ("请{lead}牵头，认真研究办理。", "同意，请{lead}抓紧落实。", "请{lead}按要求办理，按时报送。"),
+    "承办": ("已按要求部署落实。", "已研究办理，情况已反馈来文单位。", "已组织相关单位落实。"),
+    "传阅": ("已阅。",),
+    "办结": ("已办结，材料已报送。", "已办结，情况已回复。", "已按期办结。"),
+    "归档": ("",),
+    "拟稿": ("初稿已拟就，请审核。",), "核稿": ("文字已核，请签发。", "已核，建议修改后印发。"),
+    "会签": ("同意。", "无意见。", "建议补充相关内容。"), "签发": ("同意印发。", "同意，发。"),
+    "编号": ("",), "印发": ("已印发。",),
+}
+URGE_ANSWERS = ("正在办理，近日办结。", "已安排专人办理。", "领导外出，回来后即签批。", "材料正在汇总，明天报送。")
+VOID_DOC_REASONS = ("重复登记", "来文单位已撤回", "文稿合并到另一件印发", "登记有误，已重新登记")
+
+
+class _Workdays:
+    """Working days of the demo period in a sorted list: add_workdays without a query per call
+    (a fresh demo file has no office corrections, so the statutory calendar is the whole truth)."""
+
+    def __init__(self, first: dt.date, last: dt.date):
+        self.days = [first + dt.timedelta(days=i) for i in range((last - first).days + 1)
+                     if _is_workday(first + dt.timedelta(days=i))]
+
+    def add(self, start: dt.date, n: int) -> dt.date:
+        """As core.workdays.add_workdays for n >= 0."""
+        if n == 0:
+            return self.days[bisect.bisect_left(self.days, start)]
+        return self.days[bisect.bisect_right(self.days, start) + n - 1]
+
+
+def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, people: _People,
+                    progress: Progress) -> dict[str, int]:
+    """公文流转: ~60 incoming and ~20 outgoing documents a month moved through their steps as the office
+    would, a few late, urged or extended; the last weeks' documents still in progress."""
+    from xiaoneng_desktop.documents import service as doc_service
+    from xiaoneng_desktop.documents.models import Document, DocumentStep, Extension, NumberCounter, Urging
+
+    now = clock.now()
+    cal = _Workdays(first_day - dt.timedelta(days=10), last_day + dt.timedelta(days=500))
+    item_limit = functools.cache(doc_service.item_limit)
+    step_limit = functools.cache(doc_service.step_limit)
+    end = dt.time(23, 59, 59)
+    secretaries = [m.name for m in people.staff_of("秘书科")][:2] or [people.members[0].name]
+    leaders = [m.name for m in people.leaders]
+    staff = [m.name for m in people.officers]
+    offices = [name for name, _ in DEPARTMENTS if name != "办公室"]
+    kinds = [k for k, _ in DOC_KINDS]
+    kind_weights = [w for _, w in DOC_KINDS]
+    plan: list[tuple[dt.datetime, str]] = []
+    for day in cal.days:
+        if first_day <= day <= last_day:
+            for direction, mean in (("收文", 2.9), ("发文", 1.0)):
+                for _ in range(max(0, round(rng.gauss(mean, mean ** 0.5)))):
+                    moment = dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.randrange(60)))
+                    if moment <= now:
+                        plan.append((moment, direction))
+    plan.sort()
+
+    docs: list[dict] = []
+    steps: list[dict] = []
+    urgings: list[dict] = []
+    extensions: list[dict] = []
+    serials: dict[tuple[str, int], int] = {}
+    to_number: list[tuple[dt.datetime, int]] = []
+
+    def at(day: dt.date) -> dt.datetime:
+        return dt.datetime.combine(day, end)
+
+    def later(moment: dt.datetime, workdays_taken: int) -> dt.datetime:
+        """A moment in working hours ``workdays_taken`` working days after ``moment`` (0: same day)."""
+        day = cal.add(moment.date(), workdays_taken)
+        earliest = moment if day == moment.date() else dt.datetime.combine(day, dt.time(8, 30))
+        result = earliest + dt.timedelta(minutes=rng.randint(10, 300))
+        return min(result, dt.datetime.combine(day, dt.time(21, 0))) if result.date() == day else \
+            dt.datetime.combine(day, dt.time(17, 30))
+
+    for number, (moment, direction) in enumerate(plan, start=1):
+        kind = rng.choices(kinds, kind_weights)[0]
+        urgency = rng.choices(("平件", "加急", "特急"), (78, 18, 4))[0]
+        secrecy = rng.choices(("无", "秘密", "机密"), (93, 5, 2))[0]
+        topic = rng.choice(DOC_TOPICS)
+        registrar = rng.choice(secretaries)
+        doc = {"id": number, "direction": direction, "year": moment.year, "serial": None, "number": "",
+               "code": "", "doc_number": "", "unit": "", "title": DOC_TITLES[kind].format(topic=topic),
+               "kind": kind, "secrecy": secrecy, "secrecy_term": {"无": "", "秘密": "5年", "机密": "10年"}[secrecy],
+               "urgency": urgency, "copies": rng.choice((1, 1, 1, 2, 3, 5)), "start_date": moment.date(),
+               "registered_at": moment, "registrar": registrar, "cosign_units": "", "circulate_to": "",
+               "lead": "", "assist": "", "deadline_typed": False, "urge_count": 0, "closed_at": None,
+               "archived_at": None, "voided_at": None, "void_reason": ""}
+        if direction == "收文":
+            unit, code = rng.choice(DOC_SOURCES)
+            key = ("收", moment.year)
+            serials[key] = serials.get(key, 0) + 1
+            doc.update(serial=serials[key], number=f"收〔{moment.year}〕{serials[key]}号", unit=unit,
+                       doc_number=f"{code}〔{moment.year}〕{rng.randint(1, 260)}号" if rng.random() < 0.9 else "")
+            order = ["拟办", "批办", "承办"] + (["传阅"] if rng.random() < 0.2 else []) + ["办结", "归档"]
+            if "传阅" in order:
+                doc["circulate_to"] = "、".join(rng.sample(leaders, min(2, len(leaders))))
+            doc["lead"] = rng.choice(COUNTY_DEPARTMENTS + tuple(offices))
+            if rng.random() < 0.3:
+                doc["assist"] = rng.choice(COUNTY_DEPARTMENTS)
+            steps.append({"document": number, "step": "签收登记", "who": registrar, "done_at": moment,
+                          "opinion": "", "deadline": None, "handed_to": ""})
+            consult = False
+        else:
+            doc.update(code=rng.choices(("县政办发", "县政办函"), (75, 25))[0], unit=rng.choice(offices))
+            consult = rng.random() < 0.25
+            if consult:
+                doc["cosign_units"] = "、".join(rng.sample(COUNTY_DEPARTMENTS, rng.randint(1, 3)))
+            order = ["拟稿", "核稿"] + (["会签"] if consult else []) + ["签发", "编号", "印发", "归档"]
+        doc["deadline"] = at(cal.add(doc["start_date"], item_limit(direction, kind, urgency, consult)))
+        slow = rng.random() < 0.15  # a document that gets stuck somewhere
+        holders = {"拟办": rng.choice(leaders), "批办": rng.choice(leaders), "承办": doc["lead"],
+                   "传阅": registrar, "办结": doc["lead"], "归档": registrar, "拟稿": rng.choice(staff),
+                   "核稿": rng.choice(staff), "会签": doc["cosign_units"].split("、")[0],
+                   "签发": rng.choice(leaders), "编号": registrar, "印发": registrar}
+        if direction == "收文":
+            steps[-1]["handed_to"] = holders["拟办"]  # the 签收登记 row written above
+        since = moment
+        stuck_at = rng.randrange(len(order) - 1) if slow else -1
+        if direction == "收文" and rng.random() < 0.03:  # asked in time for more days, approved
+            new = at(cal.add(doc["deadline"].date(), rng.randint(3, 8)))
+            asked = min(moment + dt.timedelta(hours=2), now)
+            extensions.append({"document": number, "asked_at": asked, "asked_by": doc["lead"] or registrar,
+                               "reason": "需征求相关单位意见", "old_deadline": doc["deadline"], "new_deadline": new,
+                               "approved": True, "decided_by": rng.choice(leaders), "decided_at": asked})
+            doc["deadline"] = new
+        doc["step"], doc["holder"], doc["step_since"], doc["step_due"], doc["due"] = "", "", None, None, None
+        for index, step in enumerate(order):
+            limit = step_limit(direction, step, kind)
+            step_due = None if limit is None else at(cal.add(since.date() if step != "拟稿" else doc["start_date"],
+                                                            limit))
+            open_due = None if doc["closed_at"] else (doc["deadline"] if step_due is None else min(step_due,
+                                                                                                   doc["deadline"]))
+            if step in ("承办", "办结"):
+                budget = max(0, (cal.days.index(cal.add(doc["deadline"].date(), 0))
+                                 - cal.days.index(cal.add(since.date(), 0))) // 2)
+            else:
+                budget = limit or 0
+            taken = rng.randint(0, max(0, budget)) if index != stuck_at else budget + rng.randint(3, 20)
+            done = later(since, taken) if step != "归档" else later(since, rng.randint(0, 5))
+            if done > now:  # this is where the document is today
+                doc.update(step=step, holder=holders[step], step_since=since, step_due=step_due, due=open_due)
+                if open_due is not None and (open_due < now or index == stuck_at) and rng.random() < 0.6:
+                    for k in range(rng.randint(1, 2)):
+                        urged = min(now, max(since, open_due - dt.timedelta(hours=20)) + dt.timedelta(days=k))
+                        urgings.append({"document": number, "urged_at": urged, "urged_by": registrar,
+                                        "way": rng.choice(("电话", "电话", "当面", "书面")), "step": step,
+                                        "holder": holders[step], "answer": rng.choice(URGE_ANSWERS)})
+                        doc["urge_count"] += 1
+                break
+            if open_due is not None and done > open_due + dt.timedelta(hours=12) and rng.random() < 0.7:
+                urgings.append({"document": number, "urged_at": open_due + dt.timedelta(hours=10),
+                                "urged_by": registrar, "way": rng.choice(("电话", "电话", "当面", "书面")),
+                                "step": step, "holder": holders[step], "answer": rng.choice(URGE_ANSWERS)})
+                doc["urge_count"] += 1
+            following = order[index + 1] if index + 1 < len(order) else ""
+            opinion = rng.choice(DOC_OPINIONS[step]).format(leader=rng.choice(leaders), lead=doc["lead"] or "秘书科")
+            steps.append({"document": number, "step": step, "who": holders[step], "done_at": done,
+                          "opinion": opinion, "deadline": open_due, "handed_to": holders.get(following, "")})
+            if step == "编号":
+                to_number.append((done, number))
+            if step in ("办结", "印发"):
+                doc["closed_at"] = done
+            if step == "归档":
+                doc["archived_at"] = done
+            since = done
+        if rng.random() < 0.01:
+            doc["voided_at"] = min(now, moment + dt.timedelta(days=rng.randint(1, 5)))
+            doc["void_reason"] = rng.choice(VOID_DOC_REASONS)
+            doc["due"] = None
+        docs.append(doc)
+        if number % BATCH == 0:
+            progress(number, len(plan) * 2)
+
+    # 发文字号 in the order they were given, per 代字 per year (voided ones stay used).
+    by_id = {doc["id"]: doc for doc in docs}
+    for done, doc_id in sorted(to_number):
+        doc = by_id[doc_id]
+        key = (doc["code"], done.year)
+        serials[key] = serials.get(key, 0) + 1
+        doc.update(year=done.year, serial=serials[key], number=f"{doc['code']}〔{done.year}〕{serials[key]}号")
+    for rows, model in ((docs, Document), (steps, DocumentStep), (urgings, Urging), (extensions, Extension)):
+        per_statement = max(1, 999 // len(rows[0])) if rows and sqlite3.sqlite_version_info < (3, 32, 0) else BATCH
+        for i in range(0, len(rows), per_statement):
+            model.insert_many(rows[i:i + per_statement]).execute()
+    if serials:
+        NumberCounter.insert_many([{"code": c, "year": y, "last": n} for (c, y), n in serials.items()]).execute()
+    progress(1, 1)
+    return {"收文": sum(d["direction"] == "收文" for d in docs), "发文": sum(d["direction"] == "发文" for d in docs),
+            "公文环节": len(steps), "催办": len(urgings)}

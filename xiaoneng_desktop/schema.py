@@ -11,14 +11,17 @@ import peewee as pw
 
 from xiaoneng_desktop.core import db
 from xiaoneng_desktop.core.models import CORE_MODELS
+from xiaoneng_desktop.documents.models import DOCUMENT_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS
 
-MODELS = [*CORE_MODELS, *DUTY_MODELS]
+MODELS = [*CORE_MODELS, *DUTY_MODELS, *DOCUMENT_MODELS]
 
 #: The columns a free-text search looks in, per table (an FTS5 index each; see core.db).
 SEARCHED = {
     "call": ("summary", "caller", "caller_unit", "phone", "assignee_name", "officer_name", "instruction",
              "feedback"),
+    "document": ("number", "doc_number", "unit", "title", "holder", "lead", "assist", "registrar",
+                 "cosign_units", "circulate_to"),
 }
 
 
@@ -34,8 +37,17 @@ def _v2_call_search(database: pw.SqliteDatabase) -> None:
     db.create_search_index(database, "call", SEARCHED["call"])
 
 
+def _v3_documents(database: pw.SqliteDatabase) -> None:
+    """+1: 公文流转 — documents, their steps, urgings, extensions, number counters and search index."""
+    from xiaoneng_desktop.documents.models import DOCUMENT_MODELS as models
+
+    database.create_tables(models)
+    db.create_search_index(database, "document", SEARCHED["document"])
+
+
 MIGRATIONS: list[db.Migration] = [
     _v2_call_search,
+    _v3_documents,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1

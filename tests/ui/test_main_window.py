@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableView
 from xiaoneng_desktop import APP_NAME, __version__, app, cli, schema
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui import main_window as main_window_module
+from xiaoneng_desktop.ui.documents.tab import DocumentsTab
 from xiaoneng_desktop.ui.duty.tab import DutyTab
 from xiaoneng_desktop.ui.main_window import MainWindow, format_clock
 from xiaoneng_desktop.ui.widgets.empty_register import NOT_IN_SERVICE, EmptyRegister
@@ -81,13 +82,14 @@ def test_four_tabs_in_order(window):
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert names == ["值班记录", "公文流转", "来访接待", "五查自查"]
     assert isinstance(window.tabs.widget(0), DutyTab)
-    for i in (1, 2, 3):
+    assert isinstance(window.tabs.widget(1), DocumentsTab)
+    for i in (2, 3):
         assert isinstance(window.tabs.widget(i), EmptyRegister)
 
 
 @pytest.mark.parametrize(
     ("index", "first", "last", "count"),
-    [(1, "收文编号", "状态", 9), (2, "来访时间", "状态", 9), (3, "自查活动", "状态", 7)],
+    [(2, "来访时间", "状态", 9), (3, "自查活动", "状态", 7)],
 )
 def test_pending_registers_are_empty_with_their_headers(window, index, first, last, count):
     register = window.tabs.widget(index)
@@ -137,7 +139,7 @@ def test_edit_actions_act_on_the_current_tab_when_it_can(window):
     duty.new_record = lambda: calls.append("new")
     duty.focus_search = lambda: calls.append("find")
     duty.refresh = lambda: calls.append("refresh")
-    window.tabs.setCurrentIndex(1)
+    window.tabs.setCurrentIndex(2)  # an empty register
     assert not window.new_action.isEnabled() and not window.refresh_action.isEnabled()
     window.tabs.setCurrentIndex(0)
     assert window.new_action.isEnabled() and window.find_action.isEnabled()

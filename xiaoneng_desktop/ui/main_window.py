@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop import APP_NAME, __version__, schema
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core import db as db_module
+from xiaoneng_desktop.ui.documents.tab import DocumentsTab
 from xiaoneng_desktop.ui.duty.tab import DutyTab
 from xiaoneng_desktop.ui.widgets.empty_register import EmptyRegister
 
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         self.tabs.addTab(DutyTab(self.tabs), TAB_NAMES[0])
         for name in TAB_NAMES[1:]:
+            if name == "公文流转":
+                self.tabs.addTab(DocumentsTab(self.tabs), name)
+                continue
             self.tabs.addTab(EmptyRegister(PENDING_REGISTERS[name], parent=self.tabs), name)
 
     def _action(

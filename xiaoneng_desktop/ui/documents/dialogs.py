@@ -1,0 +1,332 @@
+"""公文流转 entry dialogs: 收文登记, 发文拟稿, 办理 (one step), 催办, 延期.
+
+Each is a compiled Designer form; a ValidationError shows its messages under the fields and the dialog
+stays open with what was typed; Ctrl+Enter saves. A mistyped 文号 gets a button “改为 …” with the
+corrected form — the user decides, nothing is changed silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import peewee as pw
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+
+from xiaoneng_desktop.core import clock, people, workdays
+from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.documents import service
+from xiaoneng_desktop.documents.models import INCOMING, KINDS, SECRECY, URGE_WAYS, URGENCY, Document
+from xiaoneng_desktop.documents.service import IncomingInput, OutgoingInput, StepInput
+from xiaoneng_desktop.ui.forms.ui_extension_dialog import Ui_ExtensionDialog
+from xiaoneng_desktop.ui.forms.ui_incoming_dialog import Ui_IncomingDialog
+from xiaoneng_desktop.ui.forms.ui_outgoing_dialog import Ui_OutgoingDialog
+from xiaoneng_desktop.ui.forms.ui_step_dialog import Ui_StepDialog
+from xiaoneng_desktop.ui.forms.ui_urge_dialog import Ui_UrgeDialog
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def describe(doc: Document) -> str:
+    number = doc.number or "（未编号）"
+    source = f"{doc.unit} {doc.doc_number}".strip()
+    return f"{doc.direction} {number}　{doc.title}" + (f"\n{source}" if source else "")
+
+
+class _FormDialog(QDialog):
+    """Shared: Save/Cancel named in Chinese, Ctrl+Enter saves, errors at the fields."""
+
+    def _setup(self, ui, fields: dict[str, QWidget]) -> None:
+        self.saved_id: int | None = None
+        name_buttons(ui.button_box)
+        ui.button_box.accepted.connect(self.save)
+        ui.button_box.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        self.form_error = QLabel(self)
+        self.form_error.setObjectName("form_error")
+        self.form_error.setStyleSheet("color: #c62828;")
+        self.form_error.setWordWrap(True)
+        ui.grid.addWidget(self.form_error, ui.grid.rowCount(), 0, 1, 2)
+        self.errors = FieldErrors(ui, fields, self.form_error)
+
+    def _run(self, action: Callable[[], object]) -> None:
+        try:
+            result = action()
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            self._after_errors(exc.errors)
+            return
+        except pw.DatabaseError as exc:
+            self.errors.show({"": database_message(exc)})
+            return
+        self.saved_id = getattr(result, "id", None)
+        self.accept()
+
+    def _after_errors(self, errors: dict[str, str]) -> None:
+        pass
+
+    def save(self) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class _RegisterDialog(_FormDialog):
+    """What 收文 and 发文 forms share: 密级/保密期限, 紧急程度, the time limit shown or typed."""
+
+    direction = INCOMING
+
+    def _common_setup(self) -> None:
+        ui = self.ui
+        ui.kind.addItems(KINDS)
+        ui.secrecy.addItems(SECRECY)
+        ui.urgency.addItems(URGENCY)
+        today = clock.today()
+        ui.start_date.setDate(to_qdate(today))
+        ui.start_date.setMaximumDate(to_qdate(today))
+        ui.deadline.setDate(to_qdate(today))
+        ui.secrecy.currentTextChanged.connect(self._secrecy_changed)
+        for signal in (ui.deadline_typed.toggled, ui.urgency.currentTextChanged, ui.kind.currentTextChanged,
+                       ui.start_date.dateChanged):
+            signal.connect(self._update_deadline)
+        self._secrecy_changed(ui.secrecy.currentText())
+
+    def _secrecy_changed(self, secrecy: str) -> None:
+        self.ui.secrecy_term.setEnabled(secrecy != "无")
+
+    def _consult(self) -> bool:
+        return False
+
+    def _update_deadline(self, *_args) -> None:
+        ui = self.ui
+        typed = ui.deadline_typed.isChecked()
+        ui.deadline.setEnabled(typed)
+        start = from_qdate(ui.start_date.date())
+        limit = service.item_limit(self.direction, ui.kind.currentText(), ui.urgency.currentText(), self._consult())
+        if not typed:
+            ui.deadline.setDate(to_qdate(service.deadline_for(self.direction, ui.kind.currentText(),
+                                                              ui.urgency.currentText(), start, self._consult())))
+        ui.deadline_hint.setText("当个工作日内" if limit == 0 else f"{limit} 个工作日")
+
+    def _deadline(self) -> dt.date | None:
+        return from_qdate(self.ui.deadline.date()) if self.ui.deadline_typed.isChecked() else None
+
+
+class IncomingDialog(_RegisterDialog):
+    """收文登记: ``saved_id`` holds the new document after Save."""
+
+    def __init__(self, registrar: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = ui = Ui_IncomingDialog()
+        ui.setupUi(self)
+        self.setWindowTitle("收文登记")
+        names = people.person_names()
+        fill_names(ui.registrar, names, registrar)
+        fill_names(ui.next_holder, names)
+        self._common_setup()
+        self._setup(ui, {f: getattr(ui, f) for f in (
+            "start_date", "kind", "unit", "doc_number", "title", "secrecy", "secrecy_term", "urgency", "copies",
+            "deadline", "registrar", "next_holder", "opinion")})
+        ui.doc_number_fix.hide()
+        ui.doc_number_fix.clicked.connect(self.apply_fix)
+        ui.doc_number.textChanged.connect(lambda *_: ui.doc_number_fix.hide())
+        self._update_deadline()
+        tab_leaves(self, ui.start_date, ui.deadline)
+        ui.unit.setFocus()
+
+    def data(self) -> IncomingInput:
+        ui = self.ui
+        return IncomingInput(
+            start_date=from_qdate(ui.start_date.date()), unit=ui.unit.text(), title=ui.title.text(),
+            kind=ui.kind.currentText(), registrar=ui.registrar.currentText(),
+            next_holder=ui.next_holder.currentText(), doc_number=ui.doc_number.text(),
+            secrecy=ui.secrecy.currentText(), secrecy_term=ui.secrecy_term.text(),
+            urgency=ui.urgency.currentText(), copies=ui.copies.value(), deadline=self._deadline(),
+            opinion=ui.opinion.toPlainText())
+
+    def save(self) -> None:
+        self._run(lambda: service.register_incoming(self.data()))
+
+    def _after_errors(self, errors: dict[str, str]) -> None:
+        suggestion = service.suggest_doc_number(self.ui.doc_number.text()) if "doc_number" in errors else None
+        if suggestion:
+            self.ui.doc_number_fix.setText(f"改为 {suggestion}")
+            self.ui.doc_number_fix.setProperty("suggestion", suggestion)
+            self.ui.doc_number_fix.show()
+
+    def apply_fix(self) -> None:
+        """The user accepted the offered correction of the 文号."""
+        suggestion = self.ui.doc_number_fix.property("suggestion")
+        if suggestion:
+            self.ui.doc_number.setText(suggestion)
+            self.ui.doc_number.setFocus()
+
+
+class OutgoingDialog(_RegisterDialog):
+    """发文拟稿: the draft is registered with its 拟稿人 and 代字; the 字号 comes at 编号."""
+
+    direction = "发文"
+
+    def __init__(self, registrar: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = ui = Ui_OutgoingDialog()
+        ui.setupUi(self)
+        self.setWindowTitle("发文拟稿")
+        names = people.person_names()
+        fill_names(ui.registrar, names, registrar)
+        fill_names(ui.drafter, names)
+        ui.code.addItems(service.codes())
+        self._common_setup()
+        ui.cosign_units.textChanged.connect(self._update_deadline)
+        self._setup(ui, {f: getattr(ui, f) for f in (
+            "start_date", "kind", "code", "title", "unit", "drafter", "cosign_units", "secrecy", "secrecy_term",
+            "urgency", "copies", "deadline", "registrar")})
+        self._update_deadline()
+        tab_leaves(self, ui.start_date, ui.deadline)
+        ui.title.setFocus()
+
+    def _consult(self) -> bool:
+        return bool(self.ui.cosign_units.text().strip())
+
+    def data(self) -> OutgoingInput:
+        ui = self.ui
+        return OutgoingInput(
+            start_date=from_qdate(ui.start_date.date()), title=ui.title.text(), kind=ui.kind.currentText(),
+            code=ui.code.currentText(), unit=ui.unit.text(), drafter=ui.drafter.currentText(),
+            registrar=ui.registrar.currentText(), secrecy=ui.secrecy.currentText(),
+            secrecy_term=ui.secrecy_term.text(), urgency=ui.urgency.currentText(), copies=ui.copies.value(),
+            cosign_units=ui.cosign_units.text(), deadline=self._deadline())
+
+    def save(self) -> None:
+        self._run(lambda: service.start_outgoing(self.data()))
+
+
+#: Which optional rows a step shows.
+_STEP_ROWS = {"批办": ("lead", "assist", "circulate_to"), "承办": ("circulate_to",), "核稿": ("cosign_units",),
+              "编号": ("code",)}
+_ALL_ROWS = ("lead", "assist", "circulate_to", "cosign_units", "code")
+
+
+class StepDialog(_FormDialog):
+    """办理 the document's current step: who, when, opinion, and to whom it goes next."""
+
+    def __init__(self, doc: Document, who: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = ui = Ui_StepDialog()
+        ui.setupUi(self)
+        self.doc_id, self.step = doc.id, doc.step
+        self.doc = doc
+        self.setWindowTitle(f"办理：{doc.step}")
+        ui.document_label.setText(describe(doc))
+        names = people.person_names()
+        fill_names(ui.who, names, who or doc.holder)
+        fill_names(ui.lead, names)
+        fill_names(ui.next_holder, names)
+        ui.done_at.setDateTime(to_qdatetime(clock.now()))
+        ui.cosign_units.setText(doc.cosign_units)
+        ui.circulate_to.setText(doc.circulate_to)
+        ui.assist.setText(doc.assist)
+        ui.code.addItems(service.codes())
+        if doc.code:
+            ui.code.setCurrentText(doc.code)
+        shown = _STEP_ROWS.get(doc.step, ())
+        for row in _ALL_ROWS:
+            for part in (row + "_label", row):
+                getattr(ui, part).setVisible(row in shown)
+        ui.number_preview.setVisible("code" in shown)
+        ui.code.currentTextChanged.connect(self._preview_number)
+        for signal in (ui.circulate_to.textChanged, ui.cosign_units.textChanged, ui.lead.currentTextChanged):
+            signal.connect(self._update_next)
+        self._setup(ui, {"step": ui.document_label} | {f: getattr(ui, f) for f in (
+            "who", "done_at", "opinion", "lead", "assist", "circulate_to", "cosign_units", "code",
+            "next_holder")})
+        self._update_next()
+        self._preview_number()
+        tab_leaves(self, ui.done_at)
+        self.resize(self.width(), self.sizeHint().height())  # no gaps where the hidden rows were
+        ui.opinion.setFocus()
+
+    def _following(self) -> str:
+        probe = Document(direction=self.doc.direction, cosign_units=self.ui.cosign_units.text().strip(),
+                         circulate_to=self.ui.circulate_to.text().strip())
+        return service.next_step(probe, self.step)
+
+    def _update_next(self, *_args) -> None:
+        ui = self.ui
+        following = self._following()
+        automatic = following in ("承办", "办结") and (self.doc.lead or self.step == "批办")
+        ui.next_holder.setEnabled(bool(following) and not automatic)
+        if not following:
+            ui.next_step_label.setText("全部环节办完")
+        elif automatic:
+            lead = self.doc.lead or ui.lead.currentText().strip()
+            ui.next_step_label.setText(f"下一环节：{following}（由主办{lead or ''}办理）")
+        else:
+            ui.next_step_label.setText(f"下一环节：{following}"
+                                       + ("（留空则交登记人）" if following in ("传阅", "编号", "印发", "归档") else ""))
+
+    def _preview_number(self, *_args) -> None:
+        self.ui.number_preview.setText("确定后按顺序取下一个字号（作废的字号不再使用）")
+
+    def data(self) -> StepInput:
+        ui = self.ui
+        return StepInput(
+            step=self.step, who=ui.who.currentText(), opinion=ui.opinion.toPlainText(),
+            next_holder=ui.next_holder.currentText() if ui.next_holder.isEnabled() else "",
+            done_at=from_qdatetime(ui.done_at.dateTime()), lead=ui.lead.currentText(), assist=ui.assist.text(),
+            circulate_to=ui.circulate_to.text(), cosign_units=ui.cosign_units.text(), code=ui.code.currentText())
+
+    def save(self) -> None:
+        self._run(lambda: service.advance(self.doc_id, self.data()))
+
+
+class UrgeDialog(_FormDialog):
+    def __init__(self, doc: Document, urged_by: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = ui = Ui_UrgeDialog()
+        ui.setupUi(self)
+        self.doc_id = doc.id
+        self.setWindowTitle(f"催办：{doc.holder}（{doc.step}）")
+        ui.document_label.setText(describe(doc) + f"\n现由 {doc.holder} 办理“{doc.step}”")
+        fill_names(ui.urged_by, people.person_names(), urged_by)
+        ui.way.addItems(URGE_WAYS)
+        self._setup(ui, {"urged_by": ui.urged_by, "way": ui.way, "answer": ui.answer})
+        ui.answer.setFocus()
+
+    def save(self) -> None:
+        ui = self.ui
+        self._run(lambda: service.urge(self.doc_id, ui.urged_by.currentText(), ui.way.currentText(),
+                                       ui.answer.toPlainText()))
+
+
+class ExtensionDialog(_FormDialog):
+    def __init__(self, doc: Document, asked_by: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = ui = Ui_ExtensionDialog()
+        ui.setupUi(self)
+        self.doc_id = doc.id
+        self.setWindowTitle("申请延期")
+        current = doc.due or doc.deadline
+        ui.document_label.setText(describe(doc) + f"\n现在的时限：{current:%Y-%m-%d}")
+        ui.new_date.setDate(to_qdate(workdays.add_workdays(current.date(), 1)))
+        names = people.person_names()
+        fill_names(ui.asked_by, names, asked_by or doc.holder)
+        fill_names(ui.approved_by, names)
+        self._setup(ui, {"new_date": ui.new_date, "reason": ui.reason, "asked_by": ui.asked_by,
+                         "approved_by": ui.approved_by})
+        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("提交")
+        ui.reason.setFocus()
+
+    def save(self) -> None:
+        ui = self.ui
+        self._run(lambda: service.ask_extension(self.doc_id, from_qdate(ui.new_date.date()), ui.reason.text(),
+                                                ui.asked_by.currentText(), ui.approved_by.currentText()))

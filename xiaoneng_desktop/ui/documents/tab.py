@@ -1,0 +1,315 @@
+"""公文流转 tab: both registers in one list — current step, holder, deadline, time left (amber when due
+within one working day, red when overdue), urgings — with 待办 per person, and the selected document's
+routing history (文件处理单) under the list.
+
+The countdown repaints every 30 seconds without SQL (``touch_columns``); actions refresh the lists.
+"""
+
+from __future__ import annotations
+
+import html
+
+import peewee as pw
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xiaoneng_desktop.documents import service
+from xiaoneng_desktop.documents.models import DIRECTIONS, INCOMING_STEPS, OUTGOING_STEPS, Document
+from xiaoneng_desktop.ui.documents.dialogs import (
+    ExtensionDialog,
+    IncomingDialog,
+    OutgoingDialog,
+    StepDialog,
+    UrgeDialog,
+)
+from xiaoneng_desktop.ui.documents.document_table import COLUMNS, DUE_COLUMN, STATUS_COLUMN
+from xiaoneng_desktop.ui.widgets.filter_bar import Filters
+from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.register_view import RegisterView
+from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
+
+TICK_MS = 30_000
+ALL = "全部"
+
+
+def _open_first() -> list:
+    return [Document.closed_at.is_null(False) | Document.voided_at.is_null(False)]
+
+
+class DocumentsTab(QWidget):
+    #: A record was added or changed (the dashboard and other views refresh on it).
+    data_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.filters = Filters(status=service.STATUSES[0])
+        self.registrar = ""  # the last 登记人 typed: offered again in the next form
+
+        self.incoming_button = QPushButton("收文登记(&N)", self)
+        self.incoming_button.setToolTip("登记来文（Ctrl+N），自动编收文编号；Ctrl+Enter 保存")
+        self.incoming_button.clicked.connect(self.new_record)
+        self.outgoing_button = QPushButton("发文拟稿", self)
+        self.outgoing_button.setToolTip("登记拟发文稿；发文字号在“编号”环节按顺序给出")
+        self.outgoing_button.clicked.connect(self.new_outgoing)
+        self.step_button = QPushButton("办理(&D)…", self)
+        self.step_button.setToolTip("办理所选文件的当前环节（也可双击或按回车）")
+        self.step_button.clicked.connect(lambda: self.do_step(self.selected_id()))
+        self.urge_button = QPushButton("催办…", self)
+        self.urge_button.clicked.connect(self.urge_selected)
+        self.extend_button = QPushButton("延期…", self)
+        self.extend_button.clicked.connect(self.extend_selected)
+        self.void_button = QPushButton("作废…", self)
+        self.void_button.clicked.connect(self.void_selected)
+        buttons = QHBoxLayout()
+        for button in (self.incoming_button, self.outgoing_button, self.step_button, self.urge_button,
+                       self.extend_button, self.void_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("summary_label")
+        buttons.addWidget(self.summary_label)
+
+        # --- what the shared filter bar does not have: direction, step, 待办 person, overdue only
+        self.direction = QComboBox(self)
+        self.direction.addItems([ALL, *DIRECTIONS])
+        self.step = QComboBox(self)
+        self.step.addItems([ALL, *dict.fromkeys(INCOMING_STEPS[1:] + OUTGOING_STEPS)])
+        self.holder = QComboBox(self)
+        self.holder.setMinimumContentsLength(12)
+        self.holder.setToolTip("待办：只看某人手上的文件（括号内为件数和超时件数）")
+        self.overdue = QCheckBox("只看超时", self)
+        extra = QHBoxLayout()
+        for text, widget in (("类别", self.direction), ("环节", self.step), ("待办人", self.holder)):
+            extra.addWidget(QLabel(text, self))
+            extra.addWidget(widget)
+        extra.addWidget(self.overdue)
+        extra.addStretch(1)
+        for combo in (self.direction, self.step, self.holder):
+            combo.currentIndexChanged.connect(self._reload)
+        self.overdue.toggled.connect(self._reload)
+
+        self.model = SqlTableModel(COLUMNS, self._query, order_prefix=_open_first,
+                                   default_sort=(DUE_COLUMN, Qt.SortOrder.AscendingOrder), parent=self)
+        self.view = RegisterView(self.model, list(service.STATUSES), self)
+        self.view.filters_changed.connect(self.apply_filters)
+        self.view.activated.connect(self.do_step)
+        self.view.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())
+        self.model.modelReset.connect(self.show_history)
+
+        self.history = QTextBrowser(self)
+        self.history.setObjectName("history")
+        self.history.setOpenLinks(False)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.history)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 180])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(buttons)
+        layout.addLayout(extra)
+        layout.addWidget(splitter, 1)
+
+        shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_record)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(TICK_MS)
+        self._fill_holders()
+        self.refresh_summary()
+
+    # --- lists -----------------------------------------------------------------------------------
+
+    def _query(self) -> pw.ModelSelect:
+        f = self.filters
+        direction = self.direction.currentText()
+        step = self.step.currentText()
+        return service.documents_query(
+            f.text, f.date_from, f.date_to, f.status or service.STATUSES[0],
+            direction="" if direction == ALL else direction, step="" if step == ALL else step,
+            holder=self.holder.currentData() or "", overdue_only=self.overdue.isChecked())
+
+    def _reload(self, *_args) -> None:
+        self.model.set_query(self._query)
+
+    def apply_filters(self, filters: Filters) -> None:
+        self.filters = filters
+        self.model.set_query(self._query)
+
+    def _fill_holders(self) -> None:
+        current = self.holder.currentData()
+        self.holder.blockSignals(True)
+        self.holder.clear()
+        self.holder.addItem(ALL, "")
+        for name, count, late in service.todo_counts():
+            self.holder.addItem(f"{name}（{count}" + (f"，超时{late}" if late else "") + "）", name)
+        index = self.holder.findData(current) if current else 0
+        self.holder.setCurrentIndex(max(index, 0))
+        self.holder.blockSignals(False)
+        if current and index < 0:
+            self._reload()
+
+    def refresh_summary(self) -> None:
+        open_count = service.documents_query(status="在办").count()
+        overdue = service.documents_query(status="已超时").count()
+        soon = service.documents_query(status="临近时限").count()
+        parts = [f"在办 {open_count} 件"]
+        if soon:
+            parts.append(f'<span style="color:#e65100">临近时限 {soon} 件</span>')
+        if overdue:
+            parts.append(f'<span style="color:#c62828"><b>超时 {overdue} 件</b></span>')
+        self.summary_label.setText("，".join(parts))
+
+    def refresh(self) -> None:
+        self._fill_holders()
+        self.model.refresh()
+        self.refresh_summary()
+
+    def tick(self) -> None:
+        """The clock moved: repaint the countdowns; an item may have become due or overdue."""
+        self.model.touch_columns([DUE_COLUMN, STATUS_COLUMN])
+        self.refresh_summary()
+
+    def _changed(self, doc_id: int | None = None) -> None:
+        self._fill_holders()
+        self.model.refresh()
+        self.refresh_summary()
+        if doc_id is not None:
+            self.view.select_id(doc_id)
+        self.show_history()
+        self.data_changed.emit()
+
+    def show_history(self) -> None:
+        """The selected document's routing slip: every step with who, when and opinion; urgings; extensions."""
+        doc_id = self.view.current_id()
+        doc = Document.get_or_none(Document.id == doc_id) if doc_id is not None else None
+        if doc is None:
+            self.history.setHtml('<p style="color:#757575">选中一份文件，这里显示它的办理过程（文件处理单）。</p>')
+            return
+        e = html.escape
+        head = f"<b>{e(doc.direction)} {e(doc.number or '（待编号）')}</b>　{e(doc.title)}"
+        facts = [f"{e(doc.unit)} {e(doc.doc_number)}".strip(), f"{e(doc.kind)}", f"密级：{e(doc.secrecy)}"
+                 + (f"（{e(doc.secrecy_term)}）" if doc.secrecy_term else ""), e(doc.urgency), f"{doc.copies}份",
+                 f"办理时限：{doc.deadline:%Y-%m-%d}"]
+        if doc.lead:
+            facts.append(f"主办：{e(doc.lead)}" + (f"，协办：{e(doc.assist)}" if doc.assist else ""))
+        rows = ["<tr><th>环节</th><th>办理人</th><th>时间</th><th>意见</th><th>交</th></tr>"]
+        for step in service.steps(doc.id):
+            late = step.deadline is not None and step.done_at > step.deadline
+            when = f"{step.done_at:%Y-%m-%d %H:%M}" + (' <span style="color:#c62828">超时</span>' if late else "")
+            rows.append(f"<tr><td>{e(step.step)}</td><td>{e(step.who)}</td><td>{when}</td>"
+                        f"<td>{e(step.opinion)}</td><td>{e(step.handed_to)}</td></tr>")
+        if doc.step and doc.voided_at is None:
+            due = f"，时限 {doc.due:%Y-%m-%d %H:%M}" if doc.due else ""
+            rows.append(f'<tr><td><b>{e(doc.step)}</b></td><td><b>{e(doc.holder)}</b></td>'
+                        f'<td colspan="3">待办{due}</td></tr>')
+        parts = [head, "<br>" + "　".join(f for f in facts if f),
+                 '<table cellspacing="0" cellpadding="3" border="1" style="border-collapse:collapse">'
+                 + "".join(rows) + "</table>"]
+        urgings = service.urgings(doc.id)
+        if urgings:
+            parts.append("<b>催办</b>：" + "；".join(
+                f"{u.urged_at:%m-%d %H:%M} {e(u.urged_by)}{e(u.way)}催办{e(u.holder)}"
+                + (f"，答复：{e(u.answer)}" if u.answer else "") for u in urgings))
+        extensions = service.extensions(doc.id)
+        if extensions:
+            state = {None: "待批准", True: "已批准", False: "未同意"}
+            parts.append("<b>延期</b>：" + "；".join(
+                f"{x.asked_at:%m-%d} {e(x.asked_by)}申请 {x.old_deadline:%m-%d} → {x.new_deadline:%m-%d}，"
+                f"{e(x.reason)}（{state[x.approved]}{' ' + e(x.decided_by) if x.decided_by else ''}）"
+                for x in extensions))
+        if doc.voided_at is not None:
+            parts.append(f'<span style="color:#9e9e9e">已作废：{e(doc.void_reason)}</span>')
+        self.history.setHtml("<p>" + "</p><p>".join(parts) + "</p>")
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        return self.view.current_id()
+
+    def focus_search(self) -> None:
+        self.view.focus_search()
+
+    def _open(self, dialog, remember: bool = False, select: int | None = None) -> None:
+        def done() -> None:
+            if remember:
+                self.registrar = dialog.ui.registrar.currentText().strip() or self.registrar
+            self._changed(select if select is not None else dialog.saved_id)
+        dialog.accepted.connect(done)
+        dialog.open()
+
+    def new_record(self) -> IncomingDialog:
+        dialog = IncomingDialog(self.registrar, parent=self)
+        self._open(dialog, remember=True)
+        return dialog
+
+    def new_outgoing(self) -> OutgoingDialog:
+        dialog = OutgoingDialog(self.registrar, parent=self)
+        self._open(dialog, remember=True)
+        return dialog
+
+    def _selected_document(self, doc_id: int | None = None, *, open_only: bool = True) -> Document | None:
+        doc_id = self.selected_id() if doc_id is None else doc_id
+        doc = Document.get_or_none(Document.id == doc_id) if doc_id is not None else None
+        if doc is None:
+            QMessageBox.information(self, "公文流转", "请先在列表中选择一份文件。")
+            return None
+        if doc.voided_at is not None:
+            QMessageBox.information(self, "公文流转", f"该文件已作废：{doc.void_reason}")
+            return None
+        if open_only and doc.closed_at is not None:
+            QMessageBox.information(self, "公文流转", "该文件已办结。")
+            return None
+        return doc
+
+    def do_step(self, doc_id: int | None) -> StepDialog | None:
+        doc = self._selected_document(doc_id, open_only=False)
+        if doc is None:
+            return None
+        if not doc.step:
+            QMessageBox.information(self, "公文流转", "该文件已归档，所有环节均已办完。")
+            return None
+        dialog = StepDialog(doc, parent=self)
+        self._open(dialog)
+        return dialog
+
+    def urge_selected(self) -> UrgeDialog | None:
+        doc = self._selected_document()
+        if doc is None:
+            return None
+        dialog = UrgeDialog(doc, self.registrar, parent=self)
+        self._open(dialog, select=doc.id)
+        return dialog
+
+    def extend_selected(self) -> ExtensionDialog | None:
+        doc = self._selected_document()
+        if doc is None:
+            return None
+        dialog = ExtensionDialog(doc, parent=self)
+        self._open(dialog, select=doc.id)
+        return dialog
+
+    def void_selected(self) -> ReasonDialog | None:
+        doc = self._selected_document(open_only=False)
+        if doc is None:
+            return None
+        note = "已给出的发文字号不再使用。" if doc.direction == "发文" and doc.number else ""
+        dialog = ReasonDialog("作废文件", f"作废后记录仍保留，并记入操作日志。{note}请填写作废原因：",
+                              lambda reason: service.void_document(doc.id, reason, by=self.registrar), self)
+        dialog.accepted.connect(lambda: self._changed(doc.id))
+        dialog.open()
+        return dialog
