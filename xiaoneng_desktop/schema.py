@@ -54,7 +54,7 @@ SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 
 #: The modules that define each register's settings (core.settings.define at import).
-SETTING_MODULES = ["xiaoneng_desktop.duty.service"]
+SETTING_MODULES = ["xiaoneng_desktop.duty.service", "xiaoneng_desktop.documents.service"]
 
 
 def define_all_settings() -> None:
