@@ -12,13 +12,16 @@ import peewee as pw
 from xiaoneng_desktop.core import db
 from xiaoneng_desktop.core.models import CORE_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS
+from xiaoneng_desktop.visitors.models import VISITOR_MODELS
 
-MODELS = [*CORE_MODELS, *DUTY_MODELS]
+MODELS = [*CORE_MODELS, *DUTY_MODELS, *VISITOR_MODELS]
 
 #: The columns a free-text search looks in, per table (an FTS5 index each; see core.db).
 SEARCHED = {
     "call": ("summary", "caller", "caller_unit", "phone", "assignee_name", "officer_name", "instruction",
              "feedback"),
+    "visit": ("name", "id_number", "phone", "address", "category", "matter", "first_responder", "leader_name",
+              "referred_to", "reply", "result"),
 }
 
 
@@ -34,8 +37,17 @@ def _v2_call_search(database: pw.SqliteDatabase) -> None:
     db.create_search_index(database, "call", SEARCHED["call"])
 
 
+def _visitors_tables(database: pw.SqliteDatabase) -> None:
+    """来访接待: the visit register and the 领导接待日 schedule, with the visit search index."""
+    from xiaoneng_desktop.visitors.models import ReceptionDay, Visit
+
+    database.create_tables([ReceptionDay, Visit], safe=True)
+    db.create_search_index(database, "visit", SEARCHED["visit"])
+
+
 MIGRATIONS: list[db.Migration] = [
     _v2_call_search,
+    _visitors_tables,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1
