@@ -26,6 +26,7 @@ from xiaoneng_desktop import APP_NAME, __version__, schema
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.duty.tab import DutyTab
+from xiaoneng_desktop.ui.visitors.tab import VisitorsTab
 from xiaoneng_desktop.ui.widgets.empty_register import EmptyRegister
 
 TAB_NAMES = ("值班记录", "公文流转", "来访接待", "五查自查")
@@ -130,6 +131,9 @@ class MainWindow(QMainWindow):
     def _build_tabs(self) -> None:
         self.tabs.addTab(DutyTab(self.tabs), TAB_NAMES[0])
         for name in TAB_NAMES[1:]:
+            if name == "来访接待":
+                self.tabs.addTab(VisitorsTab(self.tabs), name)
+                continue
             self.tabs.addTab(EmptyRegister(PENDING_REGISTERS[name], parent=self.tabs), name)
 
     def _action(

@@ -715,3 +715,20 @@ def reception_day_on(day: dt.date) -> ReceptionDay | None:
 def next_reception_day(day: dt.date | None = None) -> ReceptionDay | None:
     return (ReceptionDay.select().where(ReceptionDay.day >= (day or clock.today()))
             .order_by(ReceptionDay.day).first())
+
+
+def reception_weekday_text() -> str:
+    return settings.get(RECEPTION_WEEKDAY.key)
+
+
+def reception_place() -> str:
+    return settings.get(RECEPTION_PLACE.key)
+
+
+def visit_counts(rows: list[ReceptionDay]) -> dict[int, int]:
+    """How many (not voided) visits each reception day received, in one query."""
+    if not rows:
+        return {}
+    return dict(Visit.select(Visit.reception_day, pw.fn.COUNT(Visit.id))
+                .where(Visit.reception_day.in_([r.id for r in rows]) & _live())
+                .group_by(Visit.reception_day).tuples())
