@@ -64,6 +64,9 @@ class HandlingDialog(QDialog):
         ui.summary.setText(f"<b>{when}　{visit.name}{group}　{visit.category}</b><br>{visit.matter}")
         ui.acceptance_hint.setText(f"应于 {visit.acceptance_due:%Y-%m-%d} 前告知")
         self._load(visit)
+        # 转办时限 follows the 办理时限 until the receptionist sets it herself
+        self._referral_typed = visit.referral_due is not None
+        ui.referral_due.dateChanged.connect(self._referral_due_typed)
         ui.decision.currentTextChanged.connect(self._update)
         ui.decided_at.dateTimeChanged.connect(self._update)
         ui.deadline_typed.toggled.connect(self._update)
@@ -94,6 +97,9 @@ class HandlingDialog(QDialog):
         ui.followed_up_at.setDateTime(to_qdatetime(data.followed_up_at or now))
         ui.follow_up_note.setText(data.follow_up_note)
 
+    def _referral_due_typed(self, *_args) -> None:
+        self._referral_typed = True
+
     def _replied_toggled(self, checked: bool) -> None:
         ui = self.ui
         if checked and ui.decision.currentText() == PENDING:
@@ -119,6 +125,10 @@ class HandlingDialog(QDialog):
             decided_at = from_qdatetime(ui.decided_at.dateTime()) if decision == "受理" else None
             deadline = service.deadline_for(self.visit.visited_at, decided_at, self.visit.extended_days)
             ui.deadline.setDate(to_qdate(deadline.date()))
+        if not self._referral_typed:
+            ui.referral_due.blockSignals(True)
+            ui.referral_due.setDate(ui.deadline.date())
+            ui.referral_due.blockSignals(False)
         base = "受理之日" if decision == "受理" else "来访之日"
         extended = f"，已延期 {self.visit.extended_days} 天" if self.visit.extended_days else ""
         ui.deadline_hint.setText(f"自{base}起 {service.handle_days()} 天{extended}")
