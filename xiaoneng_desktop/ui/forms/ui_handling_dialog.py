@@ -198,6 +198,7 @@ class Ui_HandlingDialog(object):
         self.reply = QPlainTextEdit(HandlingDialog)
         self.reply.setObjectName(u"reply")
         self.reply.setTabChangesFocus(True)
+        self.reply.setMaximumSize(QSize(16777215, 120))
 
         self.grid.addWidget(self.reply, 11, 1, 1, 1)
 

@@ -291,6 +291,8 @@ class Ui_VisitDialog(object):
         self.history_list = QListWidget(self.history_box)
         self.history_list.setObjectName(u"history_list")
         self.history_list.setWordWrap(True)
+        self.history_list.setSpacing(3)
+        self.history_list.setAlternatingRowColors(True)
 
         self.history_layout.addWidget(self.history_list)
 

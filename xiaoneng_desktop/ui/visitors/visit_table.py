@@ -75,7 +75,7 @@ COLUMNS = [
     Column("姓名", Visit.name, lambda v: v.name, foreground=_row_grey, width=70),
     Column("身份证号", None, service.id_display, foreground=_row_grey, width=140),
     Column("联系电话", None, lambda v: v.phone, foreground=_row_grey, width=105),
-    Column("人数", Visit.persons, _persons, foreground=_row_grey, align=CENTER, width=70),
+    Column("人数", Visit.persons, _persons, foreground=_row_grey, align=CENTER, width=88),
     Column("类别", Visit.category, lambda v: v.category, foreground=_row_grey, width=60),
     Column("来访事由", None, _matter, foreground=_row_grey, tooltip=_tip, width=260),
     Column("首问责任人", Visit.first_responder, lambda v: v.first_responder, foreground=_row_grey, width=75),
