@@ -23,7 +23,7 @@ class Ui_HandlingDialog(object):
     def setupUi(self, HandlingDialog):
         if not HandlingDialog.objectName():
             HandlingDialog.setObjectName(u"HandlingDialog")
-        HandlingDialog.resize(720, 700)
+        HandlingDialog.resize(720, 580)
         self.grid = QGridLayout(HandlingDialog)
         self.grid.setObjectName(u"grid")
         self.summary = QLabel(HandlingDialog)
@@ -198,7 +198,6 @@ class Ui_HandlingDialog(object):
         self.reply = QPlainTextEdit(HandlingDialog)
         self.reply.setObjectName(u"reply")
         self.reply.setTabChangesFocus(True)
-        self.reply.setMaximumSize(QSize(16777215, 120))
 
         self.grid.addWidget(self.reply, 11, 1, 1, 1)
 
