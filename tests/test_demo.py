@@ -199,3 +199,27 @@ def test_documents_are_what_the_service_would_store(filled):
     doc = doc_service.documents_query(status="在办").where(Document.step == "拟办").first()
     moved = doc_service.advance(doc.id, doc_service.StepInput("拟办", doc.holder, next_holder="王县长"))
     assert moved.step == "批办"
+def test_visits_are_what_the_service_would_store(filled):
+    from xiaoneng_desktop.core.validation import clean_id_number, clean_personal_phone
+    from xiaoneng_desktop.visitors import service as visitors
+    from xiaoneng_desktop.visitors import stats as visit_stats
+    from xiaoneng_desktop.visitors.models import ReceptionDay, Visit
+
+    visits = list(Visit.select())
+    assert filled["来访"] == len(visits) and 60 <= len(visits) <= 300
+    assert filled["接待日"] == ReceptionDay.select().count() >= 8
+    for visit in visits:
+        assert clean_id_number(visit.id_number) == visit.id_number
+        assert clean_personal_phone(visit.phone) == visit.phone
+        assert visit.visited_at.date() >= FIRST_DAY and visit.visited_at <= NOW
+        assert visit.decided_at is None or visit.decided_at >= visit.visited_at
+        assert visit.closed_at is None or (visit.closed_at >= visit.visited_at and visit.closed_at <= NOW)
+        day = ReceptionDay.get_or_none(ReceptionDay.day == visit.visited_at.date())
+        assert visit.leader_name == (day.leader_name if day else "")
+    assert any(v.id_number == "" for v in visits) and any(v.persons >= visitors.group_size() for v in visits)
+    assert visitors.visits_query(status="已超时").count() > 0  # some open and overdue
+    assert visitors.visits_query(status="待受理").count() > 0
+    assert sum(1 for v in visitors.visits_query() if v.earlier) > 0.1 * len(visits)  # returning visitors
+    figures = visit_stats.month_figures(2026, 9)
+    assert figures.visits > 0 and figures.repeats > 0 and figures.rate is not None
+    assert figures.satisfaction_rate is not None and 50 <= figures.satisfaction_rate <= 100

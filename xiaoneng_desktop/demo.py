@@ -27,9 +27,11 @@ import chinese_calendar
 from xiaoneng_desktop.core import audit, clock
 from xiaoneng_desktop.core.db import atomic
 from xiaoneng_desktop.core.models import Department, Person
-from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.core.validation import ValidationError, id_check_digit
 from xiaoneng_desktop.duty import service as duty_service
 from xiaoneng_desktop.duty.models import Call, DutyShift, Unavailability
+from xiaoneng_desktop.visitors import service as visitors_service
+from xiaoneng_desktop.visitors.models import Visit
 
 __all__ = ["PROGRESS_TOTAL", "fill"]
 
@@ -59,8 +61,9 @@ def fill(months: int = 12, *, progress: Progress | None = None, seed: int = 2026
     with atomic():
         people = _fill_people(_stream(seed, "people"), first_day, last_day, counts)
         bar.stage(0.01)(1, 1)
-        counts.update(_fill_duty(_stream(seed, "duty"), first_day, last_day, people, bar.stage(0.79)))
+        counts.update(_fill_duty(_stream(seed, "duty"), first_day, last_day, people, bar.stage(0.70)))
         counts.update(_fill_documents(_stream(seed, "documents"), first_day, last_day, people, bar.stage(0.2)))
+        counts.update(_fill_visitors(_stream(seed, "visitors"), first_day, last_day, people, bar.stage(0.09)))
         audit.record("生成演示数据", "demo", 0,
                      f"{first_day}至{last_day}，" + "，".join(f"{k}{v}" for k, v in counts.items()))
     bar.finish()
@@ -970,3 +973,136 @@ def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, p
     progress(1, 1)
     return {"收文": sum(d["direction"] == "收文" for d in docs), "发文": sum(d["direction"] == "发文" for d in docs),
             "公文环节": len(steps), "催办": len(urgings)}
+# ------------------------------------------------------------------------------------ 来访接待
+
+VISIT_MATTERS = (
+    ("求决", "反映小区下水道长期堵塞，多次找物业未解决", "县住房和城乡建设局"),
+    ("求决", "反映拖欠农民工工资，要求协调支付", "县人力资源和社会保障局"),
+    ("求决", "申请低保，询问办理进度", "县民政局"),
+    ("求决", "反映组里道路硬化后排水不畅，雨天积水", "县交通运输局"),
+    ("求决", "要求解决子女入学问题", "县教育局"),
+    ("求决", "反映房屋征收补偿款未按期到位", "县自然资源局"),
+    ("投诉", "投诉附近工地夜间施工噪音扰民", "县城市管理局"),
+    ("投诉", "投诉养殖场污水直排河沟", "县生态环境分局"),
+    ("投诉", "投诉窗口工作人员态度冷漠、推诿", "县政务服务中心"),
+    ("投诉", "投诉商户销售过期食品", "县市场监督管理局"),
+    ("建议", "建议在村小学门口增设减速带和警示标志", "县交通运输局"),
+    ("建议", "建议延长政务服务中心周末办事时间", "县政务服务中心"),
+    ("咨询", "咨询城乡居民养老保险缴费政策", "县人力资源和社会保障局"),
+    ("咨询", "咨询宅基地审批程序", "县自然资源局"),
+    ("咨询", "咨询退役军人优抚政策", "县退役军人事务局"),
+    ("揭发控告", "反映村干部在危房改造中优亲厚友", "县纪委监委"),
+    ("其他", "反映邻里土地界址纠纷，要求调处", "城关镇人民政府"),
+)
+GROUP_MATTERS = (
+    ("求决", "集体反映征地补偿标准偏低，要求重新核定", "县自然资源局"),
+    ("求决", "集体反映企业欠薪，要求依法追讨", "县人力资源和社会保障局"),
+    ("投诉", "集体投诉搅拌站粉尘污染", "县生态环境分局"),
+)
+ID_PREFIX = "430624"  # the county's 行政区划代码
+
+
+def _id_number(rng: random.Random, today: dt.date) -> str:
+    born = dt.date(1945, 1, 1) + dt.timedelta(days=rng.randrange((today.replace(year=today.year - 18)
+                                                                   - dt.date(1945, 1, 1)).days))
+    first17 = f"{ID_PREFIX}{born:%Y%m%d}{rng.randrange(1000):03d}"
+    return first17 + id_check_digit(first17)
+
+
+def _fill_visitors(rng: random.Random, first_day: dt.date, last_day: dt.date, people: _People,
+                   progress: Progress) -> dict[str, int]:
+    """来访接待: the weekly 领导接待日 schedule, 1–6 visitors a working day (more on reception days),
+    a quarter of them returning visitors; most answered within the limits, some late, recent ones open."""
+    now = clock.now()
+    leaders = [m.name for m in people.leaders]
+    receptionists = [m.name for m in people.staff_of("政务服务科")] or [m.name for m in people.officers]
+    schedule_end = dt.date(last_day.year + (last_day.month == 12), last_day.month % 12 + 1, 1) + dt.timedelta(days=30)
+    days_rows = []
+    start = first_day
+    while start <= schedule_end:  # the service plans at most a year at a time
+        stop = min(schedule_end, start + dt.timedelta(days=365))
+        days_rows += visitors_service.generate_reception_days(start, stop, leaders)
+        start = stop + dt.timedelta(days=1)
+    reception = {r.day: (r.id, r.leader_name) for r in days_rows}
+    accept = dt.timedelta(days=visitors_service.accept_days())
+    handle = dt.timedelta(days=visitors_service.handle_days())
+    end = visitors_service.end_of_day
+    known: list[tuple[str, str, str, str]] = []  # (name, id, phone, address) of earlier visitors
+    fields = [Visit.visited_at, Visit.name, Visit.id_number, Visit.id_key, Visit.phone, Visit.phone_key,
+              Visit.persons, Visit.address, Visit.category, Visit.matter, Visit.first_responder, Visit.reception_day,
+              Visit.leader_name, Visit.acceptance_due, Visit.decision, Visit.decided_at, Visit.decision_reason,
+              Visit.referred_to, Visit.referred_at, Visit.referral_due, Visit.deadline, Visit.reply, Visit.result,
+              Visit.closed_at, Visit.closed_by, Visit.satisfaction, Visit.followed_up_at, Visit.follow_up_note]
+    rows: list[tuple] = []
+    day = first_day
+    total_days = (last_day - first_day).days + 1
+    while day <= last_day:
+        on_duty = day in reception
+        count = 0 if not _is_workday(day) else rng.randint(3, 8) if on_duty else rng.randint(0, 4)
+        times = sorted(dt.datetime.combine(day, dt.time(rng.randint(8, 16), rng.randrange(60))) for _ in range(count))
+        for visited in times:
+            if visited > now:
+                break
+            if known and rng.random() < 0.25:
+                name, id_number, phone, address = rng.choice(known)
+            else:
+                town = rng.choice(TOWNS)
+                name = _name(rng)
+                id_number = _id_number(rng, day) if rng.random() < 0.85 else ""
+                phone = _mobile(rng) if rng.random() < 0.9 else ""
+                address = f"{town}{rng.choice(VILLAGES)}{rng.randint(1, 12)}组" if town != "城关镇" \
+                    else f"城关镇{rng.choice(['建设路', '人民路', '解放街', '新华路'])}{rng.randint(1, 200)}号"
+                known.append((name, id_number, phone, address))
+            group = rng.random() < 0.06
+            category, matter, department = rng.choice(GROUP_MATTERS if group else VISIT_MATTERS)
+            persons = rng.randint(5, 30) if group else rng.choice((1, 1, 1, 1, 2, 3))
+            responder = rng.choice(receptionists)
+            link, leader = reception.get(day, (None, ""))
+            due = end(day + accept)
+            decision = decided = reply = result = referred = referred_at = referral_due = closed = None
+            reason, satisfaction, followed, note = "", "未评价", None, ""
+            deadline = end(day + handle)
+            age = (now - visited).days
+            if age >= 1 or rng.random() < 0.3:
+                decided = visited + dt.timedelta(days=min(age, rng.choice((0, 0, 1, 2, 3, 5, 8, 12, 14, 18))),
+                                                 hours=rng.randint(0, 3))
+                decided = min(decided, now)
+                if decided - visited > dt.timedelta(days=age) or (age < 16 and rng.random() < 0.3):
+                    decided = None
+            if decided is not None:
+                if rng.random() < 0.05:
+                    decision, reason, closed = "不予受理", "属于诉讼、仲裁程序处理的事项，已告知依法向人民法院起诉", decided
+                    referred = ""
+                else:
+                    decision = "受理"
+                    deadline = end(decided.date() + handle)
+                    referred, referred_at = department, decided
+                    referral_due = deadline.date() - dt.timedelta(days=10)
+                    answer_after = dt.timedelta(days=rng.choice((3, 7, 12, 20, 30, 40, 50, 58, 66, 75)),
+                                                hours=rng.randint(1, 6))
+                    if decided + answer_after <= now:
+                        closed = decided + answer_after
+                        reply = f"经{department}调查核实，已按政策予以处理，并当面向来访人作了解释说明"
+                        result = rng.choice(("问题已解决", "已部分解决，其余纳入计划", "已解释政策，来访人表示理解"))
+                        satisfaction = rng.choices(("满意", "基本满意", "不满意", "未评价"), (50, 25, 8, 17))[0]
+                        if rng.random() < 0.3 and closed + dt.timedelta(days=7) <= now:
+                            followed, note = closed + dt.timedelta(days=7), "电话回访，来访人对办理结果表示认可"
+            rows.append((visited, name, id_number, id_number, phone, phone.replace("-", ""), persons, address,
+                         category, matter, responder, link, leader, due, decision or "", decided, reason,
+                         referred or "", referred_at, referral_due, deadline, reply or "", result or "", closed,
+                         responder if closed else "", satisfaction, followed, note))
+            if len(rows) >= BATCH:
+                _insert_visits(rows, fields)
+                rows.clear()
+        progress((day - first_day).days + 1, total_days + 1)
+        day += dt.timedelta(days=1)
+    if rows:
+        _insert_visits(rows, fields)
+    progress(total_days + 1, total_days + 1)
+    return {"接待日": len(days_rows), "来访": Visit.select().count()}
+
+
+def _insert_visits(rows: list[tuple], fields: list) -> None:
+    per_statement = BATCH if sqlite3.sqlite_version_info >= (3, 32, 0) else 999 // len(fields)
+    for i in range(0, len(rows), per_statement):
+        Visit.insert_many(rows[i:i + per_statement], fields=fields).execute()

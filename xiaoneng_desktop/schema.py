@@ -13,8 +13,9 @@ from xiaoneng_desktop.core import db
 from xiaoneng_desktop.core.models import CORE_MODELS
 from xiaoneng_desktop.documents.models import DOCUMENT_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS
+from xiaoneng_desktop.visitors.models import VISITOR_MODELS
 
-MODELS = [*CORE_MODELS, *DUTY_MODELS, *DOCUMENT_MODELS]
+MODELS = [*CORE_MODELS, *DUTY_MODELS, *DOCUMENT_MODELS, *VISITOR_MODELS]
 
 #: The columns a free-text search looks in, per table (an FTS5 index each; see core.db).
 SEARCHED = {
@@ -22,6 +23,8 @@ SEARCHED = {
              "feedback"),
     "document": ("number", "doc_number", "unit", "title", "holder", "lead", "assist", "registrar",
                  "cosign_units", "circulate_to"),
+    "visit": ("name", "id_number", "phone", "address", "category", "matter", "first_responder", "leader_name",
+              "referred_to", "reply", "result"),
 }
 
 
@@ -43,18 +46,26 @@ def _v3_documents(database: pw.SqliteDatabase) -> None:
 
     database.create_tables(models)
     db.create_search_index(database, "document", SEARCHED["document"])
+def _v4_visitors(database: pw.SqliteDatabase) -> None:
+    """+1: 来访接待 — the visit register and the 领导接待日 schedule, with the visit search index."""
+    from xiaoneng_desktop.visitors.models import ReceptionDay, Visit
+
+    database.create_tables([ReceptionDay, Visit], safe=True)
+    db.create_search_index(database, "visit", SEARCHED["visit"])
 
 
 MIGRATIONS: list[db.Migration] = [
     _v2_call_search,
     _v3_documents,
+    _v4_visitors,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 
 #: The modules that define each register's settings (core.settings.define at import).
-SETTING_MODULES = ["xiaoneng_desktop.duty.service", "xiaoneng_desktop.documents.service"]
+SETTING_MODULES = ["xiaoneng_desktop.duty.service", "xiaoneng_desktop.documents.service",
+                   "xiaoneng_desktop.visitors.service"]
 
 
 def define_all_settings() -> None:

@@ -20,6 +20,7 @@ from xiaoneng_desktop.ui import main_window as main_window_module
 from xiaoneng_desktop.ui.documents.tab import DocumentsTab
 from xiaoneng_desktop.ui.duty.tab import DutyTab
 from xiaoneng_desktop.ui.main_window import MainWindow, format_clock
+from xiaoneng_desktop.ui.visitors.tab import VisitorsTab
 from xiaoneng_desktop.ui.widgets.empty_register import NOT_IN_SERVICE, EmptyRegister
 
 
@@ -83,13 +84,13 @@ def test_four_tabs_in_order(window):
     assert names == ["值班记录", "公文流转", "来访接待", "五查自查"]
     assert isinstance(window.tabs.widget(0), DutyTab)
     assert isinstance(window.tabs.widget(1), DocumentsTab)
-    for i in (2, 3):
-        assert isinstance(window.tabs.widget(i), EmptyRegister)
+    assert isinstance(window.tabs.widget(2), VisitorsTab)
+    assert isinstance(window.tabs.widget(3), EmptyRegister)
 
 
 @pytest.mark.parametrize(
     ("index", "first", "last", "count"),
-    [(2, "来访时间", "状态", 9), (3, "自查活动", "状态", 7)],
+    [(3, "自查活动", "状态", 7)],
 )
 def test_pending_registers_are_empty_with_their_headers(window, index, first, last, count):
     register = window.tabs.widget(index)
@@ -139,7 +140,7 @@ def test_edit_actions_act_on_the_current_tab_when_it_can(window):
     duty.new_record = lambda: calls.append("new")
     duty.focus_search = lambda: calls.append("find")
     duty.refresh = lambda: calls.append("refresh")
-    window.tabs.setCurrentIndex(2)  # an empty register
+    window.tabs.setCurrentIndex(3)  # an empty register
     assert not window.new_action.isEnabled() and not window.refresh_action.isEnabled()
     window.tabs.setCurrentIndex(0)
     assert window.new_action.isEnabled() and window.find_action.isEnabled()

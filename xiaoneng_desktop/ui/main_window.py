@@ -27,34 +27,13 @@ from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.documents.tab import DocumentsTab
 from xiaoneng_desktop.ui.duty.tab import DutyTab
+from xiaoneng_desktop.ui.visitors.tab import VisitorsTab
 from xiaoneng_desktop.ui.widgets.empty_register import EmptyRegister
 
 TAB_NAMES = ("值班记录", "公文流转", "来访接待", "五查自查")
 
 #: Column headers of the registers whose tabs are not built yet (shown empty, never with made-up rows).
 PENDING_REGISTERS: dict[str, tuple[str, ...]] = {
-    "公文流转": (
-        "收文编号",
-        "文号",
-        "标题",
-        "来文单位",
-        "紧急程度",
-        "当前环节",
-        "承办人",
-        "办理时限",
-        "状态",
-    ),
-    "来访接待": (
-        "来访时间",
-        "姓名",
-        "身份证号",
-        "联系电话",
-        "人数",
-        "来访事由",
-        "首问责任人",
-        "转办单位",
-        "状态",
-    ),
     "五查自查": ("自查活动", "检查项", "问题描述", "责任人", "整改时限", "整改类型", "状态"),
 }
 
@@ -129,12 +108,12 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build_tabs(self) -> None:
-        self.tabs.addTab(DutyTab(self.tabs), TAB_NAMES[0])
-        for name in TAB_NAMES[1:]:
-            if name == "公文流转":
-                self.tabs.addTab(DocumentsTab(self.tabs), name)
-                continue
-            self.tabs.addTab(EmptyRegister(PENDING_REGISTERS[name], parent=self.tabs), name)
+        built = {"值班记录": DutyTab, "公文流转": DocumentsTab, "来访接待": VisitorsTab}
+        for name in TAB_NAMES:
+            if name in built:
+                self.tabs.addTab(built[name](self.tabs), name)
+            else:
+                self.tabs.addTab(EmptyRegister(PENDING_REGISTERS[name], parent=self.tabs), name)
 
     def _action(
         self,

@@ -1,0 +1,69 @@
+"""The month's visit figures follow DOMAIN.md's definitions, on a hand-computed fixture month."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from xiaoneng_desktop.visitors import service, stats
+from xiaoneng_desktop.visitors.service import HandlingInput, VisitInput
+
+d = dt.datetime
+
+
+def visit(at, persons=1, id_number="", phone="", accepted=None, replied=None, rating="未评价"):
+    v = service.create_visit(VisitInput(visited_at=at, name="来访人", matter="事项", first_responder="王接待",
+                                        persons=persons, id_number=id_number, phone=phone))
+    if accepted is not None:
+        service.save_handling(v.id, HandlingInput(decision="受理", decided_at=accepted,
+                                                  reply="已答复" if replied else "", replied_at=replied,
+                                                  satisfaction=rating))
+    return v
+
+
+def test_month_figures_by_definition(database, clock):
+    clock.set(d(2027, 2, 15, 12, 0))
+    visit(d(2026, 9, 20, 9), phone="13811110000")  # September: earlier visit of a repeat, not counted
+    # October 2026: T = 2026-10-31 23:59:59
+    visit(d(2026, 10, 1, 9), accepted=d(2026, 10, 2, 9), replied=d(2026, 10, 20, 9), rating="满意")  # on time
+    visit(d(2026, 10, 5, 9), phone="13811110000", persons=6, accepted=d(2026, 10, 5, 10),
+          replied=d(2026, 10, 30, 9), rating="基本满意")  # on time; repeat (phone); group of 6
+    # deadline typed in the past and answered after it: overdue
+    late = visit(d(2026, 10, 6, 9), accepted=d(2026, 10, 6, 10))
+    service.save_handling(late.id, HandlingInput(decision="受理", decided_at=d(2026, 10, 6, 10),
+                                                 deadline=dt.date(2026, 10, 10), reply="已答复",
+                                                 replied_at=d(2026, 10, 12, 9), satisfaction="不满意"))
+    # open at T with a typed deadline already past: overdue
+    stuck = visit(d(2026, 10, 7, 9), accepted=d(2026, 10, 7, 10))
+    service.save_handling(stuck.id, HandlingInput(decision="受理", decided_at=d(2026, 10, 7, 10),
+                                                  deadline=dt.date(2026, 10, 25)))
+    visit(d(2026, 10, 31, 23, 0), persons=2)  # open at T, deadline in December: 在办
+    # answered after T (in November): still 在办 at T; same ID as an earlier October visit → repeat
+    ident = "11010519491231002X"
+    visit(d(2026, 10, 8, 9), id_number=ident)  # 在办
+    visit(d(2026, 10, 9, 9), id_number=ident, accepted=d(2026, 10, 9, 10), replied=d(2026, 11, 3, 9))
+    voided = visit(d(2026, 10, 12, 9), persons=9)
+    service.void_visit(voided.id, "误登记")
+    visit(d(2026, 11, 1, 0, 0))  # November: not counted
+    figures = stats.month_figures(2026, 10)
+    assert figures == stats.Figures(visits=7, persons=13, repeats=2, groups=1, on_time=2, overdue=2,
+                                    in_progress=3, satisfied=2, rated=3)
+    assert figures.rate_text == "50.0%" and figures.satisfaction_text == "66.7%"
+    assert stats.records_behind(2026, 10, "repeats").count() == 2
+    assert stats.records_behind(2026, 10, "overdue").count() == 2
+    assert stats.records_behind(2026, 10, "visits").count() == 7
+
+
+def test_running_month_cut_off_is_now(database, clock):
+    visit(d(2026, 10, 1, 9))
+    assert stats.month_figures(2026, 10).in_progress == 1
+    clock.set(d(2026, 11, 30, 23, 0))  # 60 days after 1 October is 30 November
+    assert stats.month_figures(2026, 10).in_progress == 1
+    clock.set(d(2026, 12, 1, 0, 0))
+    assert stats.month_figures(2026, 10).in_progress == 1  # October's T is its own end
+    assert stats.month_figures(2026, 10).overdue == 0
+
+
+def test_empty_month(database, clock):
+    figures = stats.month_figures(2025, 1)
+    assert figures == stats.Figures(0, 0, 0, 0, 0, 0, 0, 0, 0)
+    assert figures.rate_text == "—" and figures.satisfaction_text == "—"

@@ -1,0 +1,186 @@
+"""概览: the first screen — who is on duty today, what is open and late in every register and who holds
+it (double-click opens the record in its tab), this month's figures, and what falls due within one
+working day. It refreshes when a register changes and every minute."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xiaoneng_desktop.core import clock
+from xiaoneng_desktop.core.figures import Figures
+from xiaoneng_desktop.reports import dashboard
+from xiaoneng_desktop.reports.monthly import late_text
+from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, RED, RED_BACKGROUND
+
+REFRESH_MS = 60_000
+ITEM_HEADERS = ["登记簿", "事项", "承办人", "办理时限", "状态"]
+
+
+class RateChart(QWidget):
+    """Small bars of each register's 按时办结率 this month (Qt painting; no chart library needed)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.rows: list[tuple[str, Figures]] = []
+        self.setMinimumHeight(90)
+
+    def set_rows(self, rows: list[tuple[str, Figures]]) -> None:
+        self.rows = rows
+        self.setMinimumHeight(24 * max(1, len(rows)) + 12)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, 24 * max(1, len(self.rows)) + 12)
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        label_width = self.fontMetrics().horizontalAdvance("值班记录　")
+        value_width = self.fontMetrics().horizontalAdvance("100.0%　")
+        bar_width = max(40, self.width() - label_width - value_width - 12)
+        for row, (name, figures) in enumerate(self.rows):
+            top = 6 + row * 24
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(0, top, label_width, 20), Qt.AlignmentFlag.AlignVCenter, name)
+            frame = QRectF(label_width, top + 4, bar_width, 12)
+            painter.fillRect(frame, QColor("#eeeeee"))
+            rate = figures.rate
+            if rate is not None:
+                colour = QColor("#2e7d32") if rate >= 90 else AMBER if rate >= 75 else RED
+                painter.fillRect(QRectF(frame.left(), frame.top(), bar_width * rate / 100, frame.height()), colour)
+            painter.drawText(QRectF(label_width + bar_width + 8, top, value_width, 20),
+                             Qt.AlignmentFlag.AlignVCenter, figures.rate_text)
+        painter.end()
+
+
+def _table(parent: QWidget, name: str) -> QTableWidget:
+    table = QTableWidget(0, len(ITEM_HEADERS), parent)
+    table.setObjectName(name)
+    table.setHorizontalHeaderLabels(ITEM_HEADERS)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    for column, width in enumerate((70, 380, 70, 130)):
+        table.horizontalHeader().resizeSection(column, width)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    return table
+
+
+class DashboardTab(QWidget):
+    #: (tab name, record id): the main window opens that record in its tab.
+    open_record = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.roster_label = QLabel(self)
+        self.roster_label.setObjectName("roster_label")
+        self.roster_label.setTextFormat(Qt.TextFormat.RichText)
+        self.roster_label.setWordWrap(True)
+        roster_box = QGroupBox("今日值班", self)
+        QVBoxLayout(roster_box).addWidget(self.roster_label)
+
+        self.figures_table = QTableWidget(0, 6, self)
+        self.figures_table.setObjectName("figures_table")
+        self.figures_table.setHorizontalHeaderLabels(["登记簿", "登记", "按时办结", "超时", "在办", "按时办结率"])
+        self.figures_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.figures_table.verticalHeader().hide()
+        self.figures_table.horizontalHeader().setStretchLastSection(True)
+        self.chart = RateChart(self)
+        self.month_box = QGroupBox(self)
+        month_layout = QVBoxLayout(self.month_box)
+        month_layout.addWidget(self.figures_table)
+        month_layout.addWidget(QLabel("按时办结率", self))
+        month_layout.addWidget(self.chart)
+
+        self.open_table = _table(self, "open_table")
+        self.due_table = _table(self, "due_table")
+        self.open_box = QGroupBox(self)
+        QVBoxLayout(self.open_box).addWidget(self.open_table)
+        self.due_box = QGroupBox(self)
+        QVBoxLayout(self.due_box).addWidget(self.due_table)
+        for table in (self.open_table, self.due_table):
+            table.doubleClicked.connect(lambda index, t=table: self._open(t, index.row()))
+
+        grid = QGridLayout(self)
+        grid.addWidget(roster_box, 0, 0)
+        grid.addWidget(self.month_box, 1, 0)
+        grid.addWidget(self.open_box, 0, 1, 2, 1)
+        grid.addWidget(self.due_box, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        grid.setRowStretch(1, 1)
+        grid.setRowStretch(2, 1)
+
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start(REFRESH_MS)
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = clock.now()
+        shifts = dashboard.todays_roster(now.date())
+        if shifts:
+            lines = []
+            for shift in shifts:
+                current = shift.starts_at <= now < shift.ends_at
+                text = (f"{shift.name}（{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}）值班员 {shift.officer_name or '未排'} "
+                        f"{shift.officer_phone}；带班领导 {shift.leader_name} {shift.leader_phone}；候班 {shift.standby_name}")
+                lines.append(f"<b>{text}</b>（当前）" if current else text)
+            self.roster_label.setText("<br/>".join(lines))
+        else:
+            self.roster_label.setText('<span style="color:#c62828">今天没有排班。</span>')
+
+        items = dashboard.open_items()
+        overdue = sum(1 for item in items if item.deadline < now)
+        self.open_box.setTitle(f"待办事项 {len(items)} 件，其中超时 {overdue} 件（双击打开）")
+        self._fill(self.open_table, items, now)
+        soon = dashboard.due_within_one_workday(items, now)
+        self.due_box.setTitle(f"一个工作日内到期 {len(soon)} 件")
+        self._fill(self.due_table, soon, now)
+
+        rows = dashboard.month_figures(now.year, now.month)
+        self.month_box.setTitle(f"本月情况（{now.year}年{now.month}月，截至{now:%d日 %H:%M}）")
+        self.figures_table.setRowCount(len(rows))
+        for row, (name, f) in enumerate(rows):
+            for column, value in enumerate((name, f.total, f.on_time, f.overdue, f.in_progress, f.rate_text)):
+                self.figures_table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.chart.set_rows(rows)
+
+    def _fill(self, table: QTableWidget, items: list[dashboard.OpenItem], now) -> None:
+        table.setRowCount(len(items))
+        table.items_shown = items
+        for row, item in enumerate(items):
+            left = item.deadline - now
+            late = left.total_seconds() < 0
+            status = ("超时 " if late else "剩余 ") + late_text(abs(left))
+            values = (item.register, item.what, item.holder, f"{item.deadline:%Y-%m-%d %H:%M}", status)
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column == 4:
+                    soon = not late and left.total_seconds() <= 24 * 3600
+                    if late:
+                        cell.setForeground(RED)
+                        cell.setBackground(RED_BACKGROUND)
+                    elif soon:
+                        cell.setForeground(AMBER)
+                        cell.setBackground(AMBER_BACKGROUND)
+                table.setItem(row, column, cell)
+
+    def _open(self, table: QTableWidget, row: int) -> None:
+        items = getattr(table, "items_shown", [])
+        if 0 <= row < len(items):
+            self.open_record.emit(items[row].register, items[row].record_id)

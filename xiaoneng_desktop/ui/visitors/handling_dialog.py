@@ -1,0 +1,166 @@
+"""办理来访事项: 受理 or 不予受理 (with the reason), 转办 with a deadline, the answer to the visitor,
+the result, satisfaction and 回访 — one form, saved in one step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+from PySide6.QtCore import QDate
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QWidget
+
+from xiaoneng_desktop.core import clock, people
+from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.ui.forms.ui_handling_dialog import Ui_HandlingDialog
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
+from xiaoneng_desktop.visitors import service
+from xiaoneng_desktop.visitors.models import SATISFACTIONS, Visit
+from xiaoneng_desktop.visitors.service import HandlingInput
+
+PENDING = "待定"
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class HandlingDialog(QDialog):
+    def __init__(self, visit: Visit, actor: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = ui = Ui_HandlingDialog()
+        ui.setupUi(self)
+        self.visit = visit
+        self.visit_id = visit.id
+        self.actor = actor
+        self.saved_id: int | None = None
+        self.setWindowTitle(f"办理来访事项 — {visit.name}")
+        ui.decision.addItems([PENDING, "受理", "不予受理"])
+        ui.satisfaction.addItems(SATISFACTIONS)
+        targets = [d.name for d in people.list_departments()] + people.person_names()
+        fill_names(ui.referred_to, list(dict.fromkeys(targets)))
+        name_buttons(ui.button_box)
+        ui.button_box.accepted.connect(self.save)
+        ui.button_box.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        self.form_error = QLabel(self)
+        self.form_error.setStyleSheet("color: #c62828;")
+        self.form_error.setWordWrap(True)
+        ui.grid.addWidget(self.form_error, ui.grid.rowCount(), 0, 1, 2)
+        self.errors = FieldErrors(ui, {
+            "decision": ui.decision, "decided_at": ui.decided_at, "decision_reason": ui.decision_reason,
+            "referred_to": ui.referred_to, "referral_due": ui.referral_due, "deadline": ui.deadline,
+            "reply": ui.reply, "result": ui.result, "replied_at": ui.replied_at, "satisfaction": ui.satisfaction,
+            "followed_up_at": ui.followed_up_at, "follow_up_note": ui.follow_up_note,
+        }, self.form_error)
+        when = f"{visit.visited_at:%Y-%m-%d %H:%M}"
+        group = f"，集体访 {visit.persons} 人" if service.is_group(visit) else ""
+        ui.summary.setText(f"<b>{when}　{visit.name}{group}　{visit.category}</b><br>{visit.matter}")
+        ui.acceptance_hint.setText(f"应于 {visit.acceptance_due:%Y-%m-%d} 前告知")
+        self._load(visit)
+        # 转办时限 follows the 办理时限 until the receptionist sets it herself
+        self._referral_typed = visit.referral_due is not None
+        ui.referral_due.dateChanged.connect(self._referral_due_typed)
+        ui.decision.currentTextChanged.connect(self._update)
+        ui.decided_at.dateTimeChanged.connect(self._update)
+        ui.deadline_typed.toggled.connect(self._update)
+        ui.replied.toggled.connect(self._replied_toggled)
+        ui.followed.toggled.connect(self._update)
+        ui.referred_to.currentTextChanged.connect(self._update)
+        self._update()
+        tab_leaves(self, ui.decided_at, ui.replied_at, ui.followed_up_at)
+        ui.decision.setFocus()
+
+    def _load(self, visit: Visit) -> None:
+        ui = self.ui
+        data = HandlingInput.from_visit(visit)
+        now = clock.now()
+        ui.decision.setCurrentText(data.decision or PENDING)
+        ui.decided_at.setDateTime(to_qdatetime(data.decided_at or now))
+        ui.decision_reason.setPlainText(data.decision_reason)
+        ui.referred_to.setCurrentText(data.referred_to)
+        ui.referral_due.setDate(to_qdate(data.referral_due or visit.deadline.date()))
+        ui.deadline_typed.setChecked(data.deadline is not None)
+        ui.deadline.setDate(to_qdate(visit.deadline.date()))
+        ui.reply.setPlainText(data.reply)
+        ui.result.setPlainText(data.result)
+        ui.replied.setChecked(data.replied_at is not None)
+        ui.replied_at.setDateTime(to_qdatetime(data.replied_at or now))
+        ui.satisfaction.setCurrentText(data.satisfaction)
+        ui.followed.setChecked(data.followed_up_at is not None)
+        ui.followed_up_at.setDateTime(to_qdatetime(data.followed_up_at or now))
+        ui.follow_up_note.setText(data.follow_up_note)
+
+    def _referral_due_typed(self, *_args) -> None:
+        self._referral_typed = True
+
+    def _replied_toggled(self, checked: bool) -> None:
+        ui = self.ui
+        if checked and ui.decision.currentText() == PENDING:
+            ui.decision.setCurrentText("受理")  # answering the visitor presupposes accepting the case
+        if checked and self.visit.closed_at is None:
+            ui.replied_at.setDateTime(to_qdatetime(clock.now()))
+        self._update()
+
+    def _update(self, *_args) -> None:
+        ui = self.ui
+        decision = ui.decision.currentText()
+        decided = decision != PENDING
+        ui.decided_at.setEnabled(decided)
+        refused = decision == "不予受理"
+        for widget in (ui.referred_to, ui.referral_due, ui.replied, ui.replied_at):
+            widget.setEnabled(not refused)
+        ui.referral_due.setEnabled(not refused and bool(ui.referred_to.currentText().strip()))
+        ui.replied_at.setEnabled(not refused and ui.replied.isChecked())
+        ui.followed_up_at.setEnabled(ui.followed.isChecked())
+        typed = ui.deadline_typed.isChecked()
+        ui.deadline.setEnabled(typed)
+        if not typed:
+            decided_at = from_qdatetime(ui.decided_at.dateTime()) if decision == "受理" else None
+            deadline = service.deadline_for(self.visit.visited_at, decided_at, self.visit.extended_days)
+            ui.deadline.setDate(to_qdate(deadline.date()))
+        if not self._referral_typed:
+            ui.referral_due.blockSignals(True)
+            ui.referral_due.setDate(ui.deadline.date())
+            ui.referral_due.blockSignals(False)
+        base = "受理之日" if decision == "受理" else "来访之日"
+        extended = f"，已延期 {self.visit.extended_days} 天" if self.visit.extended_days else ""
+        ui.deadline_hint.setText(f"自{base}起 {service.handle_days()} 天{extended}")
+
+    def data(self) -> HandlingInput:
+        ui = self.ui
+        decision = ui.decision.currentText()
+        decision = "" if decision == PENDING else decision
+        referred = ui.referred_to.currentText().strip()
+        return HandlingInput(
+            decision=decision,
+            decided_at=from_qdatetime(ui.decided_at.dateTime()) if decision else None,
+            decision_reason=ui.decision_reason.toPlainText(),
+            referred_to=referred if decision != "不予受理" or referred else "",
+            referral_due=from_qdate(ui.referral_due.date()) if referred else None,
+            deadline=from_qdate(ui.deadline.date()) - dt.timedelta(days=self.visit.extended_days)
+            if ui.deadline_typed.isChecked() else None,
+            reply=ui.reply.toPlainText(), result=ui.result.toPlainText(),
+            replied_at=from_qdatetime(ui.replied_at.dateTime()) if ui.replied.isChecked() else None,
+            satisfaction=ui.satisfaction.currentText(),
+            followed_up_at=from_qdatetime(ui.followed_up_at.dateTime()) if ui.followed.isChecked() else None,
+            follow_up_note=ui.follow_up_note.text(),
+        )
+
+    def save(self) -> None:
+        try:
+            visit = service.save_handling(self.visit_id, self.data(), actor=self.actor)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except pw.DatabaseError as exc:
+            self.errors.show({"": database_message(exc)})
+            return
+        self.saved_id = visit.id
+        self.accept()

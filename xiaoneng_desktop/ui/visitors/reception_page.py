@@ -1,0 +1,230 @@
+"""领导接待日: the weekly schedule of leaders receiving visitors — generated for a month or a quarter,
+each day editable; the day's visits are linked to its leader."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xiaoneng_desktop.core import clock, people
+from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.ui.forms.ui_reception_day_dialog import Ui_ReceptionDayDialog
+from xiaoneng_desktop.ui.visitors.handling_dialog import from_qdate, to_qdate
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.inputs import fill_names
+from xiaoneng_desktop.visitors import service
+from xiaoneng_desktop.visitors.models import ReceptionDay
+
+WEEKDAY_NAMES = "一二三四五六日"
+HEADERS = ("日期", "星期", "接待领导", "接待地点", "备注", "来访批次")
+
+
+class ReceptionPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        today = clock.today()
+        self.year = QSpinBox(self)
+        self.year.setRange(2000, 2099)
+        self.year.setValue(today.year)
+        self.year.setSuffix(" 年")
+        self.month = QSpinBox(self)
+        self.month.setRange(1, 12)
+        self.month.setValue(today.month)
+        self.month.setSuffix(" 月")
+        self.span = QComboBox(self)
+        self.span.addItems(["一个月", "一个季度（三个月）"])
+        for widget in (self.year, self.month):
+            widget.valueChanged.connect(self.refresh)
+        self.span.currentIndexChanged.connect(self.refresh)
+        self.generate_button = QPushButton("生成轮流安排…", self)
+        self.generate_button.clicked.connect(self.generate)
+        self.add_button = QPushButton("添加接待日…", self)
+        self.add_button.clicked.connect(lambda: self.edit(None))
+        self.edit_button = QPushButton("修改", self)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button = QPushButton("删除", self)
+        self.remove_button.clicked.connect(self.remove_selected)
+        top = QHBoxLayout()
+        for widget in (QLabel("从", self), self.year, self.month, QLabel("起", self), self.span,
+                       self.generate_button, self.add_button, self.edit_button, self.remove_button):
+            top.addWidget(widget)
+        top.addStretch(1)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.table = QTableWidget(0, len(HEADERS), self)
+        self.table.setObjectName("reception_table")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        for column, width in enumerate((100, 60, 100, 220, 240, 80)):
+            self.table.horizontalHeader().resizeSection(column, width)
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self.edit_selected)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addWidget(self.table, 1)
+        self._ids: list[int] = []
+        self.refresh()
+
+    def range(self) -> tuple[dt.date, dt.date]:
+        return service.period(self.year.value(), self.month.value(), quarter=self.span.currentIndex() == 1)
+
+    def refresh(self, *_args) -> None:
+        first, last = self.range()
+        rows = service.reception_days(first, last)
+        counts = service.visit_counts(rows)
+        self.table.setRowCount(len(rows))
+        self._ids = [r.id for r in rows]
+        today = clock.today()
+        for number, row in enumerate(rows):
+            values = (f"{row.day:%Y-%m-%d}", f"星期{WEEKDAY_NAMES[row.day.weekday()]}", row.leader_name, row.place,
+                      row.note, str(counts.get(row.id, 0)))
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if row.day == today:
+                    item.setBackground(Qt.GlobalColor.yellow)
+                self.table.setItem(number, column, item)
+        weekday = service.reception_weekday_text()
+        self.note.setText(f"每{weekday}为领导接待日（在“工具 → 单位设置”中可改），单位领导轮流接待；"
+                          f"节假日自动跳过。{first:%Y-%m-%d}至{last:%Y-%m-%d}共 {len(rows)} 个接待日。")
+
+    def selected_id(self) -> int | None:
+        row = self.table.currentRow()
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def edit_selected(self, *_args) -> ReceptionDayDialog | None:
+        row_id = self.selected_id()
+        if row_id is None:
+            QMessageBox.information(self, "领导接待日", "请先在列表中选择一个接待日。")
+            return None
+        return self.edit(row_id)
+
+    def edit(self, row_id: int | None) -> ReceptionDayDialog:
+        dialog = ReceptionDayDialog(ReceptionDay.get_or_none(ReceptionDay.id == row_id) if row_id else None, self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def remove_selected(self) -> None:
+        row_id = self.selected_id()
+        if row_id is None:
+            return
+        try:
+            service.remove_reception_day(row_id)
+        except ValidationError as exc:
+            QMessageBox.warning(self, "领导接待日", str(exc))
+            return
+        self._changed()
+
+    def generate(self) -> GenerateDialog:
+        first, last = self.range()
+        dialog = GenerateDialog(first, last, self)
+        dialog.accepted.connect(self._changed)
+        dialog.open()
+        return dialog
+
+    def _changed(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+
+class ReceptionDayDialog(QDialog):
+    def __init__(self, row: ReceptionDay | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = ui = Ui_ReceptionDayDialog()
+        ui.setupUi(self)
+        self.row_id = row.id if row else None
+        self.setWindowTitle("修改领导接待日" if row else "添加领导接待日")
+        fill_names(ui.leader_name, people.person_names())
+        name_buttons(ui.button_box)
+        ui.button_box.accepted.connect(self.save)
+        ui.button_box.rejected.connect(self.reject)
+        self.errors = FieldErrors(ui, {"day": ui.day, "leader_name": ui.leader_name, "place": ui.place,
+                                       "note": ui.note})
+        if row is None:
+            ui.day.setDate(to_qdate(clock.today()))
+            ui.place.setText(service.reception_place())
+        else:
+            ui.day.setDate(to_qdate(row.day))
+            ui.leader_name.setCurrentText(row.leader_name)
+            ui.place.setText(row.place)
+            ui.note.setText(row.note)
+
+    def save(self) -> None:
+        ui = self.ui
+        try:
+            service.save_reception_day(self.row_id, from_qdate(ui.day.date()), ui.leader_name.currentText(),
+                                       ui.place.text(), ui.note.text())
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except pw.DatabaseError as exc:
+            self.errors.show({"day": database_message(exc)})
+            return
+        self.accept()
+
+
+class GenerateDialog(QDialog):
+    """Leaders in turn, one reception day a week, for the period shown on the page."""
+
+    def __init__(self, first: dt.date, last: dt.date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.first, self.last = first, last
+        self.setWindowTitle("生成领导接待日安排")
+        self.leaders = QLineEdit(self)
+        self.leaders.setObjectName("leaders")
+        self.leaders.setMinimumWidth(360)
+        self.leaders.setPlaceholderText("按轮流顺序填写，用顿号隔开，如：张主任、李副主任")
+        self.leaders.setText("、".join(service.default_leaders()))
+        self.place = QLineEdit(service.reception_place(), self)
+        self.error = QLabel(self)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        name_buttons(buttons)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        weekday = service.reception_weekday_text()
+        form.addRow(QLabel(f"{first:%Y-%m-%d}至{last:%Y-%m-%d}，每{weekday}一个接待日（节假日跳过），"
+                           "领导按顺序轮流，接续上一次的安排。已有来访的日子保持不变。", self))
+        form.addRow("轮流接待的领导", self.leaders)
+        form.addRow("接待地点", self.place)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        try:
+            service.generate_reception_days(self.first, self.last, service.split_names(self.leaders.text()),
+                                            self.place.text())
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return
+        self.accept()

@@ -1,0 +1,101 @@
+"""来访接待 figures for a month, by SQL aggregates, with DOMAIN.md's one definition: a visit belongs
+to the month of its arrival; T is the month's end, or now while it runs. 来访批次 = records, 来访人次 =
+their people, 重复访 = visits whose ID number or phone matches an earlier visit, 满意率 = (满意 + 基本满意)
+/ visits with a rating."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+
+from xiaoneng_desktop.core import clock
+from xiaoneng_desktop.visitors.models import Visit
+from xiaoneng_desktop.visitors.service import earlier_visits, group_size
+
+
+@dataclass(frozen=True)
+class Figures:
+    visits: int  # 来访批次
+    persons: int  # 来访人次
+    repeats: int  # 重复访
+    groups: int  # 集体访
+    on_time: int  # 按时办结
+    overdue: int  # 超时
+    in_progress: int  # 在办
+    satisfied: int = 0  # 满意 + 基本满意
+    rated: int = 0  # with a rating
+
+    @property
+    def rate(self) -> float | None:
+        """按时办结率 in percent, None when nothing was closed or due."""
+        judged = self.on_time + self.overdue
+        return None if judged == 0 else round(100.0 * self.on_time / judged, 1)
+
+    @property
+    def rate_text(self) -> str:
+        return "—" if self.rate is None else f"{self.rate:.1f}%"
+
+    @property
+    def satisfaction_rate(self) -> float | None:
+        return None if self.rated == 0 else round(100.0 * self.satisfied / self.rated, 1)
+
+    @property
+    def satisfaction_text(self) -> str:
+        return "—" if self.satisfaction_rate is None else f"{self.satisfaction_rate:.1f}%"
+
+
+def month_bounds(year: int, month: int) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
+    """(first moment, first moment of the next month, cut-off T)."""
+    start = dt.datetime(year, month, 1)
+    following = dt.datetime(year + (month == 12), month % 12 + 1, 1)
+    cutoff = min(following - dt.timedelta(seconds=1), clock.now())
+    return start, following, cutoff
+
+
+def _conditions(cutoff: dt.datetime) -> dict[str, pw.Expression]:
+    closed_by_t = Visit.closed_at.is_null(False) & (Visit.closed_at <= cutoff)
+    open_at_t = Visit.closed_at.is_null() | (Visit.closed_at > cutoff)
+    earlier, same_person = earlier_visits()
+    return {
+        "on_time": closed_by_t & (Visit.closed_at <= Visit.deadline),
+        "overdue": (closed_by_t & (Visit.closed_at > Visit.deadline)) | (open_at_t & (Visit.deadline < cutoff)),
+        "in_progress": open_at_t & (Visit.deadline >= cutoff),
+        "repeats": pw.fn.EXISTS(earlier.select(earlier.id).where(same_person)),
+        "groups": Visit.persons >= group_size(),
+        "satisfied": Visit.satisfaction.in_(("满意", "基本满意")),
+        "rated": Visit.satisfaction != "未评价",
+    }
+
+
+def _belongs(year: int, month: int) -> pw.Expression:
+    start, following, _ = month_bounds(year, month)
+    return (Visit.visited_at >= start) & (Visit.visited_at < following) & Visit.voided_at.is_null()
+
+
+def _sum(condition: pw.Expression) -> pw.Node:
+    return pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(condition, 1)], 0)), 0)
+
+
+def month_figures(year: int, month: int) -> Figures:
+    _, _, cutoff = month_bounds(year, month)
+    conditions = _conditions(cutoff)
+    row = (Visit.select(pw.fn.COUNT(Visit.id).alias("visits"),
+                        pw.fn.COALESCE(pw.fn.SUM(Visit.persons), 0).alias("persons"),
+                        *[_sum(c).alias(name) for name, c in conditions.items()])
+           .where(_belongs(year, month)).dicts().get())
+    return Figures(**{name: int(row[name]) for name in Figures.__dataclass_fields__})
+
+
+FIGURE_NAMES = {"visits": "来访批次", "repeats": "重复访", "groups": "集体访", "on_time": "按时办结",
+                "overdue": "超时", "in_progress": "在办", "satisfied": "满意和基本满意", "rated": "已评价"}
+
+
+def records_behind(year: int, month: int, figure: str) -> pw.ModelSelect:
+    """The visits that make up one figure (人次 are the sum over ``visits``)."""
+    _, _, cutoff = month_bounds(year, month)
+    query = Visit.select().where(_belongs(year, month))
+    if figure not in ("visits", "persons"):
+        query = query.where(_conditions(cutoff)[figure])
+    return query.order_by(Visit.visited_at)
