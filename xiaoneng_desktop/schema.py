@@ -13,9 +13,11 @@ from xiaoneng_desktop.core import db
 from xiaoneng_desktop.core.models import CORE_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS
 from xiaoneng_desktop.inspection.builtin import install_builtin_template
-from xiaoneng_desktop.inspection.models import INSPECTION_MODELS
+from xiaoneng_desktop.inspection.models import INSPECTION_MODELS, CheckItem, CheckPoint, Template
 
 MODELS = [*CORE_MODELS, *DUTY_MODELS, *INSPECTION_MODELS]
+#: Tables a new file comes with already filled in (the built-in check-point template): not user records.
+PRESET_MODELS = [Template, CheckItem, CheckPoint]
 
 #: The columns a free-text search looks in, per table (an FTS5 index each; see core.db).
 SEARCHED = {

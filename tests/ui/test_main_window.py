@@ -18,6 +18,7 @@ from xiaoneng_desktop import APP_NAME, __version__, app, cli, schema
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui import main_window as main_window_module
 from xiaoneng_desktop.ui.duty.tab import DutyTab
+from xiaoneng_desktop.ui.inspection.tab import InspectionTab
 from xiaoneng_desktop.ui.main_window import MainWindow, format_clock
 from xiaoneng_desktop.ui.widgets.empty_register import NOT_IN_SERVICE, EmptyRegister
 
@@ -81,13 +82,14 @@ def test_four_tabs_in_order(window):
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert names == ["值班记录", "公文流转", "来访接待", "五查自查"]
     assert isinstance(window.tabs.widget(0), DutyTab)
-    for i in (1, 2, 3):
+    assert isinstance(window.tabs.widget(3), InspectionTab)
+    for i in (1, 2):
         assert isinstance(window.tabs.widget(i), EmptyRegister)
 
 
 @pytest.mark.parametrize(
     ("index", "first", "last", "count"),
-    [(1, "收文编号", "状态", 9), (2, "来访时间", "状态", 9), (3, "自查活动", "状态", 7)],
+    [(1, "收文编号", "状态", 9), (2, "来访时间", "状态", 9)],
 )
 def test_pending_registers_are_empty_with_their_headers(window, index, first, last, count):
     register = window.tabs.widget(index)

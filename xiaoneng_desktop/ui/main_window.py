@@ -128,9 +128,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build_tabs(self) -> None:
+        from xiaoneng_desktop.ui.inspection.tab import InspectionTab
+
+        built = {"五查自查": InspectionTab}
         self.tabs.addTab(DutyTab(self.tabs), TAB_NAMES[0])
         for name in TAB_NAMES[1:]:
-            self.tabs.addTab(EmptyRegister(PENDING_REGISTERS[name], parent=self.tabs), name)
+            if name in built:
+                self.tabs.addTab(built[name](self.tabs), name)
+            else:
+                self.tabs.addTab(EmptyRegister(PENDING_REGISTERS[name], parent=self.tabs), name)
 
     def _action(
         self,
