@@ -64,8 +64,8 @@ class ProblemDialog(QDialog):
         ui.kind.currentTextChanged.connect(self._kind_changed)
         ui.has_deadline.toggled.connect(ui.deadline.setEnabled)
         ui.found_on.dateChanged.connect(self._suggest_deadline)
-        today = clock.today()
-        ui.found_on.setDate(to_qdate(today))
+        self._deadline_touched = False
+        ui.found_on.setDate(to_qdate(clock.today()))
         self._deadline_touched = False
         ui.deadline.dateChanged.connect(self._touched)
 
