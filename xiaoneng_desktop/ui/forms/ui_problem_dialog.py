@@ -191,7 +191,6 @@ class Ui_ProblemDialog(object):
 
         self.kind_hint = QLabel(ProblemDialog)
         self.kind_hint.setObjectName(u"kind_hint")
-        self.kind_hint.setWordWrap(True)
 
         self.kind_row.addWidget(self.kind_hint)
 

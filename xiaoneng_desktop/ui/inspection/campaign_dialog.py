@@ -51,6 +51,7 @@ class CampaignDialog(QDialog):
         self.errors = FieldErrors(ui, {"name": ui.name, "starts_on": ui.starts_on, "ends_on": ui.ends_on,
                                        "template": ui.template, "participants": ui.people, "note": ui.note},
                                   ui.form_error)
+        self.resize(self.width(), self.minimumSizeHint().height())  # no empty bands between rows
         if campaign is None:
             for template in service.list_templates():
                 ui.template.addItem(template.title, template.id)

@@ -55,6 +55,7 @@ class ProblemDialog(QDialog):
             "measure": ui.measure, "responsible_name": ui.responsible_name, "found_on": ui.found_on,
             "kind": ui.kind, "deadline": ui.deadline, "explanation": ui.explanation,
         }, ui.form_error)
+        self.resize(self.width(), self.minimumSizeHint().height())  # no empty bands between rows
         fill_names(ui.responsible_name, people.person_names())
         ui.kind.addItems(KINDS)
         for campaign in service.list_campaigns():

@@ -585,7 +585,7 @@ class InspectionTab(QWidget):
         for button in (self.edit_template_button, self.copy_template_button, self.delete_template_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        note = QLabel("内置模板为《机关效能建设》“五查”：查思想认识、查工作效率、查工作纪律、查服务质量、查廉政建设。"
+        note = QLabel("内置模板为作风整顿“五查”：查思想认识、查工作效率、查工作纪律、查服务质量、查廉政建设。"
                       "已被自查活动使用的模板修改后生成新版本，原活动仍按原检查点进行。", page)
         note.setWordWrap(True)
         note.setStyleSheet("color: #607d8b;")

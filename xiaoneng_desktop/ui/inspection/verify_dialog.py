@@ -36,6 +36,7 @@ class VerifyDialog(QDialog):
         tab_leaves(self, ui.verified_at)
         self.errors = FieldErrors(ui, {"verified_by": ui.verified_by, "verified_at": ui.verified_at,
                                        "verification": ui.verification}, ui.form_error)
+        self.resize(self.width(), self.minimumSizeHint().height())  # no empty bands between rows
         ui.verified_by.setFocus()
 
     def save(self) -> None:
