@@ -223,3 +223,30 @@ def test_visits_are_what_the_service_would_store(filled):
     figures = visit_stats.month_figures(2026, 9)
     assert figures.visits > 0 and figures.repeats > 0 and figures.rate is not None
     assert figures.satisfaction_rate is not None and 50 <= figures.satisfaction_rate <= 100
+def test_inspection_campaign_with_problems_in_every_state(filled):
+    from xiaoneng_desktop.inspection import service as inspection
+    from xiaoneng_desktop.inspection.models import Answer, Campaign, Participant, Problem
+
+    assert filled["自查活动"] == Campaign.select().count() == 1  # September 2026 falls in the two months
+    campaign = Campaign.get()
+    assert campaign.name == "2026年下半年作风整顿自查" and campaign.status == "进行中"
+    kinds = {p.kind for p in Participant.select()}
+    assert kinds == {"人员", "部门"}
+    assert inspection.unfinished(campaign.id)  # some have not finished yet
+    assert filled["自查问题"] == Problem.select().count() >= 5
+    assert {p.status for p in Problem.select()} == {"未开始", "整改中", "已完成", "已销号"}
+    assert inspection.problems_query(status="已超期").count() >= 1
+    for answer in Answer.select():
+        assert not answer.has_problem or answer.description
+    for problem in Problem.select():
+        assert problem.found_on >= campaign.starts_on and problem.found_on <= NOW.date()
+        assert problem.deadline is None or problem.deadline.date() >= problem.found_on
+        if problem.kind == "短期内不能解决":
+            assert problem.explanation
+        else:
+            assert problem.deadline is not None
+        if problem.completed_at is not None:
+            assert problem.measure and problem.completed_at <= NOW
+        if problem.verified_at is not None:
+            assert problem.verified_by and not inspection.same_person(problem.verified_by, problem.responsible_name)
+            assert problem.completed_at <= problem.verified_at <= NOW

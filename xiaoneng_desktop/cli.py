@@ -280,7 +280,8 @@ def database_is_empty() -> bool:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core.models import CORE_MODELS, Department, Person
 
-    models = [Department, Person, *(m for m in schema.MODELS if m not in CORE_MODELS)]
+    preset = getattr(schema, "PRESET_MODELS", [])
+    models = [Department, Person, *(m for m in schema.MODELS if m not in CORE_MODELS and m not in preset)]
     return not any(model.select().exists() for model in models)
 
 

@@ -30,6 +30,8 @@ from xiaoneng_desktop.core.models import Department, Person
 from xiaoneng_desktop.core.validation import ValidationError, id_check_digit
 from xiaoneng_desktop.duty import service as duty_service
 from xiaoneng_desktop.duty.models import Call, DutyShift, Unavailability
+from xiaoneng_desktop.inspection import service as inspection_service
+from xiaoneng_desktop.inspection.models import Answer, Campaign, Participant, Problem, ProgressNote
 from xiaoneng_desktop.visitors import service as visitors_service
 from xiaoneng_desktop.visitors.models import Visit
 
@@ -61,9 +63,10 @@ def fill(months: int = 12, *, progress: Progress | None = None, seed: int = 2026
     with atomic():
         people = _fill_people(_stream(seed, "people"), first_day, last_day, counts)
         bar.stage(0.01)(1, 1)
-        counts.update(_fill_duty(_stream(seed, "duty"), first_day, last_day, people, bar.stage(0.70)))
+        counts.update(_fill_duty(_stream(seed, "duty"), first_day, last_day, people, bar.stage(0.68)))
         counts.update(_fill_documents(_stream(seed, "documents"), first_day, last_day, people, bar.stage(0.2)))
         counts.update(_fill_visitors(_stream(seed, "visitors"), first_day, last_day, people, bar.stage(0.09)))
+        counts.update(_fill_inspection(_stream(seed, "inspection"), first_day, last_day, people, bar.stage(0.02)))
         audit.record("生成演示数据", "demo", 0,
                      f"{first_day}至{last_day}，" + "，".join(f"{k}{v}" for k, v in counts.items()))
     bar.finish()
@@ -1106,3 +1109,140 @@ def _insert_visits(rows: list[tuple], fields: list) -> None:
     per_statement = BATCH if sqlite3.sqlite_version_info >= (3, 32, 0) else 999 // len(fields)
     for i in range(0, len(rows), per_statement):
         Visit.insert_many(rows[i:i + per_statement], fields=fields).execute()
+# ------------------------------------------------------------------------------------ 五查自查
+
+#: Per check: what people find, why, and what they do about it (seed 000 §二(二)4 wording).
+FINDINGS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "查思想认识": (
+        ("与其他科室协调配合不够主动，跨科室事项推进慢", "“一盘棋”思想树立不牢，只管本科室事务",
+         "建立每周科室联席会议制度，跨科室事项明确牵头科室和配合科室"),
+        ("个别同志对全局工作关心不够，大局意识不强", "政治理论学习不深入，站位不高",
+         "每月组织一次集中学习，结合本职工作谈认识"),
+        ("遇到交叉事项有推诿现象", "职责边界不清，缺少协调机制", "梳理交叉职责清单，明确首问负责"),
+    ),
+    "查工作效率": (
+        ("部分来文办理拖拉，超过规定时限", "办文程序不熟悉，催办不及时", "落实限时办结制，每周通报超时件"),
+        ("工作节奏慢，精神状态不佳", "缺乏工作压力和激励", "实行周工作计划和完成情况公示"),
+        ("请示件答复不及时", "领导外出时无人跟进", "明确请示件登记、跟踪和答复责任人"),
+    ),
+    "查工作纪律": (
+        ("个别同志偶有迟到早退", "作息纪律意识淡薄", "实行上下班签到，科室负责人每日检查"),
+        ("工作时间有浏览与工作无关网页现象", "自我约束不严", "开展纪律教育，办公室不定期抽查"),
+        ("外出未按规定请假报备", "请销假制度执行不严", "严格执行请销假制度，外出去向公示"),
+    ),
+    "查服务质量": (
+        ("接待来访群众不够热情，解释不耐心", "服务意识不强，换位思考不够",
+         "开展文明接待培训，推行首问负责制和一次性告知"),
+        ("办事指南未及时更新，群众多跑路", "信息公开工作不到位", "全面更新办事指南，在窗口和网上公开"),
+        ("电话无人接听现象时有发生", "值守安排不合理", "调整值守安排，确保工作时间电话有人接听"),
+    ),
+    "查廉政建设": (
+        ("公务接待标准执行不严，个别超标准", "对有关规定学习不够", "修订公务接待管理办法，严格审批"),
+        ("办公用品领用登记不规范", "内部管理制度不健全", "建立办公用品领用台账，每季度盘点"),
+        ("廉政风险点排查不全面", "对岗位廉政风险认识不足", "重新排查岗位廉政风险点，制定防控措施"),
+    ),
+}
+CANNOT_EXPLAIN = "已在科室会议上向相关人员说明原因：涉及编制和经费调整，需报上级审批，短期内无法解决"
+STATEMENTS = ("今后认真改正", "已认识到问题，正在整改", "将加强学习，严格要求自己", "")
+
+
+def _fill_inspection(rng: random.Random, first_day: dt.date, last_day: dt.date, people: _People,
+                     progress: Progress) -> dict[str, int]:
+    """五查自查: a campaign each half year (Mar–May, Sep–Nov) on the built-in template, the staff of a few
+    departments and the departments themselves taking part, their answers, and the problems found —
+    older ones mostly verified, the latest in every state, some overdue."""
+    now = clock.now()
+    template = inspection_service.builtin_template()
+    points = [(item, point) for item, pts in inspection_service.template_items(template.id) for point in pts]
+    starts = [dt.date(year, month, 1) for year in range(first_day.year, last_day.year + 1) for month in (3, 9)]
+    starts = [day for day in starts if first_day <= day <= last_day]
+    if not starts:
+        starts = [max(first_day, last_day - dt.timedelta(days=20))]
+    leaders = [m.name for m in people.leaders]
+    departments = [name for name, _ in DEPARTMENTS]
+    counts = {"自查活动": 0, "自查问题": 0}
+    for number, start in enumerate(starts):
+        ends = start + dt.timedelta(days=90)
+        latest = number == len(starts) - 1
+        half = "上" if start.month < 7 else "下"
+        campaign = Campaign.create(name=f"{start.year}年{half}半年作风整顿自查", starts_on=start, ends_on=ends,
+                                   template=template, status="已完成" if ends < now.date() else "进行中",
+                                   created_at=dt.datetime.combine(start, dt.time(9, 0)))
+        chosen = rng.sample(departments, 3)
+        members = [m for d in chosen for m in people.staff_of(d)]
+        taking_part = [("人员", m.name, m.name) for m in members]
+        heads = {d: next((m.name for m in people.staff_of(d) if m.post == "科长"), members[0].name) for d in chosen}
+        taking_part += [("部门", d, heads[d]) for d in chosen]
+        answers, problems = [], []
+        for position, (kind, name, responsible) in enumerate(taking_part, start=1):
+            participant = Participant.create(campaign=campaign, position=position, kind=kind, name=name)
+            answered = len(points) if not latest or rng.random() < 0.7 else rng.randrange(len(points))
+            for item, point in points[:answered]:
+                found = rng.random() < 0.06
+                finding = rng.choice(FINDINGS.get(item.name, FINDINGS["查思想认识"]))
+                day = start + dt.timedelta(days=rng.randint(3, 25))
+                answers.append({"participant": participant.id, "point": point.id, "has_problem": found,
+                                "description": finding[0] if found else "",
+                                "statement": rng.choice(STATEMENTS) if found else "",
+                                "updated_at": min(now, dt.datetime.combine(day, dt.time(10, 0)))})
+                if found and day <= now.date():
+                    problems.append((participant.id, responsible, item, point, day, finding))
+        for i in range(0, len(answers), BATCH):
+            Answer.insert_many(answers[i:i + BATCH]).execute()
+        for index, (participant_id, responsible, item, point, day, finding) in enumerate(problems):
+            _demo_problem(rng, campaign, participant_id, responsible, item, point, day, finding, leaders, now,
+                          forced=index % 5 if latest else None)
+        counts["自查活动"] += 1
+        counts["自查问题"] += len(problems)
+        progress(number + 1, len(starts))
+    return counts
+
+
+def _demo_problem(rng: random.Random, campaign: Campaign, participant_id: int, responsible: str, item, point,
+                  found_on: dt.date, finding: tuple[str, str, str], leaders: list[str], now: dt.datetime,
+                  forced: int | None) -> None:
+    """One problem with its history up to now. ``forced`` (0–4) puts the latest campaign's problems in
+    every state: 未开始, 整改中, 整改中 past the deadline, 已完成, 已销号."""
+    kind = rng.choices(("立即整改", "限期整改", "需协调", "短期内不能解决"), (4, 8, 2, 1))[0]
+    days = {"立即整改": 7, "限期整改": 30, "需协调": 45}.get(kind)
+    deadline = found_on + dt.timedelta(days=days) if days else None
+    stage = forced if forced is not None else rng.choices(range(5), (1, 1, 1, 2, 12))[0]
+    if forced == 2:  # quick to fix, and still not fixed: overdue
+        kind, deadline = "立即整改", found_on + dt.timedelta(days=7)
+    started = found_on + dt.timedelta(days=rng.randint(1, 5))
+    late = stage == 2 or rng.random() < 0.15
+    span = (deadline - found_on).days if deadline else 60
+    completed = found_on + dt.timedelta(days=rng.randint(span + 1, span + 20) if late else rng.randint(2, max(2, span)))
+    verified = completed + dt.timedelta(days=rng.randint(1, 10))
+    at = lambda day, hour: min(now, dt.datetime.combine(day, dt.time(hour, 0)))  # noqa: E731
+    if stage >= 3 and completed > now.date():  # history not there yet: stop where today is
+        stage = 1
+    if stage == 4 and verified > now.date():
+        stage = 3
+    if stage == 2 and (deadline is None or deadline >= now.date()):
+        stage = 1
+    values = {
+        "campaign": campaign.id, "item": item.id, "point": point.id, "participant": participant_id,
+        "found_on": found_on, "description": finding[0], "cause": finding[1],
+        "measure": finding[2] if stage >= 1 or rng.random() < 0.5 else "",
+        "responsible_name": responsible, "kind": kind,
+        "explanation": CANNOT_EXPLAIN if kind == "短期内不能解决" else "",
+        "deadline": dt.datetime.combine(deadline, inspection_service.END_OF_DAY) if deadline else None,
+        "status": ("未开始", "整改中", "整改中", "已完成", "已销号")[stage],
+        "started_at": at(started, 10) if stage >= 1 else None,
+        "completed_at": at(completed, 16) if stage >= 3 else None,
+        "verified_at": at(verified, 15) if stage == 4 else None,
+        "verified_by": "", "verification": "", "created_at": at(found_on, 11),
+    }
+    if stage == 4:
+        values["verified_by"] = rng.choice([n for n in leaders if n != responsible])
+        values["verification"] = rng.choice(("查阅了相关制度和会议记录，整改到位", "现场检查，措施已落实",
+                                             "抽查台账和登记本，问题已整改"))
+    problem = Problem.create(**values)
+    if stage >= 1:
+        notes = [{"problem": problem.id, "on": min(started, now.date()), "text": "已召开会议，研究制定整改措施",
+                  "by": responsible, "created_at": at(started, 10)}]
+        if stage >= 3:
+            notes.append({"problem": problem.id, "on": min(completed, now.date()), "text": "整改完成：" + finding[2],
+                          "by": responsible, "created_at": at(completed, 16)})
+        ProgressNote.insert_many(notes).execute()

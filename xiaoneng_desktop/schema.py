@@ -13,9 +13,13 @@ from xiaoneng_desktop.core import db
 from xiaoneng_desktop.core.models import CORE_MODELS
 from xiaoneng_desktop.documents.models import DOCUMENT_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS
+from xiaoneng_desktop.inspection.builtin import install_builtin_template
+from xiaoneng_desktop.inspection.models import INSPECTION_MODELS, CheckItem, CheckPoint, Template
 from xiaoneng_desktop.visitors.models import VISITOR_MODELS
 
-MODELS = [*CORE_MODELS, *DUTY_MODELS, *DOCUMENT_MODELS, *VISITOR_MODELS]
+MODELS = [*CORE_MODELS, *DUTY_MODELS, *DOCUMENT_MODELS, *VISITOR_MODELS, *INSPECTION_MODELS]
+#: Tables a new file comes with already filled in (the built-in check-point template): not user records.
+PRESET_MODELS = [Template, CheckItem, CheckPoint]
 
 #: The columns a free-text search looks in, per table (an FTS5 index each; see core.db).
 SEARCHED = {
@@ -25,6 +29,8 @@ SEARCHED = {
                  "cosign_units", "circulate_to"),
     "visit": ("name", "id_number", "phone", "address", "category", "matter", "first_responder", "leader_name",
               "referred_to", "reply", "result"),
+    "problem": ("description", "cause", "measure", "responsible_name", "explanation", "verified_by",
+                "verification"),
 }
 
 
@@ -52,12 +58,18 @@ def _v4_visitors(database: pw.SqliteDatabase) -> None:
 
     database.create_tables([ReceptionDay, Visit], safe=True)
     db.create_search_index(database, "visit", SEARCHED["visit"])
+def _v5_inspection(database: pw.SqliteDatabase) -> None:
+    """+1: 五查自查 — its tables, the search index of problems, and the built-in five-checks template."""
+    database.create_tables(INSPECTION_MODELS)
+    db.create_search_index(database, "problem", SEARCHED["problem"])
+    install_builtin_template()
 
 
 MIGRATIONS: list[db.Migration] = [
     _v2_call_search,
     _v3_documents,
     _v4_visitors,
+    _v5_inspection,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1
@@ -65,7 +77,7 @@ SCHEMA_VERSION = len(MIGRATIONS) + 1
 
 #: The modules that define each register's settings (core.settings.define at import).
 SETTING_MODULES = ["xiaoneng_desktop.duty.service", "xiaoneng_desktop.documents.service",
-                   "xiaoneng_desktop.visitors.service"]
+                   "xiaoneng_desktop.visitors.service", "xiaoneng_desktop.inspection.service"]
 
 
 def define_all_settings() -> None:
@@ -74,7 +86,11 @@ def define_all_settings() -> None:
 
     for module in SETTING_MODULES:
         importlib.import_module(module)
+def on_create(database: pw.SqliteDatabase) -> None:
+    """What a new file needs beyond its tables: the search indexes and the built-in data."""
+    create_search_indexes(database)
+    install_builtin_template()
 
 
 def open_database(path: Path | str) -> pw.SqliteDatabase:
-    return db.open_database(path, MODELS, MIGRATIONS, on_create=create_search_indexes)
+    return db.open_database(path, MODELS, MIGRATIONS, on_create=on_create)

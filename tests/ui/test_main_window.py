@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableView
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from xiaoneng_desktop import APP_NAME, __version__, app, cli, schema
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui import main_window as main_window_module
 from xiaoneng_desktop.ui.documents.tab import DocumentsTab
 from xiaoneng_desktop.ui.duty.tab import DutyTab
+from xiaoneng_desktop.ui.inspection.tab import InspectionTab
 from xiaoneng_desktop.ui.main_window import MainWindow, format_clock
 from xiaoneng_desktop.ui.visitors.tab import VisitorsTab
-from xiaoneng_desktop.ui.widgets.empty_register import NOT_IN_SERVICE, EmptyRegister
 
 
 @pytest.fixture
@@ -85,22 +85,7 @@ def test_four_tabs_in_order(window):
     assert isinstance(window.tabs.widget(0), DutyTab)
     assert isinstance(window.tabs.widget(1), DocumentsTab)
     assert isinstance(window.tabs.widget(2), VisitorsTab)
-    assert isinstance(window.tabs.widget(3), EmptyRegister)
-
-
-@pytest.mark.parametrize(
-    ("index", "first", "last", "count"),
-    [(3, "自查活动", "状态", 7)],
-)
-def test_pending_registers_are_empty_with_their_headers(window, index, first, last, count):
-    register = window.tabs.widget(index)
-    model = register.findChild(QTableView).model()
-    assert model.rowCount() == 0
-    assert model.columnCount() == count
-    headers = [model.headerData(c, main_window_module.Qt.Orientation.Horizontal) for c in range(count)]
-    assert headers[0] == first and headers[-1] == last
-    assert headers == list(main_window_module.PENDING_REGISTERS[window.tabs.tabText(index)])
-    assert register.note.text() == NOT_IN_SERVICE
+    assert isinstance(window.tabs.widget(3), InspectionTab)
 
 
 def test_menus_and_shortcuts(window):
@@ -140,7 +125,9 @@ def test_edit_actions_act_on_the_current_tab_when_it_can(window):
     duty.new_record = lambda: calls.append("new")
     duty.focus_search = lambda: calls.append("find")
     duty.refresh = lambda: calls.append("refresh")
-    window.tabs.setCurrentIndex(3)  # an empty register
+    from PySide6.QtWidgets import QWidget
+
+    window.tabs.setCurrentIndex(window.tabs.addTab(QWidget(), "无此功能"))  # a tab that cannot act
     assert not window.new_action.isEnabled() and not window.refresh_action.isEnabled()
     window.tabs.setCurrentIndex(0)
     assert window.new_action.isEnabled() and window.find_action.isEnabled()

@@ -27,15 +27,12 @@ from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.documents.tab import DocumentsTab
 from xiaoneng_desktop.ui.duty.tab import DutyTab
+from xiaoneng_desktop.ui.inspection.tab import InspectionTab
 from xiaoneng_desktop.ui.visitors.tab import VisitorsTab
-from xiaoneng_desktop.ui.widgets.empty_register import EmptyRegister
 
 TAB_NAMES = ("值班记录", "公文流转", "来访接待", "五查自查")
 
 #: Column headers of the registers whose tabs are not built yet (shown empty, never with made-up rows).
-PENDING_REGISTERS: dict[str, tuple[str, ...]] = {
-    "五查自查": ("自查活动", "检查项", "问题描述", "责任人", "整改时限", "整改类型", "状态"),
-}
 
 #: 工具 menu: (menu text, module, class). Imported when opened, so the window works before they land.
 ADMIN_DIALOGS = (
@@ -108,12 +105,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build_tabs(self) -> None:
-        built = {"值班记录": DutyTab, "公文流转": DocumentsTab, "来访接待": VisitorsTab}
-        for name in TAB_NAMES:
-            if name in built:
-                self.tabs.addTab(built[name](self.tabs), name)
-            else:
-                self.tabs.addTab(EmptyRegister(PENDING_REGISTERS[name], parent=self.tabs), name)
+        for name, tab in zip(TAB_NAMES, (DutyTab, DocumentsTab, VisitorsTab, InspectionTab), strict=True):
+            self.tabs.addTab(tab(self.tabs), name)
 
     def _action(
         self,

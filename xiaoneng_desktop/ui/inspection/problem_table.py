@@ -1,0 +1,89 @@
+"""The columns of 整改台账: overdue rectifications red, due-soon amber, voided grey."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from xiaoneng_desktop.inspection import service
+from xiaoneng_desktop.inspection.models import CheckItem, Problem
+from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, GREY, RED, RED_BACKGROUND
+from xiaoneng_desktop.ui.widgets.sql_table import Column
+
+
+def _state(problem: Problem) -> str:
+    """overdue / soon / open / fixed / verified / voided — read at paint time against the clock."""
+    if problem.voided_at is not None:
+        return "voided"
+    if problem.verified_at is not None:
+        return "verified"
+    if problem.completed_at is not None:
+        return "fixed"
+    left = service.days_left(problem)
+    if left is None:
+        return "open"
+    if service.is_overdue(problem):
+        return "overdue"
+    if left <= service.due_soon_days():
+        return "soon"
+    return "open"
+
+
+def status_text(problem: Problem) -> str:
+    state = _state(problem)
+    if state == "voided":
+        return "已作废"
+    if state in ("verified", "fixed"):
+        late = problem.deadline is not None and problem.completed_at > problem.deadline
+        return problem.status + ("（超期完成）" if late else "")
+    left = service.days_left(problem)
+    if left is None:
+        return problem.status
+    if state == "overdue":
+        return f"{problem.status}，超期 {max(1, -left)} 天"
+    return f"{problem.status}，{'今天到期' if left == 0 else f'剩 {left} 天'}"
+
+
+def _foreground(problem: Problem) -> QColor | None:
+    return {"overdue": RED, "soon": AMBER, "voided": GREY}.get(_state(problem))
+
+
+def _background(problem: Problem) -> QColor | None:
+    return {"overdue": RED_BACKGROUND, "soon": AMBER_BACKGROUND}.get(_state(problem))
+
+
+def _row(problem: Problem) -> QColor | None:
+    return {"overdue": RED, "voided": GREY}.get(_state(problem))
+
+
+def _first_line(text: str, limit: int = 50) -> str:
+    first = text.splitlines()[0] if text else ""
+    return first if len(first) <= limit else first[:limit] + "…"
+
+
+def _tip(problem: Problem) -> str:
+    parts = [problem.description]
+    for label, value in (("原因分析", problem.cause), ("整改措施", problem.measure),
+                         ("解释说明", problem.explanation), ("验收情况", problem.verification),
+                         ("作废原因", problem.void_reason)):
+        if value:
+            parts.append(f"{label}：{value}")
+    return "\n".join(parts)
+
+
+STATUS_COLUMN = 7
+CENTER = Qt.AlignmentFlag.AlignCenter
+
+COLUMNS = [
+    Column("发现日期", Problem.found_on, lambda p: f"{p.found_on:%Y-%m-%d}", foreground=_row, width=90),
+    Column("自查活动", Problem.campaign, lambda p: p.campaign.name, foreground=_row, width=170),
+    Column("检查项", CheckItem.name, lambda p: p.item.name, foreground=_row, width=90),
+    Column("问题描述", None, lambda p: _first_line(p.description), foreground=_row, tooltip=_tip, width=280),
+    Column("责任人", Problem.responsible_name, lambda p: p.responsible_name, foreground=_row, width=70),
+    Column("整改类型", Problem.kind, lambda p: p.kind, foreground=_row, width=100),
+    Column("整改时限", Problem.deadline, lambda p: f"{p.deadline:%Y-%m-%d}" if p.deadline else "—",
+           foreground=_row, width=90),
+    Column("状态", Problem.deadline, status_text, foreground=_foreground, background=_background, width=140),
+    Column("验收人", Problem.verified_by, lambda p: p.verified_by, foreground=_row, width=70),
+]
+assert COLUMNS[STATUS_COLUMN].title == "状态"

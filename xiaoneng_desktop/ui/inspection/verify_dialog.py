@@ -1,0 +1,55 @@
+"""销号: someone other than the responsible person checks the rectification and says what they saw."""
+
+from __future__ import annotations
+
+import peewee as pw
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QWidget
+
+from xiaoneng_desktop.core import clock, people
+from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.inspection import service
+from xiaoneng_desktop.inspection.models import Problem
+from xiaoneng_desktop.ui.forms.ui_verify_dialog import Ui_VerifyDialog
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
+
+
+class VerifyDialog(QDialog):
+    def __init__(self, problem: Problem, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ui = ui = Ui_VerifyDialog()
+        ui.setupUi(self)
+        self.problem_id = problem.id
+        self.setWindowTitle("销号（验收整改结果）")
+        ui.problem_text.setText(f"{problem.description}\n整改措施：{problem.measure or '（未填写）'}\n"
+                                f"责任人：{problem.responsible_name}（验收人须为责任人以外的人员）")
+        name_buttons(ui.button_box)
+        ui.button_box.accepted.connect(self.save)
+        ui.button_box.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        names = [n for n in people.person_names() if not service.same_person(n, problem.responsible_name)]
+        fill_names(ui.verified_by, names)
+        self._opened_at = to_qdatetime(clock.now())
+        ui.verified_at.setDateTime(self._opened_at)
+        tab_leaves(self, ui.verified_at)
+        self.errors = FieldErrors(ui, {"verified_by": ui.verified_by, "verified_at": ui.verified_at,
+                                       "verification": ui.verification}, ui.form_error)
+        self.resize(self.width(), self.minimumSizeHint().height())  # no empty bands between rows
+        ui.verified_by.setFocus()
+
+    def save(self) -> None:
+        ui = self.ui
+        try:
+            typed = ui.verified_at.dateTime()
+            # Left as opened: "now" to the second, so it is never before a completion a minute ago.
+            at = None if typed == self._opened_at else from_qdatetime(typed)
+            service.verify_problem(self.problem_id, ui.verified_by.currentText(), ui.verification.toPlainText(), at)
+        except ValidationError as exc:
+            self.errors.show(exc.errors)
+            return
+        except pw.DatabaseError as exc:
+            self.errors.show({"": database_message(exc)})
+            return
+        self.accept()
