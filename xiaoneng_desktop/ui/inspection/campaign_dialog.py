@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-import peewee as pw
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QWidget
 
 from xiaoneng_desktop.core import clock, people
-from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.inspection.models import Campaign
 from xiaoneng_desktop.inspection.service import CampaignInput
 from xiaoneng_desktop.ui.forms.ui_campaign_dialog import Ui_CampaignDialog
 from xiaoneng_desktop.ui.inspection.problem_dialog import to_qdate
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 
 
 def _fill_checks(widget: QListWidget, names: list[str], ticked: set[str]) -> None:
@@ -89,16 +87,11 @@ class CampaignDialog(QDialog):
                              note=ui.note.toPlainText())
 
     def save(self) -> None:
-        try:
-            if self.campaign_id is None:
-                campaign = service.create_campaign(self.data())
-            else:
-                campaign = service.update_campaign(self.campaign_id, self.data())
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
+        if self.campaign_id is None:
+            campaign = self.errors.attempt(lambda: service.create_campaign(self.data()))
+        else:
+            campaign = self.errors.attempt(lambda: service.update_campaign(self.campaign_id, self.data()))
+        if campaign is None:
             return
         self.saved_id = campaign.id
         self.accept()

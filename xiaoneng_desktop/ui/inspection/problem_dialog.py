@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-import peewee as pw
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
 from xiaoneng_desktop.core import clock, people
-from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.inspection.models import KINDS, Problem
 from xiaoneng_desktop.inspection.service import ProblemInput
 from xiaoneng_desktop.ui.forms.ui_problem_dialog import Ui_ProblemDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names
 
 #: seed 004 四3, said beside the kind.
@@ -186,16 +184,11 @@ class ProblemDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            if self.problem_id is None:
-                problem = service.create_problem(self.data())
-            else:
-                problem = service.update_problem(self.problem_id, self.data())
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
+        if self.problem_id is None:
+            problem = self.errors.attempt(lambda: service.create_problem(self.data()))
+        else:
+            problem = self.errors.attempt(lambda: service.update_problem(self.problem_id, self.data()))
+        if problem is None:
             return
         self.saved_id = problem.id
         self.accept()

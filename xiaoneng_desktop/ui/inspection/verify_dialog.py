@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import peewee as pw
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QWidget
 
 from xiaoneng_desktop.core import clock, people
-from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.inspection.models import Problem
 from xiaoneng_desktop.ui.forms.ui_verify_dialog import Ui_VerifyDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
 
 
@@ -41,15 +39,9 @@ class VerifyDialog(QDialog):
 
     def save(self) -> None:
         ui = self.ui
-        try:
-            typed = ui.verified_at.dateTime()
-            # Left as opened: "now" to the second, so it is never before a completion a minute ago.
-            at = None if typed == self._opened_at else from_qdatetime(typed)
-            service.verify_problem(self.problem_id, ui.verified_by.currentText(), ui.verification.toPlainText(), at)
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
-            return
-        self.accept()
+        typed = ui.verified_at.dateTime()
+        # Left as opened: "now" to the second, so it is never before a completion a minute ago.
+        at = None if typed == self._opened_at else from_qdatetime(typed)
+        if self.errors.attempt(lambda: service.verify_problem(self.problem_id, ui.verified_by.currentText(),
+                                                              ui.verification.toPlainText(), at)):
+            self.accept()

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import peewee as pw
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QWidget
 
 from xiaoneng_desktop.core import clock, people
-from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.forms.ui_handling_dialog import Ui_HandlingDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import SATISFACTIONS, Visit
@@ -154,13 +152,8 @@ class HandlingDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            visit = service.save_handling(self.visit_id, self.data(), actor=self.actor)
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
+        visit = self.errors.attempt(lambda: service.save_handling(self.visit_id, self.data(), actor=self.actor))
+        if visit is None:
             return
         self.saved_id = visit.id
         self.accept()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import peewee as pw
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +29,7 @@ from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.forms.ui_reception_day_dialog import Ui_ReceptionDayDialog
 from xiaoneng_desktop.ui.visitors.handling_dialog import from_qdate, to_qdate
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import ReceptionDay
@@ -177,16 +176,9 @@ class ReceptionDayDialog(QDialog):
 
     def save(self) -> None:
         ui = self.ui
-        try:
-            service.save_reception_day(self.row_id, from_qdate(ui.day.date()), ui.leader_name.currentText(),
-                                       ui.place.text(), ui.note.text())
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"day": database_message(exc)})
-            return
-        self.accept()
+        if self.errors.attempt(lambda: service.save_reception_day(
+                self.row_id, from_qdate(ui.day.date()), ui.leader_name.currentText(), ui.place.text(), ui.note.text())):
+            self.accept()
 
 
 class GenerateDialog(QDialog):

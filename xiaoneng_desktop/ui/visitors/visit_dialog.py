@@ -8,14 +8,13 @@ Ctrl+Enter saves; bad input shows under the field and the form keeps what was ty
 
 from __future__ import annotations
 
-import peewee as pw
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QWidget
 
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.core.validation import ValidationError, clean_id_number, is_old_id_number
 from xiaoneng_desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import CATEGORIES, Visit
@@ -194,16 +193,11 @@ class VisitDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            if self.visit_id is None:
-                visit = service.create_visit(self.data())
-            else:
-                visit = service.update_visit(self.visit_id, self.data())
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
+        if self.visit_id is None:
+            visit = self.errors.attempt(lambda: service.create_visit(self.data()))
+        else:
+            visit = self.errors.attempt(lambda: service.update_visit(self.visit_id, self.data()))
+        if visit is None:
             return
         self.saved_id = visit.id
         self.accept()

@@ -51,9 +51,11 @@ class FieldErrors:
                 label.show()
             else:
                 stray.append(message)
-        if stray and self.form_error is not None:
-            self.form_error.setText("；".join(stray))
-            self.form_error.show()
+        if stray:
+            # a form without a form-wide label shows it under its first field: never swallowed
+            label = self.form_error if self.form_error is not None else self.label(next(iter(self.fields)))
+            label.setText("；".join(stray))
+            label.show()
         first = next((f for f in errors if f in self.fields), None)
         if first is not None:
             self.fields[first].setFocus()
