@@ -46,6 +46,7 @@ def october(database, clock):
 def test_report_content(october):
     report = monthly.build(2026, 10)
     assert report.title == "宜城县人民政府办公室2026年10月机关效能工作月报"
+    assert [section.title for section in report.sections] == ["值班记录", "公文流转", "来访接待", "五查自查"]
     duty = report.sections[0]
     assert (duty.figures.total, duty.figures.on_time, duty.figures.overdue, duty.figures.in_progress) == (6, 2, 2, 2)
     assert duty.figures.rate_text == "50.0%" and duty.previous.rate_text == "0.0%"
@@ -53,13 +54,18 @@ def test_report_content(october):
     assert duty.overdue[0].late == "1分钟"
     assert duty.overdue[1].late == "11天14小时"  # 10-20 09:10 → T 10-31 23:59
     assert duty.trend[-1] == ("2026-10", 50.0) and duty.trend[-3] == ("2026-08", None)
-    assert monthly.summary_rows(report) == [["值班记录", "6", "2", "2", "2", "50.0%", "0.0%", "+50.0个百分点"]]
+    assert monthly.summary_rows(report) == [["值班记录", "6", "2", "2", "2", "50.0%", "0.0%", "+50.0个百分点"],
+                                            ["公文流转", "0", "0", "0", "0", "—", "—", "—"],
+                                            ["来访接待", "0", "0", "0", "0", "—", "—", "—"]]
+    inspection = report.sections[3]
+    assert inspection.figures is None and ("整改完成率", "—", "—") in inspection.extra
 
 
 def test_workbook_has_the_figures_and_prints(october, tmp_path):
     path = xlsx.write(monthly.build(2026, 10), tmp_path / "月报.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["汇总", "值班记录", "值班记录超时", "值班记录明细"]
+    assert book.sheetnames == ["汇总", "值班记录", "值班记录超时", "公文流转", "公文流转超时", "来访接待", "来访接待超时",
+                               "五查自查", "五查自查超期", "值班记录明细", "公文流转明细", "来访接待明细", "五查自查明细"]
     assert [c.value for c in book["值班记录超时"][2]][2] == "张科长"
     summary = book["汇总"]
     assert [c.value for c in summary[4]] == ["值班记录", 6, 2, 2, 2, 0.5, 0.0, "+50.0个百分点"]
@@ -88,10 +94,10 @@ def test_pdf_has_the_same_figures(october, tmp_path):
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is needed")
 def test_empty_month_prints_dashes(database, clock, tmp_path):
     report = monthly.build(2025, 3)
-    assert monthly.summary_rows(report) == [["值班记录", "0", "0", "0", "0", "—", "—", "—"]]
+    assert monthly.summary_rows(report)[0] == ["值班记录", "0", "0", "0", "0", "—", "—", "—"]
     text = subprocess.run(["pdftotext", str(monthly_pdf.write(report, tmp_path / "空.pdf")), "-"],
                           capture_output=True, text=True, check=True).stdout
-    assert "本月没有超时事项" in text
+    assert "本月没有超时事项" in text and "本月没有超期未整改问题" in text
     book = openpyxl.load_workbook(xlsx.write(report, tmp_path / "空.xlsx"))
     assert book["汇总"]["F4"].value == "—"
 
@@ -131,3 +137,38 @@ def test_cli_bad_input_exits_2(database, clock, db_path, tmp_path, monkeypatch, 
     assert cli.main(["--db", str(db_path), "report", "monthly", *args]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
+
+
+def test_every_register_in_both_files_with_the_same_figures(database, clock, tmp_path):
+    """On two months of demo data: each register's figures in the workbook and the PDF are its stats'."""
+    from xiaoneng_desktop import demo
+    from xiaoneng_desktop.documents import stats as document_stats
+    from xiaoneng_desktop.inspection import stats as inspection_stats
+    from xiaoneng_desktop.visitors import stats as visitor_stats
+
+    clock.set(D(2026, 11, 20, 10, 0))
+    demo.fill(2)
+    report = monthly.build(2026, 10)
+    documents, visits, problems = (document_stats.month_figures(2026, 10), visitor_stats.month_figures(2026, 10),
+                                   inspection_stats.month_figures(2026, 10))
+    assert documents.total > 0 and visits.visits > 0
+    book = openpyxl.load_workbook(xlsx.write(report, tmp_path / "m.xlsx"))
+    rows = {}
+    for r in book["汇总"].iter_rows(min_row=4, values_only=True):
+        if not r[0]:
+            break  # the on-time table ends; the extra figures follow
+        rows[r[0]] = r
+    assert rows["公文流转"][1:5] == (documents.total, documents.on_time, documents.overdue, documents.in_progress)
+    assert rows["来访接待"][1:5] == (visits.visits, visits.on_time, visits.overdue, visits.in_progress)
+    extras = {(r[0], r[1]): r[2] for r in book["汇总"].iter_rows(values_only=True) if r[0] and r[1] and r[2]}
+    assert extras[("来访接待", "来访人次")] == str(visits.persons)
+    assert extras[("五查自查", "整改完成率")] == problems.rate_text
+    assert len(list(book["公文流转明细"].iter_rows(min_row=2))) == documents.total
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-raw", str(monthly_pdf.write(report, tmp_path / "m.pdf")), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        flat = "".join(text.split())
+        assert f"本月来访{visits.visits}批次、{visits.persons}人次" in flat
+        assert f"满意率{visits.satisfaction_text}" in flat
+        assert f"自查共发现问题{problems.found}个" in flat and f"整改完成率{problems.rate_text}" in flat
+        assert f"公文流转{documents.total}{documents.on_time}{documents.overdue}{documents.in_progress}" in flat

@@ -129,3 +129,15 @@ def records_behind(figure: str, cutoff: dt.datetime | None = None, campaign_id: 
     if campaign_id is not None:
         query = query.where(Problem.campaign == campaign_id)
     return query.order_by(Problem.found_on, Problem.id)
+
+
+def month_by_check(year: int, month: int) -> dict[str, Figures]:
+    """The month's figures (as of its end) per check, across live campaigns; checks of the same name
+    in different template versions count together."""
+    first, _, cutoff = month_bounds(year, month)
+    live_campaigns = Campaign.select(Campaign.id).where(Campaign.voided_at.is_null())
+    rows = (Problem.select(CheckItem.name.alias("check"), *_aggregates(cutoff, first))
+            .join(CheckItem, on=(Problem.item == CheckItem.id))
+            .where(_live(cutoff) & Problem.campaign.in_(live_campaigns))
+            .group_by(CheckItem.name).order_by(pw.fn.MIN(CheckItem.position)).dicts())
+    return {row["check"]: _figures(row) for row in rows}

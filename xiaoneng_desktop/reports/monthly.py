@@ -28,11 +28,22 @@ DEFINITIONS = [
 
 @dataclass
 class OverdueItem:
-    started: dt.datetime
+    started: dt.datetime | dt.date
     what: str
     holder: str
     deadline: dt.datetime
-    late: str  # how late at the cut-off, e.g. 2小时5分钟
+    late: str  # how late at the cut-off, e.g. 2小时5分钟 / 3个工作日
+
+
+@dataclass
+class Breakdown:
+    """One table of a register's figures by category, with the bars its chart draws."""
+
+    label: str  # 事项类别
+    headers: list[str]  # the first is the label
+    rows: list[list]  # counts as int, rates as float percent or None
+    rate_columns: tuple[int, ...]  # which columns hold a rate
+    bars: list[tuple[str, int]]  # (series name, column) drawn as bars per row
 
 
 @dataclass
@@ -41,15 +52,17 @@ class Section:
 
     key: str
     title: str  # 值班记录
-    unit: str  # what is counted: 件、批次…
-    figures: Figures
-    previous: Figures
-    breakdown_label: str  # 事项类别
-    breakdown: dict[str, Figures]
+    unit: str  # what is counted: 件、批次、个
+    summary: list[str]  # the narrative sentences under the register's heading
+    breakdowns: list[Breakdown]
+    overdue_title: str
     overdue: list[OverdueItem]
-    trend: list[tuple[str, float | None]]  # (YYYY-MM, 按时办结率) for the last 12 months
+    trend_label: str  # 按时办结率 / 整改完成率
+    trend: list[tuple[str, float | None]]  # (YYYY-MM, rate) for the last 12 months
     record_headers: list[str]
     records: list[list]  # the records behind the figures, with the figure each falls in
+    figures: Figures | None = None  # the on-time figures, for registers that have them
+    previous: Figures | None = None
     extra: list[tuple[str, str, str]] = field(default_factory=list)  # (label, this month, last month)
 
 
@@ -68,7 +81,7 @@ class MonthlyReport:
 
     @property
     def period(self) -> str:
-        return f"{self.year}年{self.month}月1日至{self.cutoff:%Y年%m月%d日 %H:%M}".replace("年0", "年").replace("月0", "月")
+        return f"{self.year}年{self.month}月1日至{self.cutoff.year}年{self.cutoff.month}月{self.cutoff.day}日{self.cutoff:%H:%M}"
 
 
 def change_text(current: float | int | None, previous: float | int | None, points: bool = False) -> str:
@@ -91,6 +104,24 @@ def late_text(delta: dt.timedelta) -> str:
     return "".join(parts) or "不足1分钟"
 
 
+def ontime_breakdown(label: str, by: dict[str, Figures]) -> Breakdown:
+    rows = [[name, f.total, f.on_time, f.overdue, f.in_progress, f.rate] for name, f in by.items()]
+    return Breakdown(label, [label, "登记", "按时办结", "超时", "在办", "按时办结率"], rows, (5,),
+                     [("按时办结", 2), ("超时", 3), ("在办", 4)])
+
+
+def ontime_summary(unit: str, f: Figures, p: Figures) -> str:
+    return (f"本月登记{f.total}{unit}，按时办结{f.on_time}{unit}，超时{f.overdue}{unit}，在办{f.in_progress}{unit}，"
+            f"按时办结率{f.rate_text}（上月{percent_text(p.rate)}）。")
+
+
+def workdays_late(deadline: dt.datetime, until: dt.datetime) -> str:
+    from xiaoneng_desktop.core import workdays
+
+    days = workdays.workdays_between(deadline.date(), until.date())
+    return f"{days}个工作日" if days > 0 else late_text(until - deadline)
+
+
 def last_months(year: int, month: int, count: int = 12) -> list[tuple[int, int]]:
     months = [(year, month)]
     while len(months) < count:
@@ -102,6 +133,7 @@ def duty_section(year: int, month: int) -> Section:
     from xiaoneng_desktop.duty import stats
 
     _, _, cutoff = month_bounds(year, month)
+    f, p = stats.month_figures(year, month), stats.month_figures(*previous_month(year, month))
     overdue = []
     for call in stats.records_behind(year, month, "overdue"):
         until = call.closed_at if call.closed_at is not None and call.closed_at <= cutoff else cutoff
@@ -112,18 +144,134 @@ def duty_section(year: int, month: int) -> Section:
                 call.assignee_name, call.deadline, call.closed_at, call.officer_name, call.figure]
                for call in stats.classified_records(year, month)]
     return Section(
-        key="duty", title="值班记录", unit="件",
-        figures=stats.month_figures(year, month), previous=stats.month_figures(*previous_month(year, month)),
-        breakdown_label="事项类别", breakdown=stats.by_category(year, month), overdue=overdue,
+        key="duty", title="值班记录", unit="件", summary=[ontime_summary("件", f, p)],
+        breakdowns=[ontime_breakdown("事项类别", stats.by_category(year, month))],
+        overdue_title="超时事项", overdue=overdue, trend_label="按时办结率",
         trend=[(f"{y}-{m:02d}", stats.month_figures(y, m).rate) for y, m in last_months(year, month)],
         record_headers=["来电时间", "方式", "事项类别", "来电单位", "来电人", "内容摘要", "交办对象", "办理时限",
                         "办结时间", "值班员", "归类"],
-        records=records,
+        records=records, figures=f, previous=p,
+    )
+
+
+def documents_section(year: int, month: int) -> Section:
+    from xiaoneng_desktop.core.figures import classify
+    from xiaoneng_desktop.documents import stats
+    from xiaoneng_desktop.documents.models import Document
+
+    _, _, cutoff = month_bounds(year, month)
+    f, p = stats.month_figures(year, month), stats.month_figures(*previous_month(year, month))
+    directions = stats.by_direction(year, month)
+    summary = [ontime_summary("件", f, p), "其中" + "，".join(
+        f"{name}{v.total}件（按时办结率{v.rate_text}）" for name, v in directions.items()) + "。"]
+    overdue = []
+    for doc in stats.records_behind(year, month, "overdue"):
+        until = doc.closed_at if doc.closed_at is not None and doc.closed_at <= cutoff else cutoff
+        overdue.append(OverdueItem(doc.start_date, f"{doc.direction}：{doc.title[:60]}",
+                                   doc.holder or doc.lead or doc.registrar, doc.deadline,
+                                   workdays_late(doc.deadline, until)))
+    start, following, _ = month_bounds(year, month)
+    query = (Document.select(Document, classify(Document.closed_at, Document.deadline, cutoff).alias("figure"))
+             .where((Document.start_date >= start.date()) & (Document.start_date < following.date())
+                    & Document.voided_at.is_null()).order_by(Document.start_date, Document.id))
+    records = [[d.start_date, d.direction, d.number, d.doc_number, d.unit, d.title, d.kind, d.urgency,
+                d.step or "已办结", d.holder, d.deadline, d.closed_at, d.urge_count, d.figure] for d in query]
+    return Section(
+        key="documents", title="公文流转", unit="件", summary=summary,
+        breakdowns=[ontime_breakdown("收发", directions), ontime_breakdown("文种", {
+            k: v for k, v in stats.by_kind(year, month).items() if v.total}),
+            ontime_breakdown("紧急程度", stats.by_urgency(year, month))],
+        overdue_title="超时公文", overdue=overdue, trend_label="按时办结率",
+        trend=[(f"{y}-{m:02d}", stats.month_figures(y, m).rate) for y, m in last_months(year, month)],
+        record_headers=["日期", "收发", "编号", "文号", "单位", "标题", "文种", "紧急程度", "当前环节", "办理人",
+                        "办理时限", "办结时间", "催办次数", "归类"],
+        records=records, figures=f, previous=p,
+    )
+
+
+def visitors_section(year: int, month: int) -> Section:
+    from xiaoneng_desktop.core.figures import classify
+    from xiaoneng_desktop.core.validation import mask_id_number
+    from xiaoneng_desktop.visitors import stats
+    from xiaoneng_desktop.visitors.models import Visit
+
+    _, _, cutoff = month_bounds(year, month)
+    v, pv = stats.month_figures(year, month), stats.month_figures(*previous_month(year, month))
+    f = Figures(v.visits, v.on_time, v.overdue, v.in_progress)
+    p = Figures(pv.visits, pv.on_time, pv.overdue, pv.in_progress)
+    extra = [("来访批次", str(v.visits), str(pv.visits)), ("来访人次", str(v.persons), str(pv.persons)),
+             ("重复访", str(v.repeats), str(pv.repeats)), ("集体访", str(v.groups), str(pv.groups)),
+             ("满意率", v.satisfaction_text, pv.satisfaction_text)]
+    summary = [f"本月来访{v.visits}批次、{v.persons}人次，其中重复访{v.repeats}批次、集体访{v.groups}批次；"
+               f"按时办结{v.on_time}批次，超时{v.overdue}批次，在办{v.in_progress}批次，按时办结率{f.rate_text}"
+               f"（上月{percent_text(p.rate)}），满意率{v.satisfaction_text}。"]
+    overdue = []
+    for visit in stats.records_behind(year, month, "overdue"):
+        until = visit.closed_at if visit.closed_at is not None and visit.closed_at <= cutoff else cutoff
+        overdue.append(OverdueItem(visit.visited_at, f"{visit.category}：{visit.matter.splitlines()[0][:50]}",
+                                   visit.referred_to or visit.first_responder, visit.deadline,
+                                   late_text(until - visit.deadline)))
+    start, following, _ = month_bounds(year, month)
+    query = (Visit.select(Visit, classify(Visit.closed_at, Visit.deadline, cutoff).alias("figure"))
+             .where((Visit.visited_at >= start) & (Visit.visited_at < following) & Visit.voided_at.is_null())
+             .order_by(Visit.visited_at))
+    by_category: dict[str, list[int]] = {}
+    records = []
+    for visit in query:
+        counts = by_category.setdefault(visit.category, [0, 0, 0, 0, 0])
+        counts[0] += 1
+        counts[1] += visit.persons
+        column = {"按时办结": 2, "超时": 3, "在办": 4}.get(visit.figure)
+        if column:
+            counts[column] += 1
+        records.append([visit.visited_at, visit.name, mask_id_number(visit.id_number) or "未提供", visit.persons,
+                        visit.category, visit.matter, visit.first_responder, visit.referred_to, visit.deadline,
+                        visit.closed_at, visit.satisfaction, visit.figure])
+    rows = [[name, c[0], c[1], c[2], c[3], c[4], Figures(c[0], c[2], c[3], c[4]).rate]
+            for name, c in sorted(by_category.items(), key=lambda item: -item[1][0])]
+    return Section(
+        key="visitors", title="来访接待", unit="批次", summary=summary,
+        breakdowns=[Breakdown("问题类别", ["问题类别", "批次", "人次", "按时办结", "超时", "在办", "按时办结率"], rows,
+                              (6,), [("按时办结", 3), ("超时", 4), ("在办", 5)])],
+        overdue_title="超时来访", overdue=overdue, trend_label="按时办结率",
+        trend=[(f"{y}-{m:02d}", stats.month_figures(y, m).rate) for y, m in last_months(year, month)],
+        record_headers=["来访时间", "姓名", "身份证号", "人数", "问题类别", "来访事由", "首问责任人", "转办单位",
+                        "办理时限", "办结时间", "满意度", "归类"],
+        records=records, figures=f, previous=p, extra=extra,
+    )
+
+
+def inspection_section(year: int, month: int) -> Section:
+    from xiaoneng_desktop.inspection import stats
+
+    first, _, cutoff = month_bounds(year, month)
+    f, p = stats.month_figures(year, month), stats.month_figures(*previous_month(year, month))
+    extra = [("问题数", str(f.found), str(p.found)), ("已销号", str(f.verified), str(p.verified)),
+             ("整改完成率", f.rate_text, p.rate_text), ("超期未整改", str(f.overdue_open), str(p.overdue_open))]
+    summary = [f"截至本月末，自查共发现问题{f.found}个（本月新发现{f.new}个），已整改{f.fixed}个，已销号{f.verified}个，"
+               f"整改完成率{f.rate_text}（上月{p.rate_text}）；超期{f.overdue}个，其中超期未整改{f.overdue_open}个。"]
+    rows = [[name, v.found, v.fixed, v.verified, v.overdue, v.rate] for name, v in stats.month_by_check(year, month).items()]
+    overdue = [OverdueItem(problem.found_on, problem.description.splitlines()[0][:60], problem.responsible_name,
+                           problem.deadline, late_text(cutoff - problem.deadline))
+               for problem in stats.records_behind("overdue_open", cutoff)]
+    records = [[problem.found_on, problem.description, problem.cause, problem.measure, problem.responsible_name,
+                problem.kind, problem.deadline, problem.completed_at, problem.verified_by, problem.verified_at,
+                problem.status] for problem in stats.records_behind("found", cutoff)]
+    return Section(
+        key="inspection", title="五查自查", unit="个", summary=summary,
+        breakdowns=[Breakdown("检查项", ["检查项", "问题数", "已整改", "已销号", "超期", "整改完成率"], rows, (5,),
+                              [("已销号", 3), ("超期", 4)])],
+        overdue_title="超期未整改问题", overdue=overdue, trend_label="整改完成率",
+        trend=[(f"{y}-{m:02d}", stats.month_figures(y, m).rate) for y, m in last_months(year, month)],
+        record_headers=["发现日期", "问题描述", "原因分析", "整改措施", "责任人", "整改类型", "整改时限", "完成时间",
+                        "销号人", "销号时间", "状态"],
+        records=records, extra=extra,
     )
 
 
 #: One builder per register, in the order the report shows them.
-SECTIONS: list[Callable[[int, int], Section]] = [duty_section]
+SECTIONS: list[Callable[[int, int], Section]] = [duty_section, documents_section, visitors_section,
+                                                  inspection_section]
 
 
 def build(year: int, month: int, progress: Callable[[int, int], None] | None = None) -> MonthlyReport:
@@ -138,10 +286,13 @@ def build(year: int, month: int, progress: Callable[[int, int], None] | None = N
 
 
 def summary_rows(report: MonthlyReport) -> list[list[str]]:
-    """The one-page summary: per register the counts, the rate and the change from last month."""
+    """The one-page summary: per register the counts, the on-time rate and the change from last month
+    (the registers that have deadlines; rectification is summed up by its own figures)."""
     rows = []
     for section in report.sections:
         f, p = section.figures, section.previous
+        if f is None or p is None:
+            continue
         rows.append([section.title, str(f.total), str(f.on_time), str(f.overdue), str(f.in_progress), f.rate_text,
                      percent_text(p.rate), change_text(f.rate, p.rate, points=True)])
     return rows

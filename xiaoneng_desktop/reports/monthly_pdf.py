@@ -4,6 +4,7 @@ definitions of the figures at the end."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,14 +33,16 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[float], s: pd
 
 
 def _bar_chart(section: Section, s: pdf.Styles):
+    """Bars of the first breakdown, one series per counted figure."""
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
 
-    names = list(section.breakdown)
-    series = [[section.breakdown[n].on_time for n in names], [section.breakdown[n].overdue for n in names],
-              [section.breakdown[n].in_progress for n in names]]
+    breakdown = section.breakdowns[0]
+    names = [str(row[0]) for row in breakdown.rows] or ["—"]
+    series = [[row[column] for row in breakdown.rows] or [0] for _, column in breakdown.bars]
+    palette = ("#2e7d32", "#c62828", "#f9a825")
     drawing = Drawing(pdf.BLOCK_WIDTH / 2 - 6, 170)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 34, 42, drawing.width - 44, 100
@@ -49,16 +52,19 @@ def _bar_chart(section: Section, s: pdf.Styles):
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
-    for index, colour in enumerate(("#2e7d32", "#c62828", "#f9a825")):
-        chart.bars[index].fillColor = colors.HexColor(colour)
+    if len(names) > 4:
+        chart.categoryAxis.labels.angle = 30
+        chart.categoryAxis.labels.boxAnchor = "ne"
+    for index in range(len(series)):
+        chart.bars[index].fillColor = colors.HexColor(palette[index % len(palette)])
     drawing.add(chart)
-    drawing.add(String(drawing.width / 2, 156, f"按{section.breakdown_label}统计（{section.unit}）",
+    drawing.add(String(drawing.width / 2, 156, f"按{breakdown.label}统计（{section.unit}）",
                        fontName=s.fonts["hei"], fontSize=10, textAnchor="middle"))
     legend = Legend()
     legend.x, legend.y, legend.fontName, legend.fontSize = 34, 14, s.fonts["fang"], 8
     legend.alignment, legend.columnMaximum, legend.deltax = "right", 1, 60
-    legend.colorNamePairs = [(colors.HexColor("#2e7d32"), "按时办结"), (colors.HexColor("#c62828"), "超时"),
-                             (colors.HexColor("#f9a825"), "在办")]
+    legend.colorNamePairs = [(colors.HexColor(palette[i % len(palette)]), name)
+                             for i, (name, _) in enumerate(breakdown.bars)]
     drawing.add(legend)
     return drawing
 
@@ -88,36 +94,40 @@ def _trend_chart(section: Section, s: pdf.Styles):
     runs = "".join("1" if v else "0" for v in values).split("0")
     chart.joinedLines = int(all(len(run) != 1 for run in runs) and any(values))
     drawing.add(chart)
-    drawing.add(String(drawing.width / 2, 156, "近12个月按时办结率", fontName=s.fonts["hei"], fontSize=10,
-                       textAnchor="middle"))
+    drawing.add(String(drawing.width / 2, 156, f"近12个月{section.trend_label}", fontName=s.fonts["hei"],
+                       fontSize=10, textAnchor="middle"))
     return drawing
+
+
+def _cell_text(value, rate: bool) -> str:
+    return percent_text(value) if rate else str(value)
 
 
 def _section(number: int, section: Section, s: pdf.Styles) -> list:
     from reportlab.platypus import CondPageBreak, Spacer, Table
 
-    f, p = section.figures, section.previous
     w = pdf.BLOCK_WIDTH
-    story = [CondPageBreak(120), _p(f"{CHINESE_NUMBERS[number]}、{section.title}", s.heading1),
-             _p(f"本月登记{f.total}{section.unit}，按时办结{f.on_time}{section.unit}，超时{f.overdue}{section.unit}，"
-                f"在办{f.in_progress}{section.unit}，按时办结率{f.rate_text}（上月{percent_text(p.rate)}）。", s.body)]
-    for label, current, previous in section.extra:
-        story.append(_p(f"{label}：{current}（上月{previous}）。", s.body))
-    story.append(_p(f"（一）按{section.breakdown_label}统计", s.heading2))
-    rows = [[name, v.total, v.on_time, v.overdue, v.in_progress, v.rate_text] for name, v in section.breakdown.items()]
-    story.append(_table([section.breakdown_label, "登记", "按时办结", "超时", "在办", "按时办结率"], rows,
-                        [w * 0.26, w * 0.13, w * 0.15, w * 0.13, w * 0.13, w * 0.20], s))
+    # a register starts where its heading, narrative and first table fit together
+    story = [CondPageBreak(320), _p(f"{CHINESE_NUMBERS[number]}、{section.title}", s.heading1)]
+    story += [_p(sentence, s.body) for sentence in section.summary]
+    for index, breakdown in enumerate(section.breakdowns):
+        story.append(_p(f"（{CHINESE_NUMBERS[index]}）按{breakdown.label}统计", s.heading2))
+        rows = [[_cell_text(v, c in breakdown.rate_columns) for c, v in enumerate(row)] for row in breakdown.rows]
+        first = 0.26 if len(breakdown.headers) <= 6 else 0.22
+        rest = (1 - first) / (len(breakdown.headers) - 1)
+        story.append(_table(breakdown.headers, rows or [["—"] + [""] * (len(breakdown.headers) - 1)],
+                            [w * first] + [w * rest] * (len(breakdown.headers) - 1), s))
     story.append(Spacer(1, 8))
-    charts = Table([[_bar_chart(section, s), _trend_chart(section, s)]], colWidths=[w / 2, w / 2])
-    story.append(charts)
-    story.append(_p(f"（二）超时事项（{len(section.overdue)}{section.unit}）", s.heading2))
+    story.append(Table([[_bar_chart(section, s), _trend_chart(section, s)]], colWidths=[w / 2, w / 2]))
+    story.append(_p(f"（{CHINESE_NUMBERS[len(section.breakdowns)]}）{section.overdue_title}"
+                    f"（{len(section.overdue)}{section.unit}）", s.heading2))
     if section.overdue:
-        rows = [[f"{i.started:%m-%d %H:%M}", i.what, i.holder, f"{i.deadline:%m-%d %H:%M}", i.late]
-                for i in section.overdue]
+        rows = [[f"{i.started:%m-%d %H:%M}" if isinstance(i.started, dt.datetime) else f"{i.started:%m-%d}",
+                 i.what, i.holder, f"{i.deadline:%m-%d %H:%M}", i.late] for i in section.overdue]
         story.append(_table(["开始时间", "事项", "承办人", "办理时限", "超时"], rows,
                             [w * 0.17, w * 0.37, w * 0.11, w * 0.17, w * 0.18], s))
     else:
-        story.append(_p("本月没有超时事项。", s.body))
+        story.append(_p(f"本月没有{section.overdue_title}。", s.body))
     return story
 
 

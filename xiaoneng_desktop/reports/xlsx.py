@@ -65,6 +65,8 @@ def _write_summary(book, report: MonthlyReport) -> None:
     row = 4
     for section in report.sections:
         f, p = section.figures, section.previous
+        if f is None or p is None:
+            continue
         values = [section.title, f.total, f.on_time, f.overdue, f.in_progress, _rate_cell(f.rate),
                   _rate_cell(p.rate), change_text(f.rate, p.rate, points=True)]
         for column, value in enumerate(values, start=1):
@@ -72,13 +74,17 @@ def _write_summary(book, report: MonthlyReport) -> None:
             if column in (6, 7) and not isinstance(value, str):
                 cell.number_format = PERCENT
         row += 1
-        for label, current, previous in section.extra:
-            sheet.cell(row=row, column=1, value=f"　{label}")
-            sheet.cell(row=row, column=2, value=current)
-            sheet.cell(row=row, column=7, value=previous)
-            row += 1
     sheet.auto_filter.ref = f"A3:H{row - 1}"
     sheet.freeze_panes = "A4"
+    extra = [(section.title, *line) for section in report.sections for line in section.extra]
+    if extra:
+        row += 1
+        _header(sheet, row, ["登记簿", "指标", "本月", "上月"])
+        for line in extra:
+            row += 1
+            for column, value in enumerate(line, start=1):
+                sheet.cell(row=row, column=column, value=value)
+        row += 1
     row += 1
     sheet.cell(row=row, column=1, value="指标说明").font = Font(bold=True)
     for label, text in DEFINITIONS:
@@ -95,24 +101,31 @@ def _write_section(book, section: Section) -> None:
     from openpyxl.chart import BarChart, LineChart, Reference
 
     sheet = book.create_sheet(section.title)
-    headers = [section.breakdown_label, "登记", "按时办结", "超时", "在办", "按时办结率"]
-    _header(sheet, 1, headers)
-    row = 2
-    for name, figures in section.breakdown.items():
-        for column, value in enumerate([name, figures.total, figures.on_time, figures.overdue, figures.in_progress,
-                                        _rate_cell(figures.rate)], start=1):
-            cell = sheet.cell(row=row, column=column, value=value)
-            if column == 6 and not isinstance(value, str):
-                cell.number_format = PERCENT
+    row = 1
+    first_table: tuple[int, int, int] | None = None  # (header row, last row, columns) of the first breakdown
+    for number, breakdown in enumerate(section.breakdowns):
+        if number:
+            row += 1
+        _header(sheet, row, breakdown.headers)
+        top = row
+        for values in breakdown.rows:
+            row += 1
+            for column, value in enumerate(values, start=1):
+                rate = column - 1 in breakdown.rate_columns
+                cell = sheet.cell(row=row, column=column, value=_rate_cell(value) if rate else value)
+                if rate and not isinstance(cell.value, str):
+                    cell.number_format = PERCENT
+        if first_table is None:
+            first_table = (top, row, len(breakdown.headers))
         row += 1
-    last_breakdown = row - 1
-    sheet.auto_filter.ref = f"A1:F{last_breakdown}"
+    top, last, _ = first_table
+    sheet.auto_filter.ref = f"A{top}:{chr(64 + len(section.breakdowns[0].headers))}{max(last, top)}"
     sheet.freeze_panes = "A2"
 
     row += 1
-    sheet.cell(row=row, column=1, value="近12个月按时办结率")
+    sheet.cell(row=row, column=1, value=f"近12个月{section.trend_label}")
     trend_header = row + 1
-    _header(sheet, trend_header, ["月份", "按时办结率"])
+    _header(sheet, trend_header, ["月份", section.trend_label])
     for offset, (month, rate) in enumerate(section.trend, start=1):
         sheet.cell(row=trend_header + offset, column=1, value=month)
         cell = sheet.cell(row=trend_header + offset, column=2, value=None if rate is None else rate / 100)
@@ -120,33 +133,38 @@ def _write_section(book, section: Section) -> None:
     last_trend = trend_header + len(section.trend)
 
     # Charts below the tables, so that "fit to width" keeps the tables readable on A4.
-    bars = BarChart()
-    bars.title = f"按{section.breakdown_label}统计（{section.unit}）"
-    bars.add_data(Reference(sheet, min_col=3, max_col=5, min_row=1, max_row=last_breakdown), titles_from_data=True)
-    bars.set_categories(Reference(sheet, min_col=1, min_row=2, max_row=last_breakdown))
-    bars.height, bars.width = 7, 8
-    sheet.add_chart(bars, f"A{last_trend + 2}")
+    breakdown = section.breakdowns[0]
+    if last > top:
+        bars = BarChart()
+        bars.title = f"按{breakdown.label}统计（{section.unit}）"
+        for _name, column in breakdown.bars:
+            bars.add_data(Reference(sheet, min_col=column + 1, min_row=top, max_row=last), titles_from_data=True)
+        bars.set_categories(Reference(sheet, min_col=1, min_row=top + 1, max_row=last))
+        bars.height, bars.width = 7, 8
+        sheet.add_chart(bars, f"A{last_trend + 2}")
     line = LineChart()
-    line.title = "近12个月按时办结率"
+    line.title = f"近12个月{section.trend_label}"
     line.add_data(Reference(sheet, min_col=2, min_row=trend_header, max_row=last_trend), titles_from_data=True)
     line.set_categories(Reference(sheet, min_col=1, min_row=trend_header + 1, max_row=last_trend))
     line.y_axis.number_format = "0%"
     line.legend = None
     line.height, line.width = 7, 8
     sheet.add_chart(line, f"D{last_trend + 2}")
-    _widths(sheet, [14, 10, 10, 9, 9, 12])
+    _widths(sheet, [14, 10, 10, 9, 9, 10, 12])
     _setup_page(sheet, "1:1", landscape=False)
 
-    overdue = book.create_sheet(f"{section.title}超时")
+    overdue = book.create_sheet(f"{section.title}超时" if section.figures is not None else f"{section.title}超期")
     _header(overdue, 1, ["开始时间", "事项", "承办人", "办理时限", "超时"])
     for row_number, item in enumerate(section.overdue, start=2):
         for column, value in enumerate([item.started, item.what, item.holder, item.deadline, item.late], start=1):
             cell = overdue.cell(row=row_number, column=column, value=value)
             if isinstance(value, dt.datetime):
                 cell.number_format = DATE_TIME
+            elif isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
     overdue.auto_filter.ref = f"A1:E{max(1, len(section.overdue) + 1)}"
     overdue.freeze_panes = "A2"
-    _widths(overdue, [17, 50, 10, 17, 14])
+    _widths(overdue, [17, 50, 12, 17, 14])
     _setup_page(overdue, "1:1", landscape=False)
 
 
@@ -160,13 +178,15 @@ def _write_records(book, section: Section) -> None:
             cell = sheet.cell(row=row_number, column=column, value=value)
             if isinstance(value, dt.datetime):
                 cell.number_format = DATE_TIME
+            elif isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
     last = max(1, len(section.records) + 1)
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(section.record_headers))}{last}"
     sheet.freeze_panes = "A2"
     widths = [17 if any(isinstance(r[c], dt.datetime) for r in section.records[:50]) else 12
               for c in range(len(section.record_headers))]
     for column, header in enumerate(section.record_headers):
-        if header in ("内容摘要", "标题", "来访事由", "问题描述", "事项"):
+        if header in ("内容摘要", "标题", "来访事由", "问题描述", "事项", "原因分析", "整改措施"):
             widths[column] = 45
     _widths(sheet, widths)
     _setup_page(sheet, "1:1", landscape=True)
