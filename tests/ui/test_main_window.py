@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from xiaoneng_desktop import APP_NAME, __version__, app, cli, schema
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui import main_window as main_window_module
+from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.documents.tab import DocumentsTab
 from xiaoneng_desktop.ui.duty.tab import DutyTab
 from xiaoneng_desktop.ui.inspection.tab import InspectionTab
@@ -81,11 +82,12 @@ def test_title_names_the_data_file(window, db_path):
 
 def test_four_tabs_in_order(window):
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert names == ["值班记录", "公文流转", "来访接待", "五查自查"]
-    assert isinstance(window.tabs.widget(0), DutyTab)
-    assert isinstance(window.tabs.widget(1), DocumentsTab)
-    assert isinstance(window.tabs.widget(2), VisitorsTab)
-    assert isinstance(window.tabs.widget(3), InspectionTab)
+    assert names == ["概览", "值班记录", "公文流转", "来访接待", "五查自查"]
+    assert isinstance(window.tabs.widget(0), DashboardTab)
+    assert isinstance(window.tabs.widget(1), DutyTab)
+    assert isinstance(window.tabs.widget(2), DocumentsTab)
+    assert isinstance(window.tabs.widget(3), VisitorsTab)
+    assert isinstance(window.tabs.widget(4), InspectionTab)
 
 
 def test_menus_and_shortcuts(window):
@@ -98,10 +100,11 @@ def test_menus_and_shortcuts(window):
         ("编辑(&E)", "新建(&N)"): "Ctrl+N",
         ("编辑(&E)", "查找(&F)"): "Ctrl+F",
         ("编辑(&E)", "刷新(&R)"): "F5",
-        ("视图(&V)", "值班记录"): "Ctrl+1",
-        ("视图(&V)", "公文流转"): "Ctrl+2",
-        ("视图(&V)", "来访接待"): "Ctrl+3",
-        ("视图(&V)", "五查自查"): "Ctrl+4",
+        ("视图(&V)", "概览"): "Ctrl+1",
+        ("视图(&V)", "值班记录"): "Ctrl+2",
+        ("视图(&V)", "公文流转"): "Ctrl+3",
+        ("视图(&V)", "来访接待"): "Ctrl+4",
+        ("视图(&V)", "五查自查"): "Ctrl+5",
         ("视图(&V)", "全屏(&U)"): "F11",
         ("帮助(&H)", "使用说明(&H)"): "F1",
         ("帮助(&H)", "关于(&A)"): "",
@@ -121,7 +124,7 @@ def test_view_actions_switch_tabs(window):
 
 def test_edit_actions_act_on_the_current_tab_when_it_can(window):
     calls = []
-    duty = window.tabs.widget(0)
+    duty = window.tabs.widget(1)
     duty.new_record = lambda: calls.append("new")
     duty.focus_search = lambda: calls.append("find")
     duty.refresh = lambda: calls.append("refresh")
@@ -129,7 +132,7 @@ def test_edit_actions_act_on_the_current_tab_when_it_can(window):
 
     window.tabs.setCurrentIndex(window.tabs.addTab(QWidget(), "无此功能"))  # a tab that cannot act
     assert not window.new_action.isEnabled() and not window.refresh_action.isEnabled()
-    window.tabs.setCurrentIndex(0)
+    window.tabs.setCurrentIndex(1)
     assert window.new_action.isEnabled() and window.find_action.isEnabled()
     window.new_action.trigger()
     window.find_action.trigger()
@@ -141,7 +144,7 @@ def test_a_tabs_own_copy_of_a_menu_shortcut_is_switched_off(window):
     """Two live shortcuts on one key are ambiguous in Qt and neither fires."""
     from PySide6.QtGui import QKeySequence, QShortcut
 
-    duty = window.tabs.widget(0)
+    duty = window.tabs.widget(1)
     duty.new_record = lambda: None
     copy = QShortcut(QKeySequence("Ctrl+N"), duty)
     other = QShortcut(QKeySequence("Ctrl+Shift+K"), duty)
@@ -227,7 +230,7 @@ def test_admin_dialog_opens_lazily_and_tabs_refresh_after(window, monkeypatch):
     module.WorkdaysDialog = FakeDialog
     monkeypatch.setitem(sys.modules, module.__name__, module)
     refreshed = []
-    window.tabs.widget(0).refresh = lambda: refreshed.append(True)
+    window.tabs.widget(1).refresh = lambda: refreshed.append(True)
 
     action(window, "工具(&T)", "节假日与调休…").trigger()
     assert len(opened) == 1
@@ -277,7 +280,7 @@ def test_open_another_data_file(window, tmp_path, messages):
     try:
         assert window.windowTitle() == f"{APP_NAME} — 另一个.sqlite3"
         assert str(other) in window.path_label.text()
-        assert window.tabs.count() == 4 and isinstance(window.tabs.widget(0), DutyTab)
+        assert window.tabs.count() == 5 and isinstance(window.tabs.widget(1), DutyTab)
         assert Path(db_module.database.obj.database) == other
     finally:
         db_module.close_database()

@@ -33,15 +33,80 @@ def duty_open_items() -> list[OpenItem]:
             for c in service.open_calls_query().order_by(Call.deadline).limit(LIMIT)]
 
 
-def duty_month(year: int, month: int) -> Figures:
+def documents_open_items() -> list[OpenItem]:
+    from xiaoneng_desktop.documents import service
+    from xiaoneng_desktop.documents.models import Document
+
+    query = service.documents_query(status="在办").order_by(Document.due).limit(LIMIT)
+    return [OpenItem("公文流转", d.id, dt.datetime.combine(d.start_date, dt.time()),
+                     f"{d.direction}（{d.step}）：{d.title[:50]}", d.holder, d.due or d.deadline) for d in query]
+
+
+def visitors_open_items() -> list[OpenItem]:
+    from xiaoneng_desktop.visitors import service
+    from xiaoneng_desktop.visitors.models import Visit
+
+    query = service.open_visits_query().order_by(Visit.deadline).limit(LIMIT)
+    return [OpenItem("来访接待", v.id, v.visited_at, f"{v.category}：{v.matter.splitlines()[0][:50]}",
+                     v.referred_to or v.first_responder, v.deadline) for v in query]
+
+
+def inspection_open_items() -> list[OpenItem]:
+    from xiaoneng_desktop.inspection.models import Problem
+
+    query = (Problem.select().where(Problem.voided_at.is_null() & Problem.completed_at.is_null()
+                                    & Problem.deadline.is_null(False))
+             .order_by(Problem.deadline).limit(LIMIT))
+    return [OpenItem("五查自查", p.id, dt.datetime.combine(p.found_on, dt.time()),
+                     f"整改：{p.description.splitlines()[0][:50]}", p.responsible_name, p.deadline) for p in query]
+
+
+@dataclass(frozen=True)
+class MonthLine:
+    """One register's line of this month's figures on the dashboard."""
+
+    register: str
+    figures: Figures | None  # 登记 / 按时办结 / 超时 / 在办, for registers with deadlines
+    rate_label: str
+    rate: float | None
+    rate_text: str
+
+
+def duty_month(year: int, month: int) -> MonthLine:
     from xiaoneng_desktop.duty import stats
 
-    return stats.month_figures(year, month)
+    f = stats.month_figures(year, month)
+    return MonthLine("值班记录", f, "按时办结率", f.rate, f.rate_text)
 
 
-#: (tab name, open items, month figures) per register, in the order of the tabs.
-REGISTERS: list[tuple[str, Callable[[], list[OpenItem]], Callable[[int, int], Figures]]] = [
+def documents_month(year: int, month: int) -> MonthLine:
+    from xiaoneng_desktop.documents import stats
+
+    f = stats.month_figures(year, month)
+    return MonthLine("公文流转", f, "按时办结率", f.rate, f.rate_text)
+
+
+def visitors_month(year: int, month: int) -> MonthLine:
+    from xiaoneng_desktop.visitors import stats
+
+    v = stats.month_figures(year, month)
+    f = Figures(v.visits, v.on_time, v.overdue, v.in_progress)
+    return MonthLine("来访接待", f, "按时办结率", f.rate, f.rate_text)
+
+
+def inspection_month(year: int, month: int) -> MonthLine:
+    from xiaoneng_desktop.inspection import stats
+
+    f = stats.month_figures(year, month)
+    return MonthLine("五查自查", None, "整改完成率", f.rate, f.rate_text)
+
+
+#: (tab name, open items, this month's line) per register, in the order of the tabs.
+REGISTERS: list[tuple[str, Callable[[], list[OpenItem]], Callable[[int, int], MonthLine]]] = [
     ("值班记录", duty_open_items, duty_month),
+    ("公文流转", documents_open_items, documents_month),
+    ("来访接待", visitors_open_items, visitors_month),
+    ("五查自查", inspection_open_items, inspection_month),
 ]
 
 
@@ -58,8 +123,8 @@ def due_within_one_workday(items: list[OpenItem], now: dt.datetime | None = None
     return [item for item in items if now <= item.deadline <= horizon]
 
 
-def month_figures(year: int, month: int) -> list[tuple[str, Figures]]:
-    return [(name, figures_of(year, month)) for name, _, figures_of in REGISTERS]
+def month_lines(year: int, month: int) -> list[MonthLine]:
+    return [line_of(year, month) for _, _, line_of in REGISTERS]
 
 
 def todays_roster(day: dt.date | None = None):

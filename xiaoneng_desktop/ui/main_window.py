@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop import APP_NAME, __version__, schema
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core import db as db_module
+from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.documents.tab import DocumentsTab
 from xiaoneng_desktop.ui.duty.tab import DutyTab
 from xiaoneng_desktop.ui.inspection.tab import InspectionTab
 from xiaoneng_desktop.ui.visitors.tab import VisitorsTab
 
-TAB_NAMES = ("值班记录", "公文流转", "来访接待", "五查自查")
+TAB_NAMES = ("概览", "值班记录", "公文流转", "来访接待", "五查自查")
 
 #: Column headers of the registers whose tabs are not built yet (shown empty, never with made-up rows).
 
@@ -45,12 +46,13 @@ WEEKDAYS = "一二三四五六日"
 
 HELP_TEXT = """\
 <h3>机关效能管理系统 使用说明</h3>
-<p>四个标签页对应四本登记簿：</p>
+<p>概览之后的四个标签页对应四本登记簿：</p>
 <ul>
-<li><b>值班记录</b>（Ctrl+1）：排班、来电来报登记、交办与反馈、交接班。</li>
-<li><b>公文流转</b>（Ctrl+2）：收文、发文的登记与办理环节，办理时限与催办。</li>
-<li><b>来访接待</b>（Ctrl+3）：来访登记、首问负责、转办与答复。</li>
-<li><b>五查自查</b>（Ctrl+4）：自查活动、发现的问题与整改销号。</li>
+<li><b>概览</b>（Ctrl+1）：今日值班、各登记簿的待办和超时事项（双击打开）、本月情况。</li>
+<li><b>值班记录</b>（Ctrl+2）：排班、来电来报登记、交办与反馈、交接班。</li>
+<li><b>公文流转</b>（Ctrl+3）：收文、发文的登记与办理环节，办理时限与催办。</li>
+<li><b>来访接待</b>（Ctrl+4）：来访登记、首问负责、转办与答复。</li>
+<li><b>五查自查</b>（Ctrl+5）：自查活动、发现的问题与整改销号。</li>
 </ul>
 <p>常用操作：<b>新建</b> Ctrl+N，<b>查找</b> Ctrl+F，<b>刷新</b> F5，<b>全屏</b> F11。
 当前标签页不支持的操作显示为灰色。</p>
@@ -105,8 +107,25 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build_tabs(self) -> None:
-        for name, tab in zip(TAB_NAMES, (DutyTab, DocumentsTab, VisitorsTab, InspectionTab), strict=True):
+        for name, tab in zip(TAB_NAMES, (DashboardTab, DutyTab, DocumentsTab, VisitorsTab, InspectionTab),
+                             strict=True):
             self.tabs.addTab(tab(self.tabs), name)
+        self.dashboard = self.tabs.widget(0)
+        self.dashboard.open_record.connect(self.open_record)
+        # 概览 is read again whenever it is looked at, and whenever a register says its data changed
+        self.tabs.currentChanged.connect(lambda index: index == 0 and self.dashboard.refresh())
+        for tab in self.tab_widgets()[1:]:
+            changed = getattr(tab, "data_changed", None)
+            if changed is not None:
+                changed.connect(self.dashboard.refresh)
+
+    def open_record(self, register: str, record_id: int) -> None:
+        """A double-click on the dashboard: that register's tab, with the record open."""
+        index = TAB_NAMES.index(register)
+        self.tabs.setCurrentIndex(index)
+        opener = getattr(self.tabs.widget(index), "open_record", None)
+        if callable(opener):
+            opener(record_id)
 
     def _action(
         self,

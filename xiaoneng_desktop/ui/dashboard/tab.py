@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from xiaoneng_desktop.core import clock
-from xiaoneng_desktop.core.figures import Figures
 from xiaoneng_desktop.reports import dashboard
 from xiaoneng_desktop.reports.monthly import late_text
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, RED, RED_BACKGROUND
@@ -32,10 +31,10 @@ class RateChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.rows: list[tuple[str, Figures]] = []
+        self.rows: list[dashboard.MonthLine] = []
         self.setMinimumHeight(90)
 
-    def set_rows(self, rows: list[tuple[str, Figures]]) -> None:
+    def set_rows(self, rows: list[dashboard.MonthLine]) -> None:
         self.rows = rows
         self.setMinimumHeight(24 * max(1, len(rows)) + 12)
         self.update()
@@ -46,21 +45,22 @@ class RateChart(QWidget):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label_width = self.fontMetrics().horizontalAdvance("值班记录　")
+        label_width = self.fontMetrics().horizontalAdvance("五查自查整改完成率　")
         value_width = self.fontMetrics().horizontalAdvance("100.0%　")
         bar_width = max(40, self.width() - label_width - value_width - 12)
-        for row, (name, figures) in enumerate(self.rows):
+        for row, line in enumerate(self.rows):
             top = 6 + row * 24
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(0, top, label_width, 20), Qt.AlignmentFlag.AlignVCenter, name)
+            painter.drawText(QRectF(0, top, label_width, 20), Qt.AlignmentFlag.AlignVCenter,
+                             f"{line.register}{line.rate_label}")
             frame = QRectF(label_width, top + 4, bar_width, 12)
             painter.fillRect(frame, QColor("#eeeeee"))
-            rate = figures.rate
+            rate = line.rate
             if rate is not None:
                 colour = QColor("#2e7d32") if rate >= 90 else AMBER if rate >= 75 else RED
                 painter.fillRect(QRectF(frame.left(), frame.top(), bar_width * rate / 100, frame.height()), colour)
             painter.drawText(QRectF(label_width + bar_width + 8, top, value_width, 20),
-                             Qt.AlignmentFlag.AlignVCenter, figures.rate_text)
+                             Qt.AlignmentFlag.AlignVCenter, line.rate_text)
         painter.end()
 
 
@@ -152,13 +152,15 @@ class DashboardTab(QWidget):
         self.due_box.setTitle(f"一个工作日内到期 {len(soon)} 件")
         self._fill(self.due_table, soon, now)
 
-        rows = dashboard.month_figures(now.year, now.month)
+        lines = dashboard.month_lines(now.year, now.month)
         self.month_box.setTitle(f"本月情况（{now.year}年{now.month}月，截至{now:%d日 %H:%M}）")
-        self.figures_table.setRowCount(len(rows))
-        for row, (name, f) in enumerate(rows):
-            for column, value in enumerate((name, f.total, f.on_time, f.overdue, f.in_progress, f.rate_text)):
+        counted = [line for line in lines if line.figures is not None]
+        self.figures_table.setRowCount(len(counted))
+        for row, line in enumerate(counted):
+            f = line.figures
+            for column, value in enumerate((line.register, f.total, f.on_time, f.overdue, f.in_progress, f.rate_text)):
                 self.figures_table.setItem(row, column, QTableWidgetItem(str(value)))
-        self.chart.set_rows(rows)
+        self.chart.set_rows(lines)
 
     def _fill(self, table: QTableWidget, items: list[dashboard.OpenItem], now) -> None:
         table.setRowCount(len(items))
