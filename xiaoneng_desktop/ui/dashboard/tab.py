@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -98,12 +99,17 @@ class DashboardTab(QWidget):
         self.figures_table.setHorizontalHeaderLabels(["登记簿", "登记", "按时办结", "超时", "在办", "按时办结率"])
         self.figures_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures_table.verticalHeader().hide()
-        self.figures_table.horizontalHeader().setStretchLastSection(True)
+        self.figures_table.verticalHeader().setDefaultSectionSize(self.figures_table.fontMetrics().height() + 8)
+        header = self.figures_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.figures_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.figures_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.chart = RateChart(self)
         self.month_box = QGroupBox(self)
         month_layout = QVBoxLayout(self.month_box)
         month_layout.addWidget(self.figures_table)
-        month_layout.addWidget(QLabel("按时办结率", self))
+        month_layout.addWidget(QLabel("本月按时办结率、整改完成率", self))
         month_layout.addWidget(self.chart)
 
         self.open_table = _table(self, "open_table")
@@ -147,8 +153,9 @@ class DashboardTab(QWidget):
         items = dashboard.open_items()
         overdue = sum(1 for item in items if item.deadline < now)
         self.open_box.setTitle(f"待办事项 {len(items)} 件，其中超时 {overdue} 件（双击打开）")
-        self._fill(self.open_table, items, now)
         soon = dashboard.due_within_one_workday(items, now)
+        self._soon = {(item.register, item.record_id) for item in soon}
+        self._fill(self.open_table, items, now)
         self.due_box.setTitle(f"一个工作日内到期 {len(soon)} 件")
         self._fill(self.due_table, soon, now)
 
@@ -156,6 +163,8 @@ class DashboardTab(QWidget):
         self.month_box.setTitle(f"本月情况（{now.year}年{now.month}月，截至{now:%d日 %H:%M}）")
         counted = [line for line in lines if line.figures is not None]
         self.figures_table.setRowCount(len(counted))
+        rows_height = self.figures_table.verticalHeader().defaultSectionSize() * len(counted)
+        self.figures_table.setFixedHeight(rows_height + self.figures_table.horizontalHeader().height() + 4)
         for row, line in enumerate(counted):
             f = line.figures
             for column, value in enumerate((line.register, f.total, f.on_time, f.overdue, f.in_progress, f.rate_text)):
@@ -173,7 +182,7 @@ class DashboardTab(QWidget):
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
                 if column == 4:
-                    soon = not late and left.total_seconds() <= 24 * 3600
+                    soon = (item.register, item.record_id) in self._soon  # 临近提醒: within one working day
                     if late:
                         cell.setForeground(RED)
                         cell.setBackground(RED_BACKGROUND)
