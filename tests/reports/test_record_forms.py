@@ -80,7 +80,7 @@ def test_visit_form_without_an_id_number(database, clock, tmp_path):
     from xiaoneng_desktop.visitors.service import VisitInput
 
     samples.office()
-    visit = service.create_visit(VisitInput(visited_at=clock.now(), name="王秀英", matter="咨询低保申请手续",
+    visit = service.create_visit(VisitInput(visited_at=clock.current, name="王秀英", matter="咨询低保申请手续",
                                             first_responder="周接待", category="咨询"))
     text, _, info = read(forms.visit_form(service.get_visit(visit.id)), tmp_path)
     assert pages(info) == 1
