@@ -375,10 +375,12 @@ class InspectionTab(QWidget):
                        self.verify_button, self.void_problem_button, self.print_button, self.pdf_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel("活动：", page))
-        buttons.addWidget(self.campaign_filter)
         self.ledger_summary = QLabel(page)
         self.ledger_summary.setObjectName("ledger_summary")
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.ledger_summary, 1)
+        summary_row.addWidget(QLabel("活动：", page))
+        summary_row.addWidget(self.campaign_filter)
         self.notes_label = QLabel(page)
         self.notes_label.setObjectName("notes_label")
         self.notes_label.setWordWrap(True)
@@ -386,7 +388,7 @@ class InspectionTab(QWidget):
         self.view.table.selectionModel().currentRowChanged.connect(self._show_notes)
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
-        layout.addWidget(self.ledger_summary)
+        layout.addLayout(summary_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.notes_label)
         return page
