@@ -8,6 +8,7 @@ The countdown repaints every 30 seconds without SQL (``touch_columns``); actions
 from __future__ import annotations
 
 import html
+from pathlib import Path
 
 import peewee as pw
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -37,6 +39,7 @@ from xiaoneng_desktop.ui.documents.dialogs import (
 from xiaoneng_desktop.ui.documents.document_table import COLUMNS, DUE_COLUMN, STATUS_COLUMN
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 
@@ -72,9 +75,15 @@ class DocumentsTab(QWidget):
         self.extend_button.clicked.connect(self.extend_selected)
         self.void_button = QPushButton("作废…", self)
         self.void_button.clicked.connect(self.void_selected)
+        self.print_button = QPushButton("打印(&P)…", self)
+        self.print_button.setToolTip("打印所选文件的文件处理单（含各环节意见、催办、延期）")
+        self.print_button.clicked.connect(self.print_slip)
+        self.pdf_button = QPushButton("存为PDF…", self)
+        self.pdf_button.setToolTip("把所选文件的文件处理单存为 PDF 文件")
+        self.pdf_button.clicked.connect(lambda: self.save_slip())
         buttons = QHBoxLayout()
         for button in (self.incoming_button, self.outgoing_button, self.step_button, self.urge_button,
-                       self.extend_button, self.void_button):
+                       self.extend_button, self.void_button, self.print_button, self.pdf_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.summary_label = QLabel(self)
@@ -107,6 +116,7 @@ class DocumentsTab(QWidget):
         self.view.activated.connect(self.do_step)
         self.view.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())
         self.model.modelReset.connect(self.show_history)
+        row_menu(self.view.table, self._fill_menu, self)
 
         self.history = QTextBrowser(self)
         self.history.setObjectName("history")
@@ -313,3 +323,67 @@ class DocumentsTab(QWidget):
         dialog.accepted.connect(lambda: self._changed(doc.id))
         dialog.open()
         return dialog
+
+    # --- the 文件处理单, and opening a document from elsewhere ----------------------------------------
+
+    def _fill_menu(self, menu: QMenu) -> None:
+        menu.addAction("办理…", lambda: self.do_step(self.selected_id()))
+        menu.addAction("催办…", self.urge_selected)
+        menu.addAction("延期…", self.extend_selected)
+        menu.addAction("作废…", self.void_selected)
+        menu.addSeparator()
+        menu.addAction("打印文件处理单…", self.print_slip)
+        menu.addAction("文件处理单存为PDF…", lambda: self.save_slip())
+
+    def _slip(self) -> tuple[Document, str] | None:
+        doc_id = self.selected_id()
+        doc = Document.get_or_none(Document.id == doc_id) if doc_id is not None else None
+        if doc is None:
+            QMessageBox.information(self, "公文流转", "请先在列表中选择一份文件。")
+            return None
+        return doc, f"文件处理单 {doc.number or doc.title[:20]}"
+
+    def print_slip(self):
+        """Qt's print preview of the 文件处理单 — the same PDF that 存为PDF writes."""
+        chosen = self._slip()
+        if chosen is None:
+            return None
+        from xiaoneng_desktop.reports.forms import document_slip  # reportlab only when asked for
+
+        doc, title = chosen
+        return print_form(self, lambda: document_slip(doc), title)
+
+    def save_slip(self, path: str | None = None) -> Path | None:
+        chosen = self._slip()
+        if chosen is None:
+            return None
+        from xiaoneng_desktop.reports.forms import document_slip
+
+        doc, _title = chosen
+        name = (doc.number or doc.title[:20]).replace("〔", "").replace("〕", "-").replace("/", "-")
+        return save_form(self, lambda: document_slip(doc), "文件处理单", f"文件处理单-{name}", path)
+
+    def _reset_extra_filters(self) -> None:
+        for combo in (self.direction, self.step, self.holder):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.overdue.blockSignals(True)
+        self.overdue.setChecked(False)
+        self.overdue.blockSignals(False)
+        self._reload()
+
+    def open_record(self, record_id: int) -> StepDialog | None:
+        """Show the document in the list (filters cleared if they hide it), select it and open its current
+        step — for the dashboard's double-click. A document with nothing left to do is only selected:
+        its routing history shows under the list."""
+        doc = Document.get_or_none(Document.id == record_id)
+        if doc is None:
+            return None
+        reveal(self.view, doc.id, lambda: self._query().where(Document.id == doc.id).exists(),
+               reset=self._reset_extra_filters, day=doc.start_date)
+        self.view.table.setFocus()
+        self.show_history()
+        if not doc.step or doc.voided_at is not None:
+            return None
+        return self.do_step(doc.id)

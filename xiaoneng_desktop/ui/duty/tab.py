@@ -9,11 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import peewee as pw
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -37,6 +36,7 @@ from xiaoneng_desktop.ui.duty.roster_page import RosterPage
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.inputs import to_qdatetime
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 
@@ -140,8 +140,7 @@ class DutyTab(QWidget):
         layout.addWidget(self.pages)
 
         for table in (self.open_table, self.view.table):
-            table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-            table.customContextMenuRequested.connect(lambda position, t=table: self._context_menu(t, position))
+            row_menu(table, self._fill_menu, self)
 
         shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_record)
@@ -276,55 +275,54 @@ class DutyTab(QWidget):
         dialog.open()
         return dialog
 
-    def print_phone_record(self):
-        """Qt's print preview of the 电话记录单 — the same PDF that 存为PDF writes."""
+    def open_record(self, record_id: int) -> CallDialog | None:
+        """Show the call in the log (filters cleared if they hide it), select it and open it — for the
+        dashboard's double-click."""
+        call = Call.get_or_none(Call.id == record_id)
+        if call is None:
+            return None
+        self.pages.setCurrentIndex(0)
+        reveal(self.view, call.id, lambda: self._query().where(Call.id == call.id).exists(),
+               day=call.received_at.date())
+        self.view.table.setFocus()
+        return self.edit_call(call.id)
+
+    def _phone_record(self) -> tuple[Call, str] | None:
         call_id = self.selected_id()
         if call_id is None:
             self._no_selection()
             return None
-        from xiaoneng_desktop.reports.forms import phone_record
-        from xiaoneng_desktop.ui.widgets.print_preview import preview_pdf
-
         call = service.get_call(call_id)
-        return preview_pdf(phone_record(call), f"电话记录单 {call.received_at:%Y-%m-%d %H:%M}", self)
+        return call, f"电话记录单 {call.received_at:%Y-%m-%d %H:%M}"
 
-    def _context_menu(self, table: QTableView, position) -> None:
-        index = table.indexAt(position)
-        if not index.isValid():
-            return
-        table.setCurrentIndex(index)
-        table.setFocus()
-        menu = QMenu(self)
+    def print_phone_record(self):
+        """Qt's print preview of the 电话记录单 — the same PDF that 存为PDF writes."""
+        chosen = self._phone_record()
+        if chosen is None:
+            return None
+        from xiaoneng_desktop.reports.forms import phone_record  # reportlab only when asked for
+
+        call, title = chosen
+        return print_form(self, lambda: phone_record(call), title)
+
+    def _fill_menu(self, menu: QMenu) -> None:
         menu.addAction("编辑…", lambda: self.edit_call(self.selected_id()))
         menu.addAction("办结…", self.close_selected)
         menu.addAction("作废…", self.void_selected)
         menu.addSeparator()
         menu.addAction("打印电话记录单…", self.print_phone_record)
         menu.addAction("电话记录单存为PDF…", lambda: self.save_phone_record())
-        menu.popup(table.viewport().mapToGlobal(position))
 
     def save_phone_record(self, path: str | None = None) -> Path | None:
         """电话记录单 of the selected call as a PDF file, opened in the system's PDF viewer."""
-        call_id = self.selected_id()
-        if call_id is None:
-            self._no_selection()
+        chosen = self._phone_record()
+        if chosen is None:
             return None
-        call = service.get_call(call_id)
-        if path is None:
-            suggested = str(Path.home() / f"电话记录单-{call.received_at:%Y%m%d-%H%M}-{call.id}.pdf")
-            path, _ = QFileDialog.getSaveFileName(self, "保存电话记录单", suggested, "PDF 文件 (*.pdf)")
-            if not path:
-                return None
         from xiaoneng_desktop.reports.forms import phone_record  # reportlab only when asked for
 
-        target = Path(path)
-        try:
-            target.write_bytes(phone_record(call))
-        except OSError as exc:
-            QMessageBox.warning(self, "电话记录单", f"无法写入文件“{target}”：{exc.strerror or exc}")
-            return None
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
-        return target
+        call, title = chosen
+        return save_form(self, lambda: phone_record(call), "电话记录单",
+                         f"电话记录单-{call.received_at:%Y%m%d-%H%M}-{call.id}", path)
 
     def _no_selection(self) -> None:
         QMessageBox.information(self, "值班记录", "请先在列表中选择一条来电记录。")

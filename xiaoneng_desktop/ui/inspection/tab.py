@@ -3,6 +3,8 @@ problems found (overdue red), the overview of figures, and the check-point templ
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import peewee as pw
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QKeySequence, QShortcut
@@ -14,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -38,6 +41,7 @@ from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.form_errors import database_message
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, RED
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 
@@ -359,15 +363,24 @@ class InspectionTab(QWidget):
         self.verify_button.clicked.connect(self.verify_selected)
         self.void_problem_button = QPushButton("作废", page)
         self.void_problem_button.clicked.connect(self.void_selected)
+        self.print_button = QPushButton("打印(&P)…", page)
+        self.print_button.setToolTip("打印所选问题的整改通知/销号单")
+        self.print_button.clicked.connect(self.print_notice)
+        self.pdf_button = QPushButton("存为PDF…", page)
+        self.pdf_button.setToolTip("把所选问题的整改通知/销号单存为 PDF 文件")
+        self.pdf_button.clicked.connect(lambda: self.save_notice())
+        row_menu(self.view.table, self._fill_menu, self)
         buttons = QHBoxLayout()
         for button in (self.new_problem_button, self.edit_problem_button, self.note_button, self.complete_button,
-                       self.verify_button, self.void_problem_button):
+                       self.verify_button, self.void_problem_button, self.print_button, self.pdf_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(QLabel("活动：", page))
-        buttons.addWidget(self.campaign_filter)
         self.ledger_summary = QLabel(page)
         self.ledger_summary.setObjectName("ledger_summary")
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.ledger_summary, 1)
+        summary_row.addWidget(QLabel("活动：", page))
+        summary_row.addWidget(self.campaign_filter)
         self.notes_label = QLabel(page)
         self.notes_label.setObjectName("notes_label")
         self.notes_label.setWordWrap(True)
@@ -375,7 +388,7 @@ class InspectionTab(QWidget):
         self.view.table.selectionModel().currentRowChanged.connect(self._show_notes)
         layout = QVBoxLayout(page)
         layout.addLayout(buttons)
-        layout.addWidget(self.ledger_summary)
+        layout.addLayout(summary_row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.notes_label)
         return page
@@ -490,6 +503,50 @@ class InspectionTab(QWidget):
         dialog.accepted.connect(lambda: self._problem_changed(problem.id))
         dialog.open()
         return dialog
+
+    def _fill_menu(self, menu: QMenu) -> None:
+        menu.addAction("修改…", lambda: self.edit_problem(self.view.current_id()))
+        menu.addAction("整改进展…", self.add_note)
+        menu.addAction("整改完成…", self.complete_selected)
+        menu.addAction("销号…", self.verify_selected)
+        menu.addAction("作废…", self.void_selected)
+        menu.addSeparator()
+        menu.addAction("打印整改通知/销号单…", self.print_notice)
+        menu.addAction("整改通知/销号单存为PDF…", lambda: self.save_notice())
+
+    def print_notice(self):
+        """Qt's print preview of the 整改通知/销号单 — the same PDF that 存为PDF writes."""
+        problem = self._selected_problem()
+        if problem is None:
+            return None
+        from xiaoneng_desktop.reports.forms import rectification_notice  # reportlab only when asked for
+
+        return print_form(self, lambda: rectification_notice(problem), f"整改通知销号单 {problem.id}")
+
+    def save_notice(self, path: str | None = None) -> Path | None:
+        problem = self._selected_problem()
+        if problem is None:
+            return None
+        from xiaoneng_desktop.reports.forms import rectification_notice
+
+        return save_form(self, lambda: rectification_notice(problem), "整改通知/销号单",
+                         f"整改通知销号单-{problem.found_on:%Y%m%d}-{problem.id}", path)
+
+    def _reset_campaign_filter(self) -> None:
+        self.campaign_filter.setCurrentIndex(0)  # 全部活动; re-queries by itself
+
+    def open_record(self, record_id: int) -> ProblemDialog | None:
+        """Show the problem on the 整改台账 (filters cleared if they hide it), select it and open it — for
+        the dashboard's double-click."""
+        problem = Problem.get_or_none(Problem.id == record_id)
+        if problem is None:
+            return None
+        self.pages.setCurrentIndex(LEDGER)
+        reveal(self.view, problem.id, lambda: self._query().where(Problem.id == problem.id).exists(),
+               reset=self._reset_campaign_filter, day=problem.found_on)
+        self.view.table.setFocus()
+        self._show_notes()
+        return self.edit_problem(problem.id)
 
     def _problem_changed(self, problem_id: int | None) -> None:
         self.refresh_ledger()

@@ -7,6 +7,8 @@ second page keeps the 领导接待日 schedule.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import peewee as pw
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -40,6 +43,7 @@ from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 from xiaoneng_desktop.visitors import service
@@ -116,8 +120,15 @@ class VisitorsTab(QWidget):
         self.extend_button.clicked.connect(self.extend_selected)
         self.void_button = QPushButton("作废", self)
         self.void_button.clicked.connect(self.void_selected)
+        self.print_button = QPushButton("打印(&P)…", self)
+        self.print_button.setToolTip("打印所选来访的来访登记表（身份证号隐去中间位）")
+        self.print_button.clicked.connect(self.print_visit_form)
+        self.pdf_button = QPushButton("存为PDF…", self)
+        self.pdf_button.setToolTip("把所选来访的来访登记表存为 PDF 文件")
+        self.pdf_button.clicked.connect(lambda: self.save_visit_form())
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.handle_button, self.extend_button, self.void_button):
+        for button in (self.new_button, self.edit_button, self.handle_button, self.extend_button, self.void_button,
+                       self.print_button, self.pdf_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -141,6 +152,9 @@ class VisitorsTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
+
+        for table in (self.open_table, self.view.table):
+            row_menu(table, self._fill_menu, self)
 
         shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_record)
@@ -273,6 +287,55 @@ class VisitorsTab(QWidget):
 
     def _no_selection(self) -> None:
         QMessageBox.information(self, "来访接待", "请先在列表中选择一条来访记录。")
+
+    # --- the 来访登记表, and opening a visit from elsewhere --------------------------------------------
+
+    def _fill_menu(self, menu: QMenu) -> None:
+        menu.addAction("办理…", lambda: self.handle(self.selected_id()))
+        menu.addAction("修改登记…", lambda: self.edit_visit(self.selected_id()))
+        menu.addAction("延期…", self.extend_selected)
+        menu.addAction("作废…", self.void_selected)
+        menu.addSeparator()
+        menu.addAction("打印来访登记表…", self.print_visit_form)
+        menu.addAction("来访登记表存为PDF…", lambda: self.save_visit_form())
+
+    def _form(self) -> tuple[Visit, str] | None:
+        visit = self._visit(self.selected_id())
+        if visit is None:
+            return None
+        return visit, f"来访登记表 {visit.name} {visit.visited_at:%Y-%m-%d}"
+
+    def print_visit_form(self):
+        """Qt's print preview of the 来访登记表 — the same PDF that 存为PDF writes."""
+        chosen = self._form()
+        if chosen is None:
+            return None
+        from xiaoneng_desktop.reports.forms import visit_form  # reportlab only when asked for
+
+        visit, title = chosen
+        return print_form(self, lambda: visit_form(visit), title)
+
+    def save_visit_form(self, path: str | None = None) -> Path | None:
+        chosen = self._form()
+        if chosen is None:
+            return None
+        from xiaoneng_desktop.reports.forms import visit_form
+
+        visit, _title = chosen
+        return save_form(self, lambda: visit_form(visit), "来访登记表",
+                         f"来访登记表-{visit.visited_at:%Y%m%d}-{visit.id}", path)
+
+    def open_record(self, record_id: int) -> HandlingDialog | None:
+        """Show the visit in the register (filters cleared if they hide it), select it and open its
+        handling — for the dashboard's double-click."""
+        visit = Visit.get_or_none(Visit.id == record_id)
+        if visit is None:
+            return None
+        self.pages.setCurrentIndex(0)
+        reveal(self.view, visit.id, lambda: self._query().where(Visit.id == visit.id).exists(),
+               day=visit.visited_at.date())
+        self.view.table.setFocus()
+        return self.handle(visit.id)
 
 
 class ExtendDialog(QDialog):

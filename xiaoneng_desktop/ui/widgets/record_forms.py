@@ -1,0 +1,85 @@
+"""What every register tab does with its single-record forms (电话记录单, 文件处理单, 来访登记表, 整改通知/销号单):
+print through Qt's preview, save the same PDF, a right-click menu on the rows, and finding a record
+(``reveal``) when another view — the dashboard — asks a tab to open it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTableView, QWidget
+
+from xiaoneng_desktop.ui.widgets.filter_bar import Filters
+from xiaoneng_desktop.ui.widgets.register_view import RegisterView
+
+#: Pages fetched while looking for a record before narrowing the list to the record's day instead.
+REVEAL_PAGES = 20
+
+
+def print_form(parent: QWidget, make: Callable[[], bytes], title: str):
+    """Qt's print preview of the form — the same PDF that ``save_form`` writes."""
+    from xiaoneng_desktop.ui.widgets.print_preview import preview_pdf
+
+    return preview_pdf(make(), title, parent)
+
+
+def save_form(parent: QWidget, make: Callable[[], bytes], title: str, file_name: str,
+              path: str | None = None) -> Path | None:
+    """Ask where (unless ``path`` is given), write the form's PDF and open it in the system's viewer."""
+    if path is None:
+        suggested = str(Path.home() / f"{file_name}.pdf")
+        path, _ = QFileDialog.getSaveFileName(parent, f"保存{title}", suggested, "PDF 文件 (*.pdf)")
+        if not path:
+            return None
+    target = Path(path)
+    try:
+        target.write_bytes(make())
+    except OSError as exc:
+        QMessageBox.warning(parent, title, f"无法写入文件“{target}”：{exc.strerror or exc}")
+        return None
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    return target
+
+
+def row_menu(table: QTableView, fill: Callable[[QMenu], None], parent: QWidget) -> None:
+    """Right-click on a row: select it, then show the menu ``fill`` builds."""
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def show(position) -> None:
+        index = table.indexAt(position)
+        if not index.isValid():
+            return
+        table.setCurrentIndex(index)
+        table.setFocus()
+        menu = QMenu(parent)
+        fill(menu)
+        menu.popup(table.viewport().mapToGlobal(position))
+
+    table.customContextMenuRequested.connect(show)
+
+
+def reveal(view: RegisterView, record_id: Any, in_list: Callable[[], bool], *,
+           reset: Callable[[], None] | None = None, day=None) -> bool:
+    """Select the record in the register's list: the filters are cleared when they hide it (``reset``
+    clears a tab's own extra filters too), more rows are fetched while it is not yet loaded, and an
+    old record far down the list is shown by narrowing the list to its ``day``."""
+    if view.select_id(record_id):
+        return True
+    if not in_list():
+        if reset is not None:
+            reset()
+        view.filter_bar.clear()
+    model = view.model
+    for _ in range(REVEAL_PAGES):
+        if model.row_of_id(record_id) is not None or not model.canFetchMore():
+            break
+        model.fetchMore()
+    if view.select_id(record_id):
+        return True
+    if day is not None:
+        view.filter_bar.set_filters(Filters(date_from=day, date_to=day))
+        return view.select_id(record_id)
+    return False
