@@ -58,6 +58,8 @@ OFFSCREEN_SCREEN = {
                  "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}],
 }
 PROBE_TIMEOUT_S = 300
+#: What a current demo file holds, one kind per register (from the demo generator's audit line).
+DEMO_KINDS = ("来电", "收文", "来访", "自查问题")
 
 
 class BenchError(Exception):
@@ -96,8 +98,8 @@ def describe_data_file(path: Path) -> DataFile | None:
             calls = con.execute('SELECT COUNT(*) FROM "call"').fetchone()[0]
     except sqlite3.Error:
         return None
-    if row is None:
-        return None
+    if row is None or not all(kind in row[0] for kind in DEMO_KINDS):
+        return None  # none, or made before every register had demo data: build it again
     span = row[0].split("，", 1)[0]  # "2016-11-30至2026-11-29，部门8，…"
     try:
         first_text, last_text = span.split("至")

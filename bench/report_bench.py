@@ -1,0 +1,75 @@
+"""Monthly report speed on ten years of data: the busiest month's report built, written as .xlsx and
+as .pdf, each timed (median of --repeat) and printed beside the target (well under a second each).
+
+    python3 bench/report_bench.py [--db PATH] [--repeat 3]
+
+Uses the same ten-year file as bench/run.py (built once by the demo generator). A benchmark that prints
+figures, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))
+sys.path.insert(0, str(BENCH))
+
+TARGET_S = 1.0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, default=None, help="data file (default: bench/ten_years.sqlite3)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    import run  # bench/run.py: the shared ten-year data file
+
+    path = args.db or run.DEFAULT_DB
+    data = run.ensure_data_file(path, 120, own_file=args.db is None)
+
+    import peewee as pw
+
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.duty.models import Call
+    from xiaoneng_desktop.reports import monthly, monthly_pdf, xlsx
+
+    schema.open_database(data.path)
+    month = pw.fn.strftime("%Y-%m", Call.received_at)
+    busiest = (Call.select(month.alias("month"), pw.fn.COUNT(Call.id).alias("n")).group_by(month)
+               .order_by(pw.fn.COUNT(Call.id).desc()).dicts().first())
+    year, number = (int(part) for part in busiest["month"].split("-"))
+    timings: dict[str, list[float]] = {"build": [], "xlsx": [], "pdf": []}
+    with tempfile.TemporaryDirectory() as scratch:
+        for _ in range(args.repeat):
+            started = time.perf_counter()
+            report = monthly.build(year, number)
+            timings["build"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            xlsx.write(report, Path(scratch) / "m.xlsx")
+            timings["xlsx"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            monthly_pdf.write(report, Path(scratch) / "m.pdf")
+            timings["pdf"].append(time.perf_counter() - started)
+        pdf_pages = (Path(scratch) / "m.pdf").read_bytes().count(b"/Type /Page\n")
+    records = {s.title: len(s.records) for s in report.sections}
+    print(f"月报速度基准：{data.path.name}，最忙的月份 {year}年{number}月（来电 {busiest['n']} 条）")
+    print("  记录数：" + "，".join(f"{k} {v}" for k, v in records.items()) + f"；PDF 约 {pdf_pages or '?'} 页")
+    labels = {"build": "统计（四本登记簿的 SQL 汇总、超时清单、明细）", "xlsx": "写出 Excel", "pdf": "写出 PDF"}
+    for key, values in timings.items():
+        median = statistics.median(values)
+        verdict = "PASS" if median < TARGET_S else "OVER"
+        print(f"  {labels[key]}：中位数 {median:.3f} s（最慢 {max(values):.3f} s），目标 < {TARGET_S:.1f} s  {verdict}")
+    total = statistics.median([sum(t) for t in zip(*timings.values(), strict=True)])
+    print(f"  合计（统计 + Excel + PDF）：{total:.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
