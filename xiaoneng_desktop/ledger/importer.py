@@ -139,6 +139,10 @@ def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str]) -> tup
     errors: list[RowError] = []
     ignored: list[str] = []
     header_row = data.first_row - 1
+    other = next((o for o in LAYOUTS.values() if o.sheet == data.sheet and o.kind != spec.kind), None)
+    if other is not None and not mapping:
+        return [RowError(data.sheet, header_row, "", "", f"这是“{other.name}”台账，不是“{spec.name}”台账，"
+                                                        "请选择正确的台账种类")], []
     counts: dict[str, int] = {}
     for header in data.headers:
         counts[header] = counts.get(header, 0) + 1
@@ -157,8 +161,7 @@ def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str]) -> tup
             ignored.append(header)
     for title in spec.titles:
         if title not in mapped:
-            errors.append(RowError(data.sheet, header_row, title, "",
-                                   f"缺少“{title}”列（模板的列：{'、'.join(spec.titles)}）"))
+            errors.append(RowError(data.sheet, header_row, title, "", f"缺少“{title}”列"))
     return errors, ignored
 
 
