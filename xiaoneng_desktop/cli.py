@@ -2,6 +2,9 @@
 
     xiaoneng [--db 文件] [--demo]            打开主窗口
     xiaoneng [--db 文件] demo [--months N]   生成演示数据（不开窗口）
+    xiaoneng [--db 文件] template KIND FILE.xlsx              写出空白台账模板
+    xiaoneng [--db 文件] import KIND FILE.xlsx [--dry-run]    导入台账（有一行出错则全部不导入）
+    xiaoneng [--db 文件] export KIND FILE.xlsx [--from 日期] [--to 日期]   按模板格式导出台账
     xiaoneng --version
 
 Exit codes: 0 done, 1 unexpected error (one line on stderr, the traceback in the log file),
@@ -122,10 +125,14 @@ def build_parser() -> ArgumentParser:
         usage=f"\n  {PROG} [--db PATH] [--demo]            打开主窗口"
         f"\n  {PROG} [--db PATH] demo [--months N]   生成演示数据（不开窗口）"
         f"\n  {PROG} [--db PATH] report monthly --month YYYY-MM [--xlsx FILE] [--pdf FILE]   生成月报"
+        f"\n  {PROG} [--db PATH] template KIND FILE.xlsx   写出空白台账模板"
+        f"\n  {PROG} [--db PATH] import KIND FILE.xlsx [--dry-run]   导入台账"
+        f"\n  {PROG} [--db PATH] export KIND FILE.xlsx [--from DATE] [--to DATE]   导出台账"
         f"\n  {PROG} --version",
         description=f"{APP_NAME}：值班记录、公文流转、来访接待、五查自查。不带命令时打开主窗口。",
         epilog="命令：\n  demo    在空的数据文件中生成演示数据（xiaoneng demo -h 查看详细说明）\n"
-        "  report  生成报表（xiaoneng report monthly -h 查看详细说明）\n\n"
+        "  report  生成报表（xiaoneng report monthly -h 查看详细说明）\n"
+        "  template / import / export  Excel 台账（KIND：" + "、".join(LEDGER_KINDS) + "）\n\n"
         "退出码：0 成功；1 意外错误（详情见日志）；2 输入有误或数据文件无法使用。",
         formatter_class=ChineseRawFormatter,
     )
@@ -172,7 +179,38 @@ def build_parser() -> ArgumentParser:
     monthly.add_argument("--month", metavar="YYYY-MM", type=_month, required=True, help="统计月份，如 2026-10")
     monthly.add_argument("--xlsx", metavar="FILE", type=_path, help="写出 Excel 月报（.xlsx）")
     monthly.add_argument("--pdf", metavar="FILE", type=_path, help="写出 PDF 月报（.pdf）")
+    _ledger_commands(commands, db_help)
     return parser
+
+
+LEDGER_KINDS = {"duty": "值班来电", "incoming": "收文", "outgoing": "发文", "visitors": "来访",
+                "rectification": "整改台账"}
+
+
+def _date(text: str) -> dt.date:
+    match = re.fullmatch(r"\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})\s*", text)
+    try:
+        if not match:
+            raise ValueError
+        return dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，如 2026-10-08，而不是“{text}”") from None
+
+
+def _ledger_commands(commands, db_help: str) -> None:
+    kinds = "、".join(f"{k}（{v}）" for k, v in LEDGER_KINDS.items())
+    for verb, text in (("template", "写出空白的 Excel 台账模板（含下拉选项和填写说明）"),
+                       ("import", "从 Excel 台账导入记录：先检查全部行，有一行出错则全部不导入"),
+                       ("export", "按模板格式把登记簿导出为 Excel 台账（可再导入）")):
+        command = commands.add_parser(verb, prog=f"{PROG} {verb}", help=text, description=text + "。")
+        command.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+        command.add_argument("kind", metavar="KIND", choices=list(LEDGER_KINDS), help=f"台账种类：{kinds}")
+        command.add_argument("file", metavar="FILE.xlsx", type=_path, help="Excel 文件（.xlsx）")
+        if verb == "import":
+            command.add_argument("--dry-run", action="store_true", help="只检查，不写入数据")
+        if verb == "export":
+            command.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="起始日期（含）")
+            command.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="截止日期（含）")
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -404,6 +442,43 @@ def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path 
     return 0
 
 
+def run_ledger(path: Path, args) -> int:
+    """template / import / export. Bad rows: the error table on stderr, exit 2."""
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core.db import close_database
+
+    target = Path(args.file)
+    if args.command in ("template", "export") and target.suffix.lower() != ".xlsx":
+        say(f"输出文件应以 .xlsx 结尾：{target}")
+        return 2
+    schema.open_database(path)
+    try:
+        from xiaoneng_desktop.ledger import exporter, importer
+
+        if args.command == "template":
+            exporter.write_template(args.kind, target)
+            print(f"已写出{LEDGER_KINDS[args.kind]}台账模板：{target}")
+            return 0
+        if args.command == "export":
+            if args.date_from and args.date_to and args.date_to < args.date_from:
+                say("截止日期不能早于起始日期。")
+                return 2
+            count = exporter.export_kind(args.kind, target, args.date_from, args.date_to)
+            print(f"已导出{LEDGER_KINDS[args.kind]} {count} 条：{target}")
+            return 0
+        report = importer.import_file(args.kind, target, dry_run=args.dry_run)
+    finally:
+        close_database()
+    if report.errors:
+        say(report.summary())
+        say("工作表\t行号\t列\t内容\t原因")
+        for error in report.errors:
+            say(f"{error.sheet}\t{error.row}\t{error.column}\t{error.value}\t{error.reason}")
+        return 2
+    print(report.summary())
+    return 0
+
+
 def _display_missing() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
@@ -417,6 +492,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_demo(data_file(db) if db is not None else demo_file(), args.months)
     if args.command == "report":
         return run_report(data_file(getattr(args, "db", None)), args.month, args.xlsx, args.pdf)
+    if args.command in ("template", "import", "export"):
+        return run_ledger(data_file(getattr(args, "db", None)), args)
 
     path = demo_file() if args.demo and args.db is None else data_file(args.db)
     if _display_missing():

@@ -159,6 +159,11 @@ class MainWindow(QMainWindow):
         self.report_action = self._action(
             file_menu, "机关效能工作月报(&M)…", self.open_monthly_report, "Ctrl+M", "生成某月的 Excel 和 PDF 月报"
         )
+        from xiaoneng_desktop.ui.ledger.import_dialog import open_import_dialog
+
+        self.import_action = self._action(
+            file_menu, "导入台账(&I)…", lambda: open_import_dialog(self), None, "从 Excel 台账导入值班、公文、来访、整改记录"
+        )
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)

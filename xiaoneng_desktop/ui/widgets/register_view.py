@@ -11,7 +11,18 @@ from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from xiaoneng_desktop.ui.widgets.filter_bar import FilterBar
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
@@ -78,7 +89,16 @@ class RegisterView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(table, 1)
-        layout.addWidget(self.count_label)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label, 1)
+        #: 导出Excel: exactly the rows the filter shows (all of them, not only the fetched page).
+        self.export_button = QPushButton("导出Excel…", self)
+        self.export_button.setToolTip("把当前筛选出的全部记录按列表的列导出为 Excel 台账")
+        self.export_button.clicked.connect(self.export_excel)
+        bottom.addWidget(self.export_button)
+        layout.addLayout(bottom)
+        self.export_task = None
+        self.export_name = "台账"
 
         self._keep_id: Any = None
         # COUNT(*) of a free-text search scans the whole table (~30 ms at 110,000 rows): run it just
@@ -119,6 +139,64 @@ class RegisterView(QWidget):
 
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
+
+    def export_excel(self, target: str | None = None):
+        """Write the filtered, sorted list (every row of the query) to .xlsx off the GUI thread."""
+        from xiaoneng_desktop.ui.widgets.background import BackgroundTask
+
+        if self.export_task is not None:
+            return None
+        if not target:
+            name = f"{self.export_name}台账.xlsx"
+            target, _ = QFileDialog.getSaveFileName(self, "导出Excel", name, "Excel 工作簿 (*.xlsx)")
+            if not target:
+                return None
+        if not target.lower().endswith(".xlsx"):
+            target += ".xlsx"
+        columns = self.model.columns
+        titles = [c.title for c in columns]
+        displays = [c.display for c in columns]
+        widths = [max(8, (c.width or 100) // 7) for c in columns]
+        query = self.model.ordered_query()
+        sheet = self.export_name
+
+        def work(progress):
+            from xiaoneng_desktop.ledger import exporter
+
+            return exporter.export_list(target, sheet, titles, displays, query, progress, widths)
+
+        dialog = QProgressDialog("正在导出…", "取消", 0, 0, self)
+        dialog.setWindowTitle("导出Excel")
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        task = self.export_task = BackgroundTask(work, self)
+        dialog.canceled.connect(task.request_cancel)
+
+        def progressed(args):
+            done, total = (args + (0, 0))[:2]
+            if isinstance(total, int) and total > 0:
+                dialog.setMaximum(total)
+                dialog.setValue(min(done, total))
+                dialog.setLabelText(f"正在导出… {done}/{total}")
+
+        def finish(message: str, error: bool = False):
+            self.export_task = None
+            dialog.reset()
+            dialog.close()
+            task.deleteLater()
+            if error:
+                QMessageBox.warning(self, "导出Excel", message)
+            else:
+                self.count_label.setStyleSheet("")
+                self.count_label.setText(message)
+
+        task.progressed.connect(progressed)
+        task.succeeded.connect(lambda count: finish(f"已导出 {count} 条到 {target}"))
+        task.failed.connect(lambda exc: finish(f"导出失败：{exc}", True))
+        task.cancelled.connect(lambda: finish("已取消导出"))
+        task.start()
+        return task
 
     # -- internals -------------------------------------------------------------------------------
 

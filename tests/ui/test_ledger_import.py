@@ -1,0 +1,154 @@
+"""The import wizard (文件 → 导入台账…) and 导出Excel under every list, driven as the secretary would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from tests.ledger.samples import ROWS
+from xiaoneng_desktop.duty import service as duty
+from xiaoneng_desktop.duty.models import Call
+from xiaoneng_desktop.ledger import exporter
+from xiaoneng_desktop.ui.ledger.import_dialog import NOT_MAPPED, ImportDialog
+from xiaoneng_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def no_boxes(monkeypatch):
+    for name in ("information", "warning", "critical", "question"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, **k: pytest.fail(f"unexpected message box {a[1:]}"))
+
+
+@pytest.fixture
+def dialog(qtbot, database, clock, no_boxes):
+    widget = ImportDialog()
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def own_sheet(path, rows, headers):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "2026年来电"
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def run(qtbot, dialog, dry_run=False):
+    button = dialog.check_button if dry_run else dialog.import_button
+    button.click()
+    task = dialog.task
+    assert task is not None
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    return task
+
+
+def test_own_headers_are_mapped_previewed_and_imported(qtbot, dialog, tmp_path, monkeypatch):
+    headers = ["序号", "接电时间", "方式", "单位", "来电人", "手机", "类别", "摘要", "交办对象", "批示", "办结时间", "办理情况",
+               "记录人"]
+    path = own_sheet(tmp_path / "mine.xlsx", [[i + 1, *row] for i, row in enumerate(ROWS["duty"])], headers)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    dialog.browse_button.click()
+    assert dialog.preview_table.rowCount() == 2 and dialog.preview_table.horizontalHeaderItem(1).text() == "接电时间"
+    mapping = dialog.mapping()
+    assert mapping["接电时间"] == "来电时间" and mapping["手机"] == "联系电话" and mapping["记录人"] == "值班员"
+    assert mapping["批示"] == "领导批示"
+    run(qtbot, dialog, dry_run=True)
+    assert "可以导入 2 条" in dialog.status.text() and Call.select().count() == 0
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert Call.select().count() == 2 and "已导入 2 条" in dialog.status.text()
+    run(qtbot, dialog)
+    assert "2 条与已有记录重复" in dialog.status.text() and Call.select().count() == 2
+
+
+def test_a_mapping_changed_by_hand_is_remembered(qtbot, dialog, tmp_path):
+    headers = ["接报时刻", *exporter.layout("duty").titles[1:]]
+    path = own_sheet(tmp_path / "mine.xlsx", ROWS["duty"], headers)
+    assert dialog.load(str(path))
+    assert "接报时刻" not in dialog.mapping()
+    dialog.set_mapping("来电时间", "接报时刻")
+    run(qtbot, dialog)
+    assert Call.select().count() == 2
+    again = ImportDialog()
+    qtbot.addWidget(again)
+    assert again.load(str(path)) and again.mapping()["接报时刻"] == "来电时间"
+
+
+def test_bad_rows_are_listed_nothing_is_imported_and_the_report_can_be_saved(qtbot, dialog, tmp_path):
+    rows = [ROWS["duty"][0], ["2026-10-01 08:00", "电话", "", "", "", "紧急事项", "乙", "", "", "", "", "王五"],
+            ["不是日期", "电话", "", "", "", "一般事项", "丙", "", "", "", "", "王五"]]
+    path = own_sheet(tmp_path / "bad.xlsx", rows, exporter.layout("duty").titles)
+    assert dialog.load(str(path))
+    run(qtbot, dialog)
+    assert Call.select().count() == 0
+    assert dialog.error_table.rowCount() == 2
+    assert [dialog.error_table.item(r, 2).text() for r in range(2)] == ["事项类别", "来电时间"]
+    assert "整个文件都没有导入" in dialog.status.text()
+    target = dialog.save_errors(str(tmp_path / "errors.xlsx"))
+    book = openpyxl.load_workbook(target)
+    assert book["错误清单"].max_row == 3
+
+
+def test_a_file_that_cannot_be_read_says_why_and_the_dialog_stays_usable(qtbot, dialog, tmp_path):
+    path = tmp_path / "old.xlsx"
+    path.write_text("来电时间,来电方式\n", encoding="utf-8")
+    assert not dialog.load(str(path))
+    assert "CSV" in dialog.status.text() and not dialog.import_button.isEnabled()
+    good = own_sheet(tmp_path / "good.xlsx", ROWS["duty"], exporter.layout("duty").titles)
+    assert dialog.load(str(good)) and dialog.import_button.isEnabled()
+    assert all(dialog.mapping_table.cellWidget(r, 1).currentText() != NOT_MAPPED
+               for r in range(dialog.mapping_table.rowCount()))
+
+
+def test_a_large_import_shows_progress_and_can_be_cancelled(qtbot, dialog, tmp_path):
+    rows = [[dt.datetime(2026, 9, 1, 8, 0) + dt.timedelta(minutes=i), "电话", "", f"人{i}", "", "一般事项", f"事项{i}",
+             "", "", "", "", "王五"] for i in range(3000)]
+    path = own_sheet(tmp_path / "big.xlsx", rows, exporter.layout("duty").titles)
+    assert dialog.load(str(path))
+    dialog.import_button.click()
+    assert dialog.progress.isVisible() and dialog.cancel_button.isEnabled()
+    dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert "已取消" in dialog.status.text()
+    assert Call.select().count() == 0
+
+
+def test_the_file_menu_opens_the_wizard(qtbot, database, db_path, clock, tmp_path, no_boxes):
+    window = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.import_action.trigger()
+    dialogs = window.findChildren(ImportDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    assert window.import_action.text() == "导入台账(&I)…"
+    dialogs[0].reject()
+
+
+def test_every_list_exports_exactly_the_rows_its_filter_shows(qtbot, database, clock, tmp_path, no_boxes):
+    from xiaoneng_desktop.ui.duty.tab import DutyTab
+
+    for i in range(250):  # more than one fetched page
+        duty.create_call(duty.CallInput(received_at=dt.datetime(2026, 10, 8, 8, 0) + dt.timedelta(minutes=i),
+                                        category="一般事项" if i % 2 else "特殊事项", summary=f"事项{i}",
+                                        officer_name="王五"))
+    tab = DutyTab()
+    qtbot.addWidget(tab)
+    view = tab.view
+    view.model.set_query(lambda: duty.calls_query(category="特殊事项"))
+    assert view.export_button.text() == "导出Excel…"
+    task = view.export_excel(str(tmp_path / "list.xlsx"))
+    qtbot.waitUntil(lambda: view.export_task is None, timeout=20_000)
+    assert task is not None
+    sheet = openpyxl.load_workbook(tmp_path / "list.xlsx").worksheets[0]
+    assert [c.value for c in sheet[1]] == [c.title for c in view.model.columns]
+    assert sheet.max_row == 1 + 125 == 1 + view.model.total_count()
+    assert "已导出 125 条" in view.count_label.text()

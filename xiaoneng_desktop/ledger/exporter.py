@@ -1,0 +1,115 @@
+"""A register out to Excel in its template's layout (export → import into an empty file gives the
+same records), and any list as a table shows it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from xiaoneng_desktop.documents.models import INCOMING, OUTGOING, Document, DocumentStep
+from xiaoneng_desktop.duty.models import Call
+from xiaoneng_desktop.inspection.models import Campaign, CheckItem, Problem
+from xiaoneng_desktop.ledger import workbook
+from xiaoneng_desktop.ledger.layouts import layout
+from xiaoneng_desktop.visitors.models import Visit
+
+
+def _day(moment: dt.datetime | None) -> dt.date | None:
+    return moment.date() if moment is not None else None
+
+
+def _range(field, date_from: dt.date | None, date_to: dt.date | None, is_date: bool):
+    condition = True
+    if date_from is not None:
+        condition = field >= (date_from if is_date else dt.datetime.combine(date_from, dt.time()))
+    if date_to is not None:
+        upper = (field <= date_to) if is_date else (field < dt.datetime.combine(date_to + dt.timedelta(days=1),
+                                                                                  dt.time()))
+        condition = upper if condition is True else (condition & upper)
+    return condition
+
+
+def _where(query, condition):
+    return query if condition is True else query.where(condition)
+
+
+def _secrecy(doc: Document) -> str:
+    if doc.secrecy in ("", "无"):
+        return "无"
+    return f"{doc.secrecy}★{doc.secrecy_term}" if doc.secrecy_term else doc.secrecy
+
+
+def _steps(doc_ids: list[int], step: str) -> dict[int, DocumentStep]:
+    found: dict[int, DocumentStep] = {}
+    for i in range(0, len(doc_ids), 900):
+        for row in DocumentStep.select().where(DocumentStep.document.in_(doc_ids[i:i + 900])
+                                               & (DocumentStep.step == step)).order_by(DocumentStep.id):
+            found[row.document_id] = row
+    return found
+
+
+def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[tuple]:
+    """The register's live (not voided) records in the template's column order, oldest first."""
+    layout(kind)
+    if kind == "duty":
+        query = _where(Call.select().where(Call.voided_at.is_null()),
+                       _range(Call.received_at, date_from, date_to, False)).order_by(Call.received_at, Call.id)
+        return [(c.received_at, c.channel, c.caller_unit, c.caller, c.phone, c.category, c.summary,
+                 c.assignee_name, c.instruction, c.closed_at, c.feedback, c.officer_name) for c in query]
+    if kind in ("incoming", "outgoing"):
+        direction = INCOMING if kind == "incoming" else OUTGOING
+        docs = list(_where(Document.select().where((Document.direction == direction) & Document.voided_at.is_null()),
+                           _range(Document.start_date, date_from, date_to, True))
+                    .order_by(Document.start_date, Document.id))
+        ids = [d.id for d in docs]
+        if kind == "incoming":
+            done = _steps(ids, "办结")
+            return [(d.start_date, d.unit, d.doc_number, d.title, d.kind, _secrecy(d), d.urgency, d.copies,
+                     d.lead or d.holder, _day(d.deadline) if d.deadline_typed else None, _day(d.closed_at),
+                     done[d.id].opinion if d.id in done else "") for d in docs]
+        signed = _steps(ids, "签发")
+        return [(d.number if d.serial else "", d.title, d.kind, _secrecy(d), d.urgency, d.registrar, d.start_date,
+                 signed[d.id].who if d.id in signed else "", _day(signed[d.id].done_at) if d.id in signed else None,
+                 d.circulate_to, d.copies) for d in docs]
+    if kind == "visitors":
+        query = _where(Visit.select().where(Visit.voided_at.is_null()),
+                       _range(Visit.visited_at, date_from, date_to, False)).order_by(Visit.visited_at, Visit.id)
+        return [(v.visited_at, v.name, v.id_number, v.phone, v.persons, v.address, v.matter, v.category,
+                 v.first_responder, v.referred_to, _day(v.decided_at) if v.decision == "受理" else None,
+                 _day(v.closed_at) if v.decision == "受理" else None, v.result or v.reply, v.satisfaction)
+                for v in query]
+    query = _where(Problem.select(Problem, Campaign, CheckItem)
+                   .join(Campaign, on=(Problem.campaign == Campaign.id))
+                   .switch(Problem).join(CheckItem, on=(Problem.item == CheckItem.id))
+                   .where(Problem.voided_at.is_null()),
+                   _range(Problem.found_on, date_from, date_to, True)).order_by(Problem.found_on, Problem.id)
+    return [(p.campaign.name, p.item.name, p.description, p.found_on, p.cause, p.measure, p.responsible_name,
+             p.kind, _day(p.deadline), _day(p.completed_at), p.verified_by, _day(p.verified_at)) for p in query]
+
+
+def export_kind(kind: str, target: Path, date_from: dt.date | None = None, date_to: dt.date | None = None,
+                progress: Callable[..., None] | None = None) -> int:
+    """Write the register in its template's layout; returns the number of records."""
+    rows = rows_of(kind, date_from, date_to)
+    workbook.write_layout(layout(kind), Path(target), rows, progress)
+    return len(rows)
+
+
+def write_template(kind: str, target: Path) -> Path:
+    return workbook.write_template(layout(kind), Path(target))
+
+
+def export_list(target: Path, sheet: str, titles: Sequence[str], displays: Sequence[Callable], query,
+                progress: Callable[..., None] | None = None, widths: Sequence[int] | None = None) -> int:
+    """Any list exactly as its table shows it: ``query`` is the filtered, sorted SQL (all of it, not
+    only the fetched page), ``displays`` the columns' display functions. Returns the rows written."""
+    total = query.count() if progress is not None else 0
+    if progress is not None:
+        progress(0, total, "正在导出")
+
+    def lines():
+        for record in query.iterator():
+            yield [display(record) for display in displays]
+
+    return workbook.write_table(Path(target), sheet, titles, lines(), total, progress, widths)

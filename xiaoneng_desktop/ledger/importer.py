@@ -1,0 +1,249 @@
+"""All-or-nothing import of a ledger sheet into a register.
+
+Every row is read (cells.parse) and then checked by the register's own service validation, so an
+imported record is one the program's form could have saved. Only when no row has an error are the
+records written, in bulk, in one transaction; the report lists every bad cell at once. Rows already in
+the register (its natural key: see ``KEYS``) are skipped and counted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xiaoneng_desktop.core import audit
+from xiaoneng_desktop.core.db import atomic
+from xiaoneng_desktop.core.models import Setting
+from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.ledger import cells, converters
+from xiaoneng_desktop.ledger.base import Row
+from xiaoneng_desktop.ledger.layouts import LAYOUTS, Layout, layout
+from xiaoneng_desktop.ledger.workbook import SheetData, close_header, read_sheet
+
+IMPORTER = "台账导入"
+#: Headers that are never data (a running number, blank spacer columns).
+IGNORED_HEADERS = ("序号", "编号", "备注", "")
+#: Natural keys, in words (README and the report).
+KEYS = {
+    "duty": "来电时间（到分钟）+ 来电人（无则联系电话）+ 内容摘要前 20 字",
+    "incoming": "收文日期 + 来文单位 + 文号（无则标题）",
+    "outgoing": "发文字号（未编号的：拟稿日期 + 标题）",
+    "visitors": "来访时间（到分钟）+ 身份证号（无则联系电话，再无则姓名）",
+    "rectification": "自查活动 + 问题描述",
+}
+
+
+@dataclass
+class RowError:
+    sheet: str
+    row: int
+    column: str
+    value: str
+    reason: str
+
+    def line(self) -> str:
+        where = f"工作表“{self.sheet}”第 {self.row} 行" + (f"“{self.column}”列" if self.column else "")
+        return f"{where}" + (f"（{self.value}）" if self.value else "") + f"：{self.reason}"
+
+
+@dataclass
+class ImportReport:
+    kind: str
+    sheet: str = ""
+    rows: int = 0  # data rows that are not blank
+    imported: int = 0  # written (or, on a dry run, that would be written)
+    duplicates: int = 0
+    duplicate_rows: list[int] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    data: SheetData | None = None
+    mapping: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def bad_rows(self) -> int:
+        return len({e.row for e in self.errors})
+
+    def summary(self) -> str:
+        name = LAYOUTS[self.kind].name
+        if self.errors:
+            return (f"{name}：发现 {len(self.errors)} 处错误（涉及 {self.bad_rows} 行），"
+                    "整个文件都没有导入。请改正后重新导入。")
+        verb = "可以导入" if self.dry_run else "已导入"
+        text = f"{name}：共 {self.rows} 行，{verb} {self.imported} 条"
+        if self.duplicates:
+            text += f"，{self.duplicates} 条与已有记录重复，已跳过"
+        if self.ignored_columns:
+            text += f"；未导入的列：{'、'.join(self.ignored_columns)}"
+        return text + ("（试导入，未写入数据）。" if self.dry_run else "。")
+
+
+# -- header mapping ---------------------------------------------------------------------------------
+
+def _norm(text: str) -> str:
+    return "".join(str(text or "").split()).replace("（", "(").replace("）", ")").rstrip("*＊:：")
+
+
+def suggest_mapping(kind: str, headers: list[str], remembered: dict[str, str] | None = None) -> dict[str, str]:
+    """{the sheet's header: template title}: remembered choices, the exact title, then common variants."""
+    spec = layout(kind)
+    titles = spec.titles
+    mapping: dict[str, str] = {}
+    taken: set[str] = set()
+
+    def give(header: str, title: str) -> None:
+        if header not in mapping and title not in taken and title in titles:
+            mapping[header] = title
+            taken.add(title)
+
+    for header in headers:
+        if remembered and header in remembered:
+            give(header, remembered[header])
+    for header in headers:
+        if _norm(header) in titles:
+            give(header, _norm(header))
+    for header in headers:
+        for f in spec.fields:
+            if _norm(header) in f.aliases:
+                give(header, f.title)
+                break
+    return mapping
+
+
+def remembered_mapping(kind: str) -> dict[str, str]:
+    row = Setting.get_or_none(Setting.key == f"ledger.mapping.{kind}")
+    try:
+        value = json.loads(row.value) if row else {}
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def remember_mapping(kind: str, mapping: dict[str, str]) -> None:
+    """Keep the user's own header → template column choices for next time (in the data file)."""
+    layout(kind)
+    own = {h: t for h, t in mapping.items() if _norm(h) != t}
+    with atomic():
+        Setting.insert(key=f"ledger.mapping.{kind}", value=json.dumps(own, ensure_ascii=False)) \
+            .on_conflict_replace().execute()
+
+
+def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str]) -> tuple[list[RowError], list[str]]:
+    """Missing template columns, misspelled headers, a column given twice; and the ignored headers."""
+    errors: list[RowError] = []
+    ignored: list[str] = []
+    header_row = data.first_row - 1
+    other = next((o for o in LAYOUTS.values() if o.sheet == data.sheet and o.kind != spec.kind), None)
+    if other is not None and not mapping:
+        return [RowError(data.sheet, header_row, "", "", f"这是“{other.name}”台账，不是“{spec.name}”台账，"
+                                                        "请选择正确的台账种类")], []
+    counts: dict[str, int] = {}
+    for header in data.headers:
+        counts[header] = counts.get(header, 0) + 1
+    for header, count in counts.items():
+        if header and count > 1 and header in mapping:
+            errors.append(RowError(data.sheet, header_row, header, header, f"表头中“{header}”出现了 {count} 次"))
+    mapped = set(mapping.values())
+    for header in data.headers:
+        if header in mapping or _norm(header) in IGNORED_HEADERS:
+            continue
+        guess = close_header(_norm(header), [t for t in spec.titles if t not in mapped])
+        if guess:
+            errors.append(RowError(data.sheet, header_row, header, header,
+                                   f"列名“{header}”不是模板中的列，是否应为“{guess}”？请改正表头后重新导入"))
+        else:
+            ignored.append(header)
+    for title in spec.titles:
+        if title not in mapped:
+            errors.append(RowError(data.sheet, header_row, title, "", f"缺少“{title}”列"))
+    return errors, ignored
+
+
+# -- the import -------------------------------------------------------------------------------------
+
+def import_file(kind: str, path: Path, *, dry_run: bool = False, mapping: dict[str, str] | None = None,
+                sheet: str | None = None, progress: Callable[..., None] | None = None) -> ImportReport:
+    """Read ``path`` and import it (see import_sheet). LedgerFileError for a file that cannot be read."""
+    spec = layout(kind)
+    if progress:
+        progress(0, 0, "正在读取文件")
+    data = read_sheet(Path(path), sheet, preferred=spec.sheet)
+    return import_sheet(kind, data, mapping=mapping, dry_run=dry_run, progress=progress)
+
+
+def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None = None, dry_run: bool = False,
+                 progress: Callable[..., None] | None = None) -> ImportReport:
+    spec = layout(kind)
+    if mapping is None:
+        mapping = suggest_mapping(kind, data.headers, remembered_mapping(kind))
+    report = ImportReport(kind, data.sheet, dry_run=dry_run, data=data, mapping=dict(mapping))
+    report.errors, report.ignored_columns = header_errors(spec, data, mapping)
+    if report.errors:
+        return report
+    index = {title: data.headers.index(header) for header, title in mapping.items() if header in data.headers}
+    rows: list[Row] = []
+    total = len(data.rows)
+    for offset, raw_row in enumerate(data.rows):
+        number = data.first_row + offset
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw_row):
+            continue
+        raw = {title: raw_row[i] for title, i in index.items()}
+        values: dict[str, object] = {}
+        for f in spec.fields:
+            try:
+                values[f.title] = cells.parse(f, raw[f.title])
+            except cells.CellError as exc:
+                report.errors.append(RowError(data.sheet, number, f.title, cells.shown(raw[f.title]),
+                                              f"{f.title}{exc}"))
+        rows.append(Row(number, raw, values))
+        if progress and offset % 1000 == 0:
+            progress(offset, total * 2, "正在检查")
+    report.rows = len(rows)
+    bad = {e.row for e in report.errors}
+    converter = CONVERTERS[kind]()
+    with atomic() as transaction:
+        converter.start([r for r in rows if r.number not in bad])
+        existing = converter.existing_keys()
+        seen: set = set()
+        payloads = []
+        for count, row in enumerate(rows):
+            if progress and count % 500 == 0:
+                progress(total + count, total * 2, "正在检查")
+            if row.number in bad:
+                continue
+            try:
+                key, payload = converter.prepare(row.values)
+            except ValidationError as exc:
+                for name, message in exc.errors.items():
+                    title = converter.FIELDS.get(name, "")
+                    report.errors.append(RowError(data.sheet, row.number, title,
+                                                  cells.shown(row.raw.get(title)) if title else "", message))
+                continue
+            if key in existing or key in seen:
+                report.duplicates += 1
+                report.duplicate_rows.append(row.number)
+                continue
+            seen.add(key)
+            payloads.append(payload)
+        report.errors.sort(key=lambda e: (e.row, spec.titles.index(e.column) if e.column in spec.titles else 99))
+        report.imported = len(payloads)
+        if report.errors or dry_run:
+            transaction.rollback()
+            if report.errors:
+                report.imported = 0
+            return report
+        if progress:
+            progress(total * 2, total * 2, "正在写入")
+        converter.write(payloads)
+        audit.record("导入台账", converter.TABLE, 0,
+                     f"{data.path.name}：{report.imported} 条，跳过重复 {report.duplicates} 条", actor=IMPORTER)
+    return report
+
+
+CONVERTERS = converters.CONVERTERS

@@ -1,0 +1,306 @@
+"""The .xlsx side: checking a file before openpyxl sees it, reading one sheet, writing a template,
+a register in the template's layout, any list as the table shows it, and the error report with the
+bad cells highlighted. openpyxl is imported inside the functions."""
+
+from __future__ import annotations
+
+import difflib
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.ledger.layouts import CHOICE, DATE, DATETIME, INT, MAX_ROWS, TYPE_NAMES, Layout
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+HEADER_FILL = "DDE7F3"
+BAD_FILL = "FFC7CE"
+INSTRUCTIONS = "填写说明"
+
+
+class LedgerFileError(ValidationError):
+    """A file that cannot be read as a ledger: the message says why, in Chinese."""
+
+    def __init__(self, message: str):
+        super().__init__("file", message)
+
+
+@dataclass
+class SheetData:
+    """One sheet as read: its name, the header row (row 1) and the data rows (from row 2)."""
+
+    path: Path
+    sheet: str
+    sheets: list[str]
+    headers: list[str]
+    rows: list[tuple] = field(default_factory=list)
+    first_row: int = 2
+
+
+def check_file(path: Path) -> None:
+    """LedgerFileError unless ``path`` looks like an .xlsx a person can import."""
+    path = Path(path)
+    if not path.exists():
+        raise LedgerFileError(f"找不到文件“{path}”")
+    if path.is_dir():
+        raise LedgerFileError(f"“{path}”是文件夹，请选择一个 Excel 文件")
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+            handle.seek(0)
+            whole = handle.read(2_000_000) if head.startswith(OLE_MAGIC) else b""
+    except OSError as exc:
+        raise LedgerFileError(f"无法读取文件“{path.name}”：{exc.strerror or exc}") from exc
+    if not head:
+        raise LedgerFileError(f"文件“{path.name}”是空的（0 字节）")
+    if head.startswith(OLE_MAGIC):
+        if "EncryptedPackage".encode("utf-16-le") in whole or b"EncryptedPackage" in whole:
+            raise LedgerFileError(f"文件“{path.name}”设有打开密码，程序无法读取。请在 Excel 或 WPS 中打开，"
+                                  "取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx 再导入")
+        raise LedgerFileError(f"文件“{path.name}”是旧版 Excel 97-2003 格式（.xls）。请在 Excel 或 WPS 中打开，"
+                              "“另存为”Excel 工作簿（.xlsx）后再导入")
+    if not head.startswith(b"PK"):
+        sample = head.decode("utf-8", errors="ignore") or head.decode("gbk", errors="ignore")
+        if any(sep in sample for sep in (",", "\t", "，")) and "\x00" not in sample:
+            raise LedgerFileError(f"文件“{path.name}”其实是 CSV 或文本文件，只是扩展名改成了 .xlsx。"
+                                  "请在 Excel 或 WPS 中打开它，“另存为”Excel 工作簿（.xlsx）后再导入")
+        raise LedgerFileError(f"文件“{path.name}”不是 Excel 工作簿（.xlsx），无法导入")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            bad = archive.testzip()
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise LedgerFileError(f"文件“{path.name}”已损坏（不是完整的 .xlsx 压缩包），请重新保存或找回原文件") from exc
+    if bad is not None:
+        raise LedgerFileError(f"文件“{path.name}”已损坏（其中的“{bad}”无法解压），请重新保存或找回原文件")
+    if "xl/workbook.xml" not in names:
+        raise LedgerFileError(f"文件“{path.name}”不是 Excel 工作簿（可能是 Word 或其他 Office 文件）")
+
+
+def read_sheet(path: Path, sheet: str | None = None, preferred: str = "",
+               limit: int | None = None) -> SheetData:
+    """One sheet: ``sheet`` if given, else ``preferred`` if the file has it, else the first sheet.
+    ``limit`` reads only so many data rows (a preview)."""
+    path = Path(path)
+    check_file(path)
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged parts
+        raise LedgerFileError(f"文件“{path.name}”已损坏或格式不对，无法打开（{type(exc).__name__}）") from exc
+    try:
+        names = [ws.title for ws in book.worksheets]
+        if not names:
+            raise LedgerFileError(f"文件“{path.name}”中没有工作表")
+        if sheet is None:
+            sheet = preferred if preferred in names else names[0]
+        elif sheet not in names:
+            raise LedgerFileError(f"文件“{path.name}”中没有名为“{sheet}”的工作表（有：{'、'.join(names)}）")
+        ws = book[sheet]
+        rows_iter = ws.iter_rows(values_only=True)
+        headers: list[str] = []
+        header_number = 0
+        for header_row in rows_iter:
+            header_number += 1
+            if any(_blank(v) is False for v in header_row):
+                headers = [("" if v is None else " ".join(str(v).split())) for v in header_row]
+                break
+        while headers and not headers[-1]:
+            headers.pop()
+        if not headers:
+            raise LedgerFileError(f"工作表“{sheet}”是空的：第 1 行应为表头（列名），下面每行一条记录")
+        data = SheetData(path, sheet, names, headers, first_row=header_number + 1)
+        width = len(headers)
+        for row in rows_iter:
+            values = tuple(row[:width]) + (None,) * (width - len(row))
+            data.rows.append(values)
+            if limit is not None and len(data.rows) >= limit:
+                break
+            if len(data.rows) > MAX_ROWS + 1000:  # blank rows at the end are trimmed below
+                break
+        while data.rows and all(_blank(v) for v in data.rows[-1]):
+            data.rows.pop()
+        if len(data.rows) > MAX_ROWS:
+            raise LedgerFileError(f"工作表“{sheet}”超过 {MAX_ROWS:,} 行，超出一次导入的上限。"
+                                  "请按年度拆分成几个文件分别导入")
+        if not data.rows and limit is None:
+            raise LedgerFileError(f"工作表“{sheet}”只有表头，没有数据行")
+        return data
+    finally:
+        book.close()
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def close_header(header: str, titles: Sequence[str]) -> str | None:
+    found = difflib.get_close_matches(header, titles, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+# -- writing ------------------------------------------------------------------------------------------
+
+def _header(ws, titles: Sequence[str], widths: Sequence[int]) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+
+    thin = Side(style="thin", color="8EA9C1")
+    for number, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
+        cell = ws.cell(row=1, column=number, value=title)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.border = Border(bottom=thin)
+        ws.column_dimensions[get_column_letter(number)].width = width
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+
+def _layout_sheet(book, layout: Layout, rows: Iterable[Sequence] = (),
+                  progress: Callable[..., None] | None = None, total: int = 0) -> None:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    ws = book.active
+    ws.title = layout.sheet
+    _header(ws, layout.titles, [f.width for f in layout.fields])
+    for number, spec in enumerate(layout.fields, start=1):
+        letter = get_column_letter(number)
+        cells = f"{letter}2:{letter}{MAX_ROWS + 1}"
+        if spec.type == CHOICE:
+            check = DataValidation(type="list", formula1='"' + ",".join(spec.choices) + '"',
+                                   allow_blank=not spec.required, showErrorMessage=spec.title != "密级",
+                                   errorTitle="不在可选范围内", error=f"{spec.title}只能选：{'、'.join(spec.choices)}")
+        elif spec.type in (DATE, DATETIME):
+            check = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
+                                   showErrorMessage=False, promptTitle=spec.title,
+                                   prompt="如 2026-10-08" + (" 14:05" if spec.type == DATETIME else ""),
+                                   showInputMessage=True)
+        elif spec.type == INT:
+            check = DataValidation(type="whole", operator="greaterThanOrEqual", formula1="1", allow_blank=True,
+                                   showErrorMessage=True, error=f"{spec.title}应为正整数")
+        else:
+            continue
+        ws.add_data_validation(check)
+        check.add(cells)
+    formats = {number: ("yyyy-mm-dd hh:mm" if spec.type == DATETIME else "yyyy-mm-dd")
+               for number, spec in enumerate(layout.fields, start=1) if spec.type in (DATE, DATETIME)}
+    text_columns = [number for number, spec in enumerate(layout.fields, start=1)
+                    if spec.title in ("身份证号", "联系电话", "文号", "发文字号")]
+    for letter_number in text_columns:
+        ws.column_dimensions[get_column_letter(letter_number)].number_format = "@"
+    for count, row in enumerate(rows, start=1):
+        ws.append(list(row))
+        for number, fmt in formats.items():
+            ws.cell(row=count + 1, column=number).number_format = fmt
+        for number in text_columns:
+            ws.cell(row=count + 1, column=number).number_format = "@"
+        if progress is not None and count % 500 == 0:
+            progress(count, total, "正在写出")
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(layout.fields))}{max(ws.max_row, 1)}"
+    notes = book.create_sheet(INSTRUCTIONS)
+    _header(notes, ["列名", "必填", "填写格式", "可选值", "说明"], [14, 6, 16, 40, 60])
+    for spec in layout.fields:
+        notes.append([spec.title, "是" if spec.required else "", TYPE_NAMES[spec.type],
+                      "、".join(spec.choices), spec.note])
+    notes.append([])
+    notes.append(["", "", "", "", f"第 1 行是表头，请勿修改列名；每行一条记录，最多 {MAX_ROWS:,} 行。"])
+    notes.append(["", "", "", "", "日期可写成 2026-10-08、2026/10/8 或 2026年10月8日；时间写成 14:05。"])
+    notes.append(["", "", "", "", "导入时全部检查：只要有一行有误，整个文件都不导入，并列出所有错误。"])
+
+
+def write_template(layout: Layout, target: Path) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    _layout_sheet(book, layout)
+    return _save(book, target)
+
+
+def write_layout(layout: Layout, target: Path, rows: Sequence[Sequence],
+                 progress: Callable[..., None] | None = None) -> Path:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    _layout_sheet(book, layout, rows, progress, len(rows))
+    return _save(book, target)
+
+
+def write_table(target: Path, sheet: str, titles: Sequence[str], rows: Iterable[Sequence],
+                total: int = 0, progress: Callable[..., None] | None = None,
+                widths: Sequence[int] | None = None) -> int:
+    """Any list as shown: header row, one row per record, frozen header, filter. Returns the rows."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book = openpyxl.Workbook(write_only=True)
+    ws = book.create_sheet(_sheet_name(sheet))
+    ws.freeze_panes = "A2"
+    for number, width in enumerate(widths or [16] * len(titles), start=1):
+        ws.column_dimensions[get_column_letter(number)].width = width
+    ws.append(list(titles))
+    count = 0
+    for row in rows:
+        ws.append(list(row))
+        count += 1
+        if progress is not None and count % 200 == 0:
+            progress(count, total, f"已导出 {count} 条")
+    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(titles), 1))}{count + 1}"
+    _save(book, target)
+    return count
+
+
+def _sheet_name(text: str) -> str:
+    for char in "[]:*?/\\":
+        text = text.replace(char, " ")
+    return text.strip()[:31] or "台账"
+
+
+def write_errors(target: Path, data: SheetData | None, errors: Sequence, mapping: dict[str, str] | None = None) -> Path:
+    """The error report: a sheet listing every error, and the rows as read with the bad cells in red."""
+    import openpyxl
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "错误清单"
+    _header(ws, ["工作表", "行号", "列", "内容", "原因"], [14, 8, 14, 30, 60])
+    for error in errors:
+        ws.append([error.sheet, error.row, error.column, error.value, error.reason])
+    if data is not None:
+        copy = book.create_sheet(_sheet_name(data.sheet + "（标出错误）"))
+        _header(copy, data.headers, [16] * len(data.headers))
+        for row in data.rows:
+            copy.append(list(row))
+        red = PatternFill("solid", fgColor=BAD_FILL)
+        column_of = {h: i for i, h in enumerate(data.headers, start=1) if h}
+        reverse = {title: header for header, title in (mapping or {}).items()}
+        for error in errors:
+            header = reverse.get(error.column, error.column)
+            number = column_of.get(header)
+            if number is None or error.row < data.first_row:
+                continue
+            cell = copy.cell(row=error.row - data.first_row + 2, column=number)
+            cell.fill = red
+            cell.comment = Comment(error.reason, "台账导入")
+    return _save(book, target)
+
+
+def _save(book, target: Path) -> Path:
+    target = Path(target)
+    try:
+        book.save(target)
+    except PermissionError as exc:
+        raise LedgerFileError(f"无法写入“{target}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from exc
+    except OSError as exc:
+        raise LedgerFileError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+    return target

@@ -1,0 +1,1 @@
+"""The Excel ledger (台账) import wizard."""
