@@ -198,6 +198,24 @@ def fill_demo_if_empty(path: Path, months: int) -> bool:
     return not worker.was_cancelled
 
 
+def check_integrity_later(window: QWidget, path: Path):
+    """PRAGMA quick_check off the GUI thread once the window is up; a damaged file is reported in
+    Chinese and the window closes before anything more is written to it."""
+    from xiaoneng_desktop.core.db import integrity_problem
+    from xiaoneng_desktop.ui.widgets.background import BackgroundTask
+
+    def damaged(problem: str | None) -> None:
+        if problem:
+            cli.say(problem)
+            QMessageBox.critical(window, "数据文件已损坏", problem)
+            window.close()
+
+    task = BackgroundTask(lambda _progress: integrity_problem(path), window)
+    task.succeeded.connect(damaged)
+    task.start()
+    return task
+
+
 def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
     """Open ``db_path`` and show the main window until it closes. ``demo_months``: fill an empty file first.
 
@@ -213,7 +231,7 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
     try:
         prepare_application(app)
         try:
-            schema.open_database(path)
+            schema.open_database(path, quick_check=False)  # checked below, once the window is painted
         except DatabaseOpenError as exc:
             cli.say(str(exc))
             QMessageBox.critical(None, "无法打开数据文件", str(exc))
@@ -225,6 +243,7 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
 
         window = MainWindow(path)
         window.show()
+        checker = check_integrity_later(window, path)
     except Exception as exc:
         report_error(exc)
         sys.excepthook = previous_hook
@@ -233,6 +252,7 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
     try:
         return app.exec()
     finally:
+        checker.wait()
         del window
         sys.excepthook = previous_hook
         close_database()

@@ -92,5 +92,5 @@ def on_create(database: pw.SqliteDatabase) -> None:
     install_builtin_template()
 
 
-def open_database(path: Path | str) -> pw.SqliteDatabase:
-    return db.open_database(path, MODELS, MIGRATIONS, on_create=on_create)
+def open_database(path: Path | str, *, quick_check: bool = True) -> pw.SqliteDatabase:
+    return db.open_database(path, MODELS, MIGRATIONS, on_create=on_create, quick_check=quick_check)
