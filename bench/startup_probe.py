@@ -169,6 +169,8 @@ def measure_duty_tab(app, window, args) -> dict:
     from xiaoneng_desktop.ui.duty.tab import DutyTab
     from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 
+    window.tabs.setCurrentIndex(1)  # the duty tab is built the first time it is shown
+    app.processEvents()
     tab = window.findChild(DutyTab)
     if tab is None:
         raise SystemExit("startup_probe: the main window has no DutyTab")

@@ -54,7 +54,7 @@ def test_double_click_opens_the_record_in_its_tab(qtbot, calls, tmp_path, monkey
     dashboard = window.tabs.widget(0)
     assert window.tabs.currentIndex() == 0
     opened = []
-    duty_tab = window.tabs.widget(1)
+    duty_tab = window.register_tab(1)
     monkeypatch.setattr(duty_tab, "open_record", lambda record_id: opened.append(record_id), raising=False)
     with qtbot.waitSignal(dashboard.open_record):
         rect = dashboard.open_table.visualRect(dashboard.open_table.model().index(0, 1))
@@ -70,5 +70,5 @@ def test_dashboard_refreshes_when_a_register_changes(qtbot, calls, tmp_path):
     qtbot.addWidget(window)
     dashboard = window.tabs.widget(0)
     duty.close_call(calls[0].id, "已回复")
-    window.tabs.widget(1).data_changed.emit()
+    window.register_tab(1).data_changed.emit()
     assert dashboard.open_box.title() == "待办事项 1 件，其中超时 0 件（双击打开）"

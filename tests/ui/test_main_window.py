@@ -84,10 +84,13 @@ def test_four_tabs_in_order(window):
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert names == ["概览", "值班记录", "公文流转", "来访接待", "五查自查"]
     assert isinstance(window.tabs.widget(0), DashboardTab)
-    assert isinstance(window.tabs.widget(1), DutyTab)
-    assert isinstance(window.tabs.widget(2), DocumentsTab)
-    assert isinstance(window.tabs.widget(3), VisitorsTab)
-    assert isinstance(window.tabs.widget(4), InspectionTab)
+    # a register's tab is built the first time it is looked at
+    assert window.tab_widgets() == [window.tabs.widget(0)]
+    assert isinstance(window.register_tab(1), DutyTab)
+    assert isinstance(window.register_tab(2), DocumentsTab)
+    assert isinstance(window.register_tab(3), VisitorsTab)
+    window.tabs.setCurrentIndex(4)
+    assert isinstance(window.tab_widgets()[-1], InspectionTab)
 
 
 def test_menus_and_shortcuts(window):
@@ -124,7 +127,7 @@ def test_view_actions_switch_tabs(window):
 
 def test_edit_actions_act_on_the_current_tab_when_it_can(window):
     calls = []
-    duty = window.tabs.widget(1)
+    duty = window.register_tab(1)
     duty.new_record = lambda: calls.append("new")
     duty.focus_search = lambda: calls.append("find")
     duty.refresh = lambda: calls.append("refresh")
@@ -144,7 +147,7 @@ def test_a_tabs_own_copy_of_a_menu_shortcut_is_switched_off(window):
     """Two live shortcuts on one key are ambiguous in Qt and neither fires."""
     from PySide6.QtGui import QKeySequence, QShortcut
 
-    duty = window.tabs.widget(1)
+    duty = window.register_tab(1)
     duty.new_record = lambda: None
     copy = QShortcut(QKeySequence("Ctrl+N"), duty)
     other = QShortcut(QKeySequence("Ctrl+Shift+K"), duty)
@@ -171,7 +174,7 @@ def test_clock_format():
     assert format_clock(dt.datetime(2027, 1, 4, 0, 0, 0)) == "2027年1月4日 星期一 00:00:00"
 
 
-def test_geometry_and_tab_restored_in_a_second_window(qtbot, database, db_path, settings, clock):
+def test_geometry_restored_and_opens_on_the_dashboard(qtbot, database, db_path, settings, clock):
     first = MainWindow(db_path, settings)
     qtbot.addWidget(first)
     first.show()
@@ -182,8 +185,8 @@ def test_geometry_and_tab_restored_in_a_second_window(qtbot, database, db_path, 
 
     second = MainWindow(db_path, settings)
     qtbot.addWidget(second)
-    assert second.tabs.currentIndex() == 2
-    assert second.tab_actions[2].isChecked()
+    assert second.tabs.currentIndex() == 0  # 概览 first, whatever was looked at last
+    assert second.tab_actions[0].isChecked()
     assert (second.width(), second.height()) == size
 
 
@@ -230,7 +233,7 @@ def test_admin_dialog_opens_lazily_and_tabs_refresh_after(window, monkeypatch):
     module.WorkdaysDialog = FakeDialog
     monkeypatch.setitem(sys.modules, module.__name__, module)
     refreshed = []
-    window.tabs.widget(1).refresh = lambda: refreshed.append(True)
+    window.register_tab(1).refresh = lambda: refreshed.append(True)
 
     action(window, "工具(&T)", "节假日与调休…").trigger()
     assert len(opened) == 1
@@ -280,7 +283,7 @@ def test_open_another_data_file(window, tmp_path, messages):
     try:
         assert window.windowTitle() == f"{APP_NAME} — 另一个.sqlite3"
         assert str(other) in window.path_label.text()
-        assert window.tabs.count() == 5 and isinstance(window.tabs.widget(1), DutyTab)
+        assert window.tabs.count() == 5 and isinstance(window.register_tab(1), DutyTab)
         assert Path(db_module.database.obj.database) == other
     finally:
         db_module.close_database()

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,14 +27,46 @@ from xiaoneng_desktop import APP_NAME, __version__, schema
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
-from xiaoneng_desktop.ui.documents.tab import DocumentsTab
-from xiaoneng_desktop.ui.duty.tab import DutyTab
-from xiaoneng_desktop.ui.inspection.tab import InspectionTab
-from xiaoneng_desktop.ui.visitors.tab import VisitorsTab
 
 TAB_NAMES = ("概览", "值班记录", "公文流转", "来访接待", "五查自查")
 
 #: Column headers of the registers whose tabs are not built yet (shown empty, never with made-up rows).
+
+#: The registers' tabs after 概览: (module, class), imported and built when first shown, so that
+#: start-up pays only for the first screen.
+REGISTER_TABS = (
+    ("xiaoneng_desktop.ui.duty.tab", "DutyTab"),
+    ("xiaoneng_desktop.ui.documents.tab", "DocumentsTab"),
+    ("xiaoneng_desktop.ui.visitors.tab", "VisitorsTab"),
+    ("xiaoneng_desktop.ui.inspection.tab", "InspectionTab"),
+)
+
+
+class LazyTab(QWidget):
+    """A place in the tab bar whose register is imported and built the first time it is shown."""
+
+    built = Signal(QWidget)
+
+    def __init__(self, module: str, class_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.module, self.class_name = module, class_name
+        self.widget: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def ensure(self) -> QWidget:
+        if self.widget is None:
+            import importlib
+
+            self.widget = getattr(importlib.import_module(self.module), self.class_name)(self)
+            self.layout().addWidget(self.widget)
+            self.built.emit(self.widget)
+        return self.widget
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.ensure()
+        super().showEvent(event)
+
 
 #: 工具 menu: (menu text, module, class). Imported when opened, so the window works before they land.
 ADMIN_DIALOGS = (
@@ -107,23 +140,32 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build_tabs(self) -> None:
-        for name, tab in zip(TAB_NAMES, (DashboardTab, DutyTab, DocumentsTab, VisitorsTab, InspectionTab),
-                             strict=True):
-            self.tabs.addTab(tab(self.tabs), name)
-        self.dashboard = self.tabs.widget(0)
+        self.dashboard = DashboardTab(self.tabs)
+        self.tabs.addTab(self.dashboard, TAB_NAMES[0])
         self.dashboard.open_record.connect(self.open_record)
+        for name, (module, class_name) in zip(TAB_NAMES[1:], REGISTER_TABS, strict=True):
+            lazy = LazyTab(module, class_name, self.tabs)
+            lazy.built.connect(self._tab_built)
+            self.tabs.addTab(lazy, name)
         # 概览 is read again whenever it is looked at, and whenever a register says its data changed
         self.tabs.currentChanged.connect(lambda index: index == 0 and self.dashboard.refresh())
-        for tab in self.tab_widgets()[1:]:
-            changed = getattr(tab, "data_changed", None)
-            if changed is not None:
-                changed.connect(self.dashboard.refresh)
+
+    def _tab_built(self, tab: QWidget) -> None:
+        changed = getattr(tab, "data_changed", None)
+        if changed is not None:
+            changed.connect(self.dashboard.refresh)
+        self._resolve_shortcut_clashes()
+
+    def register_tab(self, index: int) -> QWidget:
+        """The widget of tab ``index``, built now if it was not yet."""
+        widget = self.tabs.widget(index)
+        return widget.ensure() if isinstance(widget, LazyTab) else widget
 
     def open_record(self, register: str, record_id: int) -> None:
         """A double-click on the dashboard: that register's tab, with the record open."""
         index = TAB_NAMES.index(register)
         self.tabs.setCurrentIndex(index)
-        opener = getattr(self.tabs.widget(index), "open_record", None)
+        opener = getattr(self.register_tab(index), "open_record", None)
         if callable(opener):
             opener(record_id)
 
@@ -252,7 +294,10 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ tabs
 
     def tab_widgets(self) -> list[QWidget]:
-        return [self.tabs.widget(i) for i in range(self.tabs.count())]
+        """The tabs built so far (a register's tab is built when first shown)."""
+        widgets = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return [w.widget if isinstance(w, LazyTab) else w for w in widgets
+                if not isinstance(w, LazyTab) or w.widget is not None]
 
     def _edit_actions(self) -> tuple[tuple[QAction, str], ...]:
         return (
@@ -273,12 +318,12 @@ class MainWindow(QMainWindow):
                     shortcut.setEnabled(False)
 
     def _call_tab(self, method: str) -> None:
-        target = getattr(self.tabs.currentWidget(), method, None)
+        target = getattr(self.register_tab(self.tabs.currentIndex()), method, None)
         if callable(target):
             target()
 
     def _update_edit_actions(self, *_args) -> None:
-        current = self.tabs.currentWidget()
+        current = self.register_tab(self.tabs.currentIndex()) if self.tabs.count() else None
         for action, method in self._edit_actions():
             action.setEnabled(callable(getattr(current, method, None)))
 
@@ -428,12 +473,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("MainWindow/state")
         if state:
             self.restoreState(state)
-        try:
-            index = int(self.settings.value("MainWindow/tab", 0))
-        except (TypeError, ValueError):
-            index = 0
-        if 0 <= index < self.tabs.count():
-            self.tabs.setCurrentIndex(index)
+        # the program opens on 概览, whatever tab was last looked at
         self._check_tab_action(self.tabs.currentIndex())
 
     def _default_geometry(self) -> None:
@@ -450,7 +490,6 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.settings.setValue("MainWindow/geometry", self.saveGeometry())
         self.settings.setValue("MainWindow/state", self.saveState())
-        self.settings.setValue("MainWindow/tab", self.tabs.currentIndex())
         self.settings.sync()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -345,13 +345,6 @@ def open_import_dialog(window) -> ImportDialog:
     dialog = ImportDialog(window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-    def refresh(_report) -> None:
-        tabs = getattr(window, "tabs", None)
-        for index in range(tabs.count() if tabs is not None else 0):
-            refresh_tab = getattr(tabs.widget(index), "refresh", None)
-            if refresh_tab is not None:
-                refresh_tab()
-
-    dialog.imported.connect(refresh)
+    dialog.imported.connect(lambda _report: window.refresh_all())
     dialog.open()
     return dialog
