@@ -136,7 +136,12 @@ def write(report: MonthlyReport, path: Path | str) -> Path:
 
     s = pdf.styles()
     w = pdf.BLOCK_WIDTH
-    story = [_p(report.title, s.title), _p(f"统计期间：{report.period}", s.subtitle),
+    from reportlab.platypus import Paragraph
+
+    # a long title breaks after the office's name, not in the middle of a word
+    heading = (f"{escape(report.office)}<br/>{escape(report.title[len(report.office):])}"
+               if len(report.title) > 20 else escape(report.title))
+    story = [Paragraph(heading, s.title), _p(f"统计期间：{report.period}", s.subtitle),
              _table(SUMMARY_HEADERS, summary_rows(report),
                     [w * 0.13, w * 0.09, w * 0.11, w * 0.09, w * 0.09, w * 0.12, w * 0.14, w * 0.23], s)]
     extra = [[section.title, label, current, previous] for section in report.sections
