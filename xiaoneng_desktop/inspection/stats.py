@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from xiaoneng_desktop.core import clock
+from xiaoneng_desktop.core.figures import count_if, percent_text, ratio
 from xiaoneng_desktop.inspection.models import Campaign, CheckItem, Problem
 
 
@@ -27,11 +28,11 @@ class Figures:
     @property
     def rate(self) -> float | None:
         """整改完成率 in percent, None when no problem was found."""
-        return None if self.found == 0 else round(100.0 * self.verified / self.found, 1)
+        return ratio(self.verified, self.found)
 
     @property
     def rate_text(self) -> str:
-        return "—" if self.rate is None else f"{self.rate:.1f}%"
+        return percent_text(self.rate)
 
 
 FIGURE_NAMES = {"found": "问题数", "fixed": "已整改", "verified": "已销号", "overdue": "超期",
@@ -44,10 +45,6 @@ def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date, dt.datetime]:
     following = dt.date(year + (month == 12), month % 12 + 1, 1)
     cutoff = min(dt.datetime.combine(following, dt.time()) - dt.timedelta(seconds=1), clock.now())
     return first, following - dt.timedelta(days=1), cutoff
-
-
-def _sum(condition: pw.Expression) -> pw.Node:
-    return pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(condition, 1)], 0)), 0)
 
 
 def _conditions(cutoff: dt.datetime, first: dt.date | None = None) -> dict[str, pw.Expression]:
@@ -68,7 +65,7 @@ def _conditions(cutoff: dt.datetime, first: dt.date | None = None) -> dict[str, 
 
 
 def _aggregates(cutoff: dt.datetime, first: dt.date | None = None) -> list:
-    return [_sum(c).alias(name) for name, c in _conditions(cutoff, first).items()]
+    return [count_if(c).alias(name) for name, c in _conditions(cutoff, first).items()]
 
 
 def _figures(row: dict | None) -> Figures:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import clock
+from xiaoneng_desktop.core.figures import count_if, month_bounds, percent_text, ratio
 from xiaoneng_desktop.visitors.models import Visit
 from xiaoneng_desktop.visitors.service import earlier_visits, group_size
 
@@ -30,28 +30,19 @@ class Figures:
     @property
     def rate(self) -> float | None:
         """按时办结率 in percent, None when nothing was closed or due."""
-        judged = self.on_time + self.overdue
-        return None if judged == 0 else round(100.0 * self.on_time / judged, 1)
+        return ratio(self.on_time, self.on_time + self.overdue)
 
     @property
     def rate_text(self) -> str:
-        return "—" if self.rate is None else f"{self.rate:.1f}%"
+        return percent_text(self.rate)
 
     @property
     def satisfaction_rate(self) -> float | None:
-        return None if self.rated == 0 else round(100.0 * self.satisfied / self.rated, 1)
+        return ratio(self.satisfied, self.rated)
 
     @property
     def satisfaction_text(self) -> str:
-        return "—" if self.satisfaction_rate is None else f"{self.satisfaction_rate:.1f}%"
-
-
-def month_bounds(year: int, month: int) -> tuple[dt.datetime, dt.datetime, dt.datetime]:
-    """(first moment, first moment of the next month, cut-off T)."""
-    start = dt.datetime(year, month, 1)
-    following = dt.datetime(year + (month == 12), month % 12 + 1, 1)
-    cutoff = min(following - dt.timedelta(seconds=1), clock.now())
-    return start, following, cutoff
+        return percent_text(self.satisfaction_rate)
 
 
 def _conditions(cutoff: dt.datetime) -> dict[str, pw.Expression]:
@@ -74,16 +65,12 @@ def _belongs(year: int, month: int) -> pw.Expression:
     return (Visit.visited_at >= start) & (Visit.visited_at < following) & Visit.voided_at.is_null()
 
 
-def _sum(condition: pw.Expression) -> pw.Node:
-    return pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(condition, 1)], 0)), 0)
-
-
 def month_figures(year: int, month: int) -> Figures:
     _, _, cutoff = month_bounds(year, month)
     conditions = _conditions(cutoff)
     row = (Visit.select(pw.fn.COUNT(Visit.id).alias("visits"),
                         pw.fn.COALESCE(pw.fn.SUM(Visit.persons), 0).alias("persons"),
-                        *[_sum(c).alias(name) for name, c in conditions.items()])
+                        *[count_if(c).alias(name) for name, c in conditions.items()])
            .where(_belongs(year, month)).dicts().get())
     return Figures(**{name: int(row[name]) for name in Figures.__dataclass_fields__})
 
