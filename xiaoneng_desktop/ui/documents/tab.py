@@ -112,6 +112,7 @@ class DocumentsTab(QWidget):
         self.model = SqlTableModel(COLUMNS, self._query, order_prefix=_open_first,
                                    default_sort=(DUE_COLUMN, Qt.SortOrder.AscendingOrder), parent=self)
         self.view = RegisterView(self.model, list(service.STATUSES), self)
+        self.view.export_name = "公文登记"  # the sheet and the suggested file name
         self.view.filters_changed.connect(self.apply_filters)
         self.view.activated.connect(self.do_step)
         self.view.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())

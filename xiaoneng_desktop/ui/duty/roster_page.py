@@ -65,11 +65,13 @@ class RosterPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.unavailable_button = QPushButton("登记不能值班…", self)
         self.unavailable_button.clicked.connect(self.add_unavailable)
+        self.export_button = QPushButton("导出Excel…", self)
+        self.export_button.clicked.connect(lambda: self.export_excel())
         top = QHBoxLayout()
         top.addWidget(QLabel("月份", self))
         top.addWidget(self.month)
         top.addStretch(1)
-        for button in (self.generate_button, self.edit_button, self.unavailable_button):
+        for button in (self.generate_button, self.edit_button, self.unavailable_button, self.export_button):
             top.addWidget(button)
         self.gaps_label = QLabel(self)
         self.gaps_label.setObjectName("gaps_label")
@@ -93,6 +95,13 @@ class RosterPage(QWidget):
         layout.addWidget(self.table, 1)
         self.rows: list[tuple[dt.date, str]] = []
         self.refresh()
+
+    def export_excel(self, target: str | None = None) -> int | None:
+        """The month's roster as shown (排班表台账)."""
+        from xiaoneng_desktop.ui.widgets.export import export_table_widget
+
+        first, _ = self.month_range()
+        return export_table_widget(self, self.table, f"{first.year}年{first.month}月值班表", target)
 
     def month_range(self) -> tuple[dt.date, dt.date]:
         first = self.month.date().toPython().replace(day=1)

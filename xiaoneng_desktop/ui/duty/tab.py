@@ -70,6 +70,7 @@ class DutyTab(QWidget):
                                         default_sort=(7, Qt.SortOrder.AscendingOrder), parent=self)
         self.open_table = QTableView(self)
         self.open_table.setObjectName("open_table")
+        self.open_table.setAccessibleName("未办结来电")
         self.open_table.setModel(self.open_model)
         self.open_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.open_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -90,6 +91,7 @@ class DutyTab(QWidget):
         self.model = SqlTableModel(COLUMNS, self._query, default_sort=(0, Qt.SortOrder.DescendingOrder),
                                    parent=self)
         self.view = RegisterView(self.model, list(service.STATUSES), self)
+        self.view.export_name = "来电来报登记"  # the sheet and the suggested file name
         self.view.filters_changed.connect(self.apply_filters)
         self.view.activated.connect(self.edit_call)
         log_box = QGroupBox("来电来报登记簿", self)

@@ -346,6 +346,7 @@ class InspectionTab(QWidget):
         page = QWidget(self)
         self.model = SqlTableModel(COLUMNS, self._query, default_sort=(0, Qt.SortOrder.DescendingOrder), parent=page)
         self.view = RegisterView(self.model, list(service.STATUSES), page)
+        self.view.export_name = "整改台账"  # the sheet and the suggested file name
         self.view.filters_changed.connect(self.apply_filters)
         self.view.activated.connect(self.edit_problem)
         self.campaign_filter = QComboBox(page)

@@ -65,9 +65,12 @@ class ReceptionPage(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button = QPushButton("删除", self)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.export_button = QPushButton("导出Excel…", self)
+        self.export_button.clicked.connect(lambda: self.export_excel())
         top = QHBoxLayout()
         for widget in (QLabel("从", self), self.year, self.month, QLabel("起", self), self.span,
-                       self.generate_button, self.add_button, self.edit_button, self.remove_button):
+                       self.generate_button, self.add_button, self.edit_button, self.remove_button,
+                       self.export_button):
             top.addWidget(widget)
         top.addStretch(1)
         self.note = QLabel(self)
@@ -92,6 +95,12 @@ class ReceptionPage(QWidget):
 
     def range(self) -> tuple[dt.date, dt.date]:
         return service.period(self.year.value(), self.month.value(), quarter=self.span.currentIndex() == 1)
+
+    def export_excel(self, target: str | None = None) -> int | None:
+        """The reception-day schedule as shown, for printing or sending on."""
+        from xiaoneng_desktop.ui.widgets.export import export_table_widget
+
+        return export_table_widget(self, self.table, "领导接待日安排", target)
 
     def refresh(self, *_args) -> None:
         first, last = self.range()

@@ -82,6 +82,7 @@ class VisitorsTab(QWidget):
                                         default_sort=(DEADLINE_COLUMN, Qt.SortOrder.AscendingOrder), parent=self)
         self.open_table = QTableView(self)
         self.open_table.setObjectName("open_table")
+        self.open_table.setAccessibleName("未办结来访")
         self.open_table.setModel(self.open_model)
         self.open_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.open_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -100,6 +101,7 @@ class VisitorsTab(QWidget):
         # --- the whole register
         self.model = SqlTableModel(COLUMNS, self._query, default_sort=(0, Qt.SortOrder.DescendingOrder), parent=self)
         self.view = RegisterView(self.model, list(service.STATUSES), self)
+        self.view.export_name = "来访登记"  # the sheet and the suggested file name
         self.view.filter_bar.search.setToolTip("按姓名、身份证号（全部或后几位）、电话、事由、转办单位查找（Ctrl+F）")
         self.view.filter_bar.search.setPlaceholderText("姓名、身份证号、电话、事由、单位…")
         self.view.filters_changed.connect(self.apply_filters)

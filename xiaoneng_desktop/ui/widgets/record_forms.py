@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTableView, QWidg
 
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView
+from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 
 #: Pages fetched while looking for a record before narrowing the list to the record's day instead.
 REVEAL_PAGES = 20
@@ -56,6 +57,13 @@ def row_menu(table: QTableView, fill: Callable[[QMenu], None], parent: QWidget) 
         table.setFocus()
         menu = QMenu(parent)
         fill(menu)
+        model = table.model()
+        if isinstance(model, SqlTableModel):  # every list can go out as a 台账, as filtered
+            from xiaoneng_desktop.ui.widgets.export import export_model
+
+            menu.addSeparator()
+            menu.addAction("导出此列表到Excel…",
+                           lambda: export_model(parent, model, table.accessibleName() or "列表"))
         menu.popup(table.viewport().mapToGlobal(position))
 
     table.customContextMenuRequested.connect(show)

@@ -13,11 +13,8 @@ from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer, Sign
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -142,61 +139,20 @@ class RegisterView(QWidget):
 
     def export_excel(self, target: str | None = None):
         """Write the filtered, sorted list (every row of the query) to .xlsx off the GUI thread."""
-        from xiaoneng_desktop.ui.widgets.background import BackgroundTask
+        from xiaoneng_desktop.ui.widgets.export import export_model
 
         if self.export_task is not None:
             return None
-        if not target:
-            name = f"{self.export_name}台账.xlsx"
-            target, _ = QFileDialog.getSaveFileName(self, "导出Excel", name, "Excel 工作簿 (*.xlsx)")
-            if not target:
-                return None
-        if not target.lower().endswith(".xlsx"):
-            target += ".xlsx"
-        columns = self.model.columns
-        titles = [c.title for c in columns]
-        displays = [c.display for c in columns]
-        widths = [max(8, (c.width or 100) // 7) for c in columns]
-        query = self.model.ordered_query()
-        sheet = self.export_name
 
-        def work(progress):
-            from xiaoneng_desktop.ledger import exporter
-
-            return exporter.export_list(target, sheet, titles, displays, query, progress, widths)
-
-        dialog = QProgressDialog("正在导出…", "取消", 0, 0, self)
-        dialog.setWindowTitle("导出Excel")
-        dialog.setMinimumDuration(400)
-        dialog.setAutoClose(False)
-        dialog.setAutoReset(False)
-        task = self.export_task = BackgroundTask(work, self)
-        dialog.canceled.connect(task.request_cancel)
-
-        def progressed(args):
-            done, total = (args + (0, 0))[:2]
-            if isinstance(total, int) and total > 0:
-                dialog.setMaximum(total)
-                dialog.setValue(min(done, total))
-                dialog.setLabelText(f"正在导出… {done}/{total}")
-
-        def finish(message: str, error: bool = False):
+        def done(message: str) -> None:
             self.export_task = None
-            dialog.reset()
-            dialog.close()
-            task.deleteLater()
-            if error:
-                QMessageBox.warning(self, "导出Excel", message)
-            else:
-                self.count_label.setStyleSheet("")
-                self.count_label.setText(message)
+            self.count_label.setStyleSheet("")
+            self.count_label.setText(message)
 
-        task.progressed.connect(progressed)
-        task.succeeded.connect(lambda count: finish(f"已导出 {count} 条到 {target}"))
-        task.failed.connect(lambda exc: finish(f"导出失败：{exc}", True))
-        task.cancelled.connect(lambda: finish("已取消导出"))
-        task.start()
-        return task
+        self.export_task = export_model(self, self.model, self.export_name, target, done)
+        if self.export_task is not None:
+            self.export_task.finished.connect(lambda: setattr(self, "export_task", None))
+        return self.export_task
 
     # -- internals -------------------------------------------------------------------------------
 

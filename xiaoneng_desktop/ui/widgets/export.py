@@ -1,0 +1,91 @@
+"""导出Excel for any list in the program: exactly the rows its filter shows, as the table shows them.
+
+A SQL-backed list exports its whole filtered, sorted query (not only the fetched page) off the GUI
+thread with progress and cancel; a small in-memory table (a month's roster) exports its rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QTableWidget, QWidget
+
+from xiaoneng_desktop.ui.widgets.background import BackgroundTask
+from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
+
+
+def ask_target(parent: QWidget, name: str, target: str | None) -> str | None:
+    if not target:
+        target, _ = QFileDialog.getSaveFileName(parent, "导出Excel", f"{name}台账.xlsx", "Excel 工作簿 (*.xlsx)")
+        if not target:
+            return None
+    return target if target.lower().endswith(".xlsx") else target + ".xlsx"
+
+
+def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str | None = None,
+                 done: Callable[[str], None] | None = None) -> BackgroundTask | None:
+    """Write the model's filtered, sorted query with its columns' titles and display functions."""
+    target = ask_target(parent, name, target)
+    if target is None:
+        return None
+    columns = model.columns
+    titles = [c.title for c in columns]
+    displays = [c.display for c in columns]
+    widths = [max(8, (c.width or 100) // 7) for c in columns]
+    query = model.ordered_query()
+
+    def work(progress):
+        from xiaoneng_desktop.ledger import exporter
+
+        return exporter.export_list(target, name, titles, displays, query, progress, widths)
+
+    dialog = QProgressDialog("正在导出…", "取消", 0, 0, parent)
+    dialog.setWindowTitle("导出Excel")
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    task = BackgroundTask(work, parent)
+    dialog.canceled.connect(task.request_cancel)
+
+    def progressed(args):
+        done_rows, total = (args + (0, 0))[:2]
+        if isinstance(total, int) and total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done_rows, total))
+            dialog.setLabelText(f"正在导出… {done_rows}/{total}")
+
+    def finish(message: str, error: bool = False):
+        dialog.reset()
+        dialog.close()
+        task.deleteLater()
+        if error:
+            QMessageBox.warning(parent, "导出Excel", message)
+        elif done is not None:
+            done(message)
+
+    task.progressed.connect(progressed)
+    task.succeeded.connect(lambda count: finish(f"已导出 {count} 条到 {target}"))
+    task.failed.connect(lambda exc: finish(f"导出失败：{exc}", True))
+    task.cancelled.connect(lambda: finish("已取消导出"))
+    task.start()
+    return task
+
+
+def export_table_widget(parent: QWidget, table: QTableWidget, name: str, target: str | None = None) -> int | None:
+    """A small table held in the widget (tens of rows): written at once, as shown."""
+    from pathlib import Path
+
+    from xiaoneng_desktop.ledger import workbook
+
+    target = ask_target(parent, name, target)
+    if target is None:
+        return None
+    titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    rows = [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
+            for r in range(table.rowCount()) if not table.isRowHidden(r)]
+    widths = [max(8, table.columnWidth(c) // 7) for c in range(table.columnCount())]
+    try:
+        return workbook.write_table(Path(target), name, titles, iter(rows), len(rows), None, widths)
+    except OSError as exc:
+        QMessageBox.warning(parent, "导出Excel", f"无法写入“{target}”：{exc.strerror or exc}")
+        return None
