@@ -12,7 +12,6 @@ import peewee as pw
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,7 +35,7 @@ from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.inputs import to_qdatetime
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
-from xiaoneng_desktop.ui.widgets.register_view import RegisterView
+from xiaoneng_desktop.ui.widgets.register_view import RegisterView, list_table
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 
 TICK_MS = 30_000
@@ -68,19 +66,9 @@ class DutyTab(QWidget):
         # --- items still open, nearest deadline first
         self.open_model = SqlTableModel(COLUMNS, service.open_calls_query, page_size=100,
                                         default_sort=(7, Qt.SortOrder.AscendingOrder), parent=self)
-        self.open_table = QTableView(self)
+        self.open_table = list_table(self.open_model, self)
         self.open_table.setObjectName("open_table")
         self.open_table.setAccessibleName("未办结来电")
-        self.open_table.setModel(self.open_model)
-        self.open_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.open_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.open_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.open_table.verticalHeader().hide()
-        self.open_table.verticalHeader().setDefaultSectionSize(self.open_table.fontMetrics().height() + 10)
-        self.open_table.setWordWrap(False)
-        self.open_table.horizontalHeader().setStretchLastSection(True)
-        for number, column in enumerate(COLUMNS):
-            self.open_table.horizontalHeader().resizeSection(number, column.width or 100)
         self.open_table.doubleClicked.connect(
             lambda index: self.edit_call(self.open_model.id_at(index.row())))
         self.open_box = QGroupBox(self)

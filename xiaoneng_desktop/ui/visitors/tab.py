@@ -13,7 +13,6 @@ import peewee as pw
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -27,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -44,7 +42,7 @@ from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
-from xiaoneng_desktop.ui.widgets.register_view import RegisterView
+from xiaoneng_desktop.ui.widgets.register_view import RegisterView, list_table
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import Visit
@@ -80,19 +78,9 @@ class VisitorsTab(QWidget):
         # --- open cases, nearest deadline first
         self.open_model = SqlTableModel(COLUMNS, service.open_visits_query, page_size=100,
                                         default_sort=(DEADLINE_COLUMN, Qt.SortOrder.AscendingOrder), parent=self)
-        self.open_table = QTableView(self)
+        self.open_table = list_table(self.open_model, self)
         self.open_table.setObjectName("open_table")
         self.open_table.setAccessibleName("未办结来访")
-        self.open_table.setModel(self.open_model)
-        self.open_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.open_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.open_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.open_table.verticalHeader().hide()
-        self.open_table.verticalHeader().setDefaultSectionSize(self.open_table.fontMetrics().height() + 10)
-        self.open_table.setWordWrap(False)
-        self.open_table.horizontalHeader().setStretchLastSection(True)
-        for number, column in enumerate(COLUMNS):
-            self.open_table.horizontalHeader().resizeSection(number, column.width or 100)
         self.open_table.doubleClicked.connect(lambda index: self.handle(self.open_model.id_at(index.row())))
         self.open_box = QGroupBox(self)
         open_layout = QVBoxLayout(self.open_box)

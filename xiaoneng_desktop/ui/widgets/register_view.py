@@ -42,6 +42,27 @@ class RegisterTable(QTableView):
         super().keyPressEvent(event)
 
 
+def list_table(model: SqlTableModel, parent: QWidget, table: QTableView | None = None) -> QTableView:
+    """A read-only list over ``model`` with the look every register shares: whole rows, one line each."""
+    table = table if table is not None else QTableView(parent)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setCornerButtonEnabled(False)
+    table.verticalHeader().hide()
+    # One line of text per row: more of the register on screen than the style's default height.
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    for number, column in enumerate(model.columns):
+        header.resizeSection(number, column.width or 100)
+    return table
+
+
 class RegisterView(QWidget):
     """FilterBar + table + count label. ``activated(id)`` on double-click or Enter."""
 
@@ -58,23 +79,8 @@ class RegisterView(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        table = self.table
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setCornerButtonEnabled(False)
-        table.verticalHeader().hide()
-        # One line of text per row: more of the register on screen than the style's default height.
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        table = list_table(model, self, self.table)
         header = table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        for number, column in enumerate(model.columns):
-            if column.width:
-                header.resizeSection(number, column.width)
         # Show the model's own order first, so that enabling sorting does not re-sort.
         self._sync_sort_indicator()
         table.setSortingEnabled(True)
