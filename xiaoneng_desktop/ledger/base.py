@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from xiaoneng_desktop.core import clock
@@ -69,21 +70,25 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
     return ids
 
 
-class Converter:
+class Converter(ABC):
+    """Turns a ledger kind's checked rows into records of its register (one subclass per kind)."""
+
     TABLE = ""
     #: service field → template column
     FIELDS: dict[str, str] = {}
 
-    def start(self, rows: list[Row]) -> None:
+    def start(self, rows: list[Row]) -> None:  # noqa: B027 - a hook most kinds do not need
         """Before the rows are prepared (inside the transaction): caches."""
 
     def existing_keys(self) -> set:
         return set()
 
+    @abstractmethod
     def prepare(self, values: dict) -> tuple[object, dict]:
-        raise NotImplementedError
+        """Check one row through the register's rules: (its duplicate key, what write() stores)."""
 
+    @abstractmethod
     def write(self, payloads: list[dict]) -> None:
-        raise NotImplementedError
+        """Store the prepared rows (in the caller's transaction)."""
 
 

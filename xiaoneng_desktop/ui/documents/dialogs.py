@@ -76,8 +76,8 @@ class _FormDialog(QDialog):
     def _after_errors(self, errors: dict[str, str]) -> None:
         pass
 
-    def save(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+    def save(self) -> None:
+        """Each form saves through its own service call; this base has nothing to save."""
 
 
 class _RegisterDialog(_FormDialog):
