@@ -16,3 +16,24 @@ def history(table: str, record_id: int) -> list[AuditLog]:
         .where((AuditLog.table == table) & (AuditLog.record_id == record_id))
         .order_by(AuditLog.at, AuditLog.id)
     )
+
+
+def void(load, reason: str, *, table: str, already: str, actor: str = "", detail=None, also=None):
+    """作废 instead of delete, for every register: the record stays (greyed in its lists) and the
+    reason goes into this log, in one transaction. ``load()`` fetches the record inside it;
+    ``also(record)`` adjusts whatever else voiding means for that register; ``detail(record)`` is
+    the log text (the reason by default)."""
+    from xiaoneng_desktop.core.db import atomic
+    from xiaoneng_desktop.core.validation import ValidationError, clean_text
+
+    reason = clean_text(reason, "作废原因", field="void_reason", max_len=200, required=True)
+    with atomic():
+        row = load()
+        if row.voided_at is not None:
+            raise ValidationError("void_reason", already)
+        row.voided_at, row.void_reason = clock.now(), reason
+        if also is not None:
+            also(row)
+        row.save()
+        record("作废", table, row.id, detail(row) if detail else reason, actor=actor)
+    return row

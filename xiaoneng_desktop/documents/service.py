@@ -531,16 +531,12 @@ def extensions(doc_id: int) -> list[Extension]:
 
 def void_document(doc_id: int, reason: str, by: str = "") -> Document:
     """作废 instead of delete; a 发文字号 already given stays used (the counter never goes back)."""
-    reason = clean_text(reason, "作废原因", field="void_reason", max_len=200, required=True)
-    with atomic():
-        doc = get_document(doc_id)
-        if doc.voided_at is not None:
-            raise ValidationError("void_reason", "该文件已经作废")
-        doc.voided_at, doc.void_reason = clock.now(), reason
+
+    def nothing_due(doc: Document) -> None:
         doc.due = None
-        doc.save()
-        audit.record("作废", "document", doc.id, f"{doc.number} {reason}", actor=by)
-    return doc
+
+    return audit.void(lambda: get_document(doc_id), reason, table="document", already="该文件已经作废", actor=by,
+                      detail=lambda doc: f"{doc.number} {doc.void_reason}", also=nothing_due)
 
 
 # --- what the lists show ---------------------------------------------------------------------------

@@ -189,15 +189,7 @@ def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None
 
 def void_call(call_id: int, reason: str, by: str = "") -> Call:
     """作废 instead of delete: the record stays, greyed, with the reason in the audit log."""
-    reason = clean_text(reason, "作废原因", field="void_reason", max_len=200, required=True)
-    with atomic():
-        call = get_call(call_id)
-        if call.voided_at is not None:
-            raise ValidationError("void_reason", "该记录已经作废")
-        call.voided_at, call.void_reason = clock.now(), reason
-        call.save()
-        audit.record("作废", "call", call.id, reason, actor=by)
-    return call
+    return audit.void(lambda: get_call(call_id), reason, table="call", already="该记录已经作废", actor=by)
 
 
 # --- what the lists show -------------------------------------------------------------------------

@@ -327,15 +327,8 @@ def set_campaign_status(campaign_id: int, status: str, actor: str = "") -> Campa
 
 
 def void_campaign(campaign_id: int, reason: str, actor: str = "") -> Campaign:
-    reason = clean_text(reason, "作废原因", field="void_reason", max_len=200, required=True)
-    with atomic():
-        campaign = get_campaign(campaign_id)
-        if campaign.voided_at is not None:
-            raise ValidationError("void_reason", "该活动已经作废")
-        campaign.voided_at, campaign.void_reason = clock.now(), reason
-        campaign.save()
-        audit.record("作废", "campaign", campaign.id, reason, actor=actor)
-    return campaign
+    return audit.void(lambda: get_campaign(campaign_id), reason, table="campaign", already="该活动已经作废",
+                      actor=actor)
 
 
 def list_campaigns(include_voided: bool = False) -> list[Campaign]:
@@ -650,15 +643,8 @@ def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.dat
 
 
 def void_problem(problem_id: int, reason: str, actor: str = "") -> Problem:
-    reason = clean_text(reason, "作废原因", field="void_reason", max_len=200, required=True)
-    with atomic():
-        problem = get_problem(problem_id)
-        if problem.voided_at is not None:
-            raise ValidationError("void_reason", "该问题已经作废")
-        problem.voided_at, problem.void_reason = clock.now(), reason
-        problem.save()
-        audit.record("作废", "problem", problem.id, reason, actor=actor)
-    return problem
+    return audit.void(lambda: get_problem(problem_id), reason, table="problem", already="该问题已经作废",
+                      actor=actor)
 
 
 # --- what the lists show -------------------------------------------------------------------------

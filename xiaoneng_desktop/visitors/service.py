@@ -381,15 +381,7 @@ def extend(visit_id: int, days: int, reason: str, by: str = "") -> Visit:
 
 
 def void_visit(visit_id: int, reason: str, by: str = "") -> Visit:
-    reason = clean_text(reason, "作废原因", field="void_reason", max_len=200, required=True)
-    with atomic():
-        visit = get_visit(visit_id)
-        if visit.voided_at is not None:
-            raise ValidationError("void_reason", "该记录已经作废")
-        visit.voided_at, visit.void_reason = clock.now(), reason
-        visit.save()
-        audit.record("作废", "visit", visit.id, reason, actor=by)
-    return visit
+    return audit.void(lambda: get_visit(visit_id), reason, table="visit", already="该记录已经作废", actor=by)
 
 
 # --- what the lists show -----------------------------------------------------------------------------
