@@ -15,6 +15,7 @@ from xiaoneng_desktop.documents.models import DOCUMENT_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS
 from xiaoneng_desktop.inspection.builtin import install_builtin_template
 from xiaoneng_desktop.inspection.models import INSPECTION_MODELS, CheckItem, CheckPoint, Template
+from xiaoneng_desktop.upgrades import STEPS
 from xiaoneng_desktop.visitors.models import VISITOR_MODELS
 
 MODELS = [*CORE_MODELS, *DUTY_MODELS, *DOCUMENT_MODELS, *VISITOR_MODELS, *INSPECTION_MODELS]
@@ -39,38 +40,10 @@ def create_search_indexes(database: pw.SqliteDatabase) -> None:
         db.create_search_index(database, table, columns)
 
 
-# MIGRATIONS[i] upgrades a file of schema version i+1 to i+2; append, never edit or reorder.
-# A new file gets the latest models plus create_search_indexes at once.
-def _v2_call_search(database: pw.SqliteDatabase) -> None:
-    """1 → 2: free-text search of the call log through an index."""
-    db.create_search_index(database, "call", SEARCHED["call"])
-
-
-def _v3_documents(database: pw.SqliteDatabase) -> None:
-    """+1: 公文流转 — documents, their steps, urgings, extensions, number counters and search index."""
-    from xiaoneng_desktop.documents.models import DOCUMENT_MODELS as models
-
-    database.create_tables(models)
-    db.create_search_index(database, "document", SEARCHED["document"])
-def _v4_visitors(database: pw.SqliteDatabase) -> None:
-    """+1: 来访接待 — the visit register and the 领导接待日 schedule, with the visit search index."""
-    from xiaoneng_desktop.visitors.models import ReceptionDay, Visit
-
-    database.create_tables([ReceptionDay, Visit], safe=True)
-    db.create_search_index(database, "visit", SEARCHED["visit"])
-def _v5_inspection(database: pw.SqliteDatabase) -> None:
-    """+1: 五查自查 — its tables, the search index of problems, and the built-in five-checks template."""
-    database.create_tables(INSPECTION_MODELS)
-    db.create_search_index(database, "problem", SEARCHED["problem"])
-    install_builtin_template()
-
-
-MIGRATIONS: list[db.Migration] = [
-    _v2_call_search,
-    _v3_documents,
-    _v4_visitors,
-    _v5_inspection,
-]
+#: MIGRATIONS[i] is the SQL that upgrades a file of schema version i+1 to i+2: frozen, in
+#: xiaoneng_desktop.upgrades, never built from today's models. A new file gets the latest models
+#: plus on_create at once; tests/core/test_upgrades.py checks both ways end with the same schema.
+MIGRATIONS: list[str] = STEPS
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1
 
@@ -86,6 +59,8 @@ def define_all_settings() -> None:
 
     for module in SETTING_MODULES:
         importlib.import_module(module)
+
+
 def on_create(database: pw.SqliteDatabase) -> None:
     """What a new file needs beyond its tables: the search indexes and the built-in data."""
     create_search_indexes(database)

@@ -2,7 +2,8 @@
 
 The schema version lives in ``PRAGMA user_version`` and the file is marked as ours with
 ``PRAGMA application_id``. A new file gets every table at once; an older one is first copied with
-SQLite's backup API, then upgraded one small step at a time (calibre's schema_upgrades habit).
+SQLite's backup API, then upgraded one small step at a time (calibre's schema_upgrades habit): each
+step is frozen SQL text, one transaction per step.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 
 database = pw.DatabaseProxy()
 
-Migration = Callable[[pw.SqliteDatabase], None]
+#: What a new file needs beyond its models' tables (search indexes, built-in data).
+OnCreate = Callable[[pw.SqliteDatabase], None]
 
 
 class BaseModel(pw.Model):
@@ -82,16 +84,16 @@ def _check_header(path: Path) -> None:
 def open_database(
     path: Path | str,
     models: Sequence[type[pw.Model]],
-    migrations: Sequence[Migration],
+    migrations: Sequence[str],
     *,
-    on_create: Migration | None = None,
+    on_create: OnCreate | None = None,
     now: Callable[[], dt.datetime] = dt.datetime.now,
     quick_check: bool = True,
 ) -> pw.SqliteDatabase:
     """Open (creating or upgrading) the data file and bind every model to it.
 
-    ``migrations[i]`` upgrades a file of version i+1 to version i+2; version 1 is the first schema,
-    so the program's schema version is ``len(migrations) + 1``. ``quick_check=False`` leaves the
+    ``migrations[i]`` is the SQL script that upgrades a file of version i+1 to version i+2 (see
+    run_script); version 1 is the first schema, so the program's schema version is ``len(migrations) + 1``. ``quick_check=False`` leaves the
     whole-file check to the caller (the window runs ``integrity_problem`` once it is painted: on ten
     years of data the check reads 100+ MB).
     Raises DatabaseOpenError with a Chinese message for anything the user must be told.
@@ -137,7 +139,7 @@ def open_database(
             backup_database(db, path.with_name(f"{path.stem}.v{version}-{now():%Y%m%d-%H%M%S}.bak.sqlite3"))
             for step in range(version, latest):
                 with db.atomic():
-                    migrations[step - 1](db)
+                    run_script(db, migrations[step - 1])
                     db.execute_sql(f"PRAGMA user_version = {step + 1}")
     except DatabaseOpenError:
         db.close()
@@ -149,6 +151,26 @@ def open_database(
         db.close()
         raise DatabaseOpenError(_explain(path, exc)) from exc
     return db
+
+
+def script_statements(script: str) -> list[str]:
+    """The statements of an SQL script, each ending at the end of a line (a trigger's body is one)."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"SQL script ends inside a statement: {pending.strip()[:80]}")
+    return statements
+
+
+def run_script(db: pw.SqliteDatabase, script: str) -> None:
+    """Run an upgrade step statement by statement inside the caller's transaction
+    (sqlite3's executescript would commit first, so a failed step could leave half its tables)."""
+    for statement in script_statements(script):
+        db.execute_sql(statement)
 
 
 def _quick_check(db: pw.SqliteDatabase, path: Path) -> str | None:
