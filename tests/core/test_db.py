@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
 from xiaoneng_desktop import schema
 from xiaoneng_desktop.core import db
 from xiaoneng_desktop.duty import service
-from xiaoneng_desktop.duty.models import Call
 from xiaoneng_desktop.duty.service import CallInput
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def test_new_file_pragmas_and_version(db_path):
@@ -28,20 +31,20 @@ def test_new_file_pragmas_and_version(db_path):
 
 
 def test_old_file_is_backed_up_then_upgraded(db_path, clock):
-    # a file of schema version 1: the first tables, no search index yet
-    old = db.open_database(db_path, schema.MODELS, [])
-    Call.create(received_at=dt.datetime(2026, 10, 9, 8), category="一般事项", summary="防汛检查通知",
-                officer_name="王值班", deadline=dt.datetime(2026, 10, 9, 8, 10))
-    old.close()
+    # a real file of schema version 1, written by the program of that time (tests/data/README.md)
+    shutil.copyfile(DATA / "schema_v1.sqlite3", db_path)
+    with sqlite3.connect(db_path) as raw:
+        calls = raw.execute("SELECT summary FROM call ORDER BY id").fetchall()
     database = schema.open_database(db_path)
     try:
         backups = list(db_path.parent.glob("test.v1-*.bak.sqlite3"))
         assert len(backups) == 1
         with sqlite3.connect(backups[0]) as copy:
             assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
-            assert copy.execute("SELECT summary FROM call").fetchall() == [("防汛检查通知",)]
+            assert copy.execute("SELECT summary FROM call ORDER BY id").fetchall() == calls
         assert database.execute_sql("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
-        assert service.calls_query(text="防汛").count() == 1  # the index was filled from old rows
+        # the index was filled from old rows: call 2 is the only one about 安全生产 data
+        assert [c.id for c in service.calls_query(text="核报安全生产")] == [2]
     finally:
         database.close()
 
