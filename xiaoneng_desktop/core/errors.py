@@ -124,7 +124,7 @@ def _cause(kind: str, subject: str) -> str:
         READ_ONLY: f"{subject}是只读的，或没有写入它及其所在文件夹的权限。请检查文件属性和权限，"
         "或把数据文件复制到可以写入的位置。",
         IO_ERROR: f"读写{subject}时磁盘出错（磁盘、U盘或网络驱动器可能已断开或有故障），请检查后重试。",
-        CORRUPT: f"{subject}已损坏。请不要继续使用它，从备份恢复。",
+        CORRUPT: f"{subject}已损坏，请从备份恢复（不要再往损坏的文件里写入）。",
         FULL: f"磁盘空间不足，{subject}无法写入。请清理磁盘空间后重试。",
         CANNOT_OPEN: f"无法打开{subject}：文件不存在、没有权限，或所在的文件夹无法访问。",
         NOT_A_DATABASE: f"{subject}不是本程序的数据文件（不是数据库文件，或已加密、已损坏），无法使用。"
