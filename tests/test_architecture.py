@@ -125,3 +125,11 @@ def test_every_register_service_defines_its_settings_through_schema():
 
     services = sorted(f"xiaoneng_desktop.{p.parent.name}.service" for p in ROOT.glob("*/service.py"))
     assert sorted(schema.SETTING_MODULES) == services
+
+
+def test_app_does_not_import_cli():
+    """cli starts the window (app); app takes its log and demo helpers from core/logs and launch,
+    so the two entry points do not import each other."""
+    found = [f"app.py:{line} imports {name}" for line, name in imports(ROOT / "app.py")
+             if under(name, (f"{PACKAGE}.cli",))]
+    assert found == []

@@ -11,6 +11,7 @@ import pytest
 
 from xiaoneng_desktop import __version__, cli, schema
 from xiaoneng_desktop.core import db as db_module
+from xiaoneng_desktop.core import logs
 from xiaoneng_desktop.core.models import Department
 
 
@@ -18,7 +19,7 @@ from xiaoneng_desktop.core.models import Department
 def log_path(tmp_path, monkeypatch):
     """Never write the user's real log during tests."""
     path = tmp_path / "logs" / "xiaoneng.log"
-    monkeypatch.setattr(cli, "log_file", lambda: path)
+    monkeypatch.setattr(logs, "log_path", lambda: path)
     return path
 
 
@@ -186,12 +187,12 @@ def test_unexpected_error_in_the_window_path(monkeypatch, capsys, log_path):
 def test_log_falls_back_when_log_folder_cannot_be_written(tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
-    monkeypatch.setattr(cli, "log_file", lambda: blocker / "xiaoneng.log")
-    monkeypatch.setattr(cli.tempfile, "gettempdir", lambda: str(tmp_path))
+    monkeypatch.setattr(logs, "log_path", lambda: blocker / "xiaoneng.log")
+    monkeypatch.setattr(logs.tempfile, "gettempdir", lambda: str(tmp_path))
     try:
         raise ValueError("boom")
     except ValueError as exc:
-        written = cli.log_exception(exc)
+        written = logs.log_exception(exc)
     assert written == tmp_path / "xiaoneng.log"
     assert "ValueError: boom" in written.read_text(encoding="utf-8")
 

@@ -1,6 +1,7 @@
 """The Qt application: Chinese translations and fonts, the data file, the error dialog, the main window.
 
-Imported only when the window is wanted (cli imports it lazily), so headless verbs never load Qt.
+Imported only when the window is wanted (cli imports it lazily), so headless verbs never load Qt;
+it imports nothing from cli (its log helpers live in core/logs, the demo helpers in launch).
 Everything the first screen does not need is imported later, by whoever needs it.
 """
 
@@ -14,7 +15,8 @@ from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTranslator, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
-from xiaoneng_desktop import APP_NAME, cli
+from xiaoneng_desktop import APP_NAME, launch
+from xiaoneng_desktop.core import logs
 
 ORGANIZATION = "xiaoneng"
 ICON_NAMES = ("icon.svg", "icon.png", "xiaoneng.svg", "xiaoneng.png", "icon.ico", "xiaoneng.ico")
@@ -106,13 +108,13 @@ def prepare_application(app: QApplication) -> None:
 
 def report_error(exc: BaseException, parent: QWidget | None = None) -> None:
     """Log the traceback, print one line, and tell the user in a dialog."""
-    log = cli.log_exception(exc)
-    cli.say(cli.unexpected_error_message(exc, log))
+    log = logs.log_exception(exc)
+    logs.say(logs.unexpected_error_message(exc, log))
     box = QMessageBox(
         QMessageBox.Icon.Critical, "程序出错", "程序遇到意外错误，刚才的操作可能没有完成。", parent=parent
     )
     box.setInformativeText(
-        f"错误：{cli.one_line(exc)}\n\n已保存的数据不受影响。详细信息已写入日志：\n{log}\n\n"
+        f"错误：{logs.one_line(exc)}\n\n已保存的数据不受影响。详细信息已写入日志：\n{log}\n\n"
         "如果问题反复出现，请把日志文件发给系统管理员。"
     )
     box.exec()
@@ -132,7 +134,7 @@ def install_excepthook() -> Callable:
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
         if busy:  # an error while the dialog is up: log it, one dialog at a time
-            cli.say(cli.unexpected_error_message(exc, cli.log_exception(exc)))
+            logs.say(logs.unexpected_error_message(exc, logs.log_exception(exc)))
             return
         busy = True
         try:
@@ -157,7 +159,7 @@ class _DemoProgress(QProgressDialog):
 
     @Slot(object)
     def show_progress(self, args: tuple) -> None:
-        percent, text = cli.describe_progress(*args)
+        percent, text = launch.describe_progress(*args)
         if percent is not None:
             self.setMaximum(100)
             self.setValue(percent)
@@ -170,11 +172,11 @@ def fill_demo_if_empty(path: Path, months: int) -> bool:
 
     True if it was filled; False if it already held data, the user cancelled, or there is no demo module.
     """
-    if not cli.database_is_empty():
+    if not launch.database_is_empty():
         return False
     try:
-        demo = cli.load_demo_module()
-    except cli.FeatureMissing as exc:
+        demo = launch.load_demo_module()
+    except launch.FeatureMissing as exc:
         QMessageBox.warning(None, APP_NAME, f"{exc}\n将打开空的数据文件：{path}")
         return False
     from xiaoneng_desktop.ui.widgets.background import BackgroundTask
@@ -206,7 +208,7 @@ def check_integrity_later(window: QWidget, path: Path):
 
     def damaged(problem: str | None) -> None:
         if problem:
-            cli.say(problem)
+            logs.say(problem)
             QMessageBox.critical(window, "数据文件已损坏", problem)
             window.close()
 
@@ -233,9 +235,11 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
         try:
             schema.open_database(path, quick_check=False)  # checked below, once the window is painted
         except DatabaseOpenError as exc:
-            cli.say(str(exc))
+            logs.say(str(exc))
             QMessageBox.critical(None, "无法打开数据文件", str(exc))
-            return 2
+            from xiaoneng_desktop.core import errors
+
+            return 1 if exc.__cause__ is not None and errors.is_bug(exc.__cause__) else 2
         install_excepthook()
         if demo_months:
             fill_demo_if_empty(path, demo_months)

@@ -8,7 +8,8 @@
     xiaoneng --version
 
 Exit codes: 0 done, 1 unexpected error (one line on stderr, the traceback in the log file),
-2 bad input or a data file that cannot be used (a Chinese message on stderr).
+2 bad input or a data file that cannot be used — damaged, locked, read-only, a full disk (a Chinese
+message on stderr, sorted by core/errors).
 Imports stay inside the functions: ``--version`` needs nothing, the window only what it shows.
 """
 
@@ -20,19 +21,17 @@ import datetime as dt
 import os
 import re
 import sys
-import tempfile
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
 from xiaoneng_desktop import APP_NAME, __version__
+from xiaoneng_desktop.core.logs import log_exception, say, unexpected_error_message
+from xiaoneng_desktop.launch import FeatureMissing, database_is_empty, describe_progress, load_demo_module
 
 PROG = "xiaoneng"
 DEMO_FILE_NAME = "demo.sqlite3"
 DEFAULT_DEMO_MONTHS = 12
 MAX_DEMO_MONTHS = 240
-LOG_FILE_NAME = "xiaoneng.log"
-LOG_MAX_BYTES = 1_000_000
 
 
 # ---------------------------------------------------------------------- argparse in Chinese
@@ -242,50 +241,6 @@ def demo_file() -> Path:
     return data_file(None).with_name(DEMO_FILE_NAME)
 
 
-def log_file() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("xiaoneng", appauthor=False)) / LOG_FILE_NAME
-
-
-def log_exception(exc: BaseException) -> Path:
-    """Append the traceback to the log file (a temp-folder log if that one cannot be written)."""
-    stamp = f"{dt.datetime.now():%Y-%m-%d %H:%M:%S}"
-    header = f"==== {stamp} {APP_NAME} {__version__}, Python {sys.version.split()[0]}, {sys.platform}\n"
-    text = header + f"argv: {sys.argv!r}\n" + "".join(traceback.format_exception(exc)) + "\n"
-    target = Path(LOG_FILE_NAME)
-    for path in (log_file, lambda: Path(tempfile.gettempdir()) / LOG_FILE_NAME):
-        try:
-            target = path()
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if target.exists() and target.stat().st_size > LOG_MAX_BYTES:
-                target.replace(target.with_name(target.name + ".1"))
-            with target.open("a", encoding="utf-8") as handle:
-                handle.write(text)
-            return target
-        except Exception:  # noqa: BLE001 - a log that cannot be written must not hide the error itself
-            continue
-    return target
-
-
-def one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or "（无说明）"
-    if len(text) > 200:
-        text = text[:199] + "…"
-    return f"{type(exc).__name__}: {text}"
-
-
-def unexpected_error_message(exc: BaseException, log: Path) -> str:
-    return f"发生意外错误：{one_line(exc)}，详细信息已写入日志 {log}"
-
-
-def say(message: str) -> None:
-    """A line on stderr, if there is one (pythonw has none)."""
-    if sys.stderr is not None:
-        with contextlib.suppress(OSError, ValueError):
-            print(message, file=sys.stderr, flush=True)
-
-
 def _safe_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
@@ -295,48 +250,6 @@ def _safe_streams() -> None:
 
 
 # ---------------------------------------------------------------------- demo data
-
-
-class FeatureMissing(Exception):
-    """A part of the program this build does not include; the message is for the user."""
-
-
-def load_demo_module():
-    import importlib
-
-    try:
-        demo = importlib.import_module("xiaoneng_desktop.demo")
-    except ModuleNotFoundError as exc:
-        if exc.name != "xiaoneng_desktop.demo":
-            raise
-        raise FeatureMissing("本版本尚未包含演示数据功能。") from exc
-    return demo
-
-
-def database_is_empty() -> bool:
-    """No people, no departments and no register records in the open data file."""
-    from xiaoneng_desktop import schema
-    from xiaoneng_desktop.core.models import CORE_MODELS, Department, Person
-
-    preset = getattr(schema, "PRESET_MODELS", [])
-    models = [Department, Person, *(m for m in schema.MODELS if m not in CORE_MODELS and m not in preset)]
-    return not any(model.select().exists() for model in models)
-
-
-def describe_progress(*args, **kwargs) -> tuple[int | None, str]:
-    """(percent or None, text) from whatever a progress callback is given:
-    ``(done, total)``, a fraction ``0.0–1.0``, and/or a text."""
-    values = [*args, *kwargs.values()]
-    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
-    text = " ".join(v for v in values if isinstance(v, str))
-    percent = None
-    if len(numbers) >= 2 and numbers[1] > 0:
-        percent = numbers[0] * 100 / numbers[1]
-    elif len(numbers) == 1 and isinstance(numbers[0], float) and 0 <= numbers[0] <= 1:
-        percent = numbers[0] * 100
-    if percent is not None:
-        percent = max(0, min(100, round(percent)))
-    return percent, text
 
 
 class _TerminalProgress:
@@ -535,8 +448,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         say(str(exc))
         return 1
     except Exception as exc:
+        from xiaoneng_desktop.core import errors
+
         if _is_users_problem(exc):
             say(str(exc))
+            # a file refused because of a bug (an upgrade step failed…) was logged by core/errors
+            return 1 if exc.__cause__ is not None and errors.is_bug(exc.__cause__) else 2
+        if not errors.is_bug(exc):  # the data file or the disk is the cause, not the program
+            say(errors.describe(exc, "操作").text)
             return 2
         say(unexpected_error_message(exc, log_exception(exc)))
         return 1

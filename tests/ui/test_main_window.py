@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from xiaoneng_desktop import APP_NAME, __version__, app, cli, schema
 from xiaoneng_desktop.core import db as db_module
+from xiaoneng_desktop.core import logs
 from xiaoneng_desktop.ui import main_window as main_window_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.documents.tab import DocumentsTab
@@ -57,7 +58,7 @@ def messages(monkeypatch):
 @pytest.fixture
 def log_path(tmp_path, monkeypatch):
     path = tmp_path / "logs" / "xiaoneng.log"
-    monkeypatch.setattr(cli, "log_file", lambda: path)
+    monkeypatch.setattr(logs, "log_path", lambda: path)
     return path
 
 

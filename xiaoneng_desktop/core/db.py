@@ -16,6 +16,8 @@ from pathlib import Path
 
 import peewee as pw
 
+from xiaoneng_desktop.core import errors
+
 #: Marks a SQLite file as written by this program ("XNXT" as a big-endian integer).
 APPLICATION_ID = 0x584E5854
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -194,16 +196,8 @@ def integrity_problem(path: Path | str) -> str | None:
 
 
 def _explain(path: Path, exc: Exception) -> str:
-    text = str(exc).lower()
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return f"“{path}”不是有效的数据库文件或已损坏，无法打开。请从备份恢复。"
-    if "locked" in text or "busy" in text:
-        return f"数据文件“{path}”正被其他程序占用，请关闭后重试。"
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return f"无法打开或写入数据文件“{path}”，请检查文件权限和磁盘空间。"
-    if "disk" in text or "full" in text:
-        return f"写入数据文件“{path}”失败：磁盘空间不足或磁盘出错。"
-    return f"打开数据文件“{path}”时出错：{exc}"
+    """The user's message for a failed open, by SQLite error code (core/errors; a bug is logged there)."""
+    return errors.describe(exc, "打开数据文件", f"数据文件“{path}”").text
 
 
 def backup_database(db: pw.SqliteDatabase, destination: Path | str) -> Path:

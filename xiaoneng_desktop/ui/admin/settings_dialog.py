@@ -29,6 +29,7 @@ from xiaoneng_desktop import schema
 from xiaoneng_desktop.core import settings
 from xiaoneng_desktop.core.settings import SettingDef
 from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.ui.widgets.form_errors import database_message
 
 # QSpinBox holds a C int; a definition without bounds still needs some.
 _INT_LIMIT = 2_000_000_000
@@ -203,7 +204,7 @@ class SettingsDialog(QDialog):
             self._show_errors(exc.errors)
             return
         except pw.DatabaseError as exc:
-            self._say(f"保存失败：数据文件无法写入，请稍后重试或检查磁盘空间。（{exc}）")
+            self._say(database_message(exc))
             return
         super().accept()
 

@@ -90,5 +90,8 @@ def name_buttons(box: QDialogButtonBox) -> None:
             button.setText(text)
 
 
-def database_message(exc: Exception) -> str:
-    return f"保存失败：数据文件无法写入，请稍后重试或检查磁盘空间。（{exc}）"
+def database_message(exc: Exception, action: str = "保存") -> str:
+    """The user's message by core/errors: the real cause (locked, read-only, full…), or 意外错误 logged."""
+    from xiaoneng_desktop.core import errors
+
+    return errors.describe(exc, action).text

@@ -1,0 +1,150 @@
+"""One error policy: what the user is told about a failed database action, in Chinese.
+
+An error the user can act on is sorted by its SQLite result code (Python 3.11's
+``sqlite3.Error.sqlite_errorcode``; peewee wraps the sqlite3 error, the original is its context):
+the file is busy or locked, read-only, the disk failed or is full, the file is damaged, cannot be
+opened, or is not a database. A failed file operation (OSError) is sorted the same way. Everything
+else — a constraint violation, an SQL error, a programming error — is a bug: its traceback goes to
+the log file and the message says 意外错误 and where that file is.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from xiaoneng_desktop.core import logs
+
+BUSY = "busy"
+READ_ONLY = "read-only"
+IO_ERROR = "io"
+CORRUPT = "corrupt"
+FULL = "full"
+CANNOT_OPEN = "cannot-open"
+NOT_A_DATABASE = "not-a-database"
+BUG = "bug"
+
+# Primary result codes (the low byte of an extended code): https://sqlite.org/rescode.html
+_KIND_OF_CODE = {
+    sqlite3.SQLITE_BUSY: BUSY,
+    sqlite3.SQLITE_LOCKED: BUSY,
+    sqlite3.SQLITE_PROTOCOL: BUSY,  # WAL lock race: as transient as BUSY
+    sqlite3.SQLITE_READONLY: READ_ONLY,
+    sqlite3.SQLITE_PERM: READ_ONLY,
+    sqlite3.SQLITE_IOERR: IO_ERROR,
+    sqlite3.SQLITE_CORRUPT: CORRUPT,
+    sqlite3.SQLITE_FULL: FULL,
+    sqlite3.SQLITE_CANTOPEN: CANNOT_OPEN,
+    sqlite3.SQLITE_NOTADB: NOT_A_DATABASE,
+}
+
+# SQLite's own texts, for an error that carries no code (raised by hand, or by an older driver).
+_KIND_OF_TEXT = (
+    ("locked", BUSY),
+    ("busy", BUSY),
+    ("readonly", READ_ONLY),
+    ("read-only", READ_ONLY),
+    ("disk i/o error", IO_ERROR),
+    ("malformed", CORRUPT),
+    ("not a database", NOT_A_DATABASE),
+    ("is full", FULL),
+    ("unable to open", CANNOT_OPEN),
+)
+
+_KIND_OF_ERRNO = {
+    errno.ENOSPC: FULL,
+    errno.EDQUOT: FULL,
+    errno.EACCES: READ_ONLY,
+    errno.EPERM: READ_ONLY,
+    errno.EROFS: READ_ONLY,
+    errno.ENOENT: CANNOT_OPEN,
+    errno.ENOTDIR: CANNOT_OPEN,
+    errno.EISDIR: CANNOT_OPEN,
+}
+
+
+@dataclass(frozen=True)
+class UserMessage:
+    """What to show: ``text`` is the whole Chinese sentence; ``log`` is set for a bug (it was logged)."""
+
+    text: str
+    kind: str
+    log: Path | None = None
+
+    @property
+    def is_bug(self) -> bool:
+        return self.kind == BUG
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+    """The sqlite3 error behind ``exc`` (itself, peewee's wrapped original, or a cause), if any."""
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [exc]
+    while pending:
+        current = pending.pop(0)
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, sqlite3.Error):
+            return current
+        # peewee raises ``OperationalError(original, *original.args)`` while handling the original
+        pending.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
+        pending.extend((current.__cause__, current.__context__))
+    return None
+
+
+def kind_of(exc: BaseException) -> str:
+    """BUSY, READ_ONLY, IO_ERROR, CORRUPT, FULL, CANNOT_OPEN, NOT_A_DATABASE, or BUG."""
+    if isinstance(exc, OSError):
+        return _KIND_OF_ERRNO.get(exc.errno, IO_ERROR)
+    original = sqlite_error(exc)
+    code = getattr(original, "sqlite_errorcode", None)
+    if code is not None:
+        return _KIND_OF_CODE.get(code & 0xFF, BUG)
+    import peewee as pw
+
+    if original is None and not isinstance(exc, pw.DatabaseError):
+        return BUG
+    text = str(original if original is not None else exc).lower()
+    return next((kind for words, kind in _KIND_OF_TEXT if words in text), BUG)
+
+
+def is_bug(exc: BaseException) -> bool:
+    return kind_of(exc) == BUG
+
+
+def _cause(kind: str, subject: str) -> str:
+    return {
+        BUSY: f"{subject}正被其他程序使用（可能是另一个窗口或另一台电脑正在写入），请稍后重试。",
+        READ_ONLY: f"{subject}是只读的，或没有写入它及其所在文件夹的权限。请检查文件属性和权限，"
+        "或把数据文件复制到可以写入的位置。",
+        IO_ERROR: f"读写{subject}时磁盘出错（磁盘、U盘或网络驱动器可能已断开或有故障），请检查后重试。",
+        CORRUPT: f"{subject}已损坏，请从备份恢复（不要再往损坏的文件里写入）。",
+        FULL: f"磁盘空间不足，{subject}无法写入。请清理磁盘空间后重试。",
+        CANNOT_OPEN: f"无法打开{subject}：文件不存在、没有权限，或所在的文件夹无法访问。",
+        NOT_A_DATABASE: f"{subject}不是本程序的数据文件（不是数据库文件，或已加密、已损坏），无法使用。"
+        "请确认选择的是本程序的数据文件（.sqlite3），或从备份恢复。",
+    }[kind]
+
+
+def describe(exc: BaseException, action: str = "保存", subject: str = "数据文件") -> UserMessage:
+    """The Chinese message for ``exc`` met while doing ``action`` (保存, 备份, 打开数据文件…) on
+    ``subject`` (e.g. 数据文件“D:\\效能.sqlite3”). A bug is logged here, once, with its traceback."""
+    kind = kind_of(exc)
+    prefix = f"{action}失败：" if action else ""
+    if kind == BUG:
+        log = logs.log_exception(exc, f"{action or '操作'}时的意外错误")
+        return UserMessage(
+            f"{prefix}程序发生意外错误，刚才的操作没有完成（{logs.one_line(exc)}）。"
+            f"详细信息已写入日志：{log}。如果问题反复出现，请把日志文件发给系统管理员。",
+            BUG,
+            log,
+        )
+    if isinstance(exc, OSError) and exc.filename and subject == "数据文件":
+        subject = f"文件“{exc.filename}”"  # the file the operating system refused, not necessarily ours
+    return UserMessage(prefix + _cause(kind, subject), kind)
