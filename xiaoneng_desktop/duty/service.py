@@ -31,8 +31,6 @@ DUE_SOON = settings.define("duty.due_soon", "临近时限提醒", 5, "值班", u
 
 SUMMARY_MAX = 2000
 TEXT_MAX = 1000
-#: A clock a little fast on another PC must not make "now" look like the future.
-FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 
 STATUSES = ("全部", "在办", "已超时", "已办结", "已作废")
 
@@ -70,14 +68,14 @@ def deadline_for(category: str, received_at: dt.datetime) -> dt.datetime:
     return received_at + dt.timedelta(minutes=limit_minutes(category))
 
 
-def _clean(data: CallInput) -> dict:
+def check_call(data: CallInput) -> dict:
     """Every field checked at once; returns the values to store."""
     check = Checker()
     now = clock.now()
     values: dict = {}
     if data.received_at is None:
         check.add("received_at", "请填写来电时间")
-    elif data.received_at > now + FUTURE_TOLERANCE:
+    elif clock.is_future(data.received_at, now):
         check.add("received_at", "来电时间不能晚于当前时间")
     values["received_at"] = data.received_at
     if data.channel not in CHANNELS:
@@ -105,7 +103,7 @@ def _clean(data: CallInput) -> dict:
     if data.closed_at is not None:
         if data.received_at is not None and data.closed_at < data.received_at:
             check.add("closed_at", "办结时间不能早于来电时间")
-        elif data.closed_at > now + FUTURE_TOLERANCE:
+        elif clock.is_future(data.closed_at, now):
             check.add("closed_at", "办结时间不能晚于当前时间")
         if not (data.feedback or "").strip():
             check.add("feedback", "办结时请填写办理情况")
@@ -140,7 +138,7 @@ def _apply(call: Call, values: dict, data: CallInput) -> None:
 
 
 def create_call(data: CallInput) -> Call:
-    values = _clean(data)
+    values = check_call(data)
     with atomic():
         call = Call()
         _apply(call, values, data)
@@ -157,7 +155,7 @@ def get_call(call_id: int) -> Call:
 
 
 def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
-    values = _clean(data)
+    values = check_call(data)
     with atomic():
         call = get_call(call_id)
         if call.voided_at is not None:
@@ -179,7 +177,7 @@ def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None
         data = CallInput.from_call(call)
         data.feedback = feedback if feedback.strip() else call.feedback
         data.closed_at = closed_at or clock.now()
-        values = _clean(data)
+        values = check_call(data)
         call.feedback, call.closed_at = values["feedback"], values["closed_at"]
         call.closed_by = by or call.officer_name
         call.save()

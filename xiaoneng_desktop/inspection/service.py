@@ -40,13 +40,6 @@ IMMEDIATE_DAYS = settings.define("inspection.immediate_days", "立即整改默�
 
 TEXT_MAX = 1000
 STATUSES = ("全部", "未开始", "整改中", "已完成", "已销号", "已超期", "已作废")
-END_OF_DAY = dt.time(23, 59, 59)
-
-
-def end_of(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, END_OF_DAY)
-
-
 # ================================================================================ templates
 
 @dataclass
@@ -468,7 +461,7 @@ def default_deadline(kind: str, found_on: dt.date) -> dt.date | None:
     return found_on + dt.timedelta(days=days)
 
 
-def _clean_problem(data: ProblemInput) -> dict:
+def check_problem(data: ProblemInput) -> dict:
     check = Checker()
     today = clock.today()
     values: dict = {
@@ -515,12 +508,12 @@ def _clean_problem(data: ProblemInput) -> dict:
         check.add("explanation", "短期内不能解决的问题，请填写向群众解释清楚、说明原因的情况")
     check.raise_if_any()
     values.update(campaign=campaign, item=item, point=point, participant=data.participant_id, kind=data.kind,
-                  found_on=found_on, deadline=end_of(data.deadline) if data.deadline else None)
+                  found_on=found_on, deadline=clock.end_of_day(data.deadline) if data.deadline else None)
     return values
 
 
 def create_problem(data: ProblemInput, actor: str = "") -> Problem:
-    values = _clean_problem(data)
+    values = check_problem(data)
     with atomic():
         problem = Problem.create(**values, status="未开始", created_at=clock.now())
         audit.record("新建", "problem", problem.id, f"{problem.item.name}：{problem.description[:40]}", actor=actor)
@@ -535,7 +528,7 @@ def get_problem(problem_id: int) -> Problem:
 
 
 def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Problem:
-    values = _clean_problem(data)
+    values = check_problem(data)
     with atomic():
         problem = get_problem(problem_id)
         if problem.voided_at is not None:
@@ -621,7 +614,7 @@ def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.dat
     verification = check.run("verification", clean_text, verification, "验收情况", field="verification",
                              max_len=TEXT_MAX, multiline=True, required=True)
     at = at or clock.now()
-    if at > clock.now() + dt.timedelta(minutes=5):
+    if clock.is_future(at):
         check.add("verified_at", "销号时间不能晚于当前时间")
     problem = get_problem(problem_id)
     if verifier and same_person(verifier, problem.responsible_name):

@@ -66,7 +66,6 @@ RECEPTION_LEADERS = settings.define("visitors.reception_leaders", "轮流接待�
 
 MATTER_MAX = 2000
 TEXT_MAX = 1000
-FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 NOT_GIVEN = "未提供"
 
 STATUSES = ("全部", "在办", "待受理", "已超时", "已办结", "不予受理", "已作废")
@@ -92,18 +91,14 @@ def group_size() -> int:
     return settings.get(GROUP_SIZE.key)
 
 
-def end_of_day(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(23, 59, 59))
-
-
 def acceptance_due_for(visited_at: dt.datetime) -> dt.datetime:
-    return end_of_day(visited_at.date() + dt.timedelta(days=accept_days()))
+    return clock.end_of_day(visited_at.date() + dt.timedelta(days=accept_days()))
 
 
 def deadline_for(visited_at: dt.datetime, decided_at: dt.datetime | None = None, extended_days: int = 0) -> dt.datetime:
     """60 calendar days from 受理 (from the visit while there is none), plus an approved extension."""
     base = (decided_at or visited_at).date()
-    return end_of_day(base + dt.timedelta(days=handle_days() + extended_days))
+    return clock.end_of_day(base + dt.timedelta(days=handle_days() + extended_days))
 
 
 def id_display(visit_or_number) -> str:
@@ -133,13 +128,13 @@ class VisitInput:
     address: str = ""
 
 
-def _clean_visit(data: VisitInput) -> dict:
+def check_visit(data: VisitInput) -> dict:
     check = Checker()
     now = clock.now()
     values: dict = {}
     if data.visited_at is None:
         check.add("visited_at", "请填写来访时间")
-    elif data.visited_at > now + FUTURE_TOLERANCE:
+    elif clock.is_future(data.visited_at, now):
         check.add("visited_at", "来访时间不能晚于当前时间")
     values["visited_at"] = data.visited_at
     values["name"] = check.run("name", clean_text, data.name, "来访人姓名", field="name", max_len=30, required=True)
@@ -174,7 +169,7 @@ def _link_reception_day(visit: Visit) -> None:
 
 
 def create_visit(data: VisitInput) -> Visit:
-    values = _clean_visit(data)
+    values = check_visit(data)
     with atomic():
         visit = Visit(**values)
         visit.acceptance_due = acceptance_due_for(visit.visited_at)
@@ -194,7 +189,7 @@ def get_visit(visit_id: int) -> Visit:
 
 
 def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
-    values = _clean_visit(data)
+    values = check_visit(data)
     with atomic():
         visit = get_visit(visit_id)
         if visit.voided_at is not None:
@@ -250,11 +245,11 @@ def _check_moment(check: Checker, field: str, moment: dt.datetime | None, visit:
         return
     if moment < visit.visited_at:
         check.add(field, f"{label}不能早于来访时间")
-    elif moment > now + FUTURE_TOLERANCE:
+    elif clock.is_future(moment, now):
         check.add(field, f"{label}不能晚于当前时间")
 
 
-def _clean_handling(visit: Visit, data: HandlingInput) -> dict:
+def check_handling(visit: Visit, data: HandlingInput) -> dict:
     check = Checker()
     now = clock.now()
     v: dict = {}
@@ -305,7 +300,7 @@ def _clean_handling(visit: Visit, data: HandlingInput) -> dict:
             check.add("followed_up_at", "答复来访人之后才能回访")
         elif data.followed_up_at < closed_at:
             check.add("followed_up_at", "回访时间不能早于答复时间")
-        elif data.followed_up_at > now + FUTURE_TOLERANCE:
+        elif clock.is_future(data.followed_up_at, now):
             check.add("followed_up_at", "回访时间不能晚于当前时间")
         if not v["follow_up_note"]:
             check.add("follow_up_note", "回访时请填写回访情况")
@@ -320,14 +315,14 @@ def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
         visit = get_visit(visit_id)
         if visit.voided_at is not None:
             raise ValidationError("id", "该记录已作废，不能办理")
-        values = _clean_handling(visit, data)
+        values = check_handling(visit, data)
         before = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
         if values["referred_to"] != visit.referred_to:
             visit.referred_at = clock.now() if values["referred_to"] else None
         for key, value in values.items():
             setattr(visit, key, value)
         if data.deadline is not None:
-            visit.deadline, visit.deadline_typed = end_of_day(data.deadline + dt.timedelta(days=visit.extended_days)), True
+            visit.deadline, visit.deadline_typed = clock.end_of_day(data.deadline + dt.timedelta(days=visit.extended_days)), True
         else:
             visit.deadline_typed = False
             visit.deadline = deadline_for(visit.visited_at, visit.decided_at if visit.decision == "受理" else None,
