@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, settings, workdays
+from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text
 from xiaoneng_desktop.documents.models import (
@@ -568,7 +568,7 @@ def documents_query(text: str = "", date_from: dt.date | None = None, date_to: d
     if status == "在办":
         query = query.where(_open())
     elif status == "临近时限":
-        query = query.where(_open() & (Document.due >= now) & (Document.due <= soon_limit(now)))
+        query = query.where(_open() & (Document.due >= now) & (Document.due <= _soon_until(now)))
     elif status == "已办结":
         query = query.where(Document.closed_at.is_null(False) & Document.voided_at.is_null())
     elif status == "已归档":
@@ -576,11 +576,61 @@ def documents_query(text: str = "", date_from: dt.date | None = None, date_to: d
     elif status == "已作废":
         query = query.where(Document.voided_at.is_null(False))
     if overdue_only or status == "已超时":
-        query = query.where(_open() & (Document.due < now))
+        query = query.where(overdue_condition(now))
     text = text.strip()
     if text:
         query = query.where(search_index_matches(Document, text))
     return query
+
+
+def open_documents_query() -> pw.ModelSelect:
+    """Documents still in progress (not 办结, not voided), whatever their step."""
+    return Document.select().where(_open())
+
+
+def overdue_condition(now: dt.datetime | None = None) -> pw.Expression:
+    """The documents whose ``state`` is overdue, as SQL: the current step's or the item's due passed."""
+    return _open() & (Document.due < (now or clock.now()))
+
+
+def overdue_count(now: dt.datetime | None = None) -> int:
+    return Document.select().where(overdue_condition(now)).count()
+
+
+_soon_memo: dict[str, object] = {"key": None, "until": None}
+
+
+def _soon_until(now: dt.datetime) -> dt.datetime:
+    """``soon_limit`` computed once a minute (it reads the calendar), not once per painted cell."""
+    key = (now.replace(second=0), _days(DUE_SOON))
+    if _soon_memo["key"] != key:
+        _soon_memo["key"], _soon_memo["until"] = key, soon_limit(now)
+    return _soon_memo["until"]
+
+
+def state(doc: Document, now: dt.datetime | None = None) -> str:
+    """voided / closed / closed_late / overdue / soon / open (core.figures.STATES): 办结 or 归档 is closed,
+    late when after the item's deadline; an open document is judged by ``due`` (its step's or its own)."""
+    if doc.voided_at is not None:
+        return figures.VOIDED
+    if doc.closed_at is not None:
+        return figures.closed_state(doc.closed_at, doc.deadline)
+    now = now or clock.now()
+    return figures.open_state(doc.due, now, _soon_until(now))
+
+
+def status_text(doc: Document, now: dt.datetime | None = None) -> str:
+    """剩余 2天3小时 / 超时 1天 / 在办 / 已办结，待归档 / 已归档（超时） / 已作废."""
+    now = now or clock.now()
+    current = state(doc, now)
+    if current == figures.VOIDED:
+        return "已作废"
+    if current in (figures.CLOSED, figures.CLOSED_LATE):
+        done = "已归档" if doc.archived_at is not None else "已办结，待归档"
+        return done + ("（超时）" if current == figures.CLOSED_LATE else "")
+    if doc.due is None:
+        return "在办"
+    return format_remaining(doc.due, now)
 
 
 def todo_counts() -> list[tuple[str, int, int]]:

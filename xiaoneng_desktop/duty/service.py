@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, settings
+from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text
@@ -214,7 +214,7 @@ def calls_query(text: str = "", date_from: dt.date | None = None, date_to: dt.da
     if status == "在办":
         query = query.where(_open())
     elif status == "已超时":
-        query = query.where(_open() & (Call.deadline < now))
+        query = query.where(overdue_condition(now))
     elif status == "已办结":
         query = query.where(Call.closed_at.is_null(False) & Call.voided_at.is_null())
     elif status == "已作废":
@@ -228,6 +228,36 @@ def calls_query(text: str = "", date_from: dt.date | None = None, date_to: dt.da
 def open_calls_query() -> pw.ModelSelect:
     """Items still open — listed first for the officer who takes over the shift."""
     return Call.select().where(_open())
+
+
+def overdue_condition(now: dt.datetime | None = None) -> pw.Expression:
+    """The calls whose ``state`` is overdue, as SQL."""
+    return _open() & (Call.deadline < (now or clock.now()))
+
+
+def overdue_count(now: dt.datetime | None = None) -> int:
+    return Call.select().where(overdue_condition(now)).count()
+
+
+def state(call: Call, now: dt.datetime | None = None) -> str:
+    """voided / closed / closed_late / overdue / soon / open (core.figures.STATES) against the clock."""
+    if call.voided_at is not None:
+        return figures.VOIDED
+    if call.closed_at is not None:
+        return figures.closed_state(call.closed_at, call.deadline)
+    now = now or clock.now()
+    return figures.open_state(call.deadline, now, now + dt.timedelta(minutes=due_soon_minutes()))
+
+
+def status_text(call: Call, now: dt.datetime | None = None) -> str:
+    """剩余 8分钟 / 超时 2小时5分钟 / 已办结 / 已办结（超时） / 已作废."""
+    now = now or clock.now()
+    current = state(call, now)
+    if current == figures.VOIDED:
+        return "已作废"
+    if current in (figures.CLOSED, figures.CLOSED_LATE):
+        return "已办结（超时）" if current == figures.CLOSED_LATE else "已办结"
+    return format_remaining(call.deadline - now)
 
 
 def remaining(call: Call, now: dt.datetime | None = None) -> dt.timedelta | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, settings
+from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text
 from xiaoneng_desktop.inspection.builtin import install_builtin_template
@@ -662,7 +662,7 @@ def problems_query(text: str = "", date_from: dt.date | None = None, date_to: dt
     if status in ("未开始", "整改中", "已完成", "已销号"):
         query = query.where(live & (Problem.status == status))
     elif status == "已超期":
-        query = query.where(_not_fixed() & (Problem.deadline < clock.now()))
+        query = query.where(overdue_condition())
     elif status == "已作废":
         query = query.where(Problem.voided_at.is_null(False))
     text = text.strip()
@@ -671,10 +671,55 @@ def problems_query(text: str = "", date_from: dt.date | None = None, date_to: dt
     return query
 
 
+def open_problems_query() -> pw.ModelSelect:
+    """Problems not yet rectified (not 已完成 / 已销号, not voided), campaign and check joined in."""
+    return (Problem.select(Problem, Campaign, CheckItem)
+            .join(Campaign, on=(Problem.campaign == Campaign.id))
+            .switch(Problem).join(CheckItem, on=(Problem.item == CheckItem.id))
+            .where(_not_fixed()))
+
+
+def overdue_condition(now: dt.datetime | None = None) -> pw.Expression:
+    """The problems whose ``state`` is overdue, as SQL (超期未整改)."""
+    return _not_fixed() & (Problem.deadline < (now or clock.now()))
+
+
+def overdue_count(now: dt.datetime | None = None) -> int:
+    return Problem.select().where(overdue_condition(now)).count()
+
+
+def state(problem: Problem, now: dt.datetime | None = None) -> str:
+    """voided / closed / closed_late / overdue / soon / open (core.figures.STATES): 已完成 and 已销号 are
+    closed, late when completed after the deadline; a deadline is 23:59:59 of its day, so "soon" is
+    within ``due_soon_days`` calendar days."""
+    if problem.voided_at is not None:
+        return figures.VOIDED
+    if problem.completed_at is not None:
+        return figures.closed_state(problem.completed_at, problem.deadline)
+    now = now or clock.now()
+    soon_until = clock.end_of_day(now.date() + dt.timedelta(days=due_soon_days()))
+    return figures.open_state(problem.deadline, now, soon_until)
+
+
+def status_text(problem: Problem, now: dt.datetime | None = None) -> str:
+    """整改中，剩 5 天 / 整改中，今天到期 / 未开始，超期 3 天 / 已销号（超期完成） / 已作废."""
+    now = now or clock.now()
+    current = state(problem, now)
+    if current == figures.VOIDED:
+        return "已作废"
+    if current in (figures.CLOSED, figures.CLOSED_LATE):
+        return problem.status + ("（超期完成）" if current == figures.CLOSED_LATE else "")
+    left = days_left(problem, now)
+    if left is None:
+        return problem.status
+    if current == figures.OVERDUE:
+        return f"{problem.status}，超期 {max(1, -left)} 天"
+    return f"{problem.status}，{'今天到期' if left == 0 else f'剩 {left} 天'}"
+
+
 def is_overdue(problem: Problem, now: dt.datetime | None = None) -> bool:
     """Not fixed and past its deadline — shown red."""
-    return (problem.voided_at is None and problem.completed_at is None and problem.deadline is not None
-            and problem.deadline < (now or clock.now()))
+    return state(problem, now) == figures.OVERDUE
 
 
 def days_left(problem: Problem, now: dt.datetime | None = None) -> int | None:

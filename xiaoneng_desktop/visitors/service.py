@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, settings, workdays
+from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.validation import (
@@ -389,7 +389,9 @@ def open_condition():
     return Visit.closed_at.is_null() & Visit.voided_at.is_null()
 
 
-def _late_condition(now: dt.datetime):
+def overdue_condition(now: dt.datetime | None = None) -> pw.Expression:
+    """The visits whose ``state`` is overdue, as SQL: 办理时限 passed, or 受理告知 due while undecided."""
+    now = now or clock.now()
     return open_condition() & ((Visit.deadline < now) | ((Visit.decision == "") & (Visit.acceptance_due < now)))
 
 
@@ -423,7 +425,7 @@ def visits_query(text: str = "", date_from: dt.date | None = None, date_to: dt.d
     elif status == "待受理":
         query = query.where(open_condition() & (Visit.decision == ""))
     elif status == "已超时":
-        query = query.where(_late_condition(now))
+        query = query.where(overdue_condition(now))
     elif status == "已办结":
         query = query.where(Visit.closed_at.is_null(False) & _live() & (Visit.decision == "受理"))
     elif status == "不予受理":
@@ -440,29 +442,32 @@ def open_visits_query() -> pw.ModelSelect:
     return Visit.select(Visit, earlier_count_expression().alias("earlier")).where(open_condition())
 
 
-def late_count() -> int:
-    return Visit.select().where(_late_condition(clock.now())).count()
+def overdue_count(now: dt.datetime | None = None) -> int:
+    return Visit.select().where(overdue_condition(now)).count()
+
+
+#: The 来访 tab's name for ``overdue_count``.
+late_count = overdue_count
 
 
 def is_open(visit: Visit) -> bool:
     return visit.closed_at is None and visit.voided_at is None
 
 
+def due(visit: Visit) -> dt.datetime:
+    """The next moment the open visit falls due: 受理告知 while undecided, else the 办理时限."""
+    return min(visit.deadline, visit.acceptance_due) if not visit.decision else visit.deadline
+
+
 def state(visit: Visit, now: dt.datetime | None = None) -> str:
-    """voided / refused / closed / overdue / soon / open — read against the (injectable) clock."""
+    """voided / closed / closed_late / overdue / soon / open (core.figures.STATES) against the clock;
+    不予受理 is closed (at its decision)."""
     if visit.voided_at is not None:
-        return "voided"
-    if visit.decision == "不予受理":
-        return "refused"
+        return figures.VOIDED
     if visit.closed_at is not None:
-        return "closed"
+        return figures.closed_state(visit.closed_at, visit.deadline)
     now = now or clock.now()
-    if visit.deadline < now or (not visit.decision and visit.acceptance_due < now):
-        return "overdue"
-    soon = dt.timedelta(days=due_soon_days())
-    if visit.deadline - now <= soon or (not visit.decision and visit.acceptance_due - now <= soon):
-        return "soon"
-    return "open"
+    return figures.open_state(due(visit), now, now + dt.timedelta(days=due_soon_days()))
 
 
 def age_days(visit: Visit, now: dt.datetime | None = None) -> int:
@@ -475,13 +480,12 @@ def status_text(visit: Visit, now: dt.datetime | None = None) -> str:
     """待受理 剩12天 / 办理中 剩48天 / 超时 3天 / 受理告知超期 2天 / 已办结 / 不予受理 / 已作废."""
     now = now or clock.now()
     current = state(visit, now)
-    if current == "voided":
+    if current == figures.VOIDED:
         return "已作废"
-    if current == "refused":
+    if visit.decision == "不予受理":
         return "不予受理"
-    if current == "closed":
-        late = visit.closed_at > visit.deadline
-        return "已办结（超时）" if late else "已办结"
+    if current in (figures.CLOSED, figures.CLOSED_LATE):
+        return "已办结（超时）" if current == figures.CLOSED_LATE else "已办结"
     if visit.deadline < now:
         return f"超时 {(now.date() - visit.deadline.date()).days or 1}天"
     if not visit.decision:
