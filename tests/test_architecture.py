@@ -133,3 +133,91 @@ def test_app_does_not_import_cli():
     found = [f"app.py:{line} imports {name}" for line, name in imports(ROOT / "app.py")
              if under(name, (f"{PACKAGE}.cli",))]
     assert found == []
+
+
+def top_package(module: str) -> str:
+    """duty for xiaoneng_desktop.duty.service; cli for the top-level module xiaoneng_desktop.cli."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def is_module(name: str) -> bool:
+    path = ROOT.parent.joinpath(*name.split("."))
+    return path.with_suffix(".py").is_file() or (path / "__init__.py").is_file()
+
+
+def is_private(name: str) -> bool:
+    return name.startswith("_") and not (name.startswith("__") and name.endswith("__"))
+
+
+def dotted(node: ast.AST) -> str:
+    """a.b.c for an attribute chain on a plain name; "" for anything else."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        base = dotted(node.value)
+        return f"{base}.{node.attr}" if base else ""
+    return ""
+
+
+def private_uses(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, module.name) of each module-private name ``path`` takes from a module of another package
+    of the program, by ``from m import _name`` or by ``m._name`` on an imported module."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    own = top_package(module_name(path))
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
+    modules: dict[str, str] = {}  # local name → the program's module it stands for
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if under(alias.name, (PACKAGE,)):
+                    local = alias.asname or alias.name
+                    modules[local] = alias.name
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)]
+                module = ".".join([*base, node.module] if node.module else base)
+            else:
+                module = node.module or ""
+            if not under(module, (PACKAGE,)):
+                continue
+            for alias in node.names:
+                full = f"{module}.{alias.name}"
+                if is_private(alias.name) and top_package(module) != own:
+                    yield node.lineno, full
+                if is_module(full):
+                    modules[alias.asname or alias.name] = full
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and is_private(node.attr):
+            base = dotted(node.value)
+            head, _, rest = base.partition(".")
+            target = modules.get(base) or (modules.get(head) and f"{modules[head]}.{rest}" if rest else "")
+            if target and is_module(target) and top_package(target) != own:
+                yield node.lineno, f"{target}.{node.attr}"
+
+
+def test_no_module_private_name_is_used_from_another_package():
+    """A ``_name`` is its package's own business: what another package needs is made public (check_call …)."""
+    found = [f"{path.relative_to(ROOT.parent)}:{line} uses {name}"
+             for path in sorted(ROOT.rglob("*.py")) for line, name in private_uses(path)]
+    assert found == []
+
+
+def test_the_private_walk_sees_imports_and_attributes(tmp_path, monkeypatch):
+    for folder in ("duty", "ledger"):
+        (tmp_path / PACKAGE / folder).mkdir(parents=True)
+        (tmp_path / PACKAGE / folder / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / PACKAGE / "duty" / "service.py").write_text("def _clean(): pass\n", encoding="utf-8")
+    (tmp_path / PACKAGE / "duty" / "models.py").write_text("class Call: _meta = None\n", encoding="utf-8")
+    (tmp_path / PACKAGE / "duty" / "stats.py").write_text(
+        "from . import service\nservice._clean()\n", encoding="utf-8")
+    (tmp_path / PACKAGE / "ledger" / "converters.py").write_text(
+        "from xiaoneng_desktop.duty import service as duty\nfrom xiaoneng_desktop.duty.models import Call\n"
+        "from ..duty.service import _clean\nimport xiaoneng_desktop.duty.service\n"
+        "duty._clean()\nCall._meta\nxiaoneng_desktop.duty.service._clean()\n", encoding="utf-8")
+    monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path / PACKAGE)
+    found = list(private_uses(tmp_path / PACKAGE / "ledger" / "converters.py"))
+    assert found == [(3, f"{PACKAGE}.duty.service._clean"), (5, f"{PACKAGE}.duty.service._clean"),
+                     (7, f"{PACKAGE}.duty.service._clean")]
+    assert list(private_uses(tmp_path / PACKAGE / "duty" / "stats.py")) == []  # its own package

@@ -826,7 +826,6 @@ def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, p
     cal = _Workdays(first_day - dt.timedelta(days=10), last_day + dt.timedelta(days=500))
     item_limit = functools.cache(doc_service.item_limit)
     step_limit = functools.cache(doc_service.step_limit)
-    end = dt.time(23, 59, 59)
     secretaries = [m.name for m in people.staff_of("秘书科")][:2] or [people.members[0].name]
     leaders = [m.name for m in people.leaders]
     staff = [m.name for m in people.officers]
@@ -851,7 +850,7 @@ def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, p
     to_number: list[tuple[dt.datetime, int]] = []
 
     def at(day: dt.date) -> dt.datetime:
-        return dt.datetime.combine(day, end)
+        return clock.end_of_day(day)
 
     def later(moment: dt.datetime, workdays_taken: int) -> dt.datetime:
         """A moment in working hours ``workdays_taken`` working days after ``moment`` (0: same day)."""
@@ -1029,7 +1028,7 @@ def _fill_visitors(rng: random.Random, first_day: dt.date, last_day: dt.date, pe
     reception = {r.day: (r.id, r.leader_name) for r in days_rows}
     accept = dt.timedelta(days=visitors_service.accept_days())
     handle = dt.timedelta(days=visitors_service.handle_days())
-    end = visitors_service.end_of_day
+    end = clock.end_of_day
     known: list[tuple[str, str, str, str]] = []  # (name, id, phone, address) of earlier visitors
     fields = [Visit.visited_at, Visit.name, Visit.id_number, Visit.id_key, Visit.phone, Visit.phone_key,
               Visit.persons, Visit.address, Visit.category, Visit.matter, Visit.first_responder, Visit.reception_day,
@@ -1227,7 +1226,7 @@ def _demo_problem(rng: random.Random, campaign: Campaign, participant_id: int, r
         "measure": finding[2] if stage >= 1 or rng.random() < 0.5 else "",
         "responsible_name": responsible, "kind": kind,
         "explanation": CANNOT_EXPLAIN if kind == "短期内不能解决" else "",
-        "deadline": dt.datetime.combine(deadline, inspection_service.END_OF_DAY) if deadline else None,
+        "deadline": clock.end_of_day(deadline) if deadline else None,
         "status": ("未开始", "整改中", "整改中", "已完成", "已销号")[stage],
         "started_at": at(started, 10) if stage >= 1 else None,
         "completed_at": at(completed, 16) if stage >= 3 else None,

@@ -208,7 +208,7 @@ def test_two_connections_numbering_at_once_get_distinct_numbers(database, clock,
                      StepInput("签发", "王县长")):
             doc = service.advance(doc.id, step)
         docs.append(doc.id)
-    slow_next = service._next_number
+    slow_next = service.next_number
 
     def slow(code, year):  # widen the window between reading the counter and writing it
         counter = NumberCounter.get_or_none((NumberCounter.code == code) & (NumberCounter.year == year))
@@ -216,7 +216,7 @@ def test_two_connections_numbering_at_once_get_distinct_numbers(database, clock,
         del counter
         return slow_next(code, year)
 
-    monkeypatch.setattr(service, "_next_number", slow)
+    monkeypatch.setattr(service, "next_number", slow)
     barrier = threading.Barrier(2)
     results, failures, connections = {}, [], set()
 

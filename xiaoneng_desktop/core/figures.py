@@ -16,6 +16,26 @@ from xiaoneng_desktop.core import clock
 
 FIGURE_NAMES = {"total": "登记", "on_time": "按时办结", "overdue": "超时", "in_progress": "在办"}
 
+# A record's state against the clock, in the same words for every register: each service's ``state``
+# decides it, tables colour by it, 概览 and the CLI count by it.
+OPEN, SOON, OVERDUE = "open", "soon", "overdue"  # still open: deadline ahead, near, or passed
+CLOSED, CLOSED_LATE, VOIDED = "closed", "closed_late", "voided"
+STATES = (OPEN, SOON, OVERDUE, CLOSED, CLOSED_LATE, VOIDED)
+
+
+def open_state(due: dt.datetime | None, now: dt.datetime, soon_until: dt.datetime) -> str:
+    """OVERDUE once ``due`` has passed, SOON when it falls at or before ``soon_until``, else OPEN (also
+    when there is no due moment)."""
+    if due is None:
+        return OPEN
+    if due < now:
+        return OVERDUE
+    return SOON if due <= soon_until else OPEN
+
+
+def closed_state(closed_at: dt.datetime, deadline: dt.datetime | None) -> str:
+    return CLOSED_LATE if deadline is not None and closed_at > deadline else CLOSED
+
 
 @dataclass(frozen=True)
 class Figures:

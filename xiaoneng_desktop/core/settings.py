@@ -8,6 +8,8 @@ limit without touching code.
 from __future__ import annotations
 
 import json
+import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -47,13 +49,64 @@ def definitions() -> list[SettingDef]:
     return list(_DEFINITIONS.values())
 
 
+#: How long the cached settings are trusted before one ``PRAGMA data_version`` asks whether another
+#: process (or another connection) committed since: a limit changed on another PC shows within a second,
+#: and painting a table costs no query per cell.
+RECHECK_SECONDS = 1.0
+_monotonic = time.monotonic
+
+
+class _Cache(threading.local):
+    """The stored values as last read, per thread (each thread has its own connection)."""
+
+    connection: object = None  # the connection they were read on: another file or a reopen reads again
+    version: int | None = None  # its PRAGMA data_version then
+    checked: float = 0.0
+    values: dict[str, str] | None = None
+
+
+_cache = _Cache()
+
+
+def forget() -> None:
+    """Drop this thread's cached values: the next ``get`` reads the table again."""
+    _cache.values = None
+
+
+def _stored() -> dict[str, str] | None:
+    """Every stored value by key, from the cache when nothing changed since; None inside a transaction,
+    whose own uncommitted (perhaps rolled back) writes must not be cached."""
+    database = Setting._meta.database
+    if database.in_transaction():
+        return None
+    connection = database.connection()
+    moment = _monotonic()
+    if _cache.connection is not connection:
+        _cache.connection, _cache.values = connection, None
+    elif _cache.values is not None and moment - _cache.checked < RECHECK_SECONDS:
+        return _cache.values
+    # data_version changes when another connection commits, never for this connection's own writes
+    # (``put`` forgets those itself); read it before the rows so a commit in between is seen next time.
+    version = database.execute_sql("PRAGMA data_version").fetchone()[0]
+    _cache.checked = moment
+    if _cache.values is None or version != _cache.version:
+        _cache.values = dict(Setting.select(Setting.key, Setting.value).tuples())
+        _cache.version = version
+    return _cache.values
+
+
 def get(key: str) -> Any:
     definition = _DEFINITIONS[key]
-    row = Setting.get_or_none(Setting.key == key)
-    if row is None:
+    stored = _stored()
+    if stored is None:
+        row = Setting.get_or_none(Setting.key == key)
+        raw = None if row is None else row.value
+    else:
+        raw = stored.get(key)
+    if raw is None:
         return definition.default
     try:
-        value = json.loads(row.value)
+        value = json.loads(raw)
     except ValueError:
         return definition.default
     return value if isinstance(value, definition.kind) else definition.default
@@ -87,6 +140,7 @@ def put(key: str, value: Any) -> None:
     """Store one value (caller holds the transaction)."""
     value = check(key, value)
     Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+    forget()
 
 
 define("office.name", "单位名称", "××县人民政府办公室", "单位", help="显示在报表标题和打印单上")

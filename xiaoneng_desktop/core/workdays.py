@@ -17,7 +17,7 @@ from functools import cache
 
 import chinese_calendar
 
-from xiaoneng_desktop.core import audit, db
+from xiaoneng_desktop.core import audit, clock, db
 from xiaoneng_desktop.core.models import WorkdayOverride
 from xiaoneng_desktop.core.validation import ValidationError, clean_text
 
@@ -145,8 +145,7 @@ def workdays_between(start: dt.date, end: dt.date) -> int:
 
 def deadline_end(day: dt.date) -> dt.datetime:
     """The last second of ``day``: a deadline on that day is met until 23:59:59."""
-    day = _as_date(day)
-    return dt.datetime(day.year, day.month, day.day, 23, 59, 59)
+    return clock.end_of_day(_as_date(day))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, settings, workdays
+from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text
 from xiaoneng_desktop.documents.models import (
@@ -155,7 +155,7 @@ def step_limit(direction: str, step: str, kind: str = "") -> int | None:
     return None
 
 
-def _set_step(doc: Document, step: str, holder: str, since: dt.datetime, start: dt.date | None = None) -> None:
+def set_step(doc: Document, step: str, holder: str, since: dt.datetime, start: dt.date | None = None) -> None:
     doc.step, doc.holder, doc.step_since = step, holder, since
     if not step:
         doc.step_due = doc.due = None
@@ -219,7 +219,7 @@ class OutgoingInput:
     deadline: dt.date | None = None
 
 
-def _common(check: Checker, data, now: dt.datetime) -> dict:
+def check_document(check: Checker, data, now: dt.datetime) -> dict:
     values: dict = {}
     if data.start_date is None:
         check.add("start_date", "请填写日期")
@@ -248,14 +248,14 @@ def _common(check: Checker, data, now: dt.datetime) -> dict:
     return values
 
 
-def _one_name(check: Checker, value: str, label: str, field: str, required: bool = True) -> str:
+def check_one_name(check: Checker, value: str, label: str, field: str, required: bool = True) -> str:
     name = check.run(field, clean_text, value, label, field=field, max_len=60, required=required) or ""
     if name and re.search(r"[、，,;；/\s]", name):
         check.add(field, f"{label}只能填一个人或一个科室（首问负责制），其他人请填在协办中")
     return name
 
 
-def _next_number(code: str, year: int) -> int:
+def next_number(code: str, year: int) -> int:
     """max + 1 for this 代字 and year; the caller holds an IMMEDIATE transaction."""
     counter = NumberCounter.get_or_none((NumberCounter.code == code) & (NumberCounter.year == year))
     if counter is None:
@@ -270,12 +270,12 @@ def register_incoming(data: IncomingInput) -> Document:
     """收文登记 = the 签收登记 step: 收文编号 收〔年〕n号 is given at once, 拟办 goes to ``next_holder``."""
     check = Checker()
     now = clock.now()
-    values = _common(check, data, now)
+    values = check_document(check, data, now)
     values["unit"] = check.run("unit", clean_text, data.unit, "来文单位", field="unit", max_len=60, required=True)
     values["doc_number"] = check.run("doc_number", check_doc_number, data.doc_number)
     values["registrar"] = check.run("registrar", clean_text, data.registrar, "登记人", field="registrar",
                                     max_len=30, required=True)
-    holder = _one_name(check, data.next_holder, "拟办人", "next_holder")
+    holder = check_one_name(check, data.next_holder, "拟办人", "next_holder")
     opinion = check.run("opinion", clean_text, data.opinion, "签收意见", field="opinion", max_len=TEXT_MAX,
                         multiline=True)
     check.raise_if_any()
@@ -286,9 +286,9 @@ def register_incoming(data: IncomingInput) -> Document:
         else:
             doc.deadline = deadline_for(INCOMING, doc.kind, doc.urgency, doc.start_date)
         doc.year = now.year
-        doc.serial = _next_number("收", doc.year)
+        doc.serial = next_number("收", doc.year)
         doc.number = f"收〔{doc.year}〕{doc.serial}号"
-        _set_step(doc, "拟办", holder, now)
+        set_step(doc, "拟办", holder, now)
         doc.save()
         DocumentStep.create(document=doc, step="签收登记", who=doc.registrar, done_at=now, opinion=opinion or "",
                             handed_to=holder)
@@ -300,12 +300,12 @@ def start_outgoing(data: OutgoingInput) -> Document:
     """发文: the draft is registered with its 拟稿人, who holds the 拟稿 step; no 字号 until 编号."""
     check = Checker()
     now = clock.now()
-    values = _common(check, data, now)
+    values = check_document(check, data, now)
     if data.code not in codes():
         check.add("code", "请选择发文机关代字（在单位设置中维护）")
     values["code"] = data.code
     values["unit"] = check.run("unit", clean_text, data.unit, "拟稿科室", field="unit", max_len=60, required=True)
-    drafter = _one_name(check, data.drafter, "拟稿人", "drafter")
+    drafter = check_one_name(check, data.drafter, "拟稿人", "drafter")
     values["registrar"] = check.run("registrar", clean_text, data.registrar or data.drafter, "登记人",
                                     field="registrar", max_len=30) or ""
     values["cosign_units"] = check.run("cosign_units", clean_text, data.cosign_units, "会签单位",
@@ -317,7 +317,7 @@ def start_outgoing(data: OutgoingInput) -> Document:
             doc.deadline, doc.deadline_typed = workdays.deadline_end(data.deadline), True
         else:
             doc.deadline = deadline_for(OUTGOING, doc.kind, doc.urgency, doc.start_date, bool(doc.cosign_units))
-        _set_step(doc, "拟稿", drafter, now, start=doc.start_date)
+        set_step(doc, "拟稿", drafter, now, start=doc.start_date)
         doc.save()
         audit.record("发文拟稿", "document", doc.id, doc.title[:60], actor=doc.registrar)
     return doc
@@ -364,13 +364,13 @@ def advance(doc_id: int, data: StepInput) -> Document:
     """Record ``data.step`` as done and hand the document to the next step's holder."""
     check = Checker()
     now = clock.now()
-    who = _one_name(check, data.who, "办理人", "who")
+    who = check_one_name(check, data.who, "办理人", "who")
     opinion = check.run("opinion", clean_text, data.opinion, "意见", field="opinion", max_len=TEXT_MAX,
                         multiline=True) or ""
     done_at = data.done_at or now
-    if done_at > now + dt.timedelta(minutes=5):
+    if clock.is_future(done_at, now):
         check.add("done_at", "办理时间不能晚于当前时间")
-    lead = _one_name(check, data.lead, "主办", "lead", required=data.step == "批办") if data.step == "批办" else ""
+    lead = check_one_name(check, data.lead, "主办", "lead", required=data.step == "批办") if data.step == "批办" else ""
     assist = check.run("assist", clean_text, data.assist, "协办", field="assist", max_len=200) or ""
     circulate = check.run("circulate_to", clean_text, data.circulate_to, "传阅", field="circulate_to",
                           max_len=200) or ""
@@ -407,7 +407,7 @@ def advance(doc_id: int, data: StepInput) -> Document:
             errors.raise_if_any()
             doc.code = code
             doc.year = done_at.year
-            doc.serial = _next_number(code, doc.year)
+            doc.serial = next_number(code, doc.year)
             doc.number = f"{code}〔{doc.year}〕{doc.serial}号"
         step = doc.step
         following = next_step(doc, step)
@@ -419,7 +419,7 @@ def advance(doc_id: int, data: StepInput) -> Document:
             doc.archived_at = done_at
         DocumentStep.create(document=doc, step=step, who=who, done_at=done_at, opinion=opinion,
                             deadline=doc.due, handed_to=holder)
-        _set_step(doc, following, holder, done_at)
+        set_step(doc, following, holder, done_at)
         doc.save()
         detail = f"{step}：{who}" + (f" → {holder}" if holder else "") + (f"（{doc.number}）" if step == "编号" else "")
         audit.record(step, "document", doc.id, detail, actor=who)
@@ -430,12 +430,12 @@ def _next_holder(errors: Checker, doc: Document, following: str, typed: str, who
     if not following:
         return ""
     if following in ("承办", "办结"):
-        return doc.lead or _one_name(errors, typed, "下一环节办理人", "next_holder")
+        return doc.lead or check_one_name(errors, typed, "下一环节办理人", "next_holder")
     if following == "归档" and not typed.strip():
         return doc.registrar or who
     if following in ("传阅", "编号", "印发") and not typed.strip():
         return doc.registrar or who
-    return _one_name(errors, typed, "下一环节办理人", "next_holder")
+    return check_one_name(errors, typed, "下一环节办理人", "next_holder")
 
 
 def steps(doc_id: int) -> list[DocumentStep]:
@@ -452,7 +452,7 @@ def urge(doc_id: int, urged_by: str, way: str, answer: str = "", urged_at: dt.da
         check.add("way", "请选择催办方式（电话、当面或书面）")
     answer = check.run("answer", clean_text, answer, "答复情况", field="answer", max_len=TEXT_MAX, multiline=True)
     urged_at = urged_at or now
-    if urged_at > now + dt.timedelta(minutes=5):
+    if clock.is_future(urged_at, now):
         check.add("urged_at", "催办时间不能晚于当前时间")
     check.raise_if_any()
     with atomic():
@@ -568,7 +568,7 @@ def documents_query(text: str = "", date_from: dt.date | None = None, date_to: d
     if status == "在办":
         query = query.where(_open())
     elif status == "临近时限":
-        query = query.where(_open() & (Document.due >= now) & (Document.due <= soon_limit(now)))
+        query = query.where(_open() & (Document.due >= now) & (Document.due <= _soon_until(now)))
     elif status == "已办结":
         query = query.where(Document.closed_at.is_null(False) & Document.voided_at.is_null())
     elif status == "已归档":
@@ -576,11 +576,61 @@ def documents_query(text: str = "", date_from: dt.date | None = None, date_to: d
     elif status == "已作废":
         query = query.where(Document.voided_at.is_null(False))
     if overdue_only or status == "已超时":
-        query = query.where(_open() & (Document.due < now))
+        query = query.where(overdue_condition(now))
     text = text.strip()
     if text:
         query = query.where(search_index_matches(Document, text))
     return query
+
+
+def open_documents_query() -> pw.ModelSelect:
+    """Documents still in progress (not 办结, not voided), whatever their step."""
+    return Document.select().where(_open())
+
+
+def overdue_condition(now: dt.datetime | None = None) -> pw.Expression:
+    """The documents whose ``state`` is overdue, as SQL: the current step's or the item's due passed."""
+    return _open() & (Document.due < (now or clock.now()))
+
+
+def overdue_count(now: dt.datetime | None = None) -> int:
+    return Document.select().where(overdue_condition(now)).count()
+
+
+_soon_memo: dict[str, object] = {"key": None, "until": None}
+
+
+def _soon_until(now: dt.datetime) -> dt.datetime:
+    """``soon_limit`` computed once a minute (it reads the calendar), not once per painted cell."""
+    key = (now.replace(second=0), _days(DUE_SOON))
+    if _soon_memo["key"] != key:
+        _soon_memo["key"], _soon_memo["until"] = key, soon_limit(now)
+    return _soon_memo["until"]
+
+
+def state(doc: Document, now: dt.datetime | None = None) -> str:
+    """voided / closed / closed_late / overdue / soon / open (core.figures.STATES): 办结 or 归档 is closed,
+    late when after the item's deadline; an open document is judged by ``due`` (its step's or its own)."""
+    if doc.voided_at is not None:
+        return figures.VOIDED
+    if doc.closed_at is not None:
+        return figures.closed_state(doc.closed_at, doc.deadline)
+    now = now or clock.now()
+    return figures.open_state(doc.due, now, _soon_until(now))
+
+
+def status_text(doc: Document, now: dt.datetime | None = None) -> str:
+    """剩余 2天3小时 / 超时 1天 / 在办 / 已办结，待归档 / 已归档（超时） / 已作废."""
+    now = now or clock.now()
+    current = state(doc, now)
+    if current == figures.VOIDED:
+        return "已作废"
+    if current in (figures.CLOSED, figures.CLOSED_LATE):
+        done = "已归档" if doc.archived_at is not None else "已办结，待归档"
+        return done + ("（超时）" if current == figures.CLOSED_LATE else "")
+    if doc.due is None:
+        return "在办"
+    return format_remaining(doc.due, now)
 
 
 def todo_counts() -> list[tuple[str, int, int]]:

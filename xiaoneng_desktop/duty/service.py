@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, settings
+from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text
@@ -31,8 +31,6 @@ DUE_SOON = settings.define("duty.due_soon", "临近时限提醒", 5, "值班", u
 
 SUMMARY_MAX = 2000
 TEXT_MAX = 1000
-#: A clock a little fast on another PC must not make "now" look like the future.
-FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 
 STATUSES = ("全部", "在办", "已超时", "已办结", "已作废")
 
@@ -70,14 +68,14 @@ def deadline_for(category: str, received_at: dt.datetime) -> dt.datetime:
     return received_at + dt.timedelta(minutes=limit_minutes(category))
 
 
-def _clean(data: CallInput) -> dict:
+def check_call(data: CallInput) -> dict:
     """Every field checked at once; returns the values to store."""
     check = Checker()
     now = clock.now()
     values: dict = {}
     if data.received_at is None:
         check.add("received_at", "请填写来电时间")
-    elif data.received_at > now + FUTURE_TOLERANCE:
+    elif clock.is_future(data.received_at, now):
         check.add("received_at", "来电时间不能晚于当前时间")
     values["received_at"] = data.received_at
     if data.channel not in CHANNELS:
@@ -105,7 +103,7 @@ def _clean(data: CallInput) -> dict:
     if data.closed_at is not None:
         if data.received_at is not None and data.closed_at < data.received_at:
             check.add("closed_at", "办结时间不能早于来电时间")
-        elif data.closed_at > now + FUTURE_TOLERANCE:
+        elif clock.is_future(data.closed_at, now):
             check.add("closed_at", "办结时间不能晚于当前时间")
         if not (data.feedback or "").strip():
             check.add("feedback", "办结时请填写办理情况")
@@ -140,7 +138,7 @@ def _apply(call: Call, values: dict, data: CallInput) -> None:
 
 
 def create_call(data: CallInput) -> Call:
-    values = _clean(data)
+    values = check_call(data)
     with atomic():
         call = Call()
         _apply(call, values, data)
@@ -157,7 +155,7 @@ def get_call(call_id: int) -> Call:
 
 
 def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
-    values = _clean(data)
+    values = check_call(data)
     with atomic():
         call = get_call(call_id)
         if call.voided_at is not None:
@@ -179,7 +177,7 @@ def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None
         data = CallInput.from_call(call)
         data.feedback = feedback if feedback.strip() else call.feedback
         data.closed_at = closed_at or clock.now()
-        values = _clean(data)
+        values = check_call(data)
         call.feedback, call.closed_at = values["feedback"], values["closed_at"]
         call.closed_by = by or call.officer_name
         call.save()
@@ -216,7 +214,7 @@ def calls_query(text: str = "", date_from: dt.date | None = None, date_to: dt.da
     if status == "在办":
         query = query.where(_open())
     elif status == "已超时":
-        query = query.where(_open() & (Call.deadline < now))
+        query = query.where(overdue_condition(now))
     elif status == "已办结":
         query = query.where(Call.closed_at.is_null(False) & Call.voided_at.is_null())
     elif status == "已作废":
@@ -230,6 +228,36 @@ def calls_query(text: str = "", date_from: dt.date | None = None, date_to: dt.da
 def open_calls_query() -> pw.ModelSelect:
     """Items still open — listed first for the officer who takes over the shift."""
     return Call.select().where(_open())
+
+
+def overdue_condition(now: dt.datetime | None = None) -> pw.Expression:
+    """The calls whose ``state`` is overdue, as SQL."""
+    return _open() & (Call.deadline < (now or clock.now()))
+
+
+def overdue_count(now: dt.datetime | None = None) -> int:
+    return Call.select().where(overdue_condition(now)).count()
+
+
+def state(call: Call, now: dt.datetime | None = None) -> str:
+    """voided / closed / closed_late / overdue / soon / open (core.figures.STATES) against the clock."""
+    if call.voided_at is not None:
+        return figures.VOIDED
+    if call.closed_at is not None:
+        return figures.closed_state(call.closed_at, call.deadline)
+    now = now or clock.now()
+    return figures.open_state(call.deadline, now, now + dt.timedelta(minutes=due_soon_minutes()))
+
+
+def status_text(call: Call, now: dt.datetime | None = None) -> str:
+    """剩余 8分钟 / 超时 2小时5分钟 / 已办结 / 已办结（超时） / 已作废."""
+    now = now or clock.now()
+    current = state(call, now)
+    if current == figures.VOIDED:
+        return "已作废"
+    if current in (figures.CLOSED, figures.CLOSED_LATE):
+        return "已办结（超时）" if current == figures.CLOSED_LATE else "已办结"
+    return format_remaining(call.deadline - now)
 
 
 def remaining(call: Call, now: dt.datetime | None = None) -> dt.timedelta | None:

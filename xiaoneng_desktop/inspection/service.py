@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, settings
+from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text
 from xiaoneng_desktop.inspection.builtin import install_builtin_template
@@ -40,13 +40,6 @@ IMMEDIATE_DAYS = settings.define("inspection.immediate_days", "立即整改默�
 
 TEXT_MAX = 1000
 STATUSES = ("全部", "未开始", "整改中", "已完成", "已销号", "已超期", "已作废")
-END_OF_DAY = dt.time(23, 59, 59)
-
-
-def end_of(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, END_OF_DAY)
-
-
 # ================================================================================ templates
 
 @dataclass
@@ -468,7 +461,7 @@ def default_deadline(kind: str, found_on: dt.date) -> dt.date | None:
     return found_on + dt.timedelta(days=days)
 
 
-def _clean_problem(data: ProblemInput) -> dict:
+def check_problem(data: ProblemInput) -> dict:
     check = Checker()
     today = clock.today()
     values: dict = {
@@ -515,12 +508,12 @@ def _clean_problem(data: ProblemInput) -> dict:
         check.add("explanation", "短期内不能解决的问题，请填写向群众解释清楚、说明原因的情况")
     check.raise_if_any()
     values.update(campaign=campaign, item=item, point=point, participant=data.participant_id, kind=data.kind,
-                  found_on=found_on, deadline=end_of(data.deadline) if data.deadline else None)
+                  found_on=found_on, deadline=clock.end_of_day(data.deadline) if data.deadline else None)
     return values
 
 
 def create_problem(data: ProblemInput, actor: str = "") -> Problem:
-    values = _clean_problem(data)
+    values = check_problem(data)
     with atomic():
         problem = Problem.create(**values, status="未开始", created_at=clock.now())
         audit.record("新建", "problem", problem.id, f"{problem.item.name}：{problem.description[:40]}", actor=actor)
@@ -535,7 +528,7 @@ def get_problem(problem_id: int) -> Problem:
 
 
 def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Problem:
-    values = _clean_problem(data)
+    values = check_problem(data)
     with atomic():
         problem = get_problem(problem_id)
         if problem.voided_at is not None:
@@ -621,7 +614,7 @@ def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.dat
     verification = check.run("verification", clean_text, verification, "验收情况", field="verification",
                              max_len=TEXT_MAX, multiline=True, required=True)
     at = at or clock.now()
-    if at > clock.now() + dt.timedelta(minutes=5):
+    if clock.is_future(at):
         check.add("verified_at", "销号时间不能晚于当前时间")
     problem = get_problem(problem_id)
     if verifier and same_person(verifier, problem.responsible_name):
@@ -669,7 +662,7 @@ def problems_query(text: str = "", date_from: dt.date | None = None, date_to: dt
     if status in ("未开始", "整改中", "已完成", "已销号"):
         query = query.where(live & (Problem.status == status))
     elif status == "已超期":
-        query = query.where(_not_fixed() & (Problem.deadline < clock.now()))
+        query = query.where(overdue_condition())
     elif status == "已作废":
         query = query.where(Problem.voided_at.is_null(False))
     text = text.strip()
@@ -678,10 +671,55 @@ def problems_query(text: str = "", date_from: dt.date | None = None, date_to: dt
     return query
 
 
+def open_problems_query() -> pw.ModelSelect:
+    """Problems not yet rectified (not 已完成 / 已销号, not voided), campaign and check joined in."""
+    return (Problem.select(Problem, Campaign, CheckItem)
+            .join(Campaign, on=(Problem.campaign == Campaign.id))
+            .switch(Problem).join(CheckItem, on=(Problem.item == CheckItem.id))
+            .where(_not_fixed()))
+
+
+def overdue_condition(now: dt.datetime | None = None) -> pw.Expression:
+    """The problems whose ``state`` is overdue, as SQL (超期未整改)."""
+    return _not_fixed() & (Problem.deadline < (now or clock.now()))
+
+
+def overdue_count(now: dt.datetime | None = None) -> int:
+    return Problem.select().where(overdue_condition(now)).count()
+
+
+def state(problem: Problem, now: dt.datetime | None = None) -> str:
+    """voided / closed / closed_late / overdue / soon / open (core.figures.STATES): 已完成 and 已销号 are
+    closed, late when completed after the deadline; a deadline is 23:59:59 of its day, so "soon" is
+    within ``due_soon_days`` calendar days."""
+    if problem.voided_at is not None:
+        return figures.VOIDED
+    if problem.completed_at is not None:
+        return figures.closed_state(problem.completed_at, problem.deadline)
+    now = now or clock.now()
+    soon_until = clock.end_of_day(now.date() + dt.timedelta(days=due_soon_days()))
+    return figures.open_state(problem.deadline, now, soon_until)
+
+
+def status_text(problem: Problem, now: dt.datetime | None = None) -> str:
+    """整改中，剩 5 天 / 整改中，今天到期 / 未开始，超期 3 天 / 已销号（超期完成） / 已作废."""
+    now = now or clock.now()
+    current = state(problem, now)
+    if current == figures.VOIDED:
+        return "已作废"
+    if current in (figures.CLOSED, figures.CLOSED_LATE):
+        return problem.status + ("（超期完成）" if current == figures.CLOSED_LATE else "")
+    left = days_left(problem, now)
+    if left is None:
+        return problem.status
+    if current == figures.OVERDUE:
+        return f"{problem.status}，超期 {max(1, -left)} 天"
+    return f"{problem.status}，{'今天到期' if left == 0 else f'剩 {left} 天'}"
+
+
 def is_overdue(problem: Problem, now: dt.datetime | None = None) -> bool:
     """Not fixed and past its deadline — shown red."""
-    return (problem.voided_at is None and problem.completed_at is None and problem.deadline is not None
-            and problem.deadline < (now or clock.now()))
+    return state(problem, now) == figures.OVERDUE
 
 
 def days_left(problem: Problem, now: dt.datetime | None = None) -> int | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import peewee as pw
 
 from xiaoneng_desktop.core import clock
-from xiaoneng_desktop.core.figures import count_if, percent_text, ratio
+from xiaoneng_desktop.core.figures import count_if, month_bounds, percent_text, ratio
 from xiaoneng_desktop.inspection.models import Campaign, CheckItem, Problem
 
 
@@ -37,14 +37,6 @@ class Figures:
 
 FIGURE_NAMES = {"found": "问题数", "fixed": "已整改", "verified": "已销号", "overdue": "超期",
                 "overdue_open": "超期未整改", "new": "本月新发现"}
-
-
-def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date, dt.datetime]:
-    """(first day, last day, cut-off T = end of the month or now while it runs)."""
-    first = dt.date(year, month, 1)
-    following = dt.date(year + (month == 12), month % 12 + 1, 1)
-    cutoff = min(dt.datetime.combine(following, dt.time()) - dt.timedelta(seconds=1), clock.now())
-    return first, following - dt.timedelta(days=1), cutoff
 
 
 def _conditions(cutoff: dt.datetime, first: dt.date | None = None) -> dict[str, pw.Expression]:
@@ -111,7 +103,8 @@ def by_campaign(cutoff: dt.datetime | None = None) -> list[tuple[Campaign, Figur
 def month_figures(year: int, month: int) -> Figures:
     """As of the month's end (or now): found so far, verified so far, rate, overdue; ``new`` = found
     within the month (the problems that belong to it)."""
-    first, _, cutoff = month_bounds(year, month)
+    start, _, cutoff = month_bounds(year, month)
+    first = start.date()
     live_campaigns = Campaign.select(Campaign.id).where(Campaign.voided_at.is_null())
     row = (Problem.select(*_aggregates(cutoff, first))
            .where(_live(cutoff) & Problem.campaign.in_(live_campaigns)).dicts().get())
@@ -131,7 +124,8 @@ def records_behind(figure: str, cutoff: dt.datetime | None = None, campaign_id: 
 def month_by_check(year: int, month: int) -> dict[str, Figures]:
     """The month's figures (as of its end) per check, across live campaigns; checks of the same name
     in different template versions count together."""
-    first, _, cutoff = month_bounds(year, month)
+    start, _, cutoff = month_bounds(year, month)
+    first = start.date()
     live_campaigns = Campaign.select(Campaign.id).where(Campaign.voided_at.is_null())
     rows = (Problem.select(CheckItem.name.alias("check"), *_aggregates(cutoff, first))
             .join(CheckItem, on=(Problem.item == CheckItem.id))

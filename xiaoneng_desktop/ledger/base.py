@@ -19,10 +19,6 @@ class Row:
     values: dict[str, object]  # title → parsed
 
 
-def end_of_day(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(23, 59, 59))
-
-
 def closing(value) -> dt.datetime | None:
     """A closing date or moment: a date alone counts as closed at the end of that day (DOMAIN.md),
     or now when that day is today."""
@@ -33,7 +29,7 @@ def closing(value) -> dt.datetime | None:
         if had_time:
             return moment
         value = moment.date()
-    moment = end_of_day(value)
+    moment = clock.end_of_day(value)
     now = clock.now()
     return now.replace(microsecond=0) if value == now.date() and moment > now else moment
 

@@ -1,7 +1,7 @@
 """One converter per KIND: a parsed row → the register's service validation → the row to insert.
 
-The services' own checks (``duty.service._clean``, ``documents.service._common`` and the 文号 check,
-``visitors.service._clean_visit`` / ``_clean_handling``, ``inspection.service._clean_problem``) decide
+The services' own checks (``duty.service.check_call``, ``documents.service.check_document`` and the 文号 check,
+``visitors.service.check_visit`` / ``check_handling``, ``inspection.service.check_problem``) decide
 what is valid, so an imported record is one the form could have saved; deadlines left blank come from
 the register's own rules. A closed record keeps its dates."""
 
@@ -86,7 +86,7 @@ class DutyConverter(Converter):
             officer_name=v["值班员"], channel=v["来电方式"], caller=v["来电人"], caller_unit=v["来电单位"],
             phone=v["联系电话"], assignee_name=v["交办对象"], instruction=v["领导批示"], feedback=v["办理情况"],
             closed_at=closing(v["办结时间"]))
-        values = duty._clean(data)  # the form's own checks
+        values = duty.check_call(data)  # the form's own checks
         received = values["received_at"]
         values.update(
             deadline=duty.deadline_for(values["category"], received), deadline_typed=False,
@@ -125,18 +125,18 @@ class IncomingConverter(Converter):
         data = SimpleNamespace(start_date=v["收文日期"], title=v["标题"], kind=v["文种"], secrecy=secrecy,
                                secrecy_term=term, urgency=v["紧急程度"] or "平件", copies=v["份数"] or 1,
                                deadline=v["办理时限"])
-        values = documents._common(check, data, now)
+        values = documents.check_document(check, data, now)
         values["unit"] = check.run("unit", clean_text, v["来文单位"], "来文单位", field="unit", max_len=60,
                                    required=True)
         values["doc_number"] = check.run("doc_number", documents.check_doc_number, v["文号"])
-        holder = documents._one_name(check, v["承办人"], "承办人", "next_holder")
+        holder = documents.check_one_name(check, v["承办人"], "承办人", "next_holder")
         result = check.run("result", clean_text, v["办理结果"], "办理结果", field="result",
                            max_len=documents.TEXT_MAX, multiline=True) or ""
         closed_at = closing(v["办结日期"])
         if closed_at is not None and data.start_date is not None:
             if closed_at.date() < data.start_date:
                 check.add("closed_at", "办结日期不能早于收文日期")
-            elif closed_at > now + dt.timedelta(minutes=5):
+            elif clock.is_future(closed_at, now):
                 check.add("closed_at", "办结日期不能晚于今天")
         if result and closed_at is None:
             check.add("result", "填写了办理结果，请同时填写办结日期（空白表示仍在办理）")
@@ -150,9 +150,9 @@ class IncomingConverter(Converter):
             doc.deadline = documents.deadline_for(INCOMING, doc.kind, doc.urgency, start)
         if closed_at is not None:  # an old ledger's finished item: 办结 and filed
             doc.closed_at = doc.archived_at = closed_at
-            documents._set_step(doc, "", "", closed_at)
+            documents.set_step(doc, "", "", closed_at)
         else:
-            documents._set_step(doc, "承办", holder, dt.datetime.combine(start, dt.time()), start=start)
+            documents.set_step(doc, "承办", holder, dt.datetime.combine(start, dt.time()), start=start)
         row = dict(doc.__data__)
         row.pop("id", None)
         steps = [("签收登记", IMPORTER, dt.datetime.combine(start, dt.time()), "由台账导入", holder)]
@@ -165,7 +165,7 @@ class IncomingConverter(Converter):
         for p in payloads:
             by_year.setdefault(p["doc"]["start_date"].year, []).append(p["doc"])
         for year, docs in by_year.items():  # 收文编号 per year, after the numbers already given
-            first = documents._next_number("收", year)
+            first = documents.next_number("收", year)
             for serial, doc in enumerate(docs, start=first):
                 doc.update(year=year, serial=serial, number=f"收〔{year}〕{serial}号")
             NumberCounter.update(last=first + len(docs) - 1).where(
@@ -207,9 +207,9 @@ class OutgoingConverter(Converter):
         data = SimpleNamespace(start_date=v["拟稿日期"], title=v["标题"], kind=v["文种"], secrecy=secrecy,
                                secrecy_term=term, urgency=v["紧急程度"] or "平件", copies=v["印发份数"] or 1,
                                deadline=None)
-        values = documents._common(check, data, now)
+        values = documents.check_document(check, data, now)
         number = check.run("number", documents.check_doc_number, v["发文字号"], "发文字号", "number") or ""
-        drafter = documents._one_name(check, v["拟稿人"], "拟稿人", "drafter")
+        drafter = documents.check_one_name(check, v["拟稿人"], "拟稿人", "drafter")
         signer = check.run("signer", clean_text, v["签发人"], "签发人", field="signer", max_len=30) or ""
         signed_on: dt.date | None = v["签发日期"]
         recipients = check.run("recipients", clean_text, v["主送机关"], "主送机关", field="recipients",
@@ -240,11 +240,11 @@ class OutgoingConverter(Converter):
             doc.number = number
             doc.closed_at = doc.archived_at = signed_at
             steps += [("编号", drafter, signed_at, "", drafter), ("印发", drafter, signed_at, "", drafter)]
-            documents._set_step(doc, "", "", signed_at)
+            documents.set_step(doc, "", "", signed_at)
         elif signed_on is not None:
-            documents._set_step(doc, "编号", drafter, signed_at)
+            documents.set_step(doc, "编号", drafter, signed_at)
         else:
-            documents._set_step(doc, "拟稿", drafter, dt.datetime.combine(start, dt.time()), start=start)
+            documents.set_step(doc, "拟稿", drafter, dt.datetime.combine(start, dt.time()), start=start)
         row = dict(doc.__data__)
         row.pop("id", None)
         return self.key(number, start, values["title"]), {"doc": row, "steps": steps}
@@ -288,7 +288,7 @@ class VisitorsConverter(Converter):
 
     def prepare(self, v: dict):
         persons = v["来访人数"] if v["来访人数"] is not None else 1
-        values = visitors._clean_visit(visitors.VisitInput(
+        values = visitors.check_visit(visitors.VisitInput(
             visited_at=starting(v["来访时间"]), name=v["姓名"], matter=v["来访事由"], first_responder=v["首问责任人"],
             category=v["问题类别"], id_number=v["身份证号"], phone=v["联系电话"], persons=persons,
             address=v["单位或住址"]))
@@ -298,7 +298,7 @@ class VisitorsConverter(Converter):
         if accepted is not None:
             decided_at = visited_at if accepted == visited_at.date() else dt.datetime.combine(accepted, dt.time())
         result = v["办理结果"]
-        handling = visitors._clean_handling(Visit(visited_at=visited_at), visitors.HandlingInput(
+        handling = visitors.check_handling(Visit(visited_at=visited_at), visitors.HandlingInput(
             decision="受理" if accepted is not None else "", decided_at=decided_at, referred_to=v["转办单位"],
             reply=result, result=result, replied_at=closing(v["办结日期"]),
             satisfaction=v["满意度"] or "未评价"))
@@ -372,7 +372,7 @@ class RectificationConverter(Converter):
             deadline = inspection.default_deadline(kind, found_on)  # the register's own rule
         check = Checker()
         try:
-            values = inspection._clean_problem(inspection.ProblemInput(
+            values = inspection.check_problem(inspection.ProblemInput(
                 campaign_id=campaign.id if campaign else None, item_id=item_id, description=v["问题描述"],
                 responsible_name=v["责任人"], kind=kind, deadline=deadline, found_on=found_on, cause=v["原因分析"],
                 measure=v["整改措施"], explanation=v["原因分析"] if kind == "短期内不能解决" else ""))
@@ -390,7 +390,7 @@ class RectificationConverter(Converter):
                 check.add("measure", "已完成整改的问题须填写整改措施")
             if completed_at.date() < values["found_on"]:
                 check.add("completed_at", "完成日期不能早于发现日期")
-            elif completed_at > now + dt.timedelta(minutes=5):
+            elif clock.is_future(completed_at, now):
                 check.add("completed_at", "完成日期不能晚于今天")
             status = "已完成"
         if verifier or verified_at is not None:
@@ -404,7 +404,7 @@ class RectificationConverter(Converter):
                 check.add("verified_by", f"销号人不能是责任人本人（{values['responsible_name']}）")
             elif verified_at < completed_at and verified_at.date() < completed_at.date():
                 check.add("verified_at", "销号日期不能早于完成日期")
-            elif verified_at > now + dt.timedelta(minutes=5):
+            elif clock.is_future(verified_at, now):
                 check.add("verified_at", "销号日期不能晚于今天")
             status = "已销号"
         check.raise_if_any()

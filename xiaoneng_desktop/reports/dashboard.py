@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from xiaoneng_desktop.core import clock, workdays
-from xiaoneng_desktop.core.figures import Figures
+from xiaoneng_desktop.core.figures import OVERDUE, Figures
 
 #: Open items listed per register; the register's own tab lists them all.
 LIMIT = 200
@@ -21,44 +21,52 @@ class OpenItem:
     started: dt.datetime
     what: str
     holder: str
-    deadline: dt.datetime
+    deadline: dt.datetime  # the moment the item next falls due (a visit's 受理告知 while undecided)
+    state: str  # the register service's own state (core.figures.STATES) when the list was read
 
 
-def duty_open_items() -> list[OpenItem]:
+def duty_open_items(now: dt.datetime | None = None) -> list[OpenItem]:
     from xiaoneng_desktop.duty import service
     from xiaoneng_desktop.duty.models import Call
 
+    now = now or clock.now()
     return [OpenItem("值班记录", c.id, c.received_at, f"{c.category}：{c.summary.splitlines()[0][:50]}",
-                     c.assignee_name or c.officer_name, c.deadline)
+                     c.assignee_name or c.officer_name, c.deadline, service.state(c, now))
             for c in service.open_calls_query().order_by(Call.deadline).limit(LIMIT)]
 
 
-def documents_open_items() -> list[OpenItem]:
+def documents_open_items(now: dt.datetime | None = None) -> list[OpenItem]:
     from xiaoneng_desktop.documents import service
     from xiaoneng_desktop.documents.models import Document
 
-    query = service.documents_query(status="在办").order_by(Document.due).limit(LIMIT)
+    now = now or clock.now()
+    query = service.open_documents_query().order_by(Document.due).limit(LIMIT)
     return [OpenItem("公文流转", d.id, dt.datetime.combine(d.start_date, dt.time()),
-                     f"{d.direction}（{d.step}）：{d.title[:50]}", d.holder, d.due or d.deadline) for d in query]
+                     f"{d.direction}（{d.step}）：{d.title[:50]}", d.holder, d.due or d.deadline,
+                     service.state(d, now)) for d in query]
 
 
-def visitors_open_items() -> list[OpenItem]:
+def visitors_open_items(now: dt.datetime | None = None) -> list[OpenItem]:
     from xiaoneng_desktop.visitors import service
-    from xiaoneng_desktop.visitors.models import Visit
 
-    query = service.open_visits_query().order_by(Visit.deadline).limit(LIMIT)
+    now = now or clock.now()
+    query = service.open_visits_query()
+    visits = sorted(query, key=service.due)[:LIMIT]
     return [OpenItem("来访接待", v.id, v.visited_at, f"{v.category}：{v.matter.splitlines()[0][:50]}",
-                     v.referred_to or v.first_responder, v.deadline) for v in query]
+                     v.referred_to or v.first_responder, service.due(v), service.state(v, now)) for v in visits]
 
 
-def inspection_open_items() -> list[OpenItem]:
+def inspection_open_items(now: dt.datetime | None = None) -> list[OpenItem]:
+    from xiaoneng_desktop.inspection import service
     from xiaoneng_desktop.inspection.models import Problem
 
-    query = (Problem.select().where(Problem.voided_at.is_null() & Problem.completed_at.is_null()
-                                    & Problem.deadline.is_null(False))
+    now = now or clock.now()
+    # 短期内不能解决 problems have no deadline: they stay on the 整改台账 but have no place in a list by deadline
+    query = (service.open_problems_query().where(Problem.deadline.is_null(False))
              .order_by(Problem.deadline).limit(LIMIT))
     return [OpenItem("五查自查", p.id, dt.datetime.combine(p.found_on, dt.time()),
-                     f"整改：{p.description.splitlines()[0][:50]}", p.responsible_name, p.deadline) for p in query]
+                     f"整改：{p.description.splitlines()[0][:50]}", p.responsible_name, p.deadline,
+                     service.state(p, now)) for p in query]
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,7 @@ def inspection_month(year: int, month: int) -> MonthLine:
 
 
 #: (tab name, open items, this month's line) per register, in the order of the tabs.
-REGISTERS: list[tuple[str, Callable[[], list[OpenItem]], Callable[[int, int], MonthLine]]] = [
+REGISTERS: list[tuple[str, Callable[[dt.datetime | None], list[OpenItem]], Callable[[int, int], MonthLine]]] = [
     ("值班记录", duty_open_items, duty_month),
     ("公文流转", documents_open_items, documents_month),
     ("来访接待", visitors_open_items, visitors_month),
@@ -110,10 +118,16 @@ REGISTERS: list[tuple[str, Callable[[], list[OpenItem]], Callable[[int, int], Mo
 ]
 
 
-def open_items() -> list[OpenItem]:
+def open_items(now: dt.datetime | None = None) -> list[OpenItem]:
     """Every register's open items, the nearest deadline (or the most overdue) first."""
-    items = [item for _, items_of, _ in REGISTERS for item in items_of()]
+    now = now or clock.now()
+    items = [item for _, items_of, _ in REGISTERS for item in items_of(now)]
     return sorted(items, key=lambda item: item.deadline)
+
+
+def overdue(items: list[OpenItem]) -> list[OpenItem]:
+    """The items their own register calls overdue."""
+    return [item for item in items if item.state == OVERDUE]
 
 
 def due_within_one_workday(items: list[OpenItem], now: dt.datetime | None = None) -> list[OpenItem]:

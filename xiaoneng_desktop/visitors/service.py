@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, settings, workdays
+from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.validation import (
@@ -66,7 +66,6 @@ RECEPTION_LEADERS = settings.define("visitors.reception_leaders", "轮流接待�
 
 MATTER_MAX = 2000
 TEXT_MAX = 1000
-FUTURE_TOLERANCE = dt.timedelta(minutes=5)
 NOT_GIVEN = "未提供"
 
 STATUSES = ("全部", "在办", "待受理", "已超时", "已办结", "不予受理", "已作废")
@@ -92,18 +91,14 @@ def group_size() -> int:
     return settings.get(GROUP_SIZE.key)
 
 
-def end_of_day(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(23, 59, 59))
-
-
 def acceptance_due_for(visited_at: dt.datetime) -> dt.datetime:
-    return end_of_day(visited_at.date() + dt.timedelta(days=accept_days()))
+    return clock.end_of_day(visited_at.date() + dt.timedelta(days=accept_days()))
 
 
 def deadline_for(visited_at: dt.datetime, decided_at: dt.datetime | None = None, extended_days: int = 0) -> dt.datetime:
     """60 calendar days from 受理 (from the visit while there is none), plus an approved extension."""
     base = (decided_at or visited_at).date()
-    return end_of_day(base + dt.timedelta(days=handle_days() + extended_days))
+    return clock.end_of_day(base + dt.timedelta(days=handle_days() + extended_days))
 
 
 def id_display(visit_or_number) -> str:
@@ -133,13 +128,13 @@ class VisitInput:
     address: str = ""
 
 
-def _clean_visit(data: VisitInput) -> dict:
+def check_visit(data: VisitInput) -> dict:
     check = Checker()
     now = clock.now()
     values: dict = {}
     if data.visited_at is None:
         check.add("visited_at", "请填写来访时间")
-    elif data.visited_at > now + FUTURE_TOLERANCE:
+    elif clock.is_future(data.visited_at, now):
         check.add("visited_at", "来访时间不能晚于当前时间")
     values["visited_at"] = data.visited_at
     values["name"] = check.run("name", clean_text, data.name, "来访人姓名", field="name", max_len=30, required=True)
@@ -174,7 +169,7 @@ def _link_reception_day(visit: Visit) -> None:
 
 
 def create_visit(data: VisitInput) -> Visit:
-    values = _clean_visit(data)
+    values = check_visit(data)
     with atomic():
         visit = Visit(**values)
         visit.acceptance_due = acceptance_due_for(visit.visited_at)
@@ -194,7 +189,7 @@ def get_visit(visit_id: int) -> Visit:
 
 
 def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
-    values = _clean_visit(data)
+    values = check_visit(data)
     with atomic():
         visit = get_visit(visit_id)
         if visit.voided_at is not None:
@@ -250,11 +245,11 @@ def _check_moment(check: Checker, field: str, moment: dt.datetime | None, visit:
         return
     if moment < visit.visited_at:
         check.add(field, f"{label}不能早于来访时间")
-    elif moment > now + FUTURE_TOLERANCE:
+    elif clock.is_future(moment, now):
         check.add(field, f"{label}不能晚于当前时间")
 
 
-def _clean_handling(visit: Visit, data: HandlingInput) -> dict:
+def check_handling(visit: Visit, data: HandlingInput) -> dict:
     check = Checker()
     now = clock.now()
     v: dict = {}
@@ -305,7 +300,7 @@ def _clean_handling(visit: Visit, data: HandlingInput) -> dict:
             check.add("followed_up_at", "答复来访人之后才能回访")
         elif data.followed_up_at < closed_at:
             check.add("followed_up_at", "回访时间不能早于答复时间")
-        elif data.followed_up_at > now + FUTURE_TOLERANCE:
+        elif clock.is_future(data.followed_up_at, now):
             check.add("followed_up_at", "回访时间不能晚于当前时间")
         if not v["follow_up_note"]:
             check.add("follow_up_note", "回访时请填写回访情况")
@@ -320,14 +315,14 @@ def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
         visit = get_visit(visit_id)
         if visit.voided_at is not None:
             raise ValidationError("id", "该记录已作废，不能办理")
-        values = _clean_handling(visit, data)
+        values = check_handling(visit, data)
         before = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
         if values["referred_to"] != visit.referred_to:
             visit.referred_at = clock.now() if values["referred_to"] else None
         for key, value in values.items():
             setattr(visit, key, value)
         if data.deadline is not None:
-            visit.deadline, visit.deadline_typed = end_of_day(data.deadline + dt.timedelta(days=visit.extended_days)), True
+            visit.deadline, visit.deadline_typed = clock.end_of_day(data.deadline + dt.timedelta(days=visit.extended_days)), True
         else:
             visit.deadline_typed = False
             visit.deadline = deadline_for(visit.visited_at, visit.decided_at if visit.decision == "受理" else None,
@@ -394,7 +389,9 @@ def open_condition():
     return Visit.closed_at.is_null() & Visit.voided_at.is_null()
 
 
-def _late_condition(now: dt.datetime):
+def overdue_condition(now: dt.datetime | None = None) -> pw.Expression:
+    """The visits whose ``state`` is overdue, as SQL: 办理时限 passed, or 受理告知 due while undecided."""
+    now = now or clock.now()
     return open_condition() & ((Visit.deadline < now) | ((Visit.decision == "") & (Visit.acceptance_due < now)))
 
 
@@ -428,7 +425,7 @@ def visits_query(text: str = "", date_from: dt.date | None = None, date_to: dt.d
     elif status == "待受理":
         query = query.where(open_condition() & (Visit.decision == ""))
     elif status == "已超时":
-        query = query.where(_late_condition(now))
+        query = query.where(overdue_condition(now))
     elif status == "已办结":
         query = query.where(Visit.closed_at.is_null(False) & _live() & (Visit.decision == "受理"))
     elif status == "不予受理":
@@ -445,29 +442,32 @@ def open_visits_query() -> pw.ModelSelect:
     return Visit.select(Visit, earlier_count_expression().alias("earlier")).where(open_condition())
 
 
-def late_count() -> int:
-    return Visit.select().where(_late_condition(clock.now())).count()
+def overdue_count(now: dt.datetime | None = None) -> int:
+    return Visit.select().where(overdue_condition(now)).count()
+
+
+#: The 来访 tab's name for ``overdue_count``.
+late_count = overdue_count
 
 
 def is_open(visit: Visit) -> bool:
     return visit.closed_at is None and visit.voided_at is None
 
 
+def due(visit: Visit) -> dt.datetime:
+    """The next moment the open visit falls due: 受理告知 while undecided, else the 办理时限."""
+    return min(visit.deadline, visit.acceptance_due) if not visit.decision else visit.deadline
+
+
 def state(visit: Visit, now: dt.datetime | None = None) -> str:
-    """voided / refused / closed / overdue / soon / open — read against the (injectable) clock."""
+    """voided / closed / closed_late / overdue / soon / open (core.figures.STATES) against the clock;
+    不予受理 is closed (at its decision)."""
     if visit.voided_at is not None:
-        return "voided"
-    if visit.decision == "不予受理":
-        return "refused"
+        return figures.VOIDED
     if visit.closed_at is not None:
-        return "closed"
+        return figures.closed_state(visit.closed_at, visit.deadline)
     now = now or clock.now()
-    if visit.deadline < now or (not visit.decision and visit.acceptance_due < now):
-        return "overdue"
-    soon = dt.timedelta(days=due_soon_days())
-    if visit.deadline - now <= soon or (not visit.decision and visit.acceptance_due - now <= soon):
-        return "soon"
-    return "open"
+    return figures.open_state(due(visit), now, now + dt.timedelta(days=due_soon_days()))
 
 
 def age_days(visit: Visit, now: dt.datetime | None = None) -> int:
@@ -480,13 +480,12 @@ def status_text(visit: Visit, now: dt.datetime | None = None) -> str:
     """待受理 剩12天 / 办理中 剩48天 / 超时 3天 / 受理告知超期 2天 / 已办结 / 不予受理 / 已作废."""
     now = now or clock.now()
     current = state(visit, now)
-    if current == "voided":
+    if current == figures.VOIDED:
         return "已作废"
-    if current == "refused":
+    if visit.decision == "不予受理":
         return "不予受理"
-    if current == "closed":
-        late = visit.closed_at > visit.deadline
-        return "已办结（超时）" if late else "已办结"
+    if current in (figures.CLOSED, figures.CLOSED_LATE):
+        return "已办结（超时）" if current == figures.CLOSED_LATE else "已办结"
     if visit.deadline < now:
         return f"超时 {(now.date() - visit.deadline.date()).days or 1}天"
     if not visit.decision:

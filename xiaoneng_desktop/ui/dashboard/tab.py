@@ -150,8 +150,8 @@ class DashboardTab(QWidget):
         else:
             self.roster_label.setText('<span style="color:#c62828">今天没有排班。</span>')
 
-        items = dashboard.open_items()
-        overdue = sum(1 for item in items if item.deadline < now)
+        items = dashboard.open_items(now)
+        overdue = len(dashboard.overdue(items))
         self.open_box.setTitle(f"待办事项 {len(items)} 件，其中超时 {overdue} 件（双击打开）")
         soon = dashboard.due_within_one_workday(items, now)
         self._soon = {(item.register, item.record_id) for item in soon}

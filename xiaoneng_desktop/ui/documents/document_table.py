@@ -2,64 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.documents import service
 from xiaoneng_desktop.documents.models import Document
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, GREY, RED, RED_BACKGROUND
 from xiaoneng_desktop.ui.widgets.sql_table import Column
 
-_soon: dict[str, object] = {"at": None, "limit": None}
-
-
-def _soon_limit(now: dt.datetime) -> dt.datetime:
-    """临近 threshold, computed once a minute (it reads the calendar), not once per painted cell."""
-    key = now.replace(second=0)
-    if _soon["at"] != key:
-        _soon["at"], _soon["limit"] = key, service.soon_limit(now)
-    return _soon["limit"]
-
-
-def state(doc: Document) -> str:
-    """overdue / soon / open / closed / archived / voided — read at paint time against the clock."""
-    if doc.voided_at is not None:
-        return "voided"
-    if doc.archived_at is not None:
-        return "archived"
-    if doc.closed_at is not None:
-        return "closed"
-    now = clock.now()
-    if doc.due is None:
-        return "open"
-    if doc.due < now:
-        return "overdue"
-    if doc.due <= _soon_limit(now):
-        return "soon"
-    return "open"
-
-
-def status_text(doc: Document) -> str:
-    current = state(doc)
-    if current == "voided":
-        return "已作废"
-    if current in ("closed", "archived"):
-        late = doc.closed_at > doc.deadline
-        return ("已归档" if current == "archived" else "已办结，待归档") + ("（超时）" if late else "")
-    if doc.due is None:
-        return "在办"
-    return service.format_remaining(doc.due)
-
 
 def _foreground(doc: Document) -> QColor | None:
-    return {"overdue": RED, "soon": AMBER, "voided": GREY}.get(state(doc))
+    return {"overdue": RED, "soon": AMBER, "voided": GREY}.get(service.state(doc))
 
 
 def _background(doc: Document) -> QColor | None:
-    return {"overdue": RED_BACKGROUND, "soon": AMBER_BACKGROUND}.get(state(doc))
+    return {"overdue": RED_BACKGROUND, "soon": AMBER_BACKGROUND}.get(service.state(doc))
 
 
 def _grey(doc: Document) -> QColor | None:
@@ -102,7 +59,7 @@ COLUMNS = [
     Column("当前环节", Document.step, lambda d: d.step, foreground=_grey, align=CENTER, width=64),
     Column("办理人", Document.holder, lambda d: d.holder, foreground=_grey, width=80),
     Column("时限", Document.due, _due, foreground=_foreground, width=70),
-    Column("剩余 / 状态", Document.due, status_text, foreground=_foreground, background=_background, width=110),
+    Column("剩余 / 状态", Document.due, service.status_text, foreground=_foreground, background=_background, width=110),
     Column("催办", Document.urge_count, lambda d: f"{d.urge_count}次" if d.urge_count else "",
            foreground=lambda d: RED if d.urge_count else None, align=CENTER, width=44),
 ]

@@ -5,42 +5,21 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import Call
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, GREY, RED, RED_BACKGROUND
 from xiaoneng_desktop.ui.widgets.sql_table import Column
 
-
-def _state(call: Call) -> str:
-    """overdue / soon / open / closed / voided — read at paint time against the (injectable) clock."""
-    if call.voided_at is not None:
-        return "voided"
-    if call.closed_at is not None:
-        return "closed"
-    left = call.deadline - clock.now()
-    if left.total_seconds() < 0:
-        return "overdue"
-    if left.total_seconds() <= service.due_soon_minutes() * 60:
-        return "soon"
-    return "open"
-
-
-def status_text(call: Call) -> str:
-    state = _state(call)
-    if state == "voided":
-        return "已作废"
-    if state == "closed":
-        return "已办结（超时）" if call.closed_at > call.deadline else "已办结"
-    return service.format_remaining(service.remaining(call))
+#: The handover dialog lists the open calls with the same words as the column.
+status_text = service.status_text
 
 
 def _foreground(call: Call) -> QColor | None:
-    return {"overdue": RED, "soon": AMBER, "voided": GREY}.get(_state(call))
+    return {"overdue": RED, "soon": AMBER, "voided": GREY}.get(service.state(call))
 
 
 def _background(call: Call) -> QColor | None:
-    return {"overdue": RED_BACKGROUND, "soon": AMBER_BACKGROUND}.get(_state(call))
+    return {"overdue": RED_BACKGROUND, "soon": AMBER_BACKGROUND}.get(service.state(call))
 
 
 def _row_grey(call: Call) -> QColor | None:
@@ -79,7 +58,7 @@ COLUMNS = [
     Column("内容摘要", None, _summary, foreground=_row_grey, tooltip=_tip, width=300),
     Column("交办对象", Call.assignee_name, lambda c: c.assignee_name, foreground=_row_grey, width=70),
     Column("办理时限", Call.deadline, lambda c: _when(c.deadline), foreground=_row_grey, width=130),
-    Column("办理状态", Call.deadline, status_text, foreground=_foreground, background=_background, width=130),
+    Column("办理状态", Call.deadline, service.status_text, foreground=_foreground, background=_background, width=130),
     Column("办结时间", Call.closed_at, lambda c: _when(c.closed_at), foreground=_row_grey, width=130),
     Column("值班员", Call.officer_name, lambda c: c.officer_name, foreground=_row_grey, width=70),
 ]

@@ -11,49 +11,16 @@ from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, GREY, RE
 from xiaoneng_desktop.ui.widgets.sql_table import Column
 
 
-def _state(problem: Problem) -> str:
-    """overdue / soon / open / fixed / verified / voided — read at paint time against the clock."""
-    if problem.voided_at is not None:
-        return "voided"
-    if problem.verified_at is not None:
-        return "verified"
-    if problem.completed_at is not None:
-        return "fixed"
-    left = service.days_left(problem)
-    if left is None:
-        return "open"
-    if service.is_overdue(problem):
-        return "overdue"
-    if left <= service.due_soon_days():
-        return "soon"
-    return "open"
-
-
-def status_text(problem: Problem) -> str:
-    state = _state(problem)
-    if state == "voided":
-        return "已作废"
-    if state in ("verified", "fixed"):
-        late = problem.deadline is not None and problem.completed_at > problem.deadline
-        return problem.status + ("（超期完成）" if late else "")
-    left = service.days_left(problem)
-    if left is None:
-        return problem.status
-    if state == "overdue":
-        return f"{problem.status}，超期 {max(1, -left)} 天"
-    return f"{problem.status}，{'今天到期' if left == 0 else f'剩 {left} 天'}"
-
-
 def _foreground(problem: Problem) -> QColor | None:
-    return {"overdue": RED, "soon": AMBER, "voided": GREY}.get(_state(problem))
+    return {"overdue": RED, "soon": AMBER, "voided": GREY}.get(service.state(problem))
 
 
 def _background(problem: Problem) -> QColor | None:
-    return {"overdue": RED_BACKGROUND, "soon": AMBER_BACKGROUND}.get(_state(problem))
+    return {"overdue": RED_BACKGROUND, "soon": AMBER_BACKGROUND}.get(service.state(problem))
 
 
 def _row(problem: Problem) -> QColor | None:
-    return {"overdue": RED, "voided": GREY}.get(_state(problem))
+    return {"overdue": RED, "voided": GREY}.get(service.state(problem))
 
 
 def _first_line(text: str, limit: int = 50) -> str:
@@ -83,7 +50,7 @@ COLUMNS = [
     Column("整改类型", Problem.kind, lambda p: p.kind, foreground=_row, width=100),
     Column("整改时限", Problem.deadline, lambda p: f"{p.deadline:%Y-%m-%d}" if p.deadline else "—",
            foreground=_row, width=90),
-    Column("状态", Problem.deadline, status_text, foreground=_foreground, background=_background, width=140),
+    Column("状态", Problem.deadline, service.status_text, foreground=_foreground, background=_background, width=140),
     Column("验收人", Problem.verified_by, lambda p: p.verified_by, foreground=_row, width=70),
 ]
 assert COLUMNS[STATUS_COLUMN].title == "状态"
