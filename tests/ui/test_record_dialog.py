@@ -32,7 +32,7 @@ from xiaoneng_desktop.ui.inspection.campaign_dialog import CampaignDialog
 from xiaoneng_desktop.ui.inspection.problem_dialog import ProblemDialog
 from xiaoneng_desktop.ui.inspection.verify_dialog import VerifyDialog
 from xiaoneng_desktop.ui.visitors.handling_dialog import HandlingDialog
-from xiaoneng_desktop.ui.visitors.reception_page import ReceptionDayDialog
+from xiaoneng_desktop.ui.visitors.reception_day_dialog import ReceptionDayDialog
 from xiaoneng_desktop.ui.visitors.visit_dialog import VisitDialog
 from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 from xiaoneng_desktop.visitors.service import VisitInput
