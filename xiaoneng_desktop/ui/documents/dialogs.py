@@ -1,40 +1,43 @@
 """公文流转 entry dialogs: 收文登记, 发文拟稿, 办理 (one step), 催办, 延期.
 
-Each is a compiled Designer form; a ValidationError shows its messages under the fields and the dialog
-stays open with what was typed; Ctrl+Enter saves. A mistyped 文号 gets a button “改为 …” with the
+Each is a RecordDialog on a compiled Designer form: a ValidationError shows its messages under the fields
+and the dialog stays open with what was typed; Ctrl+Enter saves. A mistyped 文号 gets a button “改为 …” with the
 corrected form — the user decides, nothing is changed silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
-import peewee as pw
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from xiaoneng_desktop.core import clock, people, workdays
-from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.documents import service
-from xiaoneng_desktop.documents.models import INCOMING, KINDS, SECRECY, URGE_WAYS, URGENCY, Document
+from xiaoneng_desktop.documents.models import (
+    INCOMING,
+    KINDS,
+    SECRECY,
+    URGE_WAYS,
+    URGENCY,
+    Document,
+    Extension,
+    Urging,
+)
 from xiaoneng_desktop.documents.service import IncomingInput, OutgoingInput, StepInput
 from xiaoneng_desktop.ui.forms.ui_extension_dialog import Ui_ExtensionDialog
 from xiaoneng_desktop.ui.forms.ui_incoming_dialog import Ui_IncomingDialog
 from xiaoneng_desktop.ui.forms.ui_outgoing_dialog import Ui_OutgoingDialog
 from xiaoneng_desktop.ui.forms.ui_step_dialog import Ui_StepDialog
 from xiaoneng_desktop.ui.forms.ui_urge_dialog import Ui_UrgeDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
-from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
+from xiaoneng_desktop.ui.widgets.inputs import (
+    fill_names,
+    from_qdate,
+    from_qdatetime,
+    tab_leaves,
+    to_qdate,
+    to_qdatetime,
+)
+from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 
 
 def describe(doc: Document) -> str:
@@ -43,44 +46,7 @@ def describe(doc: Document) -> str:
     return f"{doc.direction} {number}　{doc.title}" + (f"\n{source}" if source else "")
 
 
-class _FormDialog(QDialog):
-    """Shared: Save/Cancel named in Chinese, Ctrl+Enter saves, errors at the fields."""
-
-    def _setup(self, ui, fields: dict[str, QWidget]) -> None:
-        self.saved_id: int | None = None
-        name_buttons(ui.button_box)
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
-        self.form_error = QLabel(self)
-        self.form_error.setObjectName("form_error")
-        self.form_error.setStyleSheet("color: #c62828;")
-        self.form_error.setWordWrap(True)
-        ui.grid.addWidget(self.form_error, ui.grid.rowCount(), 0, 1, 2)
-        self.errors = FieldErrors(ui, fields, self.form_error)
-
-    def _run(self, action: Callable[[], object]) -> None:
-        try:
-            result = action()
-        except ValidationError as exc:
-            self.errors.show(exc.errors)
-            self._after_errors(exc.errors)
-            return
-        except pw.DatabaseError as exc:
-            self.errors.show({"": database_message(exc)})
-            return
-        self.saved_id = getattr(result, "id", None)
-        self.accept()
-
-    def _after_errors(self, errors: dict[str, str]) -> None:
-        pass
-
-    def save(self) -> None:
-        """Each form saves through its own service call; this base has nothing to save."""
-
-
-class _RegisterDialog(_FormDialog):
+class _RegisterDialog(RecordDialog):
     """What 收文 and 发文 forms share: 密级/保密期限, 紧急程度, the time limit shown or typed."""
 
     direction = INCOMING
@@ -124,18 +90,18 @@ class _RegisterDialog(_FormDialog):
 class IncomingDialog(_RegisterDialog):
     """收文登记: ``saved_id`` holds the new document after Save."""
 
+    form_class = Ui_IncomingDialog
+    fields = ("start_date", "kind", "unit", "doc_number", "title", "secrecy", "secrecy_term", "urgency", "copies",
+              "deadline", "registrar", "next_holder", "opinion")
+
     def __init__(self, registrar: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_IncomingDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.setWindowTitle("收文登记")
         names = people.person_names()
         fill_names(ui.registrar, names, registrar)
         fill_names(ui.next_holder, names)
         self._common_setup()
-        self._setup(ui, {f: getattr(ui, f) for f in (
-            "start_date", "kind", "unit", "doc_number", "title", "secrecy", "secrecy_term", "urgency", "copies",
-            "deadline", "registrar", "next_holder", "opinion")})
         ui.doc_number_fix.hide()
         ui.doc_number_fix.clicked.connect(self.apply_fix)
         ui.doc_number.textChanged.connect(lambda *_: ui.doc_number_fix.hide())
@@ -153,10 +119,10 @@ class IncomingDialog(_RegisterDialog):
             urgency=ui.urgency.currentText(), copies=ui.copies.value(), deadline=self._deadline(),
             opinion=ui.opinion.toPlainText())
 
-    def save(self) -> None:
-        self._run(lambda: service.register_incoming(self.data()))
+    def submit(self) -> Document:
+        return service.register_incoming(self.data())
 
-    def _after_errors(self, errors: dict[str, str]) -> None:
+    def after_errors(self, errors: dict[str, str]) -> None:
         suggestion = service.suggest_doc_number(self.ui.doc_number.text()) if "doc_number" in errors else None
         if suggestion:
             self.ui.doc_number_fix.setText(f"改为 {suggestion}")
@@ -175,11 +141,13 @@ class OutgoingDialog(_RegisterDialog):
     """发文拟稿: the draft is registered with its 拟稿人 and 代字; the 字号 comes at 编号."""
 
     direction = "发文"
+    form_class = Ui_OutgoingDialog
+    fields = ("start_date", "kind", "code", "title", "unit", "drafter", "cosign_units", "secrecy", "secrecy_term",
+              "urgency", "copies", "deadline", "registrar")
 
     def __init__(self, registrar: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_OutgoingDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.setWindowTitle("发文拟稿")
         names = people.person_names()
         fill_names(ui.registrar, names, registrar)
@@ -187,9 +155,6 @@ class OutgoingDialog(_RegisterDialog):
         ui.code.addItems(service.codes())
         self._common_setup()
         ui.cosign_units.textChanged.connect(self._update_deadline)
-        self._setup(ui, {f: getattr(ui, f) for f in (
-            "start_date", "kind", "code", "title", "unit", "drafter", "cosign_units", "secrecy", "secrecy_term",
-            "urgency", "copies", "deadline", "registrar")})
         self._update_deadline()
         tab_leaves(self, ui.start_date, ui.deadline)
         ui.title.setFocus()
@@ -206,8 +171,8 @@ class OutgoingDialog(_RegisterDialog):
             secrecy_term=ui.secrecy_term.text(), urgency=ui.urgency.currentText(), copies=ui.copies.value(),
             cosign_units=ui.cosign_units.text(), deadline=self._deadline())
 
-    def save(self) -> None:
-        self._run(lambda: service.start_outgoing(self.data()))
+    def submit(self) -> Document:
+        return service.start_outgoing(self.data())
 
 
 #: Which optional rows a step shows.
@@ -216,13 +181,16 @@ _STEP_ROWS = {"批办": ("lead", "assist", "circulate_to"), "承办": ("circulat
 _ALL_ROWS = ("lead", "assist", "circulate_to", "cosign_units", "code")
 
 
-class StepDialog(_FormDialog):
+class StepDialog(RecordDialog):
     """办理 the document's current step: who, when, opinion, and to whom it goes next."""
+
+    form_class = Ui_StepDialog
+    fields = {"step": "document_label"} | {f: f for f in (
+        "who", "done_at", "opinion", "lead", "assist", "circulate_to", "cosign_units", "code", "next_holder")}
 
     def __init__(self, doc: Document, who: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_StepDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.doc_id, self.step = doc.id, doc.step
         self.doc = doc
         self.setWindowTitle(f"办理：{doc.step}")
@@ -246,9 +214,6 @@ class StepDialog(_FormDialog):
         ui.code.currentTextChanged.connect(self._preview_number)
         for signal in (ui.circulate_to.textChanged, ui.cosign_units.textChanged, ui.lead.currentTextChanged):
             signal.connect(self._update_next)
-        self._setup(ui, {"step": ui.document_label} | {f: getattr(ui, f) for f in (
-            "who", "done_at", "opinion", "lead", "assist", "circulate_to", "cosign_units", "code",
-            "next_holder")})
         self._update_next()
         self._preview_number()
         tab_leaves(self, ui.done_at)
@@ -285,34 +250,36 @@ class StepDialog(_FormDialog):
             done_at=from_qdatetime(ui.done_at.dateTime()), lead=ui.lead.currentText(), assist=ui.assist.text(),
             circulate_to=ui.circulate_to.text(), cosign_units=ui.cosign_units.text(), code=ui.code.currentText())
 
-    def save(self) -> None:
-        self._run(lambda: service.advance(self.doc_id, self.data()))
+    def submit(self) -> Document:
+        return service.advance(self.doc_id, self.data())
 
 
-class UrgeDialog(_FormDialog):
+class UrgeDialog(RecordDialog):
+    form_class = Ui_UrgeDialog
+    fields = ("urged_by", "way", "answer")
+
     def __init__(self, doc: Document, urged_by: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_UrgeDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.doc_id = doc.id
         self.setWindowTitle(f"催办：{doc.holder}（{doc.step}）")
         ui.document_label.setText(describe(doc) + f"\n现由 {doc.holder} 办理“{doc.step}”")
         fill_names(ui.urged_by, people.person_names(), urged_by)
         ui.way.addItems(URGE_WAYS)
-        self._setup(ui, {"urged_by": ui.urged_by, "way": ui.way, "answer": ui.answer})
         ui.answer.setFocus()
 
-    def save(self) -> None:
+    def submit(self) -> Urging:
         ui = self.ui
-        self._run(lambda: service.urge(self.doc_id, ui.urged_by.currentText(), ui.way.currentText(),
-                                       ui.answer.toPlainText()))
+        return service.urge(self.doc_id, ui.urged_by.currentText(), ui.way.currentText(), ui.answer.toPlainText())
 
 
-class ExtensionDialog(_FormDialog):
+class ExtensionDialog(RecordDialog):
+    form_class = Ui_ExtensionDialog
+    fields = ("new_date", "reason", "asked_by", "approved_by")
+
     def __init__(self, doc: Document, asked_by: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_ExtensionDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.doc_id = doc.id
         self.setWindowTitle("申请延期")
         current = doc.due or doc.deadline
@@ -321,12 +288,10 @@ class ExtensionDialog(_FormDialog):
         names = people.person_names()
         fill_names(ui.asked_by, names, asked_by or doc.holder)
         fill_names(ui.approved_by, names)
-        self._setup(ui, {"new_date": ui.new_date, "reason": ui.reason, "asked_by": ui.asked_by,
-                         "approved_by": ui.approved_by})
         ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("提交")
         ui.reason.setFocus()
 
-    def save(self) -> None:
+    def submit(self) -> Extension:
         ui = self.ui
-        self._run(lambda: service.ask_extension(self.doc_id, from_qdate(ui.new_date.date()), ui.reason.text(),
-                                                ui.asked_by.currentText(), ui.approved_by.currentText()))
+        return service.ask_extension(self.doc_id, from_qdate(ui.new_date.date()), ui.reason.text(),
+                                     ui.asked_by.currentText(), ui.approved_by.currentText())

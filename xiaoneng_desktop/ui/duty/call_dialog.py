@@ -7,51 +7,34 @@ the form keeps what was typed.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call
 from xiaoneng_desktop.duty.service import CallInput
 from xiaoneng_desktop.ui.forms.ui_call_dialog import Ui_CallDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
+from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 
 
-class CallDialog(QDialog):
+class CallDialog(RecordDialog):
     """New call (``call=None``) or edit an existing one. ``saved_id`` holds the record after Save."""
+
+    form_class = Ui_CallDialog
+    fields = ("received_at", "channel", "category", "caller_unit", "caller", "phone", "summary", "officer_name",
+              "assignee_name", "instruction", "instruction_by", "feedback", "deadline", "closed_at")
 
     def __init__(self, call: Call | None = None, officer: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_CallDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.call_id = call.id if call else None
-        self.saved_id: int | None = None
         self.setWindowTitle("编辑来电记录" if call else "新建来电记录")
         ui.channel.addItems(CHANNELS)
         ui.category.addItems(CATEGORIES)
         names = people.person_names()
         for combo in (ui.officer_name, ui.assignee_name, ui.instruction_by):
             fill_names(combo, names)
-        name_buttons(ui.button_box)
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
-        save_shortcut = QShortcut(QKeySequence("Ctrl+Return"), self)
-        save_shortcut.activated.connect(self.save)
-        enter_shortcut = QShortcut(QKeySequence("Ctrl+Enter"), self)  # the keypad's Enter
-        enter_shortcut.activated.connect(self.save)
-        self.form_error = QLabel(self)
-        self.form_error.setStyleSheet("color: #c62828;")
-        self.form_error.setWordWrap(True)
-        ui.grid.addWidget(self.form_error, ui.grid.rowCount(), 0, 1, 2)
-        self.errors = FieldErrors(ui, {
-            "received_at": ui.received_at, "channel": ui.channel, "category": ui.category,
-            "caller_unit": ui.caller_unit, "caller": ui.caller, "phone": ui.phone, "summary": ui.summary,
-            "officer_name": ui.officer_name, "assignee_name": ui.assignee_name, "instruction": ui.instruction,
-            "instruction_by": ui.instruction_by, "feedback": ui.feedback, "deadline": ui.deadline,
-            "closed_at": ui.closed_at,
-        }, self.form_error)
         ui.deadline_typed.toggled.connect(self._update_deadline)
         ui.category.currentTextChanged.connect(self._update_deadline)
         ui.received_at.dateTimeChanged.connect(self._update_deadline)
@@ -65,13 +48,13 @@ class CallDialog(QDialog):
             ui.closed_at.setDateTime(to_qdatetime(now))
             ui.deadline.setDateTime(to_qdatetime(service.deadline_for(CATEGORIES[0], now)))
         else:
-            self._load(call)
+            self.fill(call)
         ui.closed_at.setEnabled(ui.closed.isChecked())
         self._update_deadline()
         tab_leaves(self, ui.received_at, ui.deadline, ui.closed_at)
         ui.received_at.setFocus()
 
-    def _load(self, call: Call) -> None:
+    def fill(self, call: Call) -> None:
         ui = self.ui
         ui.received_at.setDateTime(to_qdatetime(call.received_at))
         ui.channel.setCurrentText(call.channel)
@@ -127,15 +110,10 @@ class CallDialog(QDialog):
             closed_at=from_qdatetime(ui.closed_at.dateTime()) if ui.closed.isChecked() else None,
         )
 
-    def save(self) -> None:
+    def submit(self) -> Call:
         if self.call_id is None:
-            call = self.errors.attempt(lambda: service.create_call(self.data()))
-        else:
-            call = self.errors.attempt(lambda: service.update_call(self.call_id, self.data()))
-        if call is None:
-            return
-        self.saved_id = call.id
-        self.accept()
+            return service.create_call(self.data())
+        return service.update_call(self.call_id, self.data())
 
 
 def _minutes_text(minutes: int) -> str:

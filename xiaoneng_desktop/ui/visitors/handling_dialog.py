@@ -5,14 +5,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.ui.forms.ui_handling_dialog import Ui_HandlingDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
-from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
+from xiaoneng_desktop.ui.widgets.inputs import (
+    fill_names,
+    from_qdate,
+    from_qdatetime,
+    tab_leaves,
+    to_qdate,
+    to_qdatetime,
+)
+from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import SATISFACTIONS, Visit
 from xiaoneng_desktop.visitors.service import HandlingInput
@@ -20,48 +25,27 @@ from xiaoneng_desktop.visitors.service import HandlingInput
 PENDING = "待定"
 
 
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
+class HandlingDialog(RecordDialog):
+    form_class = Ui_HandlingDialog
+    fields = ("decision", "decided_at", "decision_reason", "referred_to", "referral_due", "deadline", "reply",
+              "result", "replied_at", "satisfaction", "followed_up_at", "follow_up_note")
 
-
-def from_qdate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-class HandlingDialog(QDialog):
     def __init__(self, visit: Visit, actor: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_HandlingDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.visit = visit
         self.visit_id = visit.id
         self.actor = actor
-        self.saved_id: int | None = None
         self.setWindowTitle(f"办理来访事项 — {visit.name}")
         ui.decision.addItems([PENDING, "受理", "不予受理"])
         ui.satisfaction.addItems(SATISFACTIONS)
         targets = [d.name for d in people.list_departments()] + people.person_names()
         fill_names(ui.referred_to, list(dict.fromkeys(targets)))
-        name_buttons(ui.button_box)
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
-        self.form_error = QLabel(self)
-        self.form_error.setStyleSheet("color: #c62828;")
-        self.form_error.setWordWrap(True)
-        ui.grid.addWidget(self.form_error, ui.grid.rowCount(), 0, 1, 2)
-        self.errors = FieldErrors(ui, {
-            "decision": ui.decision, "decided_at": ui.decided_at, "decision_reason": ui.decision_reason,
-            "referred_to": ui.referred_to, "referral_due": ui.referral_due, "deadline": ui.deadline,
-            "reply": ui.reply, "result": ui.result, "replied_at": ui.replied_at, "satisfaction": ui.satisfaction,
-            "followed_up_at": ui.followed_up_at, "follow_up_note": ui.follow_up_note,
-        }, self.form_error)
         when = f"{visit.visited_at:%Y-%m-%d %H:%M}"
         group = f"，集体访 {visit.persons} 人" if service.is_group(visit) else ""
         ui.summary.setText(f"<b>{when}　{visit.name}{group}　{visit.category}</b><br>{visit.matter}")
         ui.acceptance_hint.setText(f"应于 {visit.acceptance_due:%Y-%m-%d} 前告知")
-        self._load(visit)
+        self.fill(visit)
         # 转办时限 follows the 办理时限 until the receptionist sets it herself
         self._referral_typed = visit.referral_due is not None
         ui.referral_due.dateChanged.connect(self._referral_due_typed)
@@ -75,7 +59,7 @@ class HandlingDialog(QDialog):
         tab_leaves(self, ui.decided_at, ui.replied_at, ui.followed_up_at)
         ui.decision.setFocus()
 
-    def _load(self, visit: Visit) -> None:
+    def fill(self, visit: Visit) -> None:
         ui = self.ui
         data = HandlingInput.from_visit(visit)
         now = clock.now()
@@ -151,9 +135,5 @@ class HandlingDialog(QDialog):
             follow_up_note=ui.follow_up_note.text(),
         )
 
-    def save(self) -> None:
-        visit = self.errors.attempt(lambda: service.save_handling(self.visit_id, self.data(), actor=self.actor))
-        if visit is None:
-            return
-        self.saved_id = visit.id
-        self.accept()
+    def submit(self) -> Visit:
+        return service.save_handling(self.visit_id, self.data(), actor=self.actor)

@@ -25,12 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xiaoneng_desktop.core import clock, people
+from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core.validation import ValidationError
-from xiaoneng_desktop.ui.forms.ui_reception_day_dialog import Ui_ReceptionDayDialog
-from xiaoneng_desktop.ui.visitors.handling_dialog import from_qdate, to_qdate
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
-from xiaoneng_desktop.ui.widgets.inputs import fill_names
+from xiaoneng_desktop.ui.visitors.reception_day_dialog import ReceptionDayDialog
+from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import ReceptionDay
 
@@ -159,35 +157,6 @@ class ReceptionPage(QWidget):
     def _changed(self) -> None:
         self.refresh()
         self.changed.emit()
-
-
-class ReceptionDayDialog(QDialog):
-    def __init__(self, row: ReceptionDay | None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ui = ui = Ui_ReceptionDayDialog()
-        ui.setupUi(self)
-        self.row_id = row.id if row else None
-        self.setWindowTitle("修改领导接待日" if row else "添加领导接待日")
-        fill_names(ui.leader_name, people.person_names())
-        name_buttons(ui.button_box)
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
-        self.errors = FieldErrors(ui, {"day": ui.day, "leader_name": ui.leader_name, "place": ui.place,
-                                       "note": ui.note})
-        if row is None:
-            ui.day.setDate(to_qdate(clock.today()))
-            ui.place.setText(service.reception_place())
-        else:
-            ui.day.setDate(to_qdate(row.day))
-            ui.leader_name.setCurrentText(row.leader_name)
-            ui.place.setText(row.place)
-            ui.note.setText(row.note)
-
-    def save(self) -> None:
-        ui = self.ui
-        if self.errors.attempt(lambda: service.save_reception_day(
-                self.row_id, from_qdate(ui.day.date()), ui.leader_name.currentText(), ui.place.text(), ui.note.text())):
-            self.accept()
 
 
 class GenerateDialog(QDialog):

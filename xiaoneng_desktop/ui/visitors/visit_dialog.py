@@ -8,14 +8,13 @@ Ctrl+Enter saves; bad input shows under the field and the form keeps what was ty
 
 from __future__ import annotations
 
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.core.validation import ValidationError, clean_id_number, is_old_id_number
 from xiaoneng_desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
+from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import CATEGORIES, Visit
 from xiaoneng_desktop.visitors.service import NameMatch, PersonHistory, VisitInput
@@ -23,34 +22,22 @@ from xiaoneng_desktop.visitors.service import NameMatch, PersonHistory, VisitInp
 CHOOSE = "同名的以前来访人：请选择…"
 
 
-class VisitDialog(QDialog):
+class VisitDialog(RecordDialog):
     """New visit (``visit=None``) or edit one. ``saved_id`` holds the record after Save."""
+
+    form_class = Ui_VisitDialog
+    fields = ("visited_at", "category", "id_number", "phone", "name", "persons", "address", "matter",
+              "first_responder")
 
     def __init__(self, visit: Visit | None = None, responder: str = "", parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_VisitDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.visit_id = visit.id if visit else None
-        self.saved_id: int | None = None
         self.history: PersonHistory | None = None
         self._matches: list[NameMatch] = []
         self.setWindowTitle("修改来访登记" if visit else "来访登记")
         ui.category.addItems(CATEGORIES)
         fill_names(ui.first_responder, people.person_names())
-        name_buttons(ui.button_box)
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
-        self.form_error = QLabel(self)
-        self.form_error.setStyleSheet("color: #c62828;")
-        self.form_error.setWordWrap(True)
-        ui.grid.addWidget(self.form_error, ui.grid.rowCount(), 0, 1, 2)
-        self.errors = FieldErrors(ui, {
-            "visited_at": ui.visited_at, "category": ui.category, "id_number": ui.id_number, "phone": ui.phone,
-            "name": ui.name, "persons": ui.persons, "address": ui.address, "matter": ui.matter,
-            "first_responder": ui.first_responder,
-        }, self.form_error)
         ui.name_matches.hide()
         ui.id_number.textChanged.connect(self._id_changed)
         ui.phone.textChanged.connect(self._phone_changed)
@@ -63,13 +50,13 @@ class VisitDialog(QDialog):
             ui.visited_at.setDateTime(to_qdatetime(clock.now()))
             ui.first_responder.setCurrentText(responder)
         else:
-            self._load(visit)
+            self.fill(visit)
         self._persons_changed(ui.persons.value())
         self._visited_changed()
         tab_leaves(self, ui.visited_at)
         (ui.matter if visit else ui.id_number).setFocus()
 
-    def _load(self, visit: Visit) -> None:
+    def fill(self, visit: Visit) -> None:
         ui = self.ui
         ui.visited_at.setDateTime(to_qdatetime(visit.visited_at))
         ui.category.setCurrentText(visit.category)
@@ -192,12 +179,7 @@ class VisitDialog(QDialog):
             first_responder=ui.first_responder.currentText(),
         )
 
-    def save(self) -> None:
+    def submit(self) -> Visit:
         if self.visit_id is None:
-            visit = self.errors.attempt(lambda: service.create_visit(self.data()))
-        else:
-            visit = self.errors.attempt(lambda: service.update_visit(self.visit_id, self.data()))
-        if visit is None:
-            return
-        self.saved_id = visit.id
-        self.accept()
+            return service.create_visit(self.data())
+        return service.update_visit(self.visit_id, self.data())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDateTime, QEvent, QObject, Qt
+from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateTimeEdit, QWidget
 
@@ -23,6 +23,14 @@ def to_qdatetime(value: dt.datetime) -> QDateTime:
 def from_qdatetime(value: QDateTime) -> dt.datetime:
     """To the minute, as registers are kept."""
     return value.toPython().replace(second=0, microsecond=0)
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
 
 
 def fill_names(combo: QComboBox, names: list[str], current: str = "") -> None:

@@ -1,0 +1,148 @@
+"""RecordDialog: the one base of every entry dialog built on a compiled Designer form.
+
+It owns what every form repeated: the form's ``setupUi``, Save/Cancel named in Chinese, Ctrl+Enter
+(and the keypad's Enter) saves, the red messages at the fields and the form-wide message
+(``FieldErrors``), the try/except around the service (``FieldErrors.attempt``), the saved record
+and its id, and ``is_dirty()``: whether the user has changed anything since the dialog was filled.
+
+A dialog supplies only its form class, its fields, how it fills itself from a record, and
+``submit()``: the service call that saves and returns the saved record. A ValidationError or a
+database error keeps the dialog open with what was typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDoubleSpinBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QTextEdit,
+    QWidget,
+)
+
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
+
+
+def input_value(widget: QWidget) -> object:
+    """What the user has entered in ``widget``, comparable with ``==``; None for a widget that takes no input."""
+    if isinstance(widget, QComboBox):
+        return widget.currentText(), widget.currentData()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, (QPlainTextEdit, QTextEdit)):
+        return widget.toPlainText()
+    if isinstance(widget, QDateTimeEdit):  # QDateEdit and QTimeEdit too
+        return widget.dateTime()
+    if isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+        return widget.value()
+    if isinstance(widget, QAbstractButton) and widget.isCheckable():  # QCheckBox, QRadioButton
+        return widget.isChecked()
+    if isinstance(widget, QListWidget):  # lists of ticked names (参加人员 …)
+        return tuple((widget.item(i).text(), widget.item(i).checkState()) for i in range(widget.count()))
+    if isinstance(widget, QTableWidget):
+        return tuple(tuple(widget.item(r, c).text() if widget.item(r, c) else ""
+                           for c in range(widget.columnCount())) for r in range(widget.rowCount()))
+    return None
+
+
+class _SnapshotWhenBuilt(type(QDialog)):
+    """Takes the dialog's clean snapshot once the most-derived constructor has filled the form: a base
+    constructor cannot, since the subclass fills the form after it returns."""
+
+    def __call__(cls, *args, **kwargs):
+        if not callable(getattr(cls, "submit", None)):
+            raise TypeError(f"{cls.__name__} 没有 submit()：每个录入窗口都要说明保存时调用哪个服务")
+        dialog = super().__call__(*args, **kwargs)
+        dialog.mark_clean()
+        return dialog
+
+
+class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
+    """Base of the entry dialogs. Subclasses set ``form_class`` and ``fields`` and define ``submit()``.
+
+    ``fields`` names the inputs that can carry a field message: a tuple of names where the field is the
+    widget of the same name, or a dict field → widget name where they differ. After a successful save
+    ``saved`` is the record the service returned and ``saved_id`` its id.
+    """
+
+    #: The compiled form (``Ui_…``); it has a ``button_box`` and a ``grid`` layout.
+    form_class: type
+    fields: tuple[str, ...] | dict[str, str] = ()
+    #: The service call that saves the form and returns the saved record.
+    submit: Callable[[], object]
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.saved: object | None = None
+        self.saved_id: int | None = None
+        self._clean: list[tuple[QWidget, object]] = []
+        self.ui = ui = self.form_class()
+        ui.setupUi(self)
+        name_buttons(ui.button_box)
+        ui.button_box.accepted.connect(self.save)
+        ui.button_box.rejected.connect(self.reject)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter: the keypad's
+            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
+        self.form_error: QLabel = getattr(ui, "form_error", None) or self._add_form_error()
+        self.errors = FieldErrors(ui, self.field_widgets(), self.form_error)
+
+    def _add_form_error(self) -> QLabel:
+        """The form-wide message, under the fields, for forms whose Designer file has none."""
+        label = QLabel(self)
+        label.setObjectName("form_error")
+        label.setStyleSheet("color: #c62828;")
+        label.setWordWrap(True)
+        self.ui.grid.addWidget(label, self.ui.grid.rowCount(), 0, 1, 2)
+        return label
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        names = self.fields if isinstance(self.fields, dict) else {field: field for field in self.fields}
+        return {field: getattr(self.ui, widget) for field, widget in names.items()}
+
+    # --- saving ---------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Run ``submit()``; on success keep the record and close, else show why and stay open."""
+        record = self.errors.attempt(self.submit)
+        if record is None:
+            self.after_errors(self.errors.shown())
+            return
+        self.saved = record
+        self.saved_id = getattr(record, "id", None)
+        self.accept()
+
+    def after_errors(self, errors: dict[str, str]) -> None:
+        """Called with the messages shown after a refused save; a form may offer a correction here."""
+
+    # --- unsaved input --------------------------------------------------------------------------
+
+    def _input_values(self) -> list[tuple[QWidget, object]]:
+        values = []
+        for widget in self.findChildren(QWidget, options=Qt.FindChildOption.FindChildrenRecursively):
+            if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
+                continue  # the editor inside a combo box or date field: its owner already counts
+            value = input_value(widget)
+            if value is not None:
+                values.append((widget, value))
+        return values
+
+    def mark_clean(self) -> None:
+        """What the inputs hold now is what the dialog opened with (done once the dialog is built)."""
+        self._clean = self._input_values()
+
+    def is_dirty(self) -> bool:
+        """True when any input differs from what the dialog was filled with: closing would lose typing."""
+        return self._input_values() != self._clean
