@@ -229,7 +229,7 @@ def test_phone_record_saved_as_pdf(qtbot, tab, tmp_path, monkeypatch):
                                          summary="会议通知", officer_name="王值班"))
     tab.refresh()
     tab.view.select_id(call.id)
-    target = tab.save_phone_record(str(tmp_path / "记录单.pdf"))
+    target = tab.save_record_form(str(tmp_path / "记录单.pdf"))
     assert target.read_bytes().startswith(b"%PDF")
     assert opened == [str(target)]
 
@@ -243,7 +243,7 @@ def test_print_preview_renders_the_same_pages(qtbot, tab, tmp_path):
                                          summary="会议通知", officer_name="王值班"))
     tab.refresh()
     tab.view.select_id(call.id)
-    dialog = tab.print_phone_record()
+    dialog = tab.print_record_form()
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and "电话记录单" in dialog.windowTitle()
     dialog.close()

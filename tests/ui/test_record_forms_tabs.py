@@ -142,9 +142,7 @@ def test_save_as_pdf_writes_the_form(qtbot, case, tmp_path, monkeypatch):
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
     spec, tab, record_id = case
     click_row(qtbot, tab, record_id)
-    save = {"duty": "save_phone_record", "documents": "save_slip", "visitors": "save_visit_form",
-            "inspection": "save_notice"}[spec.name]
-    target = getattr(tab, save)(str(tmp_path / "表.pdf"))
+    target = tab.save_record_form(str(tmp_path / "表.pdf"))
     assert target.read_bytes().startswith(b"%PDF") and opened == [str(target)]
 
 

@@ -8,17 +8,13 @@ The countdown repaints every 30 seconds without SQL (``touch_columns``); actions
 from __future__ import annotations
 
 import html
-from pathlib import Path
 
-import peewee as pw
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -37,13 +33,8 @@ from xiaoneng_desktop.ui.documents.dialogs import (
     UrgeDialog,
 )
 from xiaoneng_desktop.ui.documents.document_table import COLUMNS, DUE_COLUMN, STATUS_COLUMN
-from xiaoneng_desktop.ui.widgets.filter_bar import Filters
-from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
-from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
-from xiaoneng_desktop.ui.widgets.register_view import RegisterView
-from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
+from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
 
-TICK_MS = 30_000
 ALL = "全部"
 
 
@@ -51,13 +42,48 @@ def _open_first() -> list:
     return [Document.closed_at.is_null(False) | Document.voided_at.is_null(False)]
 
 
-class DocumentsTab(QWidget):
-    #: A record was added or changed (the dashboard and other views refresh on it).
-    data_changed = Signal()
+def _slip(doc: Document) -> bytes:
+    from xiaoneng_desktop.reports.forms import document_slip  # reportlab only when asked for
+
+    return document_slip(doc)
+
+
+def _slip_file_name(doc: Document) -> str:
+    name = (doc.number or doc.title[:20]).replace("〔", "").replace("〕", "-").replace("/", "-")
+    return f"文件处理单-{name}"
+
+
+SPEC = RegisterSpec(
+    title="公文流转",
+    columns=COLUMNS,
+    statuses=service.STATUSES,
+    query=service.documents_query,
+    get=service.get_document,
+    day=lambda doc: doc.start_date,
+    form=RecordForm(
+        name="文件处理单",
+        make=_slip,
+        preview_title=lambda doc: f"文件处理单 {doc.number or doc.title[:20]}",
+        file_name=_slip_file_name,
+        print_tip="打印所选文件的文件处理单（含各环节意见、催办、延期）",
+        pdf_tip="把所选文件的文件处理单存为 PDF 文件",
+    ),
+    export_name="公文登记",
+    no_selection="请先在列表中选择一份文件。",
+    void=lambda doc_id, reason, actor: service.void_document(doc_id, reason, by=actor),
+    void_title="作废文件",
+    void_text="作废…",
+    default_sort=(DUE_COLUMN, Qt.SortOrder.AscendingOrder),
+    order_prefix=_open_first,
+    tick_columns=(DUE_COLUMN, STATUS_COLUMN),
+)
+
+
+class DocumentsTab(RegisterTab):
+    spec = SPEC
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.filters = Filters(status=service.STATUSES[0])
         self.registrar = ""  # the last 登记人 typed: offered again in the next form
 
         self.incoming_button = QPushButton("收文登记(&N)", self)
@@ -73,51 +99,21 @@ class DocumentsTab(QWidget):
         self.urge_button.clicked.connect(self.urge_selected)
         self.extend_button = QPushButton("延期…", self)
         self.extend_button.clicked.connect(self.extend_selected)
-        self.void_button = QPushButton("作废…", self)
-        self.void_button.clicked.connect(self.void_selected)
-        self.print_button = QPushButton("打印(&P)…", self)
-        self.print_button.setToolTip("打印所选文件的文件处理单（含各环节意见、催办、延期）")
-        self.print_button.clicked.connect(self.print_slip)
-        self.pdf_button = QPushButton("存为PDF…", self)
-        self.pdf_button.setToolTip("把所选文件的文件处理单存为 PDF 文件")
-        self.pdf_button.clicked.connect(lambda: self.save_slip())
-        buttons = QHBoxLayout()
-        for button in (self.incoming_button, self.outgoing_button, self.step_button, self.urge_button,
-                       self.extend_button, self.void_button, self.print_button, self.pdf_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = self.buttons(self.incoming_button, self.outgoing_button, self.step_button, self.urge_button,
+                               self.extend_button)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary_label")
         buttons.addWidget(self.summary_label)
 
-        # --- what the shared filter bar does not have: direction, step, 待办 person, overdue only
-        self.direction = QComboBox(self)
-        self.direction.addItems([ALL, *DIRECTIONS])
-        self.step = QComboBox(self)
-        self.step.addItems([ALL, *dict.fromkeys(INCOMING_STEPS[1:] + OUTGOING_STEPS)])
-        self.holder = QComboBox(self)
-        self.holder.setMinimumContentsLength(12)
-        self.holder.setToolTip("待办：只看某人手上的文件（括号内为件数和超时件数）")
-        self.overdue = QCheckBox("只看超时", self)
         extra = QHBoxLayout()
         for text, widget in (("类别", self.direction), ("环节", self.step), ("待办人", self.holder)):
             extra.addWidget(QLabel(text, self))
             extra.addWidget(widget)
         extra.addWidget(self.overdue)
         extra.addStretch(1)
-        for combo in (self.direction, self.step, self.holder):
-            combo.currentIndexChanged.connect(self._reload)
-        self.overdue.toggled.connect(self._reload)
 
-        self.model = SqlTableModel(COLUMNS, self._query, order_prefix=_open_first,
-                                   default_sort=(DUE_COLUMN, Qt.SortOrder.AscendingOrder), parent=self)
-        self.view = RegisterView(self.model, list(service.STATUSES), self)
-        self.view.export_name = "公文登记"  # the sheet and the suggested file name
-        self.view.filters_changed.connect(self.apply_filters)
-        self.view.activated.connect(self.do_step)
         self.view.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())
         self.model.modelReset.connect(self.show_history)
-        row_menu(self.view.table, self._fill_menu, self)
 
         self.history = QTextBrowser(self)
         self.history.setObjectName("history")
@@ -134,32 +130,39 @@ class DocumentsTab(QWidget):
         layout.addLayout(buttons)
         layout.addLayout(extra)
         layout.addWidget(splitter, 1)
+        self.update_summary()
+        self.show_history()
 
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_record)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.tick)
-        self.timer.start(TICK_MS)
-        self._fill_holders()
-        self.refresh_summary()
+    # --- what the shared filter bar does not have: direction, step, 待办 person, overdue only ---------
 
-    # --- lists -----------------------------------------------------------------------------------
+    def make_extra_filters(self) -> None:
+        self.direction = QComboBox(self)
+        self.direction.addItems([ALL, *DIRECTIONS])
+        self.step = QComboBox(self)
+        self.step.addItems([ALL, *dict.fromkeys(INCOMING_STEPS[1:] + OUTGOING_STEPS)])
+        self.holder = QComboBox(self)
+        self.holder.setMinimumContentsLength(12)
+        self.holder.setToolTip("待办：只看某人手上的文件（括号内为件数和超时件数）")
+        self.overdue = QCheckBox("只看超时", self)
+        for combo in (self.direction, self.step, self.holder):
+            combo.currentIndexChanged.connect(lambda *_: self.apply_filters())
+        self.overdue.toggled.connect(lambda *_: self.apply_filters())
 
-    def _query(self) -> pw.ModelSelect:
-        f = self.filters
+    def extra_filters(self) -> dict:
         direction = self.direction.currentText()
         step = self.step.currentText()
-        return service.documents_query(
-            f.text, f.date_from, f.date_to, f.status or service.STATUSES[0],
-            direction="" if direction == ALL else direction, step="" if step == ALL else step,
-            holder=self.holder.currentData() or "", overdue_only=self.overdue.isChecked())
+        return {"direction": "" if direction == ALL else direction, "step": "" if step == ALL else step,
+                "holder": self.holder.currentData() or "", "overdue_only": self.overdue.isChecked()}
 
-    def _reload(self, *_args) -> None:
-        self.model.set_query(self._query)
-
-    def apply_filters(self, filters: Filters) -> None:
-        self.filters = filters
-        self.model.set_query(self._query)
+    def reset_extra_filters(self) -> None:
+        for combo in (self.direction, self.step, self.holder):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.overdue.blockSignals(True)
+        self.overdue.setChecked(False)
+        self.overdue.blockSignals(False)
+        self.apply_filters()
 
     def _fill_holders(self) -> None:
         current = self.holder.currentData()
@@ -172,9 +175,13 @@ class DocumentsTab(QWidget):
         self.holder.setCurrentIndex(max(index, 0))
         self.holder.blockSignals(False)
         if current and index < 0:
-            self._reload()
+            self.apply_filters()
 
-    def refresh_summary(self) -> None:
+    # --- the register's hooks --------------------------------------------------------------------
+
+    def update_summary(self) -> None:
+        """The 待办 people with their counts, and the counts of open, due-soon and overdue documents."""
+        self._fill_holders()
         open_count = service.documents_query(status="在办").count()
         overdue = service.documents_query(status="已超时").count()
         soon = service.documents_query(status="临近时限").count()
@@ -185,29 +192,31 @@ class DocumentsTab(QWidget):
             parts.append(f'<span style="color:#c62828"><b>超时 {overdue} 件</b></span>')
         self.summary_label.setText("，".join(parts))
 
-    def refresh(self) -> None:
-        self._fill_holders()
-        self.model.refresh()
-        self.refresh_summary()
+    def actor(self) -> str:
+        return self.registrar
 
-    def tick(self) -> None:
-        """The clock moved: repaint the countdowns; an item may have become due or overdue."""
-        self.model.touch_columns([DUE_COLUMN, STATUS_COLUMN])
-        self.refresh_summary()
+    def menu_actions(self):
+        return [("办理…", lambda: self.do_step(self.selected_id())), ("催办…", self.urge_selected),
+                ("延期…", self.extend_selected)]
 
-    def _changed(self, doc_id: int | None = None) -> None:
-        self._fill_holders()
-        self.model.refresh()
-        self.refresh_summary()
-        if doc_id is not None:
-            self.view.select_id(doc_id)
+    def void_prompt(self, doc: Document) -> str | None:
+        if doc.voided_at is not None:
+            QMessageBox.information(self, "公文流转", f"该文件已作废：{doc.void_reason}")
+            return None
+        note = "已给出的发文字号不再使用。" if doc.direction == "发文" and doc.number else ""
+        return f"作废后记录仍保留，并记入操作日志。{note}请填写作废原因："
+
+    def show_found(self, doc: Document) -> StepDialog | None:
+        """A document with nothing left to do is only selected: its routing history shows under the list."""
         self.show_history()
-        self.data_changed.emit()
+        if not doc.step or doc.voided_at is not None:
+            return None
+        return self.do_step(doc.id)
 
     def show_history(self) -> None:
         """The selected document's routing slip: every step with who, when and opinion; urgings; extensions."""
         doc_id = self.view.current_id()
-        doc = Document.get_or_none(Document.id == doc_id) if doc_id is not None else None
+        doc = self.find(doc_id) if doc_id is not None else None
         if doc is None:
             self.history.setHtml('<p style="color:#757575">选中一份文件，这里显示它的办理过程（文件处理单）。</p>')
             return
@@ -249,17 +258,11 @@ class DocumentsTab(QWidget):
 
     # --- actions ---------------------------------------------------------------------------------
 
-    def selected_id(self) -> int | None:
-        return self.view.current_id()
-
-    def focus_search(self) -> None:
-        self.view.focus_search()
-
     def _open(self, dialog, remember: bool = False, select: int | None = None) -> None:
         def done() -> None:
             if remember:
                 self.registrar = dialog.ui.registrar.currentText().strip() or self.registrar
-            self._changed(select if select is not None else dialog.saved_id)
+            self.record_changed(select if select is not None else dialog.saved_id)
         dialog.accepted.connect(done)
         dialog.open()
 
@@ -273,11 +276,12 @@ class DocumentsTab(QWidget):
         self._open(dialog, remember=True)
         return dialog
 
+    def activate(self, doc_id: int | None) -> StepDialog | None:
+        return self.do_step(doc_id)
+
     def _selected_document(self, doc_id: int | None = None, *, open_only: bool = True) -> Document | None:
-        doc_id = self.selected_id() if doc_id is None else doc_id
-        doc = Document.get_or_none(Document.id == doc_id) if doc_id is not None else None
+        doc = self.record(self.selected_id() if doc_id is None else doc_id)
         if doc is None:
-            QMessageBox.information(self, "公文流转", "请先在列表中选择一份文件。")
             return None
         if doc.voided_at is not None:
             QMessageBox.information(self, "公文流转", f"该文件已作废：{doc.void_reason}")
@@ -313,78 +317,3 @@ class DocumentsTab(QWidget):
         dialog = ExtensionDialog(doc, parent=self)
         self._open(dialog, select=doc.id)
         return dialog
-
-    def void_selected(self) -> ReasonDialog | None:
-        doc = self._selected_document(open_only=False)
-        if doc is None:
-            return None
-        note = "已给出的发文字号不再使用。" if doc.direction == "发文" and doc.number else ""
-        dialog = ReasonDialog("作废文件", f"作废后记录仍保留，并记入操作日志。{note}请填写作废原因：",
-                              lambda reason: service.void_document(doc.id, reason, by=self.registrar), self)
-        dialog.accepted.connect(lambda: self._changed(doc.id))
-        dialog.open()
-        return dialog
-
-    # --- the 文件处理单, and opening a document from elsewhere ----------------------------------------
-
-    def _fill_menu(self, menu: QMenu) -> None:
-        menu.addAction("办理…", lambda: self.do_step(self.selected_id()))
-        menu.addAction("催办…", self.urge_selected)
-        menu.addAction("延期…", self.extend_selected)
-        menu.addAction("作废…", self.void_selected)
-        menu.addSeparator()
-        menu.addAction("打印文件处理单…", self.print_slip)
-        menu.addAction("文件处理单存为PDF…", lambda: self.save_slip())
-
-    def _slip(self) -> tuple[Document, str] | None:
-        doc_id = self.selected_id()
-        doc = Document.get_or_none(Document.id == doc_id) if doc_id is not None else None
-        if doc is None:
-            QMessageBox.information(self, "公文流转", "请先在列表中选择一份文件。")
-            return None
-        return doc, f"文件处理单 {doc.number or doc.title[:20]}"
-
-    def print_slip(self):
-        """Qt's print preview of the 文件处理单 — the same PDF that 存为PDF writes."""
-        chosen = self._slip()
-        if chosen is None:
-            return None
-        from xiaoneng_desktop.reports.forms import document_slip  # reportlab only when asked for
-
-        doc, title = chosen
-        return print_form(self, lambda: document_slip(doc), title)
-
-    def save_slip(self, path: str | None = None) -> Path | None:
-        chosen = self._slip()
-        if chosen is None:
-            return None
-        from xiaoneng_desktop.reports.forms import document_slip
-
-        doc, _title = chosen
-        name = (doc.number or doc.title[:20]).replace("〔", "").replace("〕", "-").replace("/", "-")
-        return save_form(self, lambda: document_slip(doc), "文件处理单", f"文件处理单-{name}", path)
-
-    def _reset_extra_filters(self) -> None:
-        for combo in (self.direction, self.step, self.holder):
-            combo.blockSignals(True)
-            combo.setCurrentIndex(0)
-            combo.blockSignals(False)
-        self.overdue.blockSignals(True)
-        self.overdue.setChecked(False)
-        self.overdue.blockSignals(False)
-        self._reload()
-
-    def open_record(self, record_id: int) -> StepDialog | None:
-        """Show the document in the list (filters cleared if they hide it), select it and open its current
-        step — for the dashboard's double-click. A document with nothing left to do is only selected:
-        its routing history shows under the list."""
-        doc = Document.get_or_none(Document.id == record_id)
-        if doc is None:
-            return None
-        reveal(self.view, doc.id, lambda: self._query().where(Document.id == doc.id).exists(),
-               reset=self._reset_extra_filters, day=doc.start_date)
-        self.view.table.setFocus()
-        self.show_history()
-        if not doc.step or doc.voided_at is not None:
-            return None
-        return self.do_step(doc.id)

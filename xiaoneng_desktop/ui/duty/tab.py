@@ -6,16 +6,11 @@ deadline against the clock (``touch_columns``); new or changed records refresh t
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import peewee as pw
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -31,23 +26,45 @@ from xiaoneng_desktop.ui.duty.call_dialog import CallDialog
 from xiaoneng_desktop.ui.duty.call_table import COLUMNS, STATUS_COLUMN
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
 from xiaoneng_desktop.ui.duty.roster_page import RosterPage
-from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.inputs import to_qdatetime
-from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
-from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
-from xiaoneng_desktop.ui.widgets.register_view import RegisterView, list_table
-from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
-
-TICK_MS = 30_000
+from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
 
 
-class DutyTab(QWidget):
-    #: A record was added or changed (the dashboard and other views refresh on it).
-    data_changed = Signal()
+def _phone_record(call: Call) -> bytes:
+    from xiaoneng_desktop.reports.forms import phone_record  # reportlab only when asked for
+
+    return phone_record(call)
+
+
+SPEC = RegisterSpec(
+    title="值班记录",
+    columns=COLUMNS,
+    statuses=service.STATUSES,
+    query=service.calls_query,
+    get=service.get_call,
+    day=lambda call: call.received_at.date(),
+    form=RecordForm(
+        name="电话记录单",
+        make=_phone_record,
+        preview_title=lambda call: f"电话记录单 {call.received_at:%Y-%m-%d %H:%M}",
+        file_name=lambda call: f"电话记录单-{call.received_at:%Y%m%d-%H%M}-{call.id}",
+        print_text="打印电话记录单(&P)…",
+        print_tip="打印选中来电的电话记录单，供领导签批",
+        pdf_tip="把选中来电的电话记录单存为 PDF 文件",
+    ),
+    export_name="来电来报登记",
+    no_selection="请先在列表中选择一条来电记录。",
+    void=lambda call_id, reason, actor: service.void_call(call_id, reason, by=actor),
+    void_title="作废来电记录",
+    tick_columns=(STATUS_COLUMN,),
+)
+
+
+class DutyTab(RegisterTab):
+    spec = SPEC
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.filters = Filters(status=service.STATUSES[0])
 
         # --- who is on duty, and what the last shift handed over
         self.shift_label = QLabel(self)
@@ -64,24 +81,9 @@ class DutyTab(QWidget):
         header.addWidget(self.handover_button)
 
         # --- items still open, nearest deadline first
-        self.open_model = SqlTableModel(COLUMNS, service.open_calls_query, page_size=100,
-                                        default_sort=(7, Qt.SortOrder.AscendingOrder), parent=self)
-        self.open_table = list_table(self.open_model, self)
-        self.open_table.setObjectName("open_table")
-        self.open_table.setAccessibleName("未办结来电")
-        self.open_table.doubleClicked.connect(
-            lambda index: self.edit_call(self.open_model.id_at(index.row())))
-        self.open_box = QGroupBox(self)
-        open_layout = QVBoxLayout(self.open_box)
-        open_layout.addWidget(self.open_table)
+        self.open_model, self.open_table, self.open_box = self.open_list(service.open_calls_query, 7, "未办结来电")
 
         # --- the whole log
-        self.model = SqlTableModel(COLUMNS, self._query, default_sort=(0, Qt.SortOrder.DescendingOrder),
-                                   parent=self)
-        self.view = RegisterView(self.model, list(service.STATUSES), self)
-        self.view.export_name = "来电来报登记"  # the sheet and the suggested file name
-        self.view.filters_changed.connect(self.apply_filters)
-        self.view.activated.connect(self.edit_call)
         log_box = QGroupBox("来电来报登记簿", self)
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.view)
@@ -93,19 +95,7 @@ class DutyTab(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_call(self.selected_id()))
         self.close_button = QPushButton("办结", self)
         self.close_button.clicked.connect(self.close_selected)
-        self.void_button = QPushButton("作废", self)
-        self.void_button.clicked.connect(self.void_selected)
-        self.print_button = QPushButton("打印电话记录单(&P)…", self)
-        self.print_button.setToolTip("打印选中来电的电话记录单，供领导签批")
-        self.print_button.clicked.connect(self.print_phone_record)
-        self.form_button = QPushButton("存为PDF…", self)
-        self.form_button.setToolTip("把选中来电的电话记录单存为 PDF 文件")
-        self.form_button.clicked.connect(lambda: self.save_phone_record())
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.close_button, self.void_button, self.print_button,
-                       self.form_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = self.buttons(self.new_button, self.edit_button, self.close_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.open_box)
@@ -121,47 +111,32 @@ class DutyTab(QWidget):
         calls_layout.addWidget(splitter, 1)
 
         self.roster = RosterPage(self)
-        self.roster.changed.connect(self.refresh_header)
+        self.roster.changed.connect(self.update_summary)
         self.pages = QTabWidget(self)
         self.pages.addTab(calls_page, "来电来报")
         self.pages.addTab(self.roster, "值班排班")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
+        self.update_summary()
 
-        for table in (self.open_table, self.view.table):
-            row_menu(table, self._fill_menu, self)
+    # --- the register's hooks --------------------------------------------------------------------
 
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_record)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.tick)
-        self.timer.start(TICK_MS)
-        self.refresh_header()
+    def show_register(self) -> None:
+        self.pages.setCurrentIndex(0)
 
-    # --- lists -----------------------------------------------------------------------------------
-
-    def _query(self) -> pw.ModelSelect:
-        f = self.filters
-        return service.calls_query(f.text, f.date_from, f.date_to, f.status or service.STATUSES[0])
-
-    def apply_filters(self, filters: Filters) -> None:
-        self.filters = filters
-        self.model.set_query(self._query)
-
-    def refresh(self) -> None:
-        self.model.refresh()
-        self.open_model.refresh()
+    def refresh_pages(self) -> None:
         self.roster.refresh()
-        self.refresh_header()
 
-    def tick(self) -> None:
-        """The clock moved: repaint countdowns; an item may have become overdue."""
-        self.model.touch_columns([STATUS_COLUMN])
-        self.open_model.touch_columns([STATUS_COLUMN])
-        self.refresh_header()
+    def actor(self) -> str:
+        shift = service.shift_at(clock.now())
+        return shift.officer_name if shift else ""
 
-    def refresh_header(self) -> None:
+    def menu_actions(self):
+        return [("编辑…", lambda: self.edit_call(self.selected_id())), ("办结…", self.close_selected)]
+
+    def update_summary(self) -> None:
+        """Who is on duty, the last handover, and the count of open items."""
         now = clock.now()
         shift = service.shift_at(now)
         if shift is None:
@@ -187,41 +162,20 @@ class DutyTab(QWidget):
         overdue = service.calls_query(status="已超时").count()
         self.open_box.setTitle(f"未办结事项 {count} 件" + (f"，其中超时 {overdue} 件" if overdue else ""))
 
-    def _changed(self, call_id: int | None = None) -> None:
-        self.model.refresh()
-        self.open_model.refresh()
-        self.refresh_header()
-        if call_id is not None:
-            self.view.select_id(call_id)
-        self.data_changed.emit()
-
     # --- actions ---------------------------------------------------------------------------------
 
-    def current_officer(self) -> str:
-        shift = service.shift_at(clock.now())
-        return shift.officer_name if shift else ""
-
-    def selected_id(self) -> int | None:
-        if self.open_table.hasFocus() and self.open_table.currentIndex().isValid():
-            return self.open_model.id_at(self.open_table.currentIndex().row())
-        return self.view.current_id()
-
-    def focus_search(self) -> None:
-        self.pages.setCurrentIndex(0)
-        self.view.focus_search()
-
     def new_record(self) -> CallDialog:
-        self.pages.setCurrentIndex(0)
-        dialog = CallDialog(officer=self.current_officer(), parent=self)
-        dialog.accepted.connect(lambda: self._changed(dialog.saved_id))
+        self.show_register()
+        dialog = CallDialog(officer=self.actor(), parent=self)
+        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
         dialog.open()
         return dialog
 
+    def activate(self, call_id: int | None) -> CallDialog | None:
+        return self.edit_call(call_id)
+
     def edit_call(self, call_id: int | None, closing: bool = False) -> CallDialog | None:
-        if call_id is None:
-            self._no_selection()
-            return None
-        call = Call.get_or_none(Call.id == call_id)
+        call = self.record(call_id)
         if call is None:
             return None
         dialog = CallDialog(call, parent=self)
@@ -233,23 +187,12 @@ class DutyTab(QWidget):
             dialog.ui.closed.setChecked(True)
             dialog.ui.closed_at.setDateTime(to_qdatetime(clock.now()))
             dialog.ui.feedback.setFocus()
-        dialog.accepted.connect(lambda: self._changed(dialog.saved_id))
+        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
         dialog.open()
         return dialog
 
     def close_selected(self) -> CallDialog | None:
         return self.edit_call(self.selected_id(), closing=True)
-
-    def void_selected(self) -> ReasonDialog | None:
-        call_id = self.selected_id()
-        if call_id is None:
-            self._no_selection()
-            return None
-        dialog = ReasonDialog("作废来电记录", "作废后记录仍保留，并记入操作日志。请填写作废原因：",
-                              lambda reason: service.void_call(call_id, reason, by=self.current_officer()), self)
-        dialog.accepted.connect(lambda: self._changed(call_id))
-        dialog.open()
-        return dialog
 
     def hand_over(self) -> HandoverDialog | None:
         shift = service.shift_at(clock.now())
@@ -261,58 +204,6 @@ class DutyTab(QWidget):
                                     f"{shift.handed_over_at:%H:%M} 交接。")
             return None
         dialog = HandoverDialog(shift, parent=self)
-        dialog.accepted.connect(self._changed)
+        dialog.accepted.connect(self.record_changed)
         dialog.open()
         return dialog
-
-    def open_record(self, record_id: int) -> CallDialog | None:
-        """Show the call in the log (filters cleared if they hide it), select it and open it — for the
-        dashboard's double-click."""
-        call = Call.get_or_none(Call.id == record_id)
-        if call is None:
-            return None
-        self.pages.setCurrentIndex(0)
-        reveal(self.view, call.id, lambda: self._query().where(Call.id == call.id).exists(),
-               day=call.received_at.date())
-        self.view.table.setFocus()
-        return self.edit_call(call.id)
-
-    def _phone_record(self) -> tuple[Call, str] | None:
-        call_id = self.selected_id()
-        if call_id is None:
-            self._no_selection()
-            return None
-        call = service.get_call(call_id)
-        return call, f"电话记录单 {call.received_at:%Y-%m-%d %H:%M}"
-
-    def print_phone_record(self):
-        """Qt's print preview of the 电话记录单 — the same PDF that 存为PDF writes."""
-        chosen = self._phone_record()
-        if chosen is None:
-            return None
-        from xiaoneng_desktop.reports.forms import phone_record  # reportlab only when asked for
-
-        call, title = chosen
-        return print_form(self, lambda: phone_record(call), title)
-
-    def _fill_menu(self, menu: QMenu) -> None:
-        menu.addAction("编辑…", lambda: self.edit_call(self.selected_id()))
-        menu.addAction("办结…", self.close_selected)
-        menu.addAction("作废…", self.void_selected)
-        menu.addSeparator()
-        menu.addAction("打印电话记录单…", self.print_phone_record)
-        menu.addAction("电话记录单存为PDF…", lambda: self.save_phone_record())
-
-    def save_phone_record(self, path: str | None = None) -> Path | None:
-        """电话记录单 of the selected call as a PDF file, opened in the system's PDF viewer."""
-        chosen = self._phone_record()
-        if chosen is None:
-            return None
-        from xiaoneng_desktop.reports.forms import phone_record  # reportlab only when asked for
-
-        call, title = chosen
-        return save_form(self, lambda: phone_record(call), "电话记录单",
-                         f"电话记录单-{call.received_at:%Y%m%d-%H%M}-{call.id}", path)
-
-    def _no_selection(self) -> None:
-        QMessageBox.information(self, "值班记录", "请先在列表中选择一条来电记录。")

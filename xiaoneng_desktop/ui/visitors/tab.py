@@ -7,11 +7,7 @@ second page keeps the 领导接待日 schedule.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import peewee as pw
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,8 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -37,27 +31,49 @@ from xiaoneng_desktop.ui.visitors.handling_dialog import HandlingDialog
 from xiaoneng_desktop.ui.visitors.reception_page import ReceptionPage
 from xiaoneng_desktop.ui.visitors.visit_dialog import VisitDialog
 from xiaoneng_desktop.ui.visitors.visit_table import AGE_COLUMN, COLUMNS, STATUS_COLUMN
-from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names
-from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
-from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
-from xiaoneng_desktop.ui.widgets.register_view import RegisterView, list_table
-from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
+from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import Visit
 
-TICK_MS = 30_000
 DEADLINE_COLUMN = 11
 
 
-class VisitorsTab(QWidget):
-    #: A record was added or changed (the dashboard and other views refresh on it).
-    data_changed = Signal()
+def _visit_form(visit: Visit) -> bytes:
+    from xiaoneng_desktop.reports.forms import visit_form  # reportlab only when asked for
+
+    return visit_form(visit)
+
+
+SPEC = RegisterSpec(
+    title="来访接待",
+    columns=COLUMNS,
+    statuses=service.STATUSES,
+    query=service.visits_query,
+    get=service.get_visit,
+    day=lambda visit: visit.visited_at.date(),
+    form=RecordForm(
+        name="来访登记表",
+        make=_visit_form,
+        preview_title=lambda visit: f"来访登记表 {visit.name} {visit.visited_at:%Y-%m-%d}",
+        file_name=lambda visit: f"来访登记表-{visit.visited_at:%Y%m%d}-{visit.id}",
+        print_tip="打印所选来访的来访登记表（身份证号隐去中间位）",
+        pdf_tip="把所选来访的来访登记表存为 PDF 文件",
+    ),
+    export_name="来访登记",
+    no_selection="请先在列表中选择一条来访记录。",
+    void=lambda visit_id, reason, actor: service.void_visit(visit_id, reason, by=actor),
+    void_title="作废来访登记",
+    tick_columns=(STATUS_COLUMN, AGE_COLUMN),
+)
+
+
+class VisitorsTab(RegisterTab):
+    spec = SPEC
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.filters = Filters(status=service.STATUSES[0])
 
         # --- who receives, and today's reception day
         self.responder = QComboBox(self)
@@ -76,24 +92,12 @@ class VisitorsTab(QWidget):
         header.addWidget(self.day_label, 1)
 
         # --- open cases, nearest deadline first
-        self.open_model = SqlTableModel(COLUMNS, service.open_visits_query, page_size=100,
-                                        default_sort=(DEADLINE_COLUMN, Qt.SortOrder.AscendingOrder), parent=self)
-        self.open_table = list_table(self.open_model, self)
-        self.open_table.setObjectName("open_table")
-        self.open_table.setAccessibleName("未办结来访")
-        self.open_table.doubleClicked.connect(lambda index: self.handle(self.open_model.id_at(index.row())))
-        self.open_box = QGroupBox(self)
-        open_layout = QVBoxLayout(self.open_box)
-        open_layout.addWidget(self.open_table)
+        self.open_model, self.open_table, self.open_box = self.open_list(service.open_visits_query, DEADLINE_COLUMN,
+                                                                         "未办结来访")
 
         # --- the whole register
-        self.model = SqlTableModel(COLUMNS, self._query, default_sort=(0, Qt.SortOrder.DescendingOrder), parent=self)
-        self.view = RegisterView(self.model, list(service.STATUSES), self)
-        self.view.export_name = "来访登记"  # the sheet and the suggested file name
         self.view.filter_bar.search.setToolTip("按姓名、身份证号（全部或后几位）、电话、事由、转办单位查找（Ctrl+F）")
         self.view.filter_bar.search.setPlaceholderText("姓名、身份证号、电话、事由、单位…")
-        self.view.filters_changed.connect(self.apply_filters)
-        self.view.activated.connect(self.handle)
         log_box = QGroupBox("来访登记簿", self)
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.view)
@@ -108,19 +112,7 @@ class VisitorsTab(QWidget):
         self.handle_button.clicked.connect(lambda: self.handle(self.selected_id()))
         self.extend_button = QPushButton("延期…", self)
         self.extend_button.clicked.connect(self.extend_selected)
-        self.void_button = QPushButton("作废", self)
-        self.void_button.clicked.connect(self.void_selected)
-        self.print_button = QPushButton("打印(&P)…", self)
-        self.print_button.setToolTip("打印所选来访的来访登记表（身份证号隐去中间位）")
-        self.print_button.clicked.connect(self.print_visit_form)
-        self.pdf_button = QPushButton("存为PDF…", self)
-        self.pdf_button.setToolTip("把所选来访的来访登记表存为 PDF 文件")
-        self.pdf_button.clicked.connect(lambda: self.save_visit_form())
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.handle_button, self.extend_button, self.void_button,
-                       self.print_button, self.pdf_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        buttons = self.buttons(self.new_button, self.edit_button, self.handle_button, self.extend_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.open_box)
@@ -135,47 +127,38 @@ class VisitorsTab(QWidget):
         visits_layout.addWidget(splitter, 1)
 
         self.reception = ReceptionPage(self)
-        self.reception.changed.connect(self._schedule_changed)
+        # a new reception day changes which visits it counts, and the header
+        self.reception.changed.connect(self.reload)
         self.pages = QTabWidget(self)
         self.pages.addTab(visits_page, "来访登记")
         self.pages.addTab(self.reception, "领导接待日")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages)
+        self.update_summary()
 
-        for table in (self.open_table, self.view.table):
-            row_menu(table, self._fill_menu, self)
+    # --- the register's hooks --------------------------------------------------------------------
 
-        shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_record)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.tick)
-        self.timer.start(TICK_MS)
-        self.refresh_header()
+    def show_register(self) -> None:
+        self.pages.setCurrentIndex(0)
 
-    # --- lists -----------------------------------------------------------------------------------
-
-    def _query(self) -> pw.ModelSelect:
-        f = self.filters
-        return service.visits_query(f.text, f.date_from, f.date_to, f.status or service.STATUSES[0])
-
-    def apply_filters(self, filters: Filters) -> None:
-        self.filters = filters
-        self.model.set_query(self._query)
-
-    def refresh(self) -> None:
-        self.model.refresh()
-        self.open_model.refresh()
+    def refresh_pages(self) -> None:
         self.reception.refresh()
-        self.refresh_header()
 
-    def tick(self) -> None:
-        """The clock moved: repaint the countdowns and ages; a case may have become overdue."""
-        for model in (self.model, self.open_model):
-            model.touch_columns([STATUS_COLUMN, AGE_COLUMN])
-        self.refresh_header()
+    def record_changed(self, record_id: int | None = None) -> None:
+        super().record_changed(record_id)
+        self.reception.refresh()  # its count of visits per day
 
-    def refresh_header(self) -> None:
+    def actor(self) -> str:
+        return self.responder.currentText().strip()
+
+    def menu_actions(self):
+        return [("办理…", lambda: self.handle(self.selected_id())),
+                ("修改登记…", lambda: self.edit_visit(self.selected_id())),
+                ("延期…", self.extend_selected)]
+
+    def update_summary(self) -> None:
+        """Today's or the next reception day, and the count of open cases."""
         today = clock.today()
         day = service.reception_day_on(today)
         if day is not None:
@@ -190,142 +173,50 @@ class VisitorsTab(QWidget):
         late = service.late_count()
         self.open_box.setTitle(f"未办结来访 {count} 件" + (f"，其中超期 {late} 件" if late else ""))
 
-    def _changed(self, visit_id: int | None = None) -> None:
-        self.model.refresh()
-        self.open_model.refresh()
-        self.reception.refresh()
-        self.refresh_header()
-        if visit_id is not None:
-            self.view.select_id(visit_id)
-        self.data_changed.emit()
-
-    def _schedule_changed(self) -> None:
-        self.model.refresh()
-        self.open_model.refresh()
-        self.refresh_header()
-
     # --- actions ---------------------------------------------------------------------------------
 
-    def current_responder(self) -> str:
-        return self.responder.currentText().strip()
-
-    def selected_id(self) -> int | None:
-        if self.open_table.hasFocus() and self.open_table.currentIndex().isValid():
-            return self.open_model.id_at(self.open_table.currentIndex().row())
-        return self.view.current_id()
-
-    def focus_search(self) -> None:
-        self.pages.setCurrentIndex(0)
-        self.view.focus_search()
-
     def new_record(self) -> VisitDialog:
-        self.pages.setCurrentIndex(0)
-        dialog = VisitDialog(responder=self.current_responder(), parent=self)
-        dialog.accepted.connect(lambda: self._changed(dialog.saved_id))
+        self.show_register()
+        dialog = VisitDialog(responder=self.actor(), parent=self)
+        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
         dialog.open()
         return dialog
 
+    def activate(self, visit_id: int | None) -> HandlingDialog | None:
+        return self.handle(visit_id)
+
     def edit_visit(self, visit_id: int | None) -> VisitDialog | None:
-        visit = self._visit(visit_id)
+        visit = self.record(visit_id)
         if visit is None:
             return None
         dialog = VisitDialog(visit, parent=self)
         if visit.voided_at is not None:
             dialog.setWindowTitle(f"来访登记（已作废：{visit.void_reason}）")
             dialog.ui.button_box.setEnabled(False)
-        dialog.accepted.connect(lambda: self._changed(dialog.saved_id))
+        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
         dialog.open()
         return dialog
 
     def handle(self, visit_id: int | None) -> HandlingDialog | None:
-        visit = self._visit(visit_id)
+        visit = self.record(visit_id)
         if visit is None:
             return None
-        dialog = HandlingDialog(visit, actor=self.current_responder(), parent=self)
+        dialog = HandlingDialog(visit, actor=self.actor(), parent=self)
         if visit.voided_at is not None:
             dialog.setWindowTitle(f"来访事项（已作废：{visit.void_reason}）")
             dialog.ui.button_box.setEnabled(False)
-        dialog.accepted.connect(lambda: self._changed(dialog.saved_id))
+        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
         dialog.open()
         return dialog
 
     def extend_selected(self) -> ExtendDialog | None:
-        visit = self._visit(self.selected_id())
+        visit = self.selected_record()
         if visit is None:
             return None
-        dialog = ExtendDialog(visit.id, self.current_responder(), self)
-        dialog.accepted.connect(lambda: self._changed(visit.id))
+        dialog = ExtendDialog(visit.id, self.actor(), self)
+        dialog.accepted.connect(lambda: self.record_changed(visit.id))
         dialog.open()
         return dialog
-
-    def void_selected(self) -> ReasonDialog | None:
-        visit_id = self.selected_id()
-        if visit_id is None:
-            self._no_selection()
-            return None
-        dialog = ReasonDialog("作废来访登记", "作废后记录仍保留，并记入操作日志。请填写作废原因：",
-                              lambda reason: service.void_visit(visit_id, reason, by=self.current_responder()), self)
-        dialog.accepted.connect(lambda: self._changed(visit_id))
-        dialog.open()
-        return dialog
-
-    def _visit(self, visit_id: int | None) -> Visit | None:
-        if visit_id is None:
-            self._no_selection()
-            return None
-        return Visit.get_or_none(Visit.id == visit_id)
-
-    def _no_selection(self) -> None:
-        QMessageBox.information(self, "来访接待", "请先在列表中选择一条来访记录。")
-
-    # --- the 来访登记表, and opening a visit from elsewhere --------------------------------------------
-
-    def _fill_menu(self, menu: QMenu) -> None:
-        menu.addAction("办理…", lambda: self.handle(self.selected_id()))
-        menu.addAction("修改登记…", lambda: self.edit_visit(self.selected_id()))
-        menu.addAction("延期…", self.extend_selected)
-        menu.addAction("作废…", self.void_selected)
-        menu.addSeparator()
-        menu.addAction("打印来访登记表…", self.print_visit_form)
-        menu.addAction("来访登记表存为PDF…", lambda: self.save_visit_form())
-
-    def _form(self) -> tuple[Visit, str] | None:
-        visit = self._visit(self.selected_id())
-        if visit is None:
-            return None
-        return visit, f"来访登记表 {visit.name} {visit.visited_at:%Y-%m-%d}"
-
-    def print_visit_form(self):
-        """Qt's print preview of the 来访登记表 — the same PDF that 存为PDF writes."""
-        chosen = self._form()
-        if chosen is None:
-            return None
-        from xiaoneng_desktop.reports.forms import visit_form  # reportlab only when asked for
-
-        visit, title = chosen
-        return print_form(self, lambda: visit_form(visit), title)
-
-    def save_visit_form(self, path: str | None = None) -> Path | None:
-        chosen = self._form()
-        if chosen is None:
-            return None
-        from xiaoneng_desktop.reports.forms import visit_form
-
-        visit, _title = chosen
-        return save_form(self, lambda: visit_form(visit), "来访登记表",
-                         f"来访登记表-{visit.visited_at:%Y%m%d}-{visit.id}", path)
-
-    def open_record(self, record_id: int) -> HandlingDialog | None:
-        """Show the visit in the register (filters cleared if they hide it), select it and open its
-        handling — for the dashboard's double-click."""
-        visit = Visit.get_or_none(Visit.id == record_id)
-        if visit is None:
-            return None
-        self.pages.setCurrentIndex(0)
-        reveal(self.view, visit.id, lambda: self._query().where(Visit.id == visit.id).exists(),
-               day=visit.visited_at.date())
-        self.view.table.setFocus()
-        return self.handle(visit.id)
 
 
 class ExtendDialog(QDialog):

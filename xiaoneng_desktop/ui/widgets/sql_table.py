@@ -141,6 +141,11 @@ class SqlTableModel(QAbstractTableModel):
         """The row of the record with this primary key among the fetched rows, or None."""
         return self._row_of_id.get(id_)
 
+    def contains(self, id_: Any) -> bool:
+        """Whether the current query (its filters) lists the record with this key, fetched or not."""
+        query = self._query_factory()
+        return query.where(query.model._meta.primary_key == id_).exists()
+
     def loaded_count(self) -> int:
         """How many rows have been fetched so far (= rowCount())."""
         return len(self._rows)

@@ -1,0 +1,342 @@
+"""One base for every register's tab (值班记录, 公文流转, 来访接待, 五查自查's 整改台账).
+
+The base owns what the four registers share: the SQL-backed list and its filter bar, the lists of
+open items above it, the 30-second repaint of countdowns, Ctrl+N, the right-click menu, 作废 with a
+reason, opening a record asked for by id (the dashboard's double-click), printing and saving the
+record's single-page form, 导出Excel, and ``data_changed``. A register supplies a ``RegisterSpec``
+(columns, query, getter, form, texts) and the few methods only it can know: what a new record is
+(``new_record``), what opening one means (``activate``), its own buttons and menu entries.
+
+``MainWindow`` talks to a register only through this interface: ``new_record()``, ``focus_search()``,
+``refresh()``, ``open_record(id)`` and ``data_changed``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import peewee as pw
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.ui.widgets import record_forms
+from xiaoneng_desktop.ui.widgets.filter_bar import Filters
+from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.register_view import RegisterView, list_table
+from xiaoneng_desktop.ui.widgets.sql_table import Column, SqlTableModel
+
+#: How often countdowns are repainted against the clock (no SQL: ``touch_columns``).
+TICK_MS = 30_000
+
+Record = Any  # a register's peewee model instance, as its service's getter returns it
+
+
+@dataclass(frozen=True)
+class RecordForm:
+    """A register's single-record form (电话记录单, 文件处理单, 来访登记表, 整改通知/销号单)."""
+
+    #: The form's name: menu entries "打印{name}…" and "{name}存为PDF…", the save dialog's title.
+    name: str
+    #: The PDF of one record (reportlab is imported inside, only when asked for).
+    make: Callable[[Record], bytes]
+    #: The print preview's window title for a record.
+    preview_title: Callable[[Record], str]
+    #: The suggested file name (without .pdf) for a record.
+    file_name: Callable[[Record], str]
+    print_text: str = "打印(&P)…"
+    print_tip: str = ""
+    pdf_tip: str = ""
+
+
+@dataclass(frozen=True)
+class RegisterSpec:
+    """What one register tells the base about itself."""
+
+    #: The title of its messages ("值班记录").
+    title: str
+    columns: Sequence[Column]
+    statuses: Sequence[str]
+    #: The service's query: ``query(text, date_from, date_to, status, **extra_filters)``.
+    query: Callable[..., pw.Select]
+    #: The service's ``get_X(id)``: the record, or ValidationError when it is gone.
+    get: Callable[[int], Record]
+    #: The day a record is listed under (to find an old record by narrowing the list to that day).
+    day: Callable[[Record], dt.date]
+    form: RecordForm
+    #: The sheet and suggested file name of 导出Excel.
+    export_name: str
+    #: Said when an action needs a selected row and there is none.
+    no_selection: str
+    #: ``void(record_id, reason, actor)`` — the service's 作废.
+    void: Callable[[int, str, str], object]
+    void_title: str
+    void_prompt: str = "作废后记录仍保留，并记入操作日志。请填写作废原因："
+    void_text: str = "作废"
+    default_sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
+    order_prefix: Callable[[], list] | None = None
+    #: The columns that read the clock (repainted by ``tick``).
+    tick_columns: Sequence[int] = field(default_factory=tuple)
+
+
+class RegisterTab(QWidget):
+    """A register's tab: list, filters, actions. Subclasses set ``spec`` and implement ``new_record``
+    and ``activate``; they lay ``self.view`` and ``self.buttons(...)`` out as they like."""
+
+    #: A record was added or changed (the dashboard and other views refresh on it).
+    data_changed = Signal()
+
+    spec: RegisterSpec
+
+    #: What only the register knows: ``new_record()`` (Ctrl+N: the form for a new record) and
+    #: ``activate(record_id)`` (double-click or Enter on a row: the record's main dialog).
+    REQUIRED = ("new_record", "activate")
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        missing = [name for name in cls.REQUIRED if not callable(getattr(cls, name, None))]
+        if missing:
+            raise TypeError(f"{cls.__name__} lacks {', '.join(missing)}")
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        spec = self.spec
+        self.filters = Filters(status=spec.statuses[0])
+        #: (table, model) of every list of this register, the full register first.
+        self.lists: list[tuple[QTableView, SqlTableModel]] = []
+        self.make_extra_filters()
+        options = {"order_prefix": spec.order_prefix} if spec.order_prefix is not None else {}
+        self.model = SqlTableModel(spec.columns, self._query, default_sort=spec.default_sort, parent=self,
+                                   **options)
+        self.view = RegisterView(self.model, list(spec.statuses), self)
+        self.view.export_name = spec.export_name
+        self.view.filters_changed.connect(self.apply_filters)
+        self.view.activated.connect(self.activate)
+        self._add_list(self.view.table, self.model)
+
+        form = spec.form
+        self.void_button = QPushButton(spec.void_text, self)
+        self.void_button.clicked.connect(self.void_selected)
+        self.print_button = QPushButton(form.print_text, self)
+        self.print_button.setToolTip(form.print_tip)
+        self.print_button.clicked.connect(self.print_record_form)
+        self.pdf_button = QPushButton("存为PDF…", self)
+        self.pdf_button.setToolTip(form.pdf_tip)
+        self.pdf_button.clicked.connect(lambda: self.save_record_form())
+
+        shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.new_record)
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start(TICK_MS)
+
+    # --- what a register supplies -------------------------------------------------------------------
+
+    def menu_actions(self) -> list[tuple[str, Callable[[], object]]]:
+        """The register's own entries of the row menu, above 作废, print and save."""
+        return []
+
+    def make_extra_filters(self) -> None:
+        """Build the register's own filter widgets (read by ``extra_filters``) before the first query."""
+
+    def extra_filters(self) -> dict[str, Any]:
+        """Keyword arguments for the service's query beyond text, dates and status."""
+        return {}
+
+    def reset_extra_filters(self) -> None:
+        """Clear the register's own filters (a record asked for by id must not stay hidden)."""
+
+    def update_summary(self) -> None:
+        """Re-read the counts and headers shown around the list (after a change, and on the tick)."""
+
+    def refresh_pages(self) -> None:
+        """Re-read the tab's other pages (roster, reception days …)."""
+
+    def show_register(self) -> None:
+        """Bring the register's list to the front (a tab with several pages turns to it)."""
+
+    def actor(self) -> str:
+        """Who acts, for the operation log (the officer on duty, the receptionist …)."""
+        return ""
+
+    def void_prompt(self, record: Record) -> str | None:
+        """The question of the 作废 dialog; None when the record cannot be voided (after saying why)."""
+        return self.spec.void_prompt
+
+    def show_found(self, record: Record) -> QDialog | None:
+        """``open_record`` found and selected the record: open what the user would open by double-click."""
+        return self.activate(record.id)
+
+    # --- lists --------------------------------------------------------------------------------------
+
+    def _add_list(self, table: QTableView, model: SqlTableModel) -> None:
+        self.lists.append((table, model))
+        record_forms.row_menu(table, self._fill_menu, self)
+
+    def open_list(self, query: Callable[[], pw.Select], sort_column: int, name: str) -> tuple[SqlTableModel,
+                                                                                              QTableView, QGroupBox]:
+        """A list of the open items above the register (nearest deadline first), in a titled box."""
+        model = SqlTableModel(self.spec.columns, query, page_size=100,
+                              default_sort=(sort_column, Qt.SortOrder.AscendingOrder), parent=self)
+        table = list_table(model, self)
+        table.setObjectName("open_table")
+        table.setAccessibleName(name)
+        table.doubleClicked.connect(lambda index: self.activate(model.id_at(index.row())))
+        self._add_list(table, model)
+        box = QGroupBox(self)
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(table)
+        return model, table, box
+
+    def _query(self) -> pw.Select:
+        f = self.filters
+        return self.spec.query(f.text, f.date_from, f.date_to, f.status or self.spec.statuses[0],
+                               **self.extra_filters())
+
+    def apply_filters(self, filters: Filters | None = None) -> None:
+        """The filter bar (or one of the register's own filters) changed: query again."""
+        if filters is not None:
+            self.filters = filters
+        self.model.set_query(self._query)
+
+    def reload(self) -> None:
+        """Read every list of the register again, then its counts."""
+        for _table, model in self.lists:
+            model.refresh()
+        self.update_summary()
+
+    def refresh(self) -> None:
+        """F5 and "settings changed": everything the tab shows is read again."""
+        self.reload()
+        self.refresh_pages()
+
+    def tick(self) -> None:
+        """The clock moved: repaint the countdowns; an item may have become due or overdue."""
+        for _table, model in self.lists:
+            model.touch_columns(list(self.spec.tick_columns))
+        self.update_summary()
+
+    def record_changed(self, record_id: int | None = None) -> None:
+        """A record was saved: read the lists again, select it, and tell the other views."""
+        self.reload()
+        if record_id is not None:
+            self.view.select_id(record_id)
+        self.data_changed.emit()
+
+    def focus_search(self) -> None:
+        self.show_register()
+        self.view.focus_search()
+
+    # --- the selected record ------------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        """The record selected in the list that has the focus (an open-items list or the register)."""
+        for table, model in self.lists[1:]:
+            if table.hasFocus() and table.currentIndex().isValid():
+                return model.id_at(table.currentIndex().row())
+        return self.view.current_id()
+
+    def find(self, record_id: int) -> Record | None:
+        """The record, or None when it is gone (deleted or never there)."""
+        try:
+            return self.spec.get(record_id)
+        except ValidationError:
+            return None
+
+    def selected_record(self) -> Record | None:
+        return self.record(self.selected_id())
+
+    def record(self, record_id: int | None) -> Record | None:
+        """The record, or None after telling the user why there is none (nothing selected, or gone)."""
+        if record_id is None:
+            self.no_selection()
+            return None
+        try:
+            return self.spec.get(record_id)
+        except ValidationError as exc:
+            QMessageBox.information(self, self.spec.title, str(exc))
+            return None
+
+    def no_selection(self) -> None:
+        QMessageBox.information(self, self.spec.title, self.spec.no_selection)
+
+    # --- actions ------------------------------------------------------------------------------------
+
+    def buttons(self, *own: QPushButton) -> QHBoxLayout:
+        """The row of buttons above the list: the register's own, then 作废, print and save."""
+        row = QHBoxLayout()
+        for button in (*own, self.void_button, self.print_button, self.pdf_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _fill_menu(self, menu: QMenu) -> None:
+        for text, action in self.menu_actions():
+            menu.addAction(text, action)
+        menu.addAction("作废…", self.void_selected)
+        menu.addSeparator()
+        name = self.spec.form.name
+        menu.addAction(f"打印{name}…", self.print_record_form)
+        menu.addAction(f"{name}存为PDF…", lambda: self.save_record_form())
+
+    def void_selected(self) -> ReasonDialog | None:
+        """作废 the selected record, with a reason (it stays in the lists, greyed, and in the log)."""
+        record = self.selected_record()
+        if record is None:
+            return None
+        prompt = self.void_prompt(record)
+        if prompt is None:
+            return None
+        record_id = record.id
+        dialog = ReasonDialog(self.spec.void_title, prompt,
+                              lambda reason: self.spec.void(record_id, reason, self.actor()), self)
+        dialog.accepted.connect(lambda: self.record_changed(record_id))
+        dialog.open()
+        return dialog
+
+    def open_record(self, record_id: int) -> QDialog | None:
+        """Show the record in the register (filters cleared if they hide it), select it and open it —
+        for the dashboard's double-click. None when it does not exist."""
+        record = self.find(record_id)
+        if record is None:
+            return None
+        self.show_register()
+        record_forms.reveal(self.view, record.id, lambda: self.model.contains(record.id),
+                            reset=self.reset_extra_filters, day=self.spec.day(record))
+        self.view.table.setFocus()
+        return self.show_found(record)
+
+    def print_record_form(self):
+        """Qt's print preview of the selected record's form — the same PDF that 存为PDF writes."""
+        record = self.selected_record()
+        if record is None:
+            return None
+        form = self.spec.form
+        return record_forms.print_form(self, lambda: form.make(record), form.preview_title(record))
+
+    def save_record_form(self, path: str | None = None) -> Path | None:
+        """The selected record's form as a PDF file (asked where unless ``path``), opened in the viewer."""
+        record = self.selected_record()
+        if record is None:
+            return None
+        form = self.spec.form
+        return record_forms.save_form(self, lambda: form.make(record), form.name, form.file_name(record), path)
+
+    def export_excel(self, target: str | None = None):
+        """导出Excel: the filtered register, every row of the query."""
+        return self.view.export_excel(target)
