@@ -165,7 +165,7 @@ def test_a_failed_write_is_said_on_the_form(qtbot, records, monkeypatch):
     dialog.show()
     dialog.save()
     assert dialog.isVisible() and dialog.saved is None
-    assert dialog.form_error.isVisible() and "database is locked" in dialog.form_error.text()
+    assert dialog.form_error.isVisible() and "正被其他程序使用" in dialog.form_error.text()
     assert dialog.form_error.objectName() == "form_error"
 
 

@@ -366,10 +366,10 @@ class InspectionTab(QWidget):
         self.void_problem_button.clicked.connect(self.void_selected)
         self.print_button = QPushButton("打印(&P)…", page)
         self.print_button.setToolTip("打印所选问题的整改通知/销号单")
-        self.print_button.clicked.connect(self.print_notice)
+        self.print_button.clicked.connect(self.print_record_form)
         self.pdf_button = QPushButton("存为PDF…", page)
         self.pdf_button.setToolTip("把所选问题的整改通知/销号单存为 PDF 文件")
-        self.pdf_button.clicked.connect(lambda: self.save_notice())
+        self.pdf_button.clicked.connect(lambda: self.save_record_form())
         row_menu(self.view.table, self._fill_menu, self)
         buttons = QHBoxLayout()
         for button in (self.new_problem_button, self.edit_problem_button, self.note_button, self.complete_button,
@@ -512,10 +512,10 @@ class InspectionTab(QWidget):
         menu.addAction("销号…", self.verify_selected)
         menu.addAction("作废…", self.void_selected)
         menu.addSeparator()
-        menu.addAction("打印整改通知/销号单…", self.print_notice)
-        menu.addAction("整改通知/销号单存为PDF…", lambda: self.save_notice())
+        menu.addAction("打印整改通知/销号单…", self.print_record_form)
+        menu.addAction("整改通知/销号单存为PDF…", lambda: self.save_record_form())
 
-    def print_notice(self):
+    def print_record_form(self):
         """Qt's print preview of the 整改通知/销号单 — the same PDF that 存为PDF writes."""
         problem = self._selected_problem()
         if problem is None:
@@ -524,7 +524,7 @@ class InspectionTab(QWidget):
 
         return print_form(self, lambda: rectification_notice(problem), f"整改通知销号单 {problem.id}")
 
-    def save_notice(self, path: str | None = None) -> Path | None:
+    def save_record_form(self, path: str | None = None) -> Path | None:
         problem = self._selected_problem()
         if problem is None:
             return None
