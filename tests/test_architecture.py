@@ -221,3 +221,43 @@ def test_the_private_walk_sees_imports_and_attributes(tmp_path, monkeypatch):
     assert found == [(3, f"{PACKAGE}.duty.service._clean"), (5, f"{PACKAGE}.duty.service._clean"),
                      (7, f"{PACKAGE}.duty.service._clean")]
     assert list(private_uses(tmp_path / PACKAGE / "duty" / "stats.py")) == []  # its own package
+
+
+MODEL_QUERIES = {"select", "get", "get_or_none", "get_by_id", "create", "insert", "insert_many", "update",
+                 "delete", "delete_by_id", "raw", "bulk_create", "bulk_update"}
+#: The shared table model runs the query a register's service hands it (its query hook): the one place
+#: in ui/ where a query may be narrowed or counted.
+QUERY_HOOK = ROOT / "ui" / "widgets" / "sql_table.py"
+
+
+def queries_in(path: Path) -> Iterator[tuple[int, str]]:
+    """(line, what) of each query ``path`` runs itself: a model's select/get/…, ``.exists()``, raw SQL."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    models = {alias.asname or alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+              and (node.module or "").endswith(".models") for alias in node.names}
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute | ast.Name):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+        owner = dotted(node.func.value) if isinstance(node.func, ast.Attribute) else ""
+        if name in MODEL_QUERIES and owner in models:
+            yield node.lineno, f"{owner}.{name}()"
+        elif name in ("execute_sql", "exists", "SQL", "execute"):
+            yield node.lineno, f"{owner + '.' if owner else ''}{name}()"
+
+
+def test_the_ui_runs_no_query_of_its_own():
+    """The UI asks the services (get_X, X_query) and shows what they return (ARCHITECTURE.md)."""
+    found = [f"{path.relative_to(ROOT.parent)}:{line} runs {what}"
+             for path in sorted((ROOT / "ui").rglob("*.py"))
+             if path != QUERY_HOOK and path.parent.name != "forms"
+             for line, what in queries_in(path)]
+    assert found == []
+
+
+def test_the_query_walk_sees_model_calls(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text("from xiaoneng_desktop.duty.models import Call as C\n"
+                      "C.get_or_none(C.id == 1)\nquery.where(x).exists()\ndb.execute_sql('x')\n"
+                      "service.get_call(1)\n", encoding="utf-8")
+    assert [what for _, what in queries_in(sample)] == ["C.get_or_none()", "exists()", "db.execute_sql()"]

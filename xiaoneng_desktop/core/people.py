@@ -47,7 +47,7 @@ def save_department(department_id: int | None, name: str, sort_order: int = 0, a
     if isinstance(sort_order, bool) or not isinstance(sort_order, int):
         check.add("sort_order", "排序必须是整数")
     with atomic():
-        department = _get_department(department_id) if department_id is not None else None
+        department = get_department(department_id) if department_id is not None else None
         if name:
             clash = Department.get_or_none(Department.name == name)
             if clash is not None and (department is None or clash.id != department.id):
@@ -70,7 +70,7 @@ def save_department(department_id: int | None, name: str, sort_order: int = 0, a
 def set_department_active(department_id: int, active: bool) -> Department:
     """停用 / 启用 a department. Its people keep it; it only leaves the choices for new entries."""
     with atomic():
-        department = _get_department(department_id)
+        department = get_department(department_id)
         if department.active != bool(active):
             department.active = bool(active)
             department.save()
@@ -78,7 +78,7 @@ def set_department_active(department_id: int, active: bool) -> Department:
         return department
 
 
-def _get_department(department_id: int) -> Department:
+def get_department(department_id: int) -> Department:
     department = Department.get_or_none(Department.id == department_id)
     if department is None:
         # Another window may have changed the directory meanwhile; say so instead of failing.
@@ -127,7 +127,7 @@ def save_person(person_id: int | None, *, name: str, department_id: int | None =
         "active": bool(active),
     }
     with atomic():
-        person = _get_person(person_id) if person_id is not None else None
+        person = get_person(person_id) if person_id is not None else None
         department = None
         if department_id is not None:
             department = Department.get_or_none(Department.id == department_id)
@@ -156,7 +156,7 @@ def save_person(person_id: int | None, *, name: str, department_id: int | None =
 def set_active(person_id: int, active: bool) -> Person:
     """停用 (a person who left or moved away) or 启用 again; the row and its history stay."""
     with atomic():
-        person = _get_person(person_id)
+        person = get_person(person_id)
         if person.active == bool(active):
             return person
         if active:
@@ -194,7 +194,7 @@ def phone_of(name: str) -> str:
     return person.mobile or person.office_phone
 
 
-def _get_person(person_id: int) -> Person:
+def get_person(person_id: int) -> Person:
     person = Person.get_or_none(Person.id == person_id)
     if person is None:
         raise ValidationError("name", "该人员已不存在，请刷新后重试")

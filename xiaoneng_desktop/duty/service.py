@@ -551,3 +551,8 @@ def last_handover(before: dt.datetime | None = None) -> DutyShift | None:
     return (DutyShift.select().where(DutyShift.handed_over_at.is_null(False)
                                      & (DutyShift.handed_over_at <= moment))
             .order_by(DutyShift.handed_over_at.desc()).first())
+
+
+def shift_of(day: dt.date, name: str) -> DutyShift | None:
+    """The roster's 班次 ``name`` on ``day``, if one has been set."""
+    return DutyShift.get_or_none((DutyShift.day == day) & (DutyShift.name == name))

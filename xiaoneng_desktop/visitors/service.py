@@ -723,3 +723,10 @@ def visit_counts(rows: list[ReceptionDay]) -> dict[int, int]:
     return dict(Visit.select(Visit.reception_day, pw.fn.COUNT(Visit.id))
                 .where(Visit.reception_day.in_([r.id for r in rows]) & _live())
                 .group_by(Visit.reception_day).tuples())
+
+
+def get_reception_day(day_id: int) -> ReceptionDay:
+    day = ReceptionDay.get_or_none(ReceptionDay.id == day_id)
+    if day is None:
+        raise ValidationError("id", "该接待日安排不存在，请刷新后重试")
+    return day

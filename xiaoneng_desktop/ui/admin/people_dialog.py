@@ -35,6 +35,7 @@ from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 from xiaoneng_desktop.ui.forms.ui_person_dialog import Ui_PersonDialog
 from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.record_forms import found
 
 _INACTIVE = QColor("#888888")
 
@@ -256,7 +257,7 @@ class PeopleDialog(QDialog):
 
     def rename_department(self) -> None:
         department_id = self.current_department_id()
-        department = Department.get_or_none(Department.id == department_id) if department_id else None
+        department = found(people.get_department, department_id)
         if department is not None:
             self._open_department_editor(department)
 
@@ -326,7 +327,7 @@ class PeopleDialog(QDialog):
 
     def edit_person(self) -> None:
         person_id = self.current_person_id()
-        person = Person.get_or_none(Person.id == person_id) if person_id is not None else None
+        person = found(people.get_person, person_id)
         if person is not None:
             self._open_person_editor(person, None)
 

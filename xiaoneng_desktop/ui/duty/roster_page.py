@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.duty import service
-from xiaoneng_desktop.duty.models import DutyShift
 from xiaoneng_desktop.duty.service import ShiftInput
 from xiaoneng_desktop.ui.forms.ui_shift_dialog import Ui_ShiftDialog
 from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
@@ -192,7 +191,7 @@ class ShiftDialog(QDialog):
         name_buttons(ui.button_box)
         ui.shift_title.setText(f"{day:%Y年%m月%d日} 星期{WEEKDAYS[day.weekday()]} {name}")
         names = people.person_names()
-        shift = DutyShift.get_or_none((DutyShift.day == day) & (DutyShift.name == name))
+        shift = service.shift_of(day, name)
         for role in ("officer", "leader", "standby"):
             fill_names(getattr(ui, f"{role}_name"), names, getattr(shift, f"{role}_name", "") if shift else "")
             getattr(ui, f"{role}_phone").setText(getattr(shift, f"{role}_phone", "") if shift else "")

@@ -41,7 +41,7 @@ from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.form_errors import database_message
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, RED
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
-from xiaoneng_desktop.ui.widgets.record_forms import print_form, reveal, row_menu, save_form
+from xiaoneng_desktop.ui.widgets.record_forms import found, print_form, reveal, row_menu, save_form
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 
@@ -430,7 +430,7 @@ class InspectionTab(QWidget):
         if problem_id is None:
             self.notes_label.clear()
             return
-        problem = Problem.get_or_none(Problem.id == problem_id)
+        problem = found(service.get_problem, problem_id)
         lines = [f"{n.on:%m-%d} {n.text}" + (f"（{n.by}）" if n.by else "") for n in service.notes(problem_id)]
         if problem is not None and problem.verified_at is not None:
             lines.append(f"{problem.verified_at:%m-%d} 销号：{problem.verified_by} — {problem.verification}")
@@ -441,7 +441,7 @@ class InspectionTab(QWidget):
         if problem_id is None:
             QMessageBox.information(self, "整改台账", "请先在整改台账中选择一个问题。")
             return None
-        return Problem.get_or_none(Problem.id == problem_id)
+        return found(service.get_problem, problem_id)
 
     def _open_problem_dialog(self, dialog: ProblemDialog) -> ProblemDialog:
         dialog.accepted.connect(lambda: self._problem_changed(dialog.saved_id))
@@ -456,7 +456,7 @@ class InspectionTab(QWidget):
         return self._open_problem_dialog(ProblemDialog(prefill={"campaign_id": campaign}, parent=self))
 
     def edit_problem(self, problem_id) -> ProblemDialog | None:
-        problem = Problem.get_or_none(Problem.id == problem_id) if problem_id is not None else None
+        problem = found(service.get_problem, problem_id)
         if problem is None:
             return None
         dialog = ProblemDialog(problem, parent=self)
@@ -539,11 +539,11 @@ class InspectionTab(QWidget):
     def open_record(self, record_id: int) -> ProblemDialog | None:
         """Show the problem on the 整改台账 (filters cleared if they hide it), select it and open it — for
         the dashboard's double-click."""
-        problem = Problem.get_or_none(Problem.id == record_id)
+        problem = found(service.get_problem, record_id)
         if problem is None:
             return None
         self.pages.setCurrentIndex(LEDGER)
-        reveal(self.view, problem.id, lambda: self._query().where(Problem.id == problem.id).exists(),
+        reveal(self.view, problem.id, lambda: self.model.contains(problem.id),
                reset=self._reset_campaign_filter, day=problem.found_on)
         self.view.table.setFocus()
         self._show_notes()

@@ -29,8 +29,8 @@ from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.visitors.reception_day_dialog import ReceptionDayDialog
 from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
+from xiaoneng_desktop.ui.widgets.record_forms import found
 from xiaoneng_desktop.visitors import service
-from xiaoneng_desktop.visitors.models import ReceptionDay
 
 WEEKDAY_NAMES = "一二三四五六日"
 HEADERS = ("日期", "星期", "接待领导", "接待地点", "备注", "来访批次")
@@ -131,7 +131,7 @@ class ReceptionPage(QWidget):
         return self.edit(row_id)
 
     def edit(self, row_id: int | None) -> ReceptionDayDialog:
-        dialog = ReceptionDayDialog(ReceptionDay.get_or_none(ReceptionDay.id == row_id) if row_id else None, self)
+        dialog = ReceptionDayDialog(found(service.get_reception_day, row_id), self)
         dialog.accepted.connect(self._changed)
         dialog.open()
         return dialog

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTableView, QWidget
 
+from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
@@ -91,3 +92,14 @@ def reveal(view: RegisterView, record_id: Any, in_list: Callable[[], bool], *,
         view.filter_bar.set_filters(Filters(date_from=day, date_to=day))
         return view.select_id(record_id)
     return False
+
+
+def found(get: Callable[[Any], Any], record_id: Any) -> Any:
+    """The service's record ``get(record_id)``, or None when there is no id or the record is gone
+    (another window may have removed it): the UI never queries a model itself."""
+    if record_id is None:
+        return None
+    try:
+        return get(record_id)
+    except ValidationError:
+        return None
