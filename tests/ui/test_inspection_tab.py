@@ -73,7 +73,7 @@ def start_campaign(qtbot, tab) -> Campaign:
 def press_ctrl_s(qtbot, tab):
     tab.activateWindow()
     qtbot.waitUntil(tab.isActiveWindow)
-    qtbot.keyClick(tab.grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(tab.campaigns.grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
 def type_in_cell(qtbot, grid, row, column, text):
@@ -88,10 +88,10 @@ def type_in_cell(qtbot, grid, row, column, text):
 def test_campaign_answers_problems_rectification_and_rate(qtbot, tab, clock, monkeypatch):
     campaign = start_campaign(qtbot, tab)
     assert [p.name for p in service.participants(campaign.id)] == list(PEOPLE)
-    assert tab.campaign_picker.currentData() == campaign.id
-    grid = tab.grid
+    assert tab.campaigns.campaign_picker.currentData() == campaign.id
+    grid = tab.campaigns.grid
     assert grid.rowCount() == 3 * 15
-    assert "未完成：张三（0/15）、李四（0/15）、王五（0/15）" in tab.progress_label.text()
+    assert "未完成：张三（0/15）、李四（0/15）、王五（0/15）" in tab.campaigns.progress_label.text()
 
     # 张三 answers every point from the keyboard: 2 = 有问题 on the first, 1 = 无问题 on the rest
     grid.setFocus()
@@ -106,16 +106,16 @@ def test_campaign_answers_problems_rectification_and_rate(qtbot, tab, clock, mon
     qtbot.keyClick(grid, Qt.Key.Key_2)
     type_in_cell(qtbot, grid, 15 + 7, DESCRIPTION, "偶有迟到早退")
     grid.setCurrentCell(15, ANSWER)
-    qtbot.mouseClick(tab.all_clear_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.campaigns.all_clear_button, Qt.MouseButton.LeftButton)
     press_ctrl_s(qtbot, tab)
-    assert not tab.grid_error.isVisible()
+    assert not tab.campaigns.grid_error.isVisible()
     assert Answer.select().count() == 30 and Answer.select().where(Answer.has_problem == True).count() == 2  # noqa: E712
-    assert "2/3 已完成；未完成：王五（0/15）" in tab.progress_label.text()
+    assert "2/3 已完成；未完成：王五（0/15）" in tab.campaigns.progress_label.text()
     assert grid.item(0, ANSWER).foreground().color() == RED
 
     # Raise 张三's answer as a problem: the form comes filled from the grid
     grid.setCurrentCell(0, DESCRIPTION)
-    qtbot.mouseClick(tab.raise_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.campaigns.raise_button, Qt.MouseButton.LeftButton)
     dialog = visible(tab, ProblemDialog)
     ui = dialog.ui
     assert (ui.item.currentText(), ui.responsible_name.currentText()) == ("查思想认识", "张三")
@@ -126,7 +126,7 @@ def test_campaign_answers_problems_rectification_and_rate(qtbot, tab, clock, mon
 
     # The second from 李四's answer, deadline 10-15, with no measure yet
     grid.setCurrentCell(15 + 7, DESCRIPTION)
-    qtbot.mouseClick(tab.raise_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.campaigns.raise_button, Qt.MouseButton.LeftButton)
     dialog = visible(tab, ProblemDialog)
     assert dialog.ui.item.currentText() == "查工作纪律"
     dialog.ui.deadline.setDate(QDate(2026, 9, 30))  # before the campaign started
@@ -193,28 +193,28 @@ def test_campaign_answers_problems_rectification_and_rate(qtbot, tab, clock, mon
 
     # The overview: 2 problems, 1 verified — 50.0%
     tab.pages.setCurrentIndex(OVERVIEW)
-    table = tab.campaign_table
+    table = tab.overview.campaign_table
     assert table.item(0, 0).text() == "2026年下半年作风整顿自查"
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     assert table.item(0, headers.index("问题数")).text() == "2"
     assert table.item(0, headers.index("已销号")).text() == "1"
     assert table.item(0, headers.index("整改完成率")).text() == "50.0%"
     assert table.item(0, headers.index("其中超期未整改")).foreground().color() == RED
-    checks = {tab.check_table.item(r, 0).text(): r for r in range(tab.check_table.rowCount())}
-    assert tab.check_table.item(checks["查思想认识"], 6).text() == "100.0%"
-    assert tab.check_table.item(checks["查工作效率"], 6).text() == "—"
-    assert "整改完成率 50.0%" in tab.month_label.text()
+    checks = {tab.overview.check_table.item(r, 0).text(): r for r in range(tab.overview.check_table.rowCount())}
+    assert tab.overview.check_table.item(checks["查思想认识"], 6).text() == "100.0%"
+    assert tab.overview.check_table.item(checks["查工作效率"], 6).text() == "—"
+    assert "整改完成率 50.0%" in tab.overview.month_label.text()
 
 
 def test_a_missing_description_keeps_the_grid_unsaved(qtbot, tab):
     start_campaign(qtbot, tab)
-    grid = tab.grid
+    grid = tab.campaigns.grid
     grid.setFocus()
     grid.setCurrentCell(0, ANSWER)
     qtbot.keyClick(grid, Qt.Key.Key_2)
     qtbot.keyClick(grid, Qt.Key.Key_1)
     press_ctrl_s(qtbot, tab)
-    assert tab.grid_error.isVisible() and "有问题时请填写问题描述" in tab.grid_error.text()
+    assert tab.campaigns.grid_error.isVisible() and "有问题时请填写问题描述" in tab.campaigns.grid_error.text()
     assert Answer.select().count() == 0 and grid.is_dirty()
     assert grid.currentRow() == 0
 
@@ -222,15 +222,15 @@ def test_a_missing_description_keeps_the_grid_unsaved(qtbot, tab):
 def test_templates_edit_version_and_refuse_delete(qtbot, tab, monkeypatch):
     start_campaign(qtbot, tab)
     tab.pages.setCurrentIndex(TEMPLATES)
-    assert "使用中：2026年下半年作风整顿自查" in tab.template_table.item(0, 4).text()
-    qtbot.mouseClick(tab.delete_template_button, Qt.MouseButton.LeftButton)
+    assert "使用中：2026年下半年作风整顿自查" in tab.templates.template_table.item(0, 4).text()
+    qtbot.mouseClick(tab.templates.delete_template_button, Qt.MouseButton.LeftButton)
     refuse = visible(tab, ReasonDialog)
     type_text(qtbot, refuse.reason, "不用了")
     qtbot.keyClick(refuse.reason, Qt.Key.Key_Return)
     assert refuse.isVisible() and "已被自查活动“2026年下半年作风整顿自查”使用，不能删除" in refuse.error.text()
     refuse.reject()
 
-    qtbot.mouseClick(tab.edit_template_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.templates.edit_template_button, Qt.MouseButton.LeftButton)
     editor = visible(tab, TemplateDialog)
     assert "保存后生成第2版" in editor.note.text()
     editor.table.setCurrentCell(14, 1)
@@ -245,6 +245,6 @@ def test_templates_edit_version_and_refuse_delete(qtbot, tab, monkeypatch):
     editor.table.item(row, 1).setText("有无违规使用公车现象")
     with qtbot.waitSignal(editor.accepted):
         qtbot.mouseClick(editor.button_box.button(editor.button_box.StandardButton.Save), Qt.MouseButton.LeftButton)
-    assert [tab.template_table.item(0, c).text() for c in (1, 3, 4)] == ["第2版", "16", "未使用"]
+    assert [tab.templates.template_table.item(0, c).text() for c in (1, 3, 4)] == ["第2版", "16", "未使用"]
     campaign = Campaign.get()
     assert len(service.campaign_points(campaign.id)) == 15  # the campaign keeps its points

@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter, QShortcut
@@ -28,9 +29,10 @@ from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 
-TAB_NAMES = ("概览", "值班记录", "公文流转", "来访接待", "五查自查")
+if TYPE_CHECKING:  # the registers are imported when first shown
+    from xiaoneng_desktop.ui.widgets.register_tab import RegisterTab
 
-#: Column headers of the registers whose tabs are not built yet (shown empty, never with made-up rows).
+TAB_NAMES = ("概览", "值班记录", "公文流转", "来访接待", "五查自查")
 
 #: The registers' tabs after 概览: (module, class), imported and built when first shown, so that
 #: start-up pays only for the first screen.
@@ -50,15 +52,18 @@ class LazyTab(QWidget):
     def __init__(self, module: str, class_name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.module, self.class_name = module, class_name
-        self.widget: QWidget | None = None
+        self.widget: RegisterTab | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-    def ensure(self) -> QWidget:
+    def ensure(self) -> RegisterTab:
         if self.widget is None:
-            import importlib
+            from xiaoneng_desktop.ui.widgets.register_tab import RegisterTab
 
-            self.widget = getattr(importlib.import_module(self.module), self.class_name)(self)
+            register = vars(importlib.import_module(self.module))[self.class_name]
+            if not issubclass(register, RegisterTab):
+                raise TypeError(f"{self.module}.{self.class_name} is not a RegisterTab")
+            self.widget = register(self)
             self.layout().addWidget(self.widget)
             self.built.emit(self.widget)
         return self.widget
@@ -123,6 +128,7 @@ class MainWindow(QMainWindow):
         self.db_path = Path(db_path)
         self.settings = settings if settings is not None else QSettings()
         self.setObjectName("MainWindow")
+        self._maximized_before_full_screen = False
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -150,24 +156,20 @@ class MainWindow(QMainWindow):
         # 概览 is read again whenever it is looked at, and whenever a register says its data changed
         self.tabs.currentChanged.connect(lambda index: index == 0 and self.dashboard.refresh())
 
-    def _tab_built(self, tab: QWidget) -> None:
-        changed = getattr(tab, "data_changed", None)
-        if changed is not None:
-            changed.connect(self.dashboard.refresh)
+    def _tab_built(self, tab: RegisterTab) -> None:
+        tab.data_changed.connect(self.dashboard.refresh)
         self._resolve_shortcut_clashes()
 
-    def register_tab(self, index: int) -> QWidget:
-        """The widget of tab ``index``, built now if it was not yet."""
+    def register_tab(self, index: int) -> RegisterTab | None:
+        """The register shown in tab ``index``, built now if it was not yet; None for 概览."""
         widget = self.tabs.widget(index)
-        return widget.ensure() if isinstance(widget, LazyTab) else widget
+        return widget.ensure() if isinstance(widget, LazyTab) else None
 
     def open_record(self, register: str, record_id: int) -> None:
         """A double-click on the dashboard: that register's tab, with the record open."""
         index = TAB_NAMES.index(register)
         self.tabs.setCurrentIndex(index)
-        opener = getattr(self.register_tab(index), "open_record", None)
-        if callable(opener):
-            opener(record_id)
+        self.register_tab(index).open_record(record_id)
 
     def _action(
         self,
@@ -211,12 +213,14 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         edit_menu = bar.addMenu("编辑(&E)")
-        self.new_action = self._action(edit_menu, "新建(&N)", lambda: self._call_tab("new_record"), "Ctrl+N")
+        self.new_action = self._action(
+            edit_menu, "新建(&N)", lambda: self._on_register(lambda tab: tab.new_record()), "Ctrl+N"
+        )
         self.find_action = self._action(
-            edit_menu, "查找(&F)", lambda: self._call_tab("focus_search"), "Ctrl+F"
+            edit_menu, "查找(&F)", lambda: self._on_register(lambda tab: tab.focus_search()), "Ctrl+F"
         )
         edit_menu.addSeparator()
-        self.refresh_action = self._action(edit_menu, "刷新(&R)", lambda: self._call_tab("refresh"), "F5")
+        self.refresh_action = self._action(edit_menu, "刷新(&R)", self.refresh_current, "F5")
 
         view_menu = bar.addMenu("视图(&V)")
         group = QActionGroup(self)
@@ -295,37 +299,45 @@ class MainWindow(QMainWindow):
 
     def tab_widgets(self) -> list[QWidget]:
         """The tabs built so far (a register's tab is built when first shown)."""
-        widgets = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        return [w.widget if isinstance(w, LazyTab) else w for w in widgets
-                if not isinstance(w, LazyTab) or w.widget is not None]
+        return [self.dashboard, *self.registers()]
 
-    def _edit_actions(self) -> tuple[tuple[QAction, str], ...]:
-        return (
-            (self.new_action, "new_record"),
-            (self.find_action, "focus_search"),
-            (self.refresh_action, "refresh"),
-        )
+    def registers(self) -> list[RegisterTab]:
+        """The registers built so far."""
+        widgets = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return [w.widget for w in widgets if isinstance(w, LazyTab) and w.widget is not None]
+
+    def _current_register(self) -> RegisterTab | None:
+        return self.register_tab(self.tabs.currentIndex()) if self.tabs.count() else None
+
+    def _on_register(self, act: Callable[[RegisterTab], object]) -> None:
+        """新建 and 查找 act on the register in front (概览 has neither)."""
+        register = self._current_register()
+        if register is not None:
+            act(register)
+
+    def refresh_current(self) -> None:
+        """F5: the tab in front reads its data again."""
+        if self.tabs.currentWidget() is self.dashboard:
+            self.dashboard.refresh()
+        else:
+            self._on_register(lambda tab: tab.refresh())
 
     def _resolve_shortcut_clashes(self) -> None:
-        """A tab's own QShortcut on a key the 编辑 menu already sends to that tab would leave both dead
-        (Qt calls it ambiguous and fires neither); the menu calls the same method, so the tab's copy
-        is switched off."""
-        keys = {action.shortcut().toString(): method for action, method in self._edit_actions()}
-        for tab in self.tab_widgets():
+        """A register's own QShortcut on a key of the 编辑 menu (its Ctrl+N, for use on its own) would
+        leave both dead (Qt calls it ambiguous and fires neither); the menu calls the same method, so
+        the register's copy is switched off."""
+        keys = {action.shortcut().toString() for action in (self.new_action, self.find_action,
+                                                             self.refresh_action)}
+        for tab in self.registers():
             for shortcut in tab.findChildren(QShortcut):
-                method = keys.get(shortcut.key().toString())
-                if method and callable(getattr(tab, method, None)):
+                if shortcut.key().toString() in keys:
                     shortcut.setEnabled(False)
 
-    def _call_tab(self, method: str) -> None:
-        target = getattr(self.register_tab(self.tabs.currentIndex()), method, None)
-        if callable(target):
-            target()
-
     def _update_edit_actions(self, *_args) -> None:
-        current = self.register_tab(self.tabs.currentIndex()) if self.tabs.count() else None
-        for action, method in self._edit_actions():
-            action.setEnabled(callable(getattr(current, method, None)))
+        register = self._current_register()
+        self.new_action.setEnabled(register is not None)
+        self.find_action.setEnabled(register is not None)
+        self.refresh_action.setEnabled(register is not None or self.tabs.currentWidget() is self.dashboard)
 
     def _check_tab_action(self, index: int) -> None:
         if 0 <= index < len(self.tab_actions):
@@ -334,9 +346,7 @@ class MainWindow(QMainWindow):
     def refresh_all(self) -> None:
         """Every tab that can reload its data does so (after settings or people changed)."""
         for widget in self.tab_widgets():
-            refresh = getattr(widget, "refresh", None)
-            if callable(refresh):
-                refresh()
+            widget.refresh()
 
     # ------------------------------------------------------------------ view
 
@@ -344,7 +354,7 @@ class MainWindow(QMainWindow):
         if on:
             self._maximized_before_full_screen = self.isMaximized()
             self.showFullScreen()
-        elif getattr(self, "_maximized_before_full_screen", False):
+        elif self._maximized_before_full_screen:
             self.showMaximized()
         else:
             self.showNormal()
