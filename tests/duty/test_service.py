@@ -108,7 +108,7 @@ def test_void_instead_of_delete(database, clock):
     call = service.create_call(a_call())
     with pytest.raises(ValidationError, match="作废原因"):
         service.void_call(call.id, "")
-    service.void_call(call.id, "重复登记", by="王值班")
+    service.void_call(call.id, "重复登记", actor="王值班")
     call = Call.get_by_id(call.id)
     assert call.status == "已作废" and call.void_reason == "重复登记"
     assert audit.history("call", call.id)[-1].detail == "重复登记"

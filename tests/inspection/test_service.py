@@ -100,10 +100,10 @@ def test_a_problem_that_cannot_be_solved_soon_needs_the_explanation(campaign):
 def test_rectification_to_the_end(campaign, clock):
     problem = raise_problem(campaign)
     assert problem.status == "未开始" and problem.deadline == dt.datetime(2026, 10, 20, 23, 59, 59)
-    service.add_progress(problem.id, "已召开科室会议研究整改", by="张三")
+    service.add_progress(problem.id, "已召开科室会议研究整改", actor="张三")
     assert service.get_problem(problem.id).status == "整改中"
     clock.advance(days=3)
-    service.complete_problem(problem.id, "周例会已建立", by="张三")
+    service.complete_problem(problem.id, "周例会已建立", actor="张三")
     with pytest.raises(ValidationError) as caught:
         service.verify_problem(problem.id, " 张三 ", "看了会议记录")
     assert caught.value.errors["verified_by"] == "验收人不能是责任人本人（张三），请由其他人员验收销号"

@@ -78,9 +78,9 @@ def problem(clock, *, verified: bool = True):
         participant_id=inspection.participants(campaign.id)[0].id, description="来文办理拖沓，3件文件超过办理时限",
         responsible_name="张三", deadline=dt.date(2026, 10, 20), cause="责任心不强，没有建立办文台账",
         measure="建立个人办文台账，每周五自查一次办理进度", found_on=dt.date(2026, 10, 9)))
-    inspection.add_progress(found.id, "已建立办文台账", by="张三")
+    inspection.add_progress(found.id, "已建立办文台账", actor="张三")
     if verified:
         clock.advance(days=3)
-        inspection.complete_problem(found.id, "台账运行正常", by="张三")
+        inspection.complete_problem(found.id, "台账运行正常", actor="张三")
         inspection.verify_problem(found.id, "李四", "查阅了办文台账和三周的自查记录，超时文件均已办结")
     return inspection.get_problem(found.id)

@@ -501,20 +501,20 @@ def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: 
     return row
 
 
-def decide_extension(extension_id: int, approve: bool, by: str) -> Extension:
-    by = clean_text(by, "批准人", field="decided_by", max_len=30, required=True)
+def decide_extension(extension_id: int, approve: bool, actor: str) -> Extension:
+    actor = clean_text(actor, "批准人", field="decided_by", max_len=30, required=True)
     with atomic():
         row = Extension.get_or_none(Extension.id == extension_id)
         if row is None:
             raise ValidationError("decided_by", "该延期申请不存在")
         if row.approved is not None:
             raise ValidationError("decided_by", "该延期申请已经处理")
-        _decide(row, get_document(row.document_id), approve, by, clock.now())
+        _decide(row, get_document(row.document_id), approve, actor, clock.now())
     return row
 
 
-def _decide(row: Extension, doc: Document, approve: bool, by: str, now: dt.datetime) -> None:
-    row.approved, row.decided_by, row.decided_at = approve, by, now
+def _decide(row: Extension, doc: Document, approve: bool, actor: str, now: dt.datetime) -> None:
+    row.approved, row.decided_by, row.decided_at = approve, actor, now
     row.save()
     if approve:
         doc.deadline = max(doc.deadline, row.new_deadline)
@@ -522,20 +522,20 @@ def _decide(row: Extension, doc: Document, approve: bool, by: str, now: dt.datet
         _update_due(doc)
         doc.save()
     audit.record("批准延期" if approve else "不同意延期", "document", doc.id,
-                 f"至 {row.new_deadline:%Y-%m-%d}", actor=by)
+                 f"至 {row.new_deadline:%Y-%m-%d}", actor=actor)
 
 
 def extensions(doc_id: int) -> list[Extension]:
     return list(Extension.select().where(Extension.document == doc_id).order_by(Extension.asked_at, Extension.id))
 
 
-def void_document(doc_id: int, reason: str, by: str = "") -> Document:
+def void_document(doc_id: int, reason: str, actor: str = "") -> Document:
     """作废 instead of delete; a 发文字号 already given stays used (the counter never goes back)."""
 
     def nothing_due(doc: Document) -> None:
         doc.due = None
 
-    return audit.void(lambda: get_document(doc_id), reason, table="document", already="该文件已经作废", actor=by,
+    return audit.void(lambda: get_document(doc_id), reason, table="document", already="该文件已经作废", actor=actor,
                       detail=lambda doc: f"{doc.number} {doc.void_reason}", also=nothing_due)
 
 

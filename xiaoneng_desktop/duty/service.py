@@ -166,7 +166,7 @@ def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
     return call
 
 
-def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None, by: str = "") -> Call:
+def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None, actor: str = "") -> Call:
     """办结: the feedback (办理情况) is required; the time defaults to now."""
     with atomic():
         call = get_call(call_id)
@@ -179,15 +179,15 @@ def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None
         data.closed_at = closed_at or clock.now()
         values = check_call(data)
         call.feedback, call.closed_at = values["feedback"], values["closed_at"]
-        call.closed_by = by or call.officer_name
+        call.closed_by = actor or call.officer_name
         call.save()
         audit.record("办结", "call", call.id, call.feedback[:80], actor=call.closed_by)
     return call
 
 
-def void_call(call_id: int, reason: str, by: str = "") -> Call:
+def void_call(call_id: int, reason: str, actor: str = "") -> Call:
     """作废 instead of delete: the record stays, greyed, with the reason in the audit log."""
-    return audit.void(lambda: get_call(call_id), reason, table="call", already="该记录已经作废", actor=by)
+    return audit.void(lambda: get_call(call_id), reason, table="call", already="该记录已经作废", actor=actor)
 
 
 # --- what the lists show -------------------------------------------------------------------------
@@ -527,7 +527,7 @@ def unavailability(first_day: dt.date, last_day: dt.date) -> list[Unavailability
                 .order_by(Unavailability.first_day, Person.name))
 
 
-def handover(shift_id: int, note: str, by: str = "") -> DutyShift:
+def handover(shift_id: int, note: str, actor: str = "") -> DutyShift:
     """交接班: close the shift with a note; the items still open carry over to the next officer."""
     note = clean_text(note, "交接班记录", field="handover_note", max_len=TEXT_MAX, multiline=True, required=True)
     with atomic():
@@ -537,7 +537,7 @@ def handover(shift_id: int, note: str, by: str = "") -> DutyShift:
         if shift.handed_over_at is not None:
             raise ValidationError("handover_note", "该班次已经交接")
         shift.handed_over_at = clock.now()
-        shift.handed_over_by = by or shift.officer_name
+        shift.handed_over_by = actor or shift.officer_name
         shift.handover_note = note
         shift.open_at_handover = open_calls_query().count()
         shift.save()

@@ -555,7 +555,7 @@ def _open_problem(problem_id: int, verb: str) -> Problem:
     return problem
 
 
-def add_progress(problem_id: int, text: str, on: dt.date | None = None, by: str = "") -> ProgressNote:
+def add_progress(problem_id: int, text: str, on: dt.date | None = None, actor: str = "") -> ProgressNote:
     """整改进展: a dated note; the first one moves 未开始 to 整改中."""
     check = Checker()
     text = check.run("text", clean_text, text, "整改进展", field="text", max_len=TEXT_MAX, multiline=True,
@@ -563,17 +563,17 @@ def add_progress(problem_id: int, text: str, on: dt.date | None = None, by: str 
     on = on or clock.today()
     if on > clock.today():
         check.add("on", "进展日期不能晚于今天")
-    by = check.run("by", clean_text, by, "填写人", field="by", max_len=30) or ""
+    actor = check.run("by", clean_text, actor, "填写人", field="by", max_len=30) or ""
     check.raise_if_any()
     with atomic():
         problem = _open_problem(problem_id, "再填写进展")
         if on < problem.found_on:
             raise ValidationError("on", "进展日期不能早于问题发现日期")
-        note = ProgressNote.create(problem=problem, on=on, text=text, by=by, created_at=clock.now())
+        note = ProgressNote.create(problem=problem, on=on, text=text, by=actor, created_at=clock.now())
         if problem.status == "未开始":
             problem.status, problem.started_at = "整改中", clock.now()
             problem.save()
-        audit.record("整改进展", "problem", problem.id, text[:80], actor=by)
+        audit.record("整改进展", "problem", problem.id, text[:80], actor=actor)
     return note
 
 
@@ -582,7 +582,7 @@ def notes(problem_id: int) -> list[ProgressNote]:
                 .order_by(ProgressNote.on, ProgressNote.id))
 
 
-def complete_problem(problem_id: int, summary: str = "", by: str = "") -> Problem:
+def complete_problem(problem_id: int, summary: str = "", actor: str = "") -> Problem:
     """整改完成: needs a measure; a closing note is kept as progress."""
     summary = clean_text(summary, "完成情况", field="text", max_len=TEXT_MAX, multiline=True)
     with atomic():
@@ -593,11 +593,11 @@ def complete_problem(problem_id: int, summary: str = "", by: str = "") -> Proble
             raise ValidationError("measure", "请先填写整改措施，再标记整改完成")
         now = clock.now()
         if summary:
-            ProgressNote.create(problem=problem, on=now.date(), text=f"整改完成：{summary}", by=by, created_at=now)
+            ProgressNote.create(problem=problem, on=now.date(), text=f"整改完成：{summary}", by=actor, created_at=now)
         problem.started_at = problem.started_at or now
         problem.completed_at, problem.status = now, "已完成"
         problem.save()
-        audit.record("整改完成", "problem", problem.id, summary[:80], actor=by)
+        audit.record("整改完成", "problem", problem.id, summary[:80], actor=actor)
     return problem
 
 

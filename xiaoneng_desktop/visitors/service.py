@@ -352,7 +352,7 @@ def _handling_summary(before: tuple, after: tuple) -> str:
     return "，".join(parts)
 
 
-def extend(visit_id: int, days: int, reason: str, by: str = "") -> Visit:
+def extend(visit_id: int, days: int, reason: str, actor: str = "") -> Visit:
     """延期: once, at most the setting's days, with a reason told to the visitor."""
     check = Checker()
     maximum = extend_max_days()
@@ -371,12 +371,12 @@ def extend(visit_id: int, days: int, reason: str, by: str = "") -> Visit:
         visit.extended_days, visit.extension_reason = days, reason
         visit.deadline = visit.deadline + dt.timedelta(days=days)
         visit.save()
-        audit.record("延期", "visit", visit.id, f"延期{days}天：{reason}", actor=by)
+        audit.record("延期", "visit", visit.id, f"延期{days}天：{reason}", actor=actor)
     return visit
 
 
-def void_visit(visit_id: int, reason: str, by: str = "") -> Visit:
-    return audit.void(lambda: get_visit(visit_id), reason, table="visit", already="该记录已经作废", actor=by)
+def void_visit(visit_id: int, reason: str, actor: str = "") -> Visit:
+    return audit.void(lambda: get_visit(visit_id), reason, table="visit", already="该记录已经作废", actor=actor)
 
 
 # --- what the lists show -----------------------------------------------------------------------------

@@ -70,7 +70,7 @@ SPEC = RegisterSpec(
     ),
     export_name="公文登记",
     no_selection="请先在列表中选择一份文件。",
-    void=lambda doc_id, reason, actor: service.void_document(doc_id, reason, by=actor),
+    void=lambda doc_id, reason, actor: service.void_document(doc_id, reason, actor=actor),
     void_title="作废文件",
     void_text="作废…",
     default_sort=(DUE_COLUMN, Qt.SortOrder.AscendingOrder),

@@ -45,4 +45,4 @@ class HandoverDialog(RecordDialog):
         by = self.ui.handed_over_by.currentText().strip()
         if not by:
             raise ValidationError("handed_over_by", "请填写交接人")
-        return service.handover(self.shift_id, self.ui.handover_note.toPlainText(), by=by)
+        return service.handover(self.shift_id, self.ui.handover_note.toPlainText(), actor=by)

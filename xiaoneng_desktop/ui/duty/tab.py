@@ -54,7 +54,7 @@ SPEC = RegisterSpec(
     ),
     export_name="来电来报登记",
     no_selection="请先在列表中选择一条来电记录。",
-    void=lambda call_id, reason, actor: service.void_call(call_id, reason, by=actor),
+    void=lambda call_id, reason, actor: service.void_call(call_id, reason, actor=actor),
     void_title="作废来电记录",
     tick_columns=(STATUS_COLUMN,),
 )

@@ -256,12 +256,12 @@ class InspectionTab(RegisterTab):
     def add_note(self) -> ReasonDialog | None:
         return self._reason_step(
             "整改进展", lambda problem: f"“{problem.description[:30]}”今天的整改进展：",
-            lambda problem, text: service.add_progress(problem.id, text, by=problem.responsible_name))
+            lambda problem, text: service.add_progress(problem.id, text, actor=problem.responsible_name))
 
     def complete_selected(self) -> ReasonDialog | None:
         return self._reason_step(
             "整改完成", lambda _problem: "整改完成情况（可不填）：",
-            lambda problem, text: service.complete_problem(problem.id, text, by=problem.responsible_name))
+            lambda problem, text: service.complete_problem(problem.id, text, actor=problem.responsible_name))
 
     def verify_selected(self) -> VerifyDialog | None:
         problem = self.selected_record()

@@ -63,7 +63,7 @@ SPEC = RegisterSpec(
     ),
     export_name="来访登记",
     no_selection="请先在列表中选择一条来访记录。",
-    void=lambda visit_id, reason, actor: service.void_visit(visit_id, reason, by=actor),
+    void=lambda visit_id, reason, actor: service.void_visit(visit_id, reason, actor=actor),
     void_title="作废来访登记",
     tick_columns=(STATUS_COLUMN, AGE_COLUMN),
 )
@@ -253,7 +253,7 @@ class ExtendDialog(QDialog):
 
     def save(self) -> None:
         try:
-            service.extend(self.visit_id, self.days.value(), self.reason.text(), by=self.by)
+            service.extend(self.visit_id, self.days.value(), self.reason.text(), actor=self.by)
         except ValidationError as exc:
             self.error.setText(str(exc))
             self.error.show()
