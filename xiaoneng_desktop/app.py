@@ -185,6 +185,7 @@ def fill_demo_if_empty(path: Path, months: int) -> bool:
     # an exception from progress (Cancelled) makes demo.fill roll its one transaction back
     worker = BackgroundTask(lambda progress: demo.fill(months, progress=progress))
     worker.progressed.connect(dialog.show_progress)
+    worker.failed.connect(lambda _exc: None)  # handled: raised below, where report_error logs it once
     dialog.canceled.connect(worker.request_cancel)
     dialog.show()
     worker.start()

@@ -116,3 +116,31 @@ def test_search_index_follows_edits(database, clock):
     service.update_call(call.id, data)
     assert service.calls_query(text="停电").count() == 0
     assert service.calls_query(text="停水").count() == 1
+
+
+def test_is_data_file_or_sibling(tmp_path):
+    data = tmp_path / "效能.sqlite3"
+    data.write_bytes(b"")
+    assert db.is_data_file_or_sibling(data, data)
+    assert db.is_data_file_or_sibling(data, tmp_path / "sub" / ".." / "效能.sqlite3")
+    for suffix in ("-wal", "-shm", "-journal"):
+        assert db.is_data_file_or_sibling(data, tmp_path / f"效能.sqlite3{suffix}")  # present or not
+    assert not db.is_data_file_or_sibling(data, tmp_path / "效能-备份.sqlite3")
+    assert not db.is_data_file_or_sibling(data, tmp_path / "其他" / "效能.sqlite3")
+    assert not db.is_data_file_or_sibling(data, tmp_path / "效能.sqlite3-wal.bak")
+
+
+def test_backup_refuses_the_data_file_and_leaves_no_partial_on_failure(database, tmp_path, monkeypatch):
+    with pytest.raises(ValueError):
+        db.backup_database(database, f"{database.database}-wal")
+    target = tmp_path / "copy.sqlite3"
+    target.write_text("the backup of last week")
+
+    def fail(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(db.os, "replace", fail)
+    with pytest.raises(OSError):
+        db.backup_database(database, target)
+    assert target.read_text() == "the backup of last week"  # untouched until a whole copy exists
+    assert not (tmp_path / "copy.sqlite3.partial").exists()

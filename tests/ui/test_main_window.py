@@ -247,7 +247,7 @@ def test_admin_dialog_not_there_yet_says_so(window, messages):
     assert "尚未完成" in messages[0][2]
 
 
-def test_backup_writes_a_copy(window, tmp_path, monkeypatch, messages):
+def test_backup_writes_a_copy(qtbot, window, tmp_path, monkeypatch, messages):
     from xiaoneng_desktop.core.models import Department
 
     Department.create(name="办公室")
@@ -262,8 +262,11 @@ def test_backup_writes_a_copy(window, tmp_path, monkeypatch, messages):
 
     monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", choose)
     window.backup_action.trigger()
+    assert not window.backup_action.isEnabled()  # the copy runs in a worker; no second one meanwhile
+    qtbot.waitUntil(window.backup_action.isEnabled, timeout=10000)
     assert suggested[0].endswith("test-备份-20261009-0900.sqlite3")
     assert messages[-1][0] == "information" and str(target) in messages[-1][2]
+    assert not target.with_name("copy.sqlite3.partial").exists()
     copy = sqlite3.connect(target)
     try:
         assert copy.execute("SELECT name FROM department").fetchall() == [("办公室",)]
@@ -274,8 +277,30 @@ def test_backup_writes_a_copy(window, tmp_path, monkeypatch, messages):
 
 def test_backup_refuses_the_open_file(window, db_path, monkeypatch, messages):
     monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *args: (str(db_path), ""))
-    window.backup_database()
+    assert window.backup_database() is None
     assert messages[-1][0] == "warning"
+
+
+def test_backup_refuses_the_wal_file_beside_the_data_file(window, db_path, monkeypatch, messages):
+    wal = Path(f"{db_path}-wal")
+    assert wal.exists()  # the data file is in WAL mode: its -wal holds committed records
+    before = wal.stat().st_size
+    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *args: (str(wal), ""))
+    assert window.backup_database() is None
+    assert messages[-1][0] == "warning" and "-wal" in messages[-1][2]
+    assert window.backup_action.isEnabled() and wal.stat().st_size == before
+
+
+def test_backup_into_a_missing_folder_says_so_in_chinese(qtbot, window, tmp_path, monkeypatch, messages):
+    target = tmp_path / "不存在的文件夹" / "copy.sqlite3"
+    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    assert window.backup_database() is not None
+    qtbot.waitUntil(window.backup_action.isEnabled, timeout=10000)
+    kind, title, text = messages[-1]
+    assert kind == "critical" and title == "备份失败"
+    assert text.startswith("备份失败：无法打开备份文件") and str(target) in text
+    assert "意外错误" not in text
+    assert not target.exists() and not target.with_name("copy.sqlite3.partial").exists()
 
 
 def test_open_another_data_file(window, tmp_path, messages):

@@ -8,6 +8,7 @@ step is frozen SQL text, one transaction per step.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -200,14 +201,52 @@ def _explain(path: Path, exc: Exception) -> str:
     return errors.describe(exc, "打开数据文件", f"数据文件“{path}”").text
 
 
-def backup_database(db: pw.SqliteDatabase, destination: Path | str) -> Path:
-    """Copy the open database to ``destination`` with SQLite's online backup API (safe while in use)."""
-    destination = Path(destination)
-    target = sqlite3.connect(str(destination))
+#: The files SQLite keeps beside a data file while it is in use (WAL mode, or a rollback journal).
+SIBLING_SUFFIXES = ("-wal", "-shm", "-journal")
+PARTIAL_SUFFIX = ".partial"
+
+
+def _same_path(a: Path, b: Path) -> bool:
     try:
-        db.connection().backup(target)
-    finally:
-        target.close()
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)  # also through a link, a mapped drive or another spelling
+        a, b = a.resolve(), b.resolve()
+    except OSError:
+        pass
+    return os.path.normcase(str(a.absolute())) == os.path.normcase(str(b.absolute()))
+
+
+def is_data_file_or_sibling(db_path: Path | str, target: Path | str) -> bool:
+    """True if ``target`` is the data file itself or its -wal/-shm/-journal file: writing a copy
+    there would destroy the very data being copied."""
+    db_path, target = Path(db_path), Path(target)
+    candidates = [db_path] + [db_path.with_name(db_path.name + suffix) for suffix in SIBLING_SUFFIXES]
+    return any(_same_path(candidate, target) for candidate in candidates)
+
+
+def backup_database(db: pw.SqliteDatabase, destination: Path | str) -> Path:
+    """Copy the open database to ``destination`` with SQLite's online backup API (safe while in use).
+
+    Uses the calling thread's own connection, so it may run in a worker. The copy is written to
+    ``destination.partial`` and moved onto ``destination`` only once complete: a failed backup leaves
+    no half file under the real name, and a file it replaces survives until then.
+    """
+    destination = Path(destination)
+    if is_data_file_or_sibling(db.database, destination):
+        raise ValueError(f"refusing to back the data file up onto itself: {destination}")
+    partial = destination.with_name(destination.name + PARTIAL_SUFFIX)
+    try:
+        partial.unlink(missing_ok=True)  # left by an earlier attempt that was cut off
+        target = sqlite3.connect(str(partial))
+        try:
+            db.connection().backup(target)
+        finally:
+            target.close()
+        os.replace(partial, destination)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise
     return destination
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -25,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from xiaoneng_desktop import APP_NAME, __version__, schema
-from xiaoneng_desktop.core import clock
+from xiaoneng_desktop.core import clock, errors
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
+from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 
 if TYPE_CHECKING:  # the registers are imported when first shown
     from xiaoneng_desktop.ui.widgets.register_tab import RegisterTab
@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.db_path = Path(db_path)
         self.settings = settings if settings is not None else QSettings()
+        self._backup_task: BackgroundTask | None = None
         self.setObjectName("MainWindow")
         self._maximized_before_full_screen = False
 
@@ -378,36 +379,53 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ file
 
-    def backup_database(self) -> None:
+    def backup_database(self) -> BackgroundTask | None:
+        """Copy the data file where the user says, in a worker so the window stays responsive."""
         now = clock.now()
         suggested = self.db_path.with_name(f"{self.db_path.stem}-备份-{now:%Y%m%d-%H%M}.sqlite3")
         name, _filter = QFileDialog.getSaveFileName(
             self, "备份数据库", str(suggested), "数据文件 (*.sqlite3);;所有文件 (*)"
         )
         if not name:
-            return
+            return None
         target = Path(name)
-        try:
-            if target.resolve() == self.db_path.resolve():
-                QMessageBox.warning(
-                    self, "备份数据库", "不能备份到正在使用的数据文件本身，请另选一个文件名。"
-                )
-                return
-        except OSError:
-            pass
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            # The user confirmed replacing it; the backup API writes into an empty file.
-            target.unlink(missing_ok=True)
-            db_module.backup_database(db_module.database.obj, target)
-        except (OSError, sqlite3.Error) as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.critical(
-                self, "备份失败", f"无法把数据备份到“{target}”：\n{exc}\n\n请检查磁盘空间和写入权限。"
+        if db_module.is_data_file_or_sibling(self.db_path, target):
+            QMessageBox.warning(
+                self,
+                "备份数据库",
+                "不能备份到正在使用的数据文件本身（或它旁边的 -wal、-shm、-journal 文件），请另选一个文件名。",
             )
-            return
-        QApplication.restoreOverrideCursor()
-        QMessageBox.information(self, "备份完成", f"数据已备份到：\n{target}")
+            return None
+        db = db_module.database.obj
+
+        def work(_progress):
+            # this thread's own connection, closed when the copy is done
+            with db.connection_context():
+                return db_module.backup_database(db, target)
+
+        task = self._backup_task = BackgroundTask(work, self)
+        self.backup_action.setEnabled(False)
+        self.statusBar().showMessage(f"正在备份到“{target}”…")
+
+        def finish() -> None:
+            self.backup_action.setEnabled(True)
+            self.statusBar().clearMessage()
+            self._backup_task = None
+            task.deleteLater()
+
+        def succeeded(_path) -> None:
+            finish()
+            QMessageBox.information(self, "备份完成", f"数据已备份到：\n{target}")
+
+        def failed(exc: BaseException) -> None:
+            finish()
+            message = errors.describe(exc, action="备份", subject=f"备份文件“{target}”")
+            QMessageBox.critical(self, "备份失败", message.text)
+
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed)
+        task.start()
+        return task
 
     def choose_data_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -513,4 +531,6 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_state()
         self.clock_timer.stop()
+        if self._backup_task is not None:
+            self._backup_task.wait()  # let a running backup finish: its thread must not be destroyed mid-copy
         super().closeEvent(event)

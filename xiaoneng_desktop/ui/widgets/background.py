@@ -2,7 +2,8 @@
 
 The work runs on its own SQLite connection (peewee opens one per thread) and hands back plain data;
 its result or its exception comes back to the GUI thread through signals (Picard's run_task habit),
-so no error is lost and no widget is touched from the worker.
+so no error is lost and no widget is touched from the worker. A failure that no slot is connected
+to hear is written to the log file with its traceback rather than dropped.
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QThread, Signal, Slot
+from PySide6.QtCore import QMetaMethod, QThread, Signal, Slot
+
+from xiaoneng_desktop.core import logs
 
 
 class Cancelled(Exception):
@@ -61,6 +64,9 @@ class BackgroundTask(QThread):
         if self.was_cancelled:
             self.cancelled.emit()
         elif self.error is not None:
-            self.failed.emit(self.error)
+            if self.isSignalConnected(QMetaMethod.fromSignal(self.failed)):
+                self.failed.emit(self.error)
+            else:
+                logs.log_exception(self.error, "后台任务的意外错误（无人处理）")
         else:
             self.succeeded.emit(self.result)
