@@ -337,7 +337,7 @@ def test_database_error_keeps_rows_and_reports(item_db, qtbot):
     item_db.execute_sql('DROP TABLE "item"')
     with qtbot.waitSignal(model.error) as blocker, qtbot.assertNotEmitted(model.rowsInserted):
         model.fetchMore()
-    assert "数据库出错" in blocker.args[0]
+    assert blocker.args[0].startswith("读取列表失败：程序发生意外错误")
     assert names(model) == shown
     assert not model.canFetchMore()  # no retry loop from the view until refresh
     with qtbot.waitSignal(model.error), qtbot.assertNotEmitted(model.modelReset):
@@ -545,12 +545,25 @@ def test_view_shows_database_errors(view, item_db, qtbot):
     qtbot.waitUntil(lambda: view.count_label.text() == f"共 {TOTAL} 条")
     item_db.execute_sql('DROP TABLE "item"')
     view.model.refresh()
-    assert "数据库出错" in view.count_label.text()
+    assert "意外错误" in view.count_label.text()
     assert view.model.rowCount() > 0
     qtbot.wait(50)  # no pending count overwrites the message
-    assert "数据库出错" in view.count_label.text()
+    assert "意外错误" in view.count_label.text()
 
 
 def _section_center(header, section):
     x = header.sectionViewportPosition(section) + header.sectionSize(section) // 2
     return QPoint(x, header.height() // 2)
+
+
+def test_a_locked_file_is_said_as_locked_not_as_a_bug(item_db, qtbot):
+    """The list says the file is busy (another writer), by the one error policy, and logs nothing."""
+    import sqlite3
+
+    def locked():
+        raise pw.OperationalError(sqlite3.OperationalError("database is locked"))
+
+    model = SqlTableModel(COLUMNS, locked)
+    with qtbot.waitSignal(model.error) as blocker:
+        model.refresh()
+    assert blocker.args[0].startswith("读取列表失败：数据文件正被其他程序使用")

@@ -92,7 +92,9 @@ def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
         seen.add(id(current))
         if isinstance(current, sqlite3.Error):
             return current
-        # peewee raises ``OperationalError(original, *original.args)`` while handling the original
+        # peewee raises ``OperationalError(original, *original.args)`` while handling the original,
+        # and keeps the original as ``orig``
+        pending.append(getattr(current, "orig", None))
         pending.extend(arg for arg in getattr(current, "args", ()) if isinstance(arg, BaseException))
         pending.extend((current.__cause__, current.__context__))
     return None

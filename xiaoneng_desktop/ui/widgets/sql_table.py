@@ -20,6 +20,8 @@ import peewee as pw
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
+from xiaoneng_desktop.ui.widgets.form_errors import database_message
+
 Row = Any  # a peewee model instance
 QueryFactory = Callable[[], pw.Select]
 
@@ -42,18 +44,6 @@ class Column:
     align: Qt.AlignmentFlag | None = None
     #: Initial width in pixels (RegisterView applies it); None = the view's default.
     width: int | None = None
-
-
-def describe_error(exc: Exception) -> str:
-    """A Chinese sentence for the user about a database error while reading a list."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
-        return "数据文件正被其他程序占用，暂时无法读取列表，请稍后刷新。"
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return "数据文件已损坏，无法读取列表。请从备份恢复。"
-    if "disk" in text or "i/o" in text:
-        return "读取数据文件失败：磁盘出错或空间不足。"
-    return f"读取列表时数据库出错：{exc}"
 
 
 class SqlTableModel(QAbstractTableModel):
@@ -162,7 +152,7 @@ class SqlTableModel(QAbstractTableModel):
                 try:
                     self._total = int(self._query_factory().count())
                 except (pw.DatabaseError, pw.InterfaceError) as exc:
-                    self.error.emit(describe_error(exc))
+                    self.error.emit(database_message(exc, "读取列表"))
                     return len(self._rows)
         return self._total
 
@@ -207,7 +197,7 @@ class SqlTableModel(QAbstractTableModel):
             fetched = self._fetch(self._offset, self._page_size)
         except (pw.DatabaseError, pw.InterfaceError) as exc:
             self._failed = True
-            self.error.emit(describe_error(exc))
+            self.error.emit(database_message(exc, "读取列表"))
             return
         self._offset += min(len(fetched), self._page_size)
         self._exhausted = len(fetched) <= self._page_size
@@ -285,7 +275,7 @@ class SqlTableModel(QAbstractTableModel):
             fetched = self._fetch(0, count)
         except (pw.DatabaseError, pw.InterfaceError) as exc:
             self._failed = True
-            self.error.emit(describe_error(exc))
+            self.error.emit(database_message(exc, "读取列表"))
             return False
         self._changing = True
         try:
