@@ -12,7 +12,7 @@ import peewee as pw
 from xiaoneng_desktop.core import audit
 from xiaoneng_desktop.core.db import atomic, contains
 from xiaoneng_desktop.core.models import Department, Person
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text
+from xiaoneng_desktop.core.validation import Checker, clean_phone, clean_text, existing
 
 __all__ = [
     "find_person",
@@ -79,11 +79,7 @@ def set_department_active(department_id: int, active: bool) -> Department:
 
 
 def get_department(department_id: int) -> Department:
-    department = Department.get_or_none(Department.id == department_id)
-    if department is None:
-        # Another window may have changed the directory meanwhile; say so instead of failing.
-        raise ValidationError("name", "该部门已不存在，请刷新后重试")
-    return department
+    return existing(Department, department_id, "name", "该部门已不存在，请刷新后重试")
 
 
 # ---------------------------------------------------------------- people
@@ -195,10 +191,7 @@ def phone_of(name: str) -> str:
 
 
 def get_person(person_id: int) -> Person:
-    person = Person.get_or_none(Person.id == person_id)
-    if person is None:
-        raise ValidationError("name", "该人员已不存在，请刷新后重试")
-    return person
+    return existing(Person, person_id, "name", "该人员已不存在，请刷新后重试")
 
 
 def _check_name_free(check: Checker, name: str, own_id: int | None, department: Department | None = None) -> None:

@@ -105,6 +105,15 @@ def clean_phone(value: str | None, label: str = "联系电话", *, field: str = 
     return " ".join(text.split())
 
 
+def existing(model, record_id, field: str, message: str):
+    """The ``model`` record with this id, or ValidationError(field, message) when there is none: another
+    window or process may have deleted it, and the user is told so at the field instead of a crash."""
+    record = model.get_or_none(model._meta.primary_key == record_id) if record_id is not None else None
+    if record is None:
+        raise ValidationError(field, message)
+    return record
+
+
 def check_order(earlier: dt.datetime | None, later: dt.datetime | None, field: str, message: str) -> None:
     if earlier is not None and later is not None and later < earlier:
         raise ValidationError(field, message)

@@ -16,7 +16,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text, existing
 from xiaoneng_desktop.documents.models import (
     CLOSING_STEP,
     INCOMING,
@@ -324,10 +324,7 @@ def start_outgoing(data: OutgoingInput) -> Document:
 
 
 def get_document(doc_id: int) -> Document:
-    doc = Document.get_or_none(Document.id == doc_id)
-    if doc is None:
-        raise ValidationError("id", "该文件不存在")
-    return doc
+    return existing(Document, doc_id, "id", "该文件不存在")
 
 
 # --- moving through the steps ----------------------------------------------------------------------
@@ -504,9 +501,7 @@ def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: 
 def decide_extension(extension_id: int, approve: bool, actor: str) -> Extension:
     actor = clean_text(actor, "批准人", field="decided_by", max_len=30, required=True)
     with atomic():
-        row = Extension.get_or_none(Extension.id == extension_id)
-        if row is None:
-            raise ValidationError("decided_by", "该延期申请不存在")
+        row = existing(Extension, extension_id, "decided_by", "该延期申请不存在")
         if row.approved is not None:
             raise ValidationError("decided_by", "该延期申请已经处理")
         _decide(row, get_document(row.document_id), approve, actor, clock.now())

@@ -13,7 +13,7 @@ import peewee as pw
 from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text, existing
 from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call, DutyShift, Unavailability
 
 # Response limits (seed 003 §(二)): 一般事项 10 minutes, 特殊事项 3 hours; 突发事件 即接即报 —
@@ -148,10 +148,7 @@ def create_call(data: CallInput) -> Call:
 
 
 def get_call(call_id: int) -> Call:
-    call = Call.get_or_none(Call.id == call_id)
-    if call is None:
-        raise ValidationError("id", "该记录不存在，可能已被删除")
-    return call
+    return existing(Call, call_id, "id", "该记录不存在，可能已被删除")
 
 
 def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
@@ -531,9 +528,7 @@ def handover(shift_id: int, note: str, actor: str = "") -> DutyShift:
     """交接班: close the shift with a note; the items still open carry over to the next officer."""
     note = clean_text(note, "交接班记录", field="handover_note", max_len=TEXT_MAX, multiline=True, required=True)
     with atomic():
-        shift = DutyShift.get_or_none(DutyShift.id == shift_id)
-        if shift is None:
-            raise ValidationError("handover_note", "该班次不存在")
+        shift = existing(DutyShift, shift_id, "handover_note", "该班次不存在")
         if shift.handed_over_at is not None:
             raise ValidationError("handover_note", "该班次已经交接")
         shift.handed_over_at = clock.now()

@@ -15,7 +15,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text, existing
 from xiaoneng_desktop.inspection.builtin import install_builtin_template
 from xiaoneng_desktop.inspection.models import (
     CAMPAIGN_STATUSES,
@@ -71,10 +71,7 @@ def builtin_template() -> Template:
 
 
 def get_template(template_id: int) -> Template:
-    template = Template.get_or_none(Template.id == template_id)
-    if template is None:
-        raise ValidationError("template", "该模板不存在，请刷新后重试")
-    return template
+    return existing(Template, template_id, "template", "该模板不存在，请刷新后重试")
 
 
 def campaigns_using(template_id: int) -> list[str]:
@@ -258,10 +255,7 @@ def create_campaign(data: CampaignInput, actor: str = "") -> Campaign:
 
 
 def get_campaign(campaign_id: int) -> Campaign:
-    campaign = Campaign.get_or_none(Campaign.id == campaign_id)
-    if campaign is None:
-        raise ValidationError("campaign", "该自查活动不存在，请刷新后重试")
-    return campaign
+    return existing(Campaign, campaign_id, "campaign", "该自查活动不存在，请刷新后重试")
 
 
 def update_campaign(campaign_id: int, data: CampaignInput, actor: str = "") -> Campaign:
@@ -521,10 +515,7 @@ def create_problem(data: ProblemInput, actor: str = "") -> Problem:
 
 
 def get_problem(problem_id: int) -> Problem:
-    problem = Problem.get_or_none(Problem.id == problem_id)
-    if problem is None:
-        raise ValidationError("id", "该问题不存在，请刷新后重试")
-    return problem
+    return existing(Problem, problem_id, "id", "该问题不存在，请刷新后重试")
 
 
 def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Problem:

@@ -26,6 +26,7 @@ from xiaoneng_desktop.core.validation import (
     clean_id_number,
     clean_personal_phone,
     clean_text,
+    existing,
     id_number_key,
     mask_id_number,
     phone_key,
@@ -182,10 +183,7 @@ def create_visit(data: VisitInput) -> Visit:
 
 
 def get_visit(visit_id: int) -> Visit:
-    visit = Visit.get_or_none(Visit.id == visit_id)
-    if visit is None:
-        raise ValidationError("id", "该来访记录不存在，可能已被删除")
-    return visit
+    return existing(Visit, visit_id, "id", "该来访记录不存在，可能已被删除")
 
 
 def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
@@ -726,7 +724,4 @@ def visit_counts(rows: list[ReceptionDay]) -> dict[int, int]:
 
 
 def get_reception_day(day_id: int) -> ReceptionDay:
-    day = ReceptionDay.get_or_none(ReceptionDay.id == day_id)
-    if day is None:
-        raise ValidationError("id", "该接待日安排不存在，请刷新后重试")
-    return day
+    return existing(ReceptionDay, day_id, "id", "该接待日安排不存在，请刷新后重试")
