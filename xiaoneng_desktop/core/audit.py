@@ -24,13 +24,11 @@ def void(load, reason: str, *, table: str, already: str, actor: str = "", detail
     ``also(record)`` adjusts whatever else voiding means for that register; ``detail(record)`` is
     the log text (the reason by default)."""
     from xiaoneng_desktop.core.db import atomic
-    from xiaoneng_desktop.core.validation import ValidationError, clean_text
+    from xiaoneng_desktop.core.validation import clean_text, live
 
     reason = clean_text(reason, "作废原因", field="void_reason", max_len=200, required=True)
     with atomic():
-        row = load()
-        if row.voided_at is not None:
-            raise ValidationError("void_reason", already)
+        row = live(load(), "void_reason", already)
         row.voided_at, row.void_reason = clock.now(), reason
         if also is not None:
             also(row)

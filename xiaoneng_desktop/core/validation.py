@@ -114,6 +114,14 @@ def existing(model, record_id, field: str, message: str):
     return record
 
 
+def live(record, field: str, message: str):
+    """``record`` unless it was 作废 (voided): then ValidationError(field, message) — a voided record
+    stays in the registers as it was and takes no more changes."""
+    if record.voided_at is not None:
+        raise ValidationError(field, message)
+    return record
+
+
 def check_order(earlier: dt.datetime | None, later: dt.datetime | None, field: str, message: str) -> None:
     if earlier is not None and later is not None and later < earlier:
         raise ValidationError(field, message)

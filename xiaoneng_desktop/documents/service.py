@@ -16,7 +16,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text, existing
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text, existing, live
 from xiaoneng_desktop.documents.models import (
     CLOSING_STEP,
     INCOMING,
@@ -375,9 +375,7 @@ def advance(doc_id: int, data: StepInput) -> Document:
                        max_len=200) or ""
     check.raise_if_any()
     with atomic(immediate=True):  # a second window finishing the same step waits here, then sees it done
-        doc = get_document(doc_id)
-        if doc.voided_at is not None:
-            raise ValidationError("step", "该文件已作废，不能再办理")
+        doc = live(get_document(doc_id), "step", "该文件已作废，不能再办理")
         if not doc.step:
             raise ValidationError("step", "该文件已归档，所有环节均已办完")
         if data.step != doc.step:

@@ -13,7 +13,7 @@ import peewee as pw
 from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text, existing
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text, existing, live
 from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call, DutyShift, Unavailability
 
 # Response limits (seed 003 §(二)): 一般事项 10 minutes, 特殊事项 3 hours; 突发事件 即接即报 —
@@ -154,9 +154,7 @@ def get_call(call_id: int) -> Call:
 def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
     values = check_call(data)
     with atomic():
-        call = get_call(call_id)
-        if call.voided_at is not None:
-            raise ValidationError("id", "该记录已作废，不能修改")
+        call = live(get_call(call_id), "id", "该记录已作废，不能修改")
         _apply(call, values, data)
         call.save()
         audit.record("修改", "call", call.id, "", actor=actor or call.officer_name)
@@ -166,9 +164,7 @@ def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
 def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None, actor: str = "") -> Call:
     """办结: the feedback (办理情况) is required; the time defaults to now."""
     with atomic():
-        call = get_call(call_id)
-        if call.voided_at is not None:
-            raise ValidationError("id", "该记录已作废，不能办结")
+        call = live(get_call(call_id), "id", "该记录已作废，不能办结")
         if call.closed_at is not None:
             raise ValidationError("id", "该记录已经办结")
         data = CallInput.from_call(call)

@@ -15,7 +15,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text, existing
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text, existing, live
 from xiaoneng_desktop.inspection.builtin import install_builtin_template
 from xiaoneng_desktop.inspection.models import (
     CAMPAIGN_STATUSES,
@@ -262,9 +262,7 @@ def update_campaign(campaign_id: int, data: CampaignInput, actor: str = "") -> C
     """Rename, move the period, add or drop participants (one with answers or problems stays)."""
     values = _clean_campaign(data)
     with atomic():
-        campaign = get_campaign(campaign_id)
-        if campaign.voided_at is not None:
-            raise ValidationError("name", "该活动已作废，不能修改")
+        campaign = live(get_campaign(campaign_id), "name", "该活动已作废，不能修改")
         if data.template_id != campaign.template_id:
             raise ValidationError("template", "活动开始后不能更换检查模板")
         first_found = (Problem.select(pw.fn.MIN(Problem.found_on)).where(Problem.campaign == campaign.id).scalar())
@@ -303,9 +301,7 @@ def set_campaign_status(campaign_id: int, status: str, actor: str = "") -> Campa
     if status not in CAMPAIGN_STATUSES:
         raise ValidationError("status", "活动状态只能是“进行中”或“已完成”")
     with atomic():
-        campaign = get_campaign(campaign_id)
-        if campaign.voided_at is not None:
-            raise ValidationError("status", "该活动已作废")
+        campaign = live(get_campaign(campaign_id), "status", "该活动已作废")
         if campaign.status != status:
             campaign.status = status
             campaign.save()
@@ -372,8 +368,7 @@ def save_answers(campaign_id: int, rows: Sequence[AnswerInput], actor: str = "")
             check.add(key, f"{where}：有问题时请填写问题描述")
         cleaned.append((row, description or "", statement or ""))
     check.raise_if_any()
-    if campaign.voided_at is not None:
-        raise ValidationError("campaign", "该活动已作废，不能再填写")
+    live(campaign, "campaign", "该活动已作废，不能再填写")
     if campaign.status == "已完成":
         raise ValidationError("campaign", "该活动已完成，不能再修改自查情况（如需修改，请先将活动改回“进行中”）")
     existing = answers(campaign_id)
@@ -521,9 +516,7 @@ def get_problem(problem_id: int) -> Problem:
 def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Problem:
     values = check_problem(data)
     with atomic():
-        problem = get_problem(problem_id)
-        if problem.voided_at is not None:
-            raise ValidationError("id", "该问题已作废，不能修改")
+        problem = live(get_problem(problem_id), "id", "该问题已作废，不能修改")
         if problem.verified_at is not None:
             raise ValidationError("id", "该问题已销号，不能修改")
         if values["campaign"].id != problem.campaign_id:
@@ -538,9 +531,7 @@ def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Prob
 
 
 def _open_problem(problem_id: int, verb: str) -> Problem:
-    problem = get_problem(problem_id)
-    if problem.voided_at is not None:
-        raise ValidationError("id", f"该问题已作废，不能{verb}")
+    problem = live(get_problem(problem_id), "id", f"该问题已作废，不能{verb}")
     if problem.verified_at is not None:
         raise ValidationError("id", f"该问题已销号，不能{verb}")
     return problem

@@ -28,6 +28,7 @@ from xiaoneng_desktop.core.validation import (
     clean_text,
     existing,
     id_number_key,
+    live,
     mask_id_number,
     phone_key,
 )
@@ -189,9 +190,7 @@ def get_visit(visit_id: int) -> Visit:
 def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
     values = check_visit(data)
     with atomic():
-        visit = get_visit(visit_id)
-        if visit.voided_at is not None:
-            raise ValidationError("id", "该记录已作废，不能修改")
+        visit = live(get_visit(visit_id), "id", "该记录已作废，不能修改")
         first_after = min((t for t in (visit.decided_at, visit.closed_at, visit.referred_at) if t), default=None)
         if first_after is not None and values["visited_at"] > first_after:
             raise ValidationError("visited_at", "来访时间不能晚于已登记的受理、转办或答复时间")
@@ -310,9 +309,7 @@ def check_handling(visit: Visit, data: HandlingInput) -> dict:
 def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
     """受理 / 不予受理, 转办, 答复, 结果, 满意度, 回访 — everything of the handling form in one step."""
     with atomic():
-        visit = get_visit(visit_id)
-        if visit.voided_at is not None:
-            raise ValidationError("id", "该记录已作废，不能办理")
+        visit = live(get_visit(visit_id), "id", "该记录已作废，不能办理")
         values = check_handling(visit, data)
         before = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
         if values["referred_to"] != visit.referred_to:
