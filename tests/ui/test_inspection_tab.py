@@ -232,19 +232,19 @@ def test_templates_edit_version_and_refuse_delete(qtbot, tab, monkeypatch):
 
     qtbot.mouseClick(tab.templates.edit_template_button, Qt.MouseButton.LeftButton)
     editor = visible(tab, TemplateDialog)
-    assert "保存后生成第2版" in editor.note.text()
+    assert "保存后生成第2版" in editor.ui.note.text()
     editor.table.setCurrentCell(14, 1)
     row = editor.add_row()
     assert editor.table.item(row, 0).text() == "查廉政建设"
     editor.table.setCurrentCell(row, 0)
     editor.add_row()  # an empty check point
     editor.save()
-    assert editor.isVisible() and "检查点不能为空" in editor.rows_error.text()
+    assert editor.isVisible() and "检查点不能为空" in editor.ui.rows_error.text()
     assert Template.select().count() == 1
     editor.table.removeRow(editor.table.currentRow())
     editor.table.item(row, 1).setText("有无违规使用公车现象")
     with qtbot.waitSignal(editor.accepted):
-        qtbot.mouseClick(editor.button_box.button(editor.button_box.StandardButton.Save), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(editor.ui.button_box.button(editor.ui.button_box.StandardButton.Save), Qt.MouseButton.LeftButton)
     assert [tab.templates.template_table.item(0, c).text() for c in (1, 3, 4)] == ["第2版", "16", "未使用"]
     campaign = Campaign.get()
     assert len(service.campaign_points(campaign.id)) == 15  # the campaign keeps its points

@@ -27,6 +27,10 @@ from xiaoneng_desktop.ui.documents.dialogs import (
 from xiaoneng_desktop.ui.duty.call_dialog import CallDialog
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
 from xiaoneng_desktop.ui.forms.ui_urge_dialog import Ui_UrgeDialog
+from xiaoneng_desktop.ui.inspection.campaign_dialog import CampaignDialog
+from xiaoneng_desktop.ui.inspection.problem_dialog import ProblemDialog
+from xiaoneng_desktop.ui.inspection.template_dialog import TemplateDialog
+from xiaoneng_desktop.ui.inspection.verify_dialog import VerifyDialog
 from xiaoneng_desktop.ui.visitors.handling_dialog import HandlingDialog
 from xiaoneng_desktop.ui.visitors.reception_day_dialog import ReceptionDayDialog
 from xiaoneng_desktop.ui.visitors.visit_dialog import VisitDialog
@@ -59,7 +63,7 @@ def records(database, clock):
         campaign_id=campaign.id, item_id=item.id, description="协调配合不主动", responsible_name="张三",
         deadline=dt.date(2026, 10, 20)))
     return dict(department=department, person=person, shift=shift, call=call, doc=doc, visit=visit, day=day,
-                campaign=campaign, problem=problem)
+                campaign=campaign, problem=problem, template=template)
 
 
 #: Every entry dialog: how to open it on the records above, and an input the user types into.
@@ -77,6 +81,12 @@ DIALOGS = {
     "handling": (lambda r: HandlingDialog(r["visit"]), "reply"),
     "new reception day": (lambda r: ReceptionDayDialog(None), "note"),
     "reception day": (lambda r: ReceptionDayDialog(r["day"]), "place"),
+    "new campaign": (lambda r: CampaignDialog(), "name"),
+    "campaign": (lambda r: CampaignDialog(r["campaign"]), "note"),
+    "new problem": (lambda r: ProblemDialog(prefill={"campaign_id": r["campaign"].id}), "description"),
+    "problem": (lambda r: ProblemDialog(r["problem"]), "cause"),
+    "verify": (lambda r: VerifyDialog(r["problem"]), "verification"),
+    "template": (lambda r: TemplateDialog(r["template"]), "name"),
 }
 
 
@@ -153,6 +163,55 @@ def test_refused_input_stays_with_its_message_at_the_field(qtbot, records):
     assert dialog.isVisible() and dialog.saved_id is None
     assert "summary" in dialog.errors.shown() and dialog.ui.summary_error.isVisible()
     assert dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
+
+
+def _count(model):
+    return lambda _records: model.select().count()
+
+
+#: 五查自查 dialogs refused for an empty required field: open, type into one field, leave `empty` empty;
+#: the message expected at `empty`, and what must stay unchanged in the database.
+REFUSALS = {
+    "campaign": (lambda r: CampaignDialog(), "note", "name", "请填写活动名称", _count(inspection.models.Campaign)),
+    "problem": (lambda r: ProblemDialog(prefill={"campaign_id": r["campaign"].id}), "cause", "description",
+                "请填写问题描述", _count(inspection.models.Problem)),
+    "edited problem": (lambda r: ProblemDialog(r["problem"]), "cause", "description", "请填写问题描述",
+                       lambda r: inspection.service.get_problem(r["problem"].id).cause),
+    "verify": (lambda r: VerifyDialog(r["problem"]), "verified_by", "verification", "请填写验收情况",
+               lambda r: inspection.service.get_problem(r["problem"].id).verified_by),
+    "template": (lambda r: TemplateDialog(r["template"]), None, "name", "请填写模板名称",
+                 _count(inspection.models.Template)),
+}
+
+
+@pytest.mark.parametrize("name", REFUSALS)
+def test_inspection_dialogs_refuse_an_empty_required_field(qtbot, records, name):
+    make, typed_field, empty, message, stored = REFUSALS[name]
+    before = stored(records)
+    dialog = make(records)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert isinstance(dialog, RecordDialog) and not dialog.is_dirty()
+    empty_widget = getattr(dialog.ui, empty)
+    (empty_widget.setPlainText if hasattr(empty_widget, "setPlainText") else empty_widget.setText)("")
+    if typed_field is not None:
+        type_text(qtbot, getattr(dialog.ui, typed_field), "赵主任")
+    else:  # the template: a check point edited in its table
+        dialog.table.item(0, 1).setText("有无推诿扯皮现象")
+    assert dialog.is_dirty()
+    dialog.save()
+    assert dialog.isVisible() and dialog.saved_id is None and dialog.result() == 0
+    error = getattr(dialog.ui, f"{empty}_error")
+    assert error.isVisible() and error.text() == message
+    assert dialog.errors.shown()[empty] == message
+    if typed_field is not None:
+        widget = getattr(dialog.ui, typed_field)
+        typed = widget.currentText() if isinstance(widget, QComboBox) else widget.toPlainText()
+        assert typed.endswith("赵主任"), "what was typed stays in the form"
+    else:
+        assert dialog.table.item(0, 1).text() == "有无推诿扯皮现象"
+    assert dialog.is_dirty()
+    assert stored(records) == before, "nothing saved"
 
 
 def test_a_failed_write_is_said_on_the_form(qtbot, records, monkeypatch):

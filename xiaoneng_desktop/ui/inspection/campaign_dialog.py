@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.inspection import service
@@ -15,7 +14,7 @@ from xiaoneng_desktop.inspection.models import Campaign
 from xiaoneng_desktop.inspection.service import CampaignInput
 from xiaoneng_desktop.ui.forms.ui_campaign_dialog import Ui_CampaignDialog
 from xiaoneng_desktop.ui.inspection.problem_dialog import to_qdate
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
+from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 
 
 def _fill_checks(widget: QListWidget, names: list[str], ticked: set[str]) -> None:
@@ -31,24 +30,18 @@ def checked(widget: QListWidget) -> list[str]:
             if widget.item(i).checkState() == Qt.CheckState.Checked]
 
 
-class CampaignDialog(QDialog):
+class CampaignDialog(RecordDialog):
+    form_class = Ui_CampaignDialog
+    fields = {"name": "name", "starts_on": "starts_on", "ends_on": "ends_on", "template": "template",
+              "participants": "people", "note": "note"}
+
     def __init__(self, campaign: Campaign | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_CampaignDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.campaign_id = campaign.id if campaign else None
-        self.saved_id: int | None = None
         self.setWindowTitle("修改自查活动" if campaign else "新建自查活动")
-        name_buttons(ui.button_box)
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
         ui.people.setToolTip("勾选参加自查的人员")
         ui.departments.setToolTip("勾选参加自查的部门（科室）")
-        self.errors = FieldErrors(ui, {"name": ui.name, "starts_on": ui.starts_on, "ends_on": ui.ends_on,
-                                       "template": ui.template, "participants": ui.people, "note": ui.note},
-                                  ui.form_error)
         self.resize(self.width(), self.minimumSizeHint().height())  # no empty bands between rows
         if campaign is None:
             for template in service.list_templates():
@@ -86,12 +79,7 @@ class CampaignDialog(QDialog):
                              people=checked(ui.people), departments=checked(ui.departments),
                              note=ui.note.toPlainText())
 
-    def save(self) -> None:
+    def submit(self) -> Campaign:
         if self.campaign_id is None:
-            campaign = self.errors.attempt(lambda: service.create_campaign(self.data()))
-        else:
-            campaign = self.errors.attempt(lambda: service.update_campaign(self.campaign_id, self.data()))
-        if campaign is None:
-            return
-        self.saved_id = campaign.id
-        self.accept()
+            return service.create_campaign(self.data())
+        return service.update_campaign(self.campaign_id, self.data())

@@ -6,16 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.inspection.models import KINDS, Problem
 from xiaoneng_desktop.inspection.service import ProblemInput
 from xiaoneng_desktop.ui.forms.ui_problem_dialog import Ui_ProblemDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names
+from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 
 #: seed 004 四3, said beside the kind.
 KIND_HINTS = {
@@ -30,29 +29,21 @@ def to_qdate(value: dt.date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-class ProblemDialog(QDialog):
+class ProblemDialog(RecordDialog):
     """New problem (``problem=None``; ``prefill`` may name campaign_id, item_id, point_id, participant_id,
     description, responsible_name) or edit one. ``saved_id`` holds the record after Save."""
+
+    form_class = Ui_ProblemDialog
+    fields = ("campaign", "item", "description", "cause", "measure", "responsible_name", "found_on", "kind",
+              "deadline", "explanation")
 
     def __init__(self, problem: Problem | None = None, prefill: dict | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = ui = Ui_ProblemDialog()
-        ui.setupUi(self)
+        ui = self.ui
         self.problem_id = problem.id if problem else None
-        self.saved_id: int | None = None
         self.participant_id = problem.participant_id if problem else (prefill or {}).get("participant_id")
         self.setWindowTitle("修改问题" if problem else "登记问题")
-        name_buttons(ui.button_box)
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.save)
-        self.errors = FieldErrors(ui, {
-            "campaign": ui.campaign, "item": ui.item, "description": ui.description, "cause": ui.cause,
-            "measure": ui.measure, "responsible_name": ui.responsible_name, "found_on": ui.found_on,
-            "kind": ui.kind, "deadline": ui.deadline, "explanation": ui.explanation,
-        }, ui.form_error)
         self.resize(self.width(), self.minimumSizeHint().height())  # no empty bands between rows
         fill_names(ui.responsible_name, people.person_names())
         ui.kind.addItems(KINDS)
@@ -183,12 +174,7 @@ class ProblemDialog(QDialog):
             explanation=ui.explanation.toPlainText(),
         )
 
-    def save(self) -> None:
+    def submit(self) -> Problem:
         if self.problem_id is None:
-            problem = self.errors.attempt(lambda: service.create_problem(self.data()))
-        else:
-            problem = self.errors.attempt(lambda: service.update_problem(self.problem_id, self.data()))
-        if problem is None:
-            return
-        self.saved_id = problem.id
-        self.accept()
+            return service.create_problem(self.data())
+        return service.update_problem(self.problem_id, self.data())
