@@ -22,6 +22,7 @@ from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.reports import dashboard
 from xiaoneng_desktop.reports.monthly import late_text
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, RED, RED_BACKGROUND
+from xiaoneng_desktop.ui.widgets.item_table import item_table
 
 REFRESH_MS = 60_000
 ITEM_HEADERS = ["登记簿", "事项", "承办人", "办理时限", "状态"]
@@ -66,18 +67,9 @@ class RateChart(QWidget):
 
 
 def _table(parent: QWidget, name: str) -> QTableWidget:
-    table = QTableWidget(0, len(ITEM_HEADERS), parent)
-    table.setObjectName(name)
-    table.setHorizontalHeaderLabels(ITEM_HEADERS)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.verticalHeader().hide()
-    table.setWordWrap(False)
-    table.horizontalHeader().setStretchLastSection(True)
+    table = item_table(parent, ITEM_HEADERS, name)
     for column, width in enumerate((70, 380, 70, 130)):
         table.horizontalHeader().resizeSection(column, width)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
     return table
 
 

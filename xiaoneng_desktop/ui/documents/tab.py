@@ -258,23 +258,17 @@ class DocumentsTab(RegisterTab):
 
     # --- actions ---------------------------------------------------------------------------------
 
-    def _open(self, dialog, remember: bool = False, select: int | None = None) -> None:
-        def done() -> None:
-            if remember:
-                self.registrar = dialog.ui.registrar.currentText().strip() or self.registrar
-            self.record_changed(select if select is not None else dialog.saved_id)
-        dialog.accepted.connect(done)
-        dialog.open()
+    def _register(self, dialog: IncomingDialog | OutgoingDialog):
+        """收文登记 / 发文拟稿: the 登记人 typed is offered again in the next form."""
+        dialog.accepted.connect(
+            lambda: setattr(self, "registrar", dialog.ui.registrar.currentText().strip() or self.registrar))
+        return self.open_dialog(dialog)
 
     def new_record(self) -> IncomingDialog:
-        dialog = IncomingDialog(self.registrar, parent=self)
-        self._open(dialog, remember=True)
-        return dialog
+        return self._register(IncomingDialog(self.registrar, parent=self))
 
     def new_outgoing(self) -> OutgoingDialog:
-        dialog = OutgoingDialog(self.registrar, parent=self)
-        self._open(dialog, remember=True)
-        return dialog
+        return self._register(OutgoingDialog(self.registrar, parent=self))
 
     def activate(self, doc_id: int | None) -> StepDialog | None:
         return self.do_step(doc_id)
@@ -298,22 +292,16 @@ class DocumentsTab(RegisterTab):
         if not doc.step:
             QMessageBox.information(self, "公文流转", "该文件已归档，所有环节均已办完。")
             return None
-        dialog = StepDialog(doc, parent=self)
-        self._open(dialog)
-        return dialog
+        return self.open_dialog(StepDialog(doc, parent=self))
 
     def urge_selected(self) -> UrgeDialog | None:
         doc = self._selected_document()
         if doc is None:
             return None
-        dialog = UrgeDialog(doc, self.registrar, parent=self)
-        self._open(dialog, select=doc.id)
-        return dialog
+        return self.open_dialog(UrgeDialog(doc, self.registrar, parent=self), select=doc.id)
 
     def extend_selected(self) -> ExtensionDialog | None:
         doc = self._selected_document()
         if doc is None:
             return None
-        dialog = ExtensionDialog(doc, parent=self)
-        self._open(dialog, select=doc.id)
-        return dialog
+        return self.open_dialog(ExtensionDialog(doc, parent=self), select=doc.id)

@@ -27,7 +27,7 @@ from xiaoneng_desktop.ui.duty.call_table import COLUMNS, STATUS_COLUMN
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
 from xiaoneng_desktop.ui.duty.roster_page import RosterPage
 from xiaoneng_desktop.ui.widgets.inputs import to_qdatetime
-from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
+from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
 
 def _phone_record(call: Call) -> bytes:
@@ -166,10 +166,7 @@ class DutyTab(RegisterTab):
 
     def new_record(self) -> CallDialog:
         self.show_register()
-        dialog = CallDialog(officer=self.actor(), parent=self)
-        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
-        dialog.open()
-        return dialog
+        return self.open_dialog(CallDialog(officer=self.actor(), parent=self))
 
     def activate(self, call_id: int | None) -> CallDialog | None:
         return self.edit_call(call_id)
@@ -179,17 +176,12 @@ class DutyTab(RegisterTab):
         if call is None:
             return None
         dialog = CallDialog(call, parent=self)
-        if call.voided_at is not None:
-            dialog.setWindowTitle(f"来电记录（已作废：{call.void_reason}）")
-            dialog.ui.button_box.setEnabled(False)
-        elif closing and call.closed_at is None:
+        if closing and call.closed_at is None and call.voided_at is None:
             dialog.setWindowTitle("办结来电事项")
             dialog.ui.closed.setChecked(True)
             dialog.ui.closed_at.setDateTime(to_qdatetime(clock.now()))
             dialog.ui.feedback.setFocus()
-        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
-        dialog.open()
-        return dialog
+        return self.open_dialog(dialog, read_only=voided_title("来电记录", call))
 
     def close_selected(self) -> CallDialog | None:
         return self.edit_call(self.selected_id(), closing=True)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QTableWidgetItem, QVBoxLayout, QWidget
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.inspection import stats
 from xiaoneng_desktop.ui.widgets.inputs import RED
-from xiaoneng_desktop.ui.widgets.register_view import item_table, read_only_item
+from xiaoneng_desktop.ui.widgets.item_table import item_table, read_only_item
 
 FIGURE_COLUMNS = ("问题数", "已整改", "已销号", "超期", "其中超期未整改", "整改完成率")
 

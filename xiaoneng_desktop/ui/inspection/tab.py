@@ -29,7 +29,7 @@ from xiaoneng_desktop.ui.inspection.templates_page import TemplatesPage
 from xiaoneng_desktop.ui.inspection.verify_dialog import VerifyDialog
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.record_forms import found
-from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
+from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
 CAMPAIGNS, LEDGER, OVERVIEW, TEMPLATES = range(4)
 
@@ -79,7 +79,7 @@ class InspectionTab(RegisterTab):
         self.campaigns = CampaignsPage(self)
         self.campaigns.changed.connect(self._campaign_changed)
         self.campaigns.problem_wanted.connect(
-            lambda prefill: self._open_problem_dialog(ProblemDialog(prefill=prefill, parent=self)))
+            lambda prefill: self.open_dialog(ProblemDialog(prefill=prefill, parent=self)))
         self.overview = OverviewPage(self)
         self.templates = TemplatesPage(self)
         self.templates.changed.connect(self.data_changed)
@@ -221,37 +221,27 @@ class InspectionTab(RegisterTab):
             lines.append(f"{problem.verified_at:%m-%d} 销号：{problem.verified_by} — {problem.verification}")
         self.notes_label.setText("整改进展：" + ("；".join(lines) if lines else "（暂无）"))
 
-    def _open_problem_dialog(self, dialog: ProblemDialog) -> ProblemDialog:
-        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
-        dialog.open()
-        return dialog
-
     def new_problem(self) -> ProblemDialog | None:
         if not service.list_campaigns():
             QMessageBox.information(self, "整改台账", "请先新建自查活动，再登记发现的问题。")
             return None
         campaign = self.campaign_filter.currentData() or self.campaigns.current_campaign_id()
-        return self._open_problem_dialog(ProblemDialog(prefill={"campaign_id": campaign}, parent=self))
+        return self.open_dialog(ProblemDialog(prefill={"campaign_id": campaign}, parent=self))
 
     def edit_problem(self, problem_id: int | None) -> ProblemDialog | None:
         problem = self.record(problem_id)
         if problem is None:
             return None
-        dialog = ProblemDialog(problem, parent=self)
-        if problem.voided_at is not None or problem.verified_at is not None:
-            dialog.setWindowTitle("问题（已作废）" if problem.voided_at else "问题（已销号）")
-            dialog.ui.button_box.setEnabled(False)
-        return self._open_problem_dialog(dialog)
+        read_only = voided_title("问题", problem) or ("问题（已销号）" if problem.verified_at else "")
+        return self.open_dialog(ProblemDialog(problem, parent=self), read_only=read_only)
 
     def _reason_step(self, title: str, prompt: str, step) -> ReasonDialog | None:
         """整改进展 / 整改完成: one line of text, saved by ``step(problem, text)``."""
         problem = self.selected_record()
         if problem is None:
             return None
-        dialog = ReasonDialog(title, prompt(problem), lambda text: step(problem, text), self)
-        dialog.accepted.connect(lambda: self.record_changed(problem.id))
-        dialog.open()
-        return dialog
+        return self.open_dialog(ReasonDialog(title, prompt(problem), lambda text: step(problem, text), self),
+                                select=problem.id)
 
     def add_note(self) -> ReasonDialog | None:
         return self._reason_step(
@@ -267,7 +257,4 @@ class InspectionTab(RegisterTab):
         problem = self.selected_record()
         if problem is None:
             return None
-        dialog = VerifyDialog(problem, parent=self)
-        dialog.accepted.connect(lambda: self.record_changed(problem.id))
-        dialog.open()
-        return dialog
+        return self.open_dialog(VerifyDialog(problem, parent=self), select=problem.id)

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.ui.inspection.template_dialog import TemplateDialog
+from xiaoneng_desktop.ui.widgets.item_table import item_table, read_only_item
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
-from xiaoneng_desktop.ui.widgets.register_view import item_table, read_only_item
 
 
 class TemplatesPage(QWidget):

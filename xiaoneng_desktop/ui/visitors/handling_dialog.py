@@ -49,12 +49,11 @@ class HandlingDialog(RecordDialog):
         # 转办时限 follows the 办理时限 until the receptionist sets it herself
         self._referral_typed = visit.referral_due is not None
         ui.referral_due.dateChanged.connect(self._referral_due_typed)
-        ui.decision.currentTextChanged.connect(self._update)
-        ui.decided_at.dateTimeChanged.connect(self._update)
-        ui.deadline_typed.toggled.connect(self._update)
         ui.replied.toggled.connect(self._replied_toggled)
-        ui.followed.toggled.connect(self._update)
-        ui.referred_to.currentTextChanged.connect(self._update)
+        # what is enabled, and the deadlines shown, follow every input they depend on
+        for changed in (ui.decision.currentTextChanged, ui.decided_at.dateTimeChanged, ui.deadline_typed.toggled,
+                        ui.followed.toggled, ui.referred_to.currentTextChanged):
+            changed.connect(self._update)
         self._update()
         tab_leaves(self, ui.decided_at, ui.replied_at, ui.followed_up_at)
         ui.decision.setFocus()

@@ -33,7 +33,7 @@ from xiaoneng_desktop.ui.visitors.visit_dialog import VisitDialog
 from xiaoneng_desktop.ui.visitors.visit_table import AGE_COLUMN, COLUMNS, STATUS_COLUMN
 from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names
-from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
+from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import Visit
 
@@ -177,10 +177,7 @@ class VisitorsTab(RegisterTab):
 
     def new_record(self) -> VisitDialog:
         self.show_register()
-        dialog = VisitDialog(responder=self.actor(), parent=self)
-        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
-        dialog.open()
-        return dialog
+        return self.open_dialog(VisitDialog(responder=self.actor(), parent=self))
 
     def activate(self, visit_id: int | None) -> HandlingDialog | None:
         return self.handle(visit_id)
@@ -189,34 +186,20 @@ class VisitorsTab(RegisterTab):
         visit = self.record(visit_id)
         if visit is None:
             return None
-        dialog = VisitDialog(visit, parent=self)
-        if visit.voided_at is not None:
-            dialog.setWindowTitle(f"来访登记（已作废：{visit.void_reason}）")
-            dialog.ui.button_box.setEnabled(False)
-        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
-        dialog.open()
-        return dialog
+        return self.open_dialog(VisitDialog(visit, parent=self), read_only=voided_title("来访登记", visit))
 
     def handle(self, visit_id: int | None) -> HandlingDialog | None:
         visit = self.record(visit_id)
         if visit is None:
             return None
-        dialog = HandlingDialog(visit, actor=self.actor(), parent=self)
-        if visit.voided_at is not None:
-            dialog.setWindowTitle(f"来访事项（已作废：{visit.void_reason}）")
-            dialog.ui.button_box.setEnabled(False)
-        dialog.accepted.connect(lambda: self.record_changed(dialog.saved_id))
-        dialog.open()
-        return dialog
+        return self.open_dialog(HandlingDialog(visit, actor=self.actor(), parent=self),
+                                read_only=voided_title("来访事项", visit))
 
     def extend_selected(self) -> ExtendDialog | None:
         visit = self.selected_record()
         if visit is None:
             return None
-        dialog = ExtendDialog(visit.id, self.actor(), self)
-        dialog.accepted.connect(lambda: self.record_changed(visit.id))
-        dialog.open()
-        return dialog
+        return self.open_dialog(ExtendDialog(visit.id, self.actor(), self), select=visit.id)
 
 
 class ExtendDialog(QDialog):

@@ -294,6 +294,17 @@ class RegisterTab(QWidget):
         menu.addAction(f"打印{name}…", self.print_record_form)
         menu.addAction(f"{name}存为PDF…", lambda: self.save_record_form())
 
+    def open_dialog(self, dialog: QDialog, select: int | None = None, *, read_only: str = "") -> QDialog:
+        """Open ``dialog`` over the tab; once it saves, the lists are read again and the record is
+        selected (``select``, else the dialog's saved id). ``read_only`` — a title such as
+        "来访登记（已作废：重复登记）" — shows a record that takes no more changes, without its save button."""
+        if read_only:
+            dialog.setWindowTitle(read_only)
+            dialog.ui.button_box.setEnabled(False)
+        dialog.accepted.connect(lambda: self.record_changed(select if select is not None else dialog.saved_id))
+        dialog.open()
+        return dialog
+
     def void_selected(self) -> ReasonDialog | None:
         """作废 the selected record, with a reason (it stays in the lists, greyed, and in the log)."""
         record = self.selected_record()
@@ -303,11 +314,9 @@ class RegisterTab(QWidget):
         if prompt is None:
             return None
         record_id = record.id
-        dialog = ReasonDialog(self.spec.void_title, prompt,
-                              lambda reason: self.spec.void(record_id, reason, self.actor()), self)
-        dialog.accepted.connect(lambda: self.record_changed(record_id))
-        dialog.open()
-        return dialog
+        return self.open_dialog(ReasonDialog(self.spec.void_title, prompt,
+                                             lambda reason: self.spec.void(record_id, reason, self.actor()), self),
+                                select=record_id)
 
     def open_record(self, record_id: int) -> QDialog | None:
         """Show the record in the register (filters cleared if they hide it), select it and open it —
@@ -340,3 +349,8 @@ class RegisterTab(QWidget):
     def export_excel(self, target: str | None = None):
         """导出Excel: the filtered register, every row of the query."""
         return self.view.export_excel(target)
+
+
+def voided_title(name: str, record: Record) -> str:
+    """"来访登记（已作废：重复登记）" for a voided record — ``open_dialog``'s read-only title — else ""."""
+    return f"{name}（已作废：{record.void_reason}）" if record.voided_at is not None else ""
