@@ -137,7 +137,7 @@ def make_records(clock) -> dict[str, int]:
     typed = incoming("关于报送统计数据的通知", deadline=dt.date(2026, 10, 13), urgency="加急")
     documents.advance(typed.id, StepInput("拟办", "赵主任", "拟请王县长阅示", next_holder="王县长"))
     ids["document_typed"] = typed.id
-    documents.void_document(incoming("重复登记的通知").id, "重复登记", by="李文书")
+    documents.void_document(incoming("重复登记的通知").id, "重复登记", actor="李文书")
 
     # 来访接待: undecided (late only for its 受理告知 after 15 days), accepted, accepted with a short typed
     # limit, 不予受理, answered (办结), voided.
@@ -157,7 +157,7 @@ def make_records(clock) -> dict[str, int]:
                                                            decision_reason="不属于本机关职责范围"), actor="周接待")
     visitors.save_handling(visit("李桂兰").id, HandlingInput(
         decision="受理", decided_at=T0, reply="已转县住建局维修", result="已疏通", replied_at=T0), actor="周接待")
-    visitors.void_visit(visit("赵四").id, "误登记", by="周接待")
+    visitors.void_visit(visit("赵四").id, "误登记", actor="周接待")
 
     # 五查自查: open with a deadline, 短期内不能解决 (none), completed late, voided.
     template = inspection.builtin_template()
@@ -177,7 +177,7 @@ def make_records(clock) -> dict[str, int]:
     late = problem(deadline=dt.date(2026, 10, 9))
     voided = problem()
     clock.set(dt.datetime(2026, 10, 12, 10, 0))
-    inspection.complete_problem(late.id, "已建立周例会制度", by="张三")
+    inspection.complete_problem(late.id, "已建立周例会制度", actor="张三")
     inspection.void_problem(voided.id, "重复登记")
     clock.set(T0)
     return ids

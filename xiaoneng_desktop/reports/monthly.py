@@ -104,6 +104,11 @@ def late_text(delta: dt.timedelta) -> str:
     return "".join(parts) or "不足1分钟"
 
 
+def late_until(record, cutoff: dt.datetime) -> dt.datetime:
+    """How long a late record has been late is measured up to its closing, or to the cut-off while open."""
+    return record.closed_at if record.closed_at is not None and record.closed_at <= cutoff else cutoff
+
+
 def ontime_breakdown(label: str, by: dict[str, Figures]) -> Breakdown:
     rows = [[name, f.total, f.on_time, f.overdue, f.in_progress, f.rate] for name, f in by.items()]
     return Breakdown(label, [label, "登记", "按时办结", "超时", "在办", "按时办结率"], rows, (5,),
@@ -134,12 +139,10 @@ def duty_section(year: int, month: int) -> Section:
 
     _, _, cutoff = month_bounds(year, month)
     f, p = stats.month_figures(year, month), stats.month_figures(*previous_month(year, month))
-    overdue = []
-    for call in stats.records_behind(year, month, "overdue"):
-        until = call.closed_at if call.closed_at is not None and call.closed_at <= cutoff else cutoff
-        overdue.append(OverdueItem(call.received_at, f"{call.category}：{call.summary.splitlines()[0][:60]}",
-                                   call.assignee_name or call.officer_name, call.deadline,
-                                   late_text(until - call.deadline)))
+    overdue = [OverdueItem(call.received_at, f"{call.category}：{call.summary.splitlines()[0][:60]}",
+                           call.assignee_name or call.officer_name, call.deadline,
+                           late_text(late_until(call, cutoff) - call.deadline))
+               for call in stats.records_behind(year, month, "overdue")]
     records = [[call.received_at, call.channel, call.category, call.caller_unit, call.caller, call.summary,
                 call.assignee_name, call.deadline, call.closed_at, call.officer_name, call.figure]
                for call in stats.classified_records(year, month)]
@@ -164,12 +167,9 @@ def documents_section(year: int, month: int) -> Section:
     directions = stats.by_direction(year, month)
     summary = [ontime_summary("件", f, p), "其中" + "，".join(
         f"{name}{v.total}件（按时办结率{v.rate_text}）" for name, v in directions.items()) + "。"]
-    overdue = []
-    for doc in stats.records_behind(year, month, "overdue"):
-        until = doc.closed_at if doc.closed_at is not None and doc.closed_at <= cutoff else cutoff
-        overdue.append(OverdueItem(doc.start_date, f"{doc.direction}：{doc.title[:60]}",
-                                   doc.holder or doc.lead or doc.registrar, doc.deadline,
-                                   workdays_late(doc.deadline, until)))
+    overdue = [OverdueItem(doc.start_date, f"{doc.direction}：{doc.title[:60]}", doc.holder or doc.lead or doc.registrar,
+                           doc.deadline, workdays_late(doc.deadline, late_until(doc, cutoff)))
+               for doc in stats.records_behind(year, month, "overdue")]
     start, following, _ = month_bounds(year, month)
     query = (Document.select(Document, classify(Document.closed_at, Document.deadline, cutoff).alias("figure"))
              .where((Document.start_date >= start.date()) & (Document.start_date < following.date())
@@ -205,12 +205,10 @@ def visitors_section(year: int, month: int) -> Section:
     summary = [f"本月来访{v.visits}批次、{v.persons}人次，其中重复访{v.repeats}批次、集体访{v.groups}批次；"
                f"按时办结{v.on_time}批次，超时{v.overdue}批次，在办{v.in_progress}批次，按时办结率{f.rate_text}"
                f"（上月{percent_text(p.rate)}），满意率{v.satisfaction_text}。"]
-    overdue = []
-    for visit in stats.records_behind(year, month, "overdue"):
-        until = visit.closed_at if visit.closed_at is not None and visit.closed_at <= cutoff else cutoff
-        overdue.append(OverdueItem(visit.visited_at, f"{visit.category}：{visit.matter.splitlines()[0][:50]}",
-                                   visit.referred_to or visit.first_responder, visit.deadline,
-                                   late_text(until - visit.deadline)))
+    overdue = [OverdueItem(visit.visited_at, f"{visit.category}：{visit.matter.splitlines()[0][:50]}",
+                           visit.referred_to or visit.first_responder, visit.deadline,
+                           late_text(late_until(visit, cutoff) - visit.deadline))
+               for visit in stats.records_behind(year, month, "overdue")]
     start, following, _ = month_bounds(year, month)
     query = (Visit.select(Visit, classify(Visit.closed_at, Visit.deadline, cutoff).alias("figure"))
              .where((Visit.visited_at >= start) & (Visit.visited_at < following) & Visit.voided_at.is_null())
