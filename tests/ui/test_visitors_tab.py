@@ -246,10 +246,10 @@ def test_reception_days_generated_and_visit_linked(qtbot, tab, clock):
     tab.pages.setCurrentIndex(1)
     page = tab.reception
     dialog = page.generate()
-    dialog.leaders.clear()
+    dialog.ui.leaders.clear()
     dialog.save()
-    assert "请至少填写一名轮流接待的领导" in dialog.error.text()
-    type_text(qtbot, dialog.leaders, "张主任、李副主任")
+    assert dialog.errors.shown() == {"leaders": "请至少填写一名轮流接待的领导"}
+    type_text(qtbot, dialog.ui.leaders, "张主任、李副主任")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.save()
     assert page.table.rowCount() == 3  # Wednesdays of October 2026 after the 国庆 holiday week
