@@ -255,3 +255,30 @@ def test_print_preview_renders_the_same_pages(qtbot, tab, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert render_pages(phone_record(call), printer) == 1
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+
+
+def test_roster_dialogs_refuse_at_the_field_keep_the_typing_and_save_by_ctrl_enter(qtbot, tab):
+    page = tab.roster
+    page.refresh()
+    page.table.selectRow(page.table.rowCount() - 1)
+    shift = page.edit_selected()
+    shift.ui.standby_phone.clear()
+    type_text(qtbot, shift.ui.standby_phone, "12ab")
+    shift.save()
+    assert shift.isVisible() and "只能包含数字" in shift.errors.shown()["standby_phone"]
+    assert shift.ui.standby_error.isVisible() and shift.ui.standby_phone.text() == "12ab"
+    assert not DutyShift.select().where(DutyShift.standby_phone == "12ab").exists()
+    shift.reject()
+
+    away = page.add_unavailable()
+    away.ui.person.setCurrentIndex(away.ui.person.findText("王值班"))
+    away.ui.last_day.setDate(away.ui.first_day.date().addDays(-1))
+    type_text(qtbot, away.ui.reason, "休假")
+    away.save()
+    assert away.isVisible() and away.errors.shown() == {"last_day": "结束日期不能早于开始日期"}
+    assert away.ui.last_day_error.isVisible() and away.ui.reason.text() == "休假"
+    assert "王值班" not in page.away_label.text()
+    away.ui.last_day.setDate(away.ui.first_day.date().addDays(1))
+    with qtbot.waitSignal(away.accepted, timeout=2000):
+        press_ctrl_enter(qtbot, away, away.ui.reason)
+    assert "王值班 10-09至10-10（休假）" in page.away_label.text()
