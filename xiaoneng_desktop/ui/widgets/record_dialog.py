@@ -150,7 +150,7 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
 
 
 class LabelledFields:
-    """The ``form_class`` of a small dialog built in code: a note on top (when ``note``), one labelled input a
+    """The ``form_class`` of a small dialog built in code: a note on top (``has_note``), one labelled input a
     row with its red message under it, the form-wide message and OK/Cancel — the names a compiled form has
     (``ui.<name>``, ``ui.<name>_error``, ``form_error``, ``button_box``, ``grid``; ``ui.note``). A dialog
     subclasses it with its ``rows`` and sets texts, ranges and placeholders itself."""
