@@ -114,10 +114,10 @@ def test_log_find_overdue_close_void(qtbot, tab, clock):
     tab.view.select_id(call.id)
     void = tab.void_selected()
     void.save()
-    assert not void.error.isHidden() and "作废原因" in void.error.text()
-    type_text(qtbot, void.reason, "重复登记")
+    assert void.ui.reason_error.isVisible() and "作废原因" in void.errors.shown()["reason"]
+    type_text(qtbot, void.ui.reason, "重复登记")
     with qtbot.waitSignal(void.accepted, timeout=2000):
-        qtbot.keyClick(void.reason, Qt.Key.Key_Return)
+        qtbot.keyClick(void.ui.reason, Qt.Key.Key_Return)
     assert Call.get_by_id(call.id).status == "已作废"
     assert tab.model.index(0, STATUS_COLUMN).data() == "已作废"
 
@@ -187,8 +187,8 @@ def test_roster_page_shows_gaps_and_generates(qtbot, tab):
     assert "24小时值班有空缺" in page.gaps_label.text()
     dialog = page.generate()
     dialog.save()  # nobody ticked
-    assert dialog.errors["officers"].text() == "请至少选择一名值班员"
-    for widget, name in ((dialog.officers, "王值班"), (dialog.leaders, "张科长")):
+    assert dialog.errors.shown()["officers"] == "请至少选择一名值班员"
+    for widget, name in ((dialog.ui.officers, "王值班"), (dialog.ui.leaders, "张科长")):
         for i in range(widget.count()):
             if widget.item(i).data(Qt.ItemDataRole.UserRole) == name:
                 widget.item(i).setCheckState(Qt.CheckState.Checked)
@@ -199,8 +199,8 @@ def test_roster_page_shows_gaps_and_generates(qtbot, tab):
     assert page.table.rowCount() == 62
 
     away = page.add_unavailable()
-    away.person.setCurrentIndex(away.person.findText("王值班"))
-    type_text(qtbot, away.reason, "出差")
+    away.ui.person.setCurrentIndex(away.ui.person.findText("王值班"))
+    type_text(qtbot, away.ui.reason, "出差")
     with qtbot.waitSignal(away.accepted, timeout=2000):
         away.save()
     assert "王值班 10-09至10-09（出差）" in page.away_label.text()
@@ -255,3 +255,30 @@ def test_print_preview_renders_the_same_pages(qtbot, tab, tmp_path):
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert render_pages(phone_record(call), printer) == 1
     assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+
+
+def test_roster_dialogs_refuse_at_the_field_keep_the_typing_and_save_by_ctrl_enter(qtbot, tab):
+    page = tab.roster
+    page.refresh()
+    page.table.selectRow(page.table.rowCount() - 1)
+    shift = page.edit_selected()
+    shift.ui.standby_phone.clear()
+    type_text(qtbot, shift.ui.standby_phone, "12ab")
+    shift.save()
+    assert shift.isVisible() and "只能包含数字" in shift.errors.shown()["standby_phone"]
+    assert shift.ui.standby_error.isVisible() and shift.ui.standby_phone.text() == "12ab"
+    assert not DutyShift.select().where(DutyShift.standby_phone == "12ab").exists()
+    shift.reject()
+
+    away = page.add_unavailable()
+    away.ui.person.setCurrentIndex(away.ui.person.findText("王值班"))
+    away.ui.last_day.setDate(away.ui.first_day.date().addDays(-1))
+    type_text(qtbot, away.ui.reason, "休假")
+    away.save()
+    assert away.isVisible() and away.errors.shown() == {"last_day": "结束日期不能早于开始日期"}
+    assert away.ui.last_day_error.isVisible() and away.ui.reason.text() == "休假"
+    assert "王值班" not in page.away_label.text()
+    away.ui.last_day.setDate(away.ui.first_day.date().addDays(1))
+    with qtbot.waitSignal(away.accepted, timeout=2000):
+        press_ctrl_enter(qtbot, away, away.ui.reason)
+    assert "王值班 10-09至10-10（休假）" in page.away_label.text()

@@ -143,14 +143,14 @@ def test_campaign_answers_problems_rectification_and_rate(qtbot, tab, clock, mon
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     qtbot.mouseClick(tab.note_button, Qt.MouseButton.LeftButton)
     note = visible(tab, ReasonDialog)
-    type_text(qtbot, note.reason, "已召开科室会议研究整改")
+    type_text(qtbot, note.ui.reason, "已召开科室会议研究整改")
     with qtbot.waitSignal(note.accepted):
-        qtbot.keyClick(note.reason, Qt.Key.Key_Return)
+        qtbot.keyClick(note.ui.reason, Qt.Key.Key_Return)
     assert service.get_problem(first.id).status == "整改中"
     qtbot.mouseClick(tab.complete_button, Qt.MouseButton.LeftButton)
     done = visible(tab, ReasonDialog)
-    qtbot.keyClick(done.reason, Qt.Key.Key_Return)
-    assert done.isVisible() and done.error.text() == "请先填写整改措施，再标记整改完成"
+    qtbot.keyClick(done.ui.reason, Qt.Key.Key_Return)
+    assert done.isVisible() and done.errors.shown() == {"reason": "请先填写整改措施，再标记整改完成"}
     done.reject()
     editor = tab.edit_problem(first.id)
     type_text(qtbot, editor.ui.measure, "建立周例会协调制度")
@@ -159,7 +159,7 @@ def test_campaign_answers_problems_rectification_and_rate(qtbot, tab, clock, mon
     qtbot.mouseClick(tab.complete_button, Qt.MouseButton.LeftButton)
     done = visible(tab, ReasonDialog)
     with qtbot.waitSignal(done.accepted):
-        qtbot.keyClick(done.reason, Qt.Key.Key_Return)
+        qtbot.keyClick(done.ui.reason, Qt.Key.Key_Return)
     assert service.get_problem(first.id).status == "已完成"
 
     # 销号: not by 张三 himself, then by 赵主任
@@ -225,9 +225,9 @@ def test_templates_edit_version_and_refuse_delete(qtbot, tab, monkeypatch):
     assert "使用中：2026年下半年作风整顿自查" in tab.templates.template_table.item(0, 4).text()
     qtbot.mouseClick(tab.templates.delete_template_button, Qt.MouseButton.LeftButton)
     refuse = visible(tab, ReasonDialog)
-    type_text(qtbot, refuse.reason, "不用了")
-    qtbot.keyClick(refuse.reason, Qt.Key.Key_Return)
-    assert refuse.isVisible() and "已被自查活动“2026年下半年作风整顿自查”使用，不能删除" in refuse.error.text()
+    type_text(qtbot, refuse.ui.reason, "不用了")
+    qtbot.keyClick(refuse.ui.reason, Qt.Key.Key_Return)
+    assert refuse.isVisible() and "已被自查活动“2026年下半年作风整顿自查”使用，不能删除" in refuse.errors.shown()["reason"]
     refuse.reject()
 
     qtbot.mouseClick(tab.templates.edit_template_button, Qt.MouseButton.LeftButton)

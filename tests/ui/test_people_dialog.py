@@ -254,3 +254,24 @@ def test_a_stopped_department_is_not_offered_to_new_people(qtbot, dialog, office
     qtbot.mouseClick(dialog.new_person_button, Qt.MouseButton.LeftButton)
     combo = dialog.person_editor.ui.department_combo
     assert [combo.itemText(i) for i in range(combo.count())] == ["（未分部门）", "办公室"]
+
+
+def test_ctrl_enter_saves_a_person_and_a_department(qtbot, dialog):
+    qtbot.mouseClick(dialog.new_person_button, Qt.MouseButton.LeftButton)
+    editor = dialog.person_editor
+    type_into(qtbot, editor.ui.name_edit, "孙七")
+    editor.activateWindow()  # a shortcut reaches the active window only
+    qtbot.waitUntil(editor.isActiveWindow)
+    with qtbot.waitSignal(editor.accepted, timeout=2000):
+        qtbot.keyClick(editor.ui.name_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert editor.saved_id == Person.get(Person.name == "孙七").id
+    qtbot.waitUntil(lambda: dialog.person_editor is None)
+
+    qtbot.mouseClick(dialog.add_department_button, Qt.MouseButton.LeftButton)
+    editor = dialog.department_editor
+    type_into(qtbot, editor.ui.name_edit, "财务股")
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    with qtbot.waitSignal(editor.accepted, timeout=2000):
+        qtbot.keyClick(editor.ui.name_edit, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
+    assert Department.get(Department.name == "财务股").id == editor.saved_id

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 from tests.helpers import type_text
 from xiaoneng_desktop import documents, duty, inspection, visitors
 from xiaoneng_desktop.core import people
+from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.documents.models import KINDS
 from xiaoneng_desktop.documents.service import IncomingInput
 from xiaoneng_desktop.duty.service import CallInput, ShiftInput
 from xiaoneng_desktop.inspection.service import CampaignInput, ProblemInput
+from xiaoneng_desktop.ui.admin.people_dialog import DepartmentDialog, PersonDialog
 from xiaoneng_desktop.ui.documents.dialogs import (
     ExtensionDialog,
     IncomingDialog,
@@ -26,6 +28,8 @@ from xiaoneng_desktop.ui.documents.dialogs import (
 )
 from xiaoneng_desktop.ui.duty.call_dialog import CallDialog
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
+from xiaoneng_desktop.ui.duty.roster_page import GenerateDialog as RosterDialog
+from xiaoneng_desktop.ui.duty.roster_page import ShiftDialog, UnavailableDialog
 from xiaoneng_desktop.ui.forms.ui_urge_dialog import Ui_UrgeDialog
 from xiaoneng_desktop.ui.inspection.campaign_dialog import CampaignDialog
 from xiaoneng_desktop.ui.inspection.problem_dialog import ProblemDialog
@@ -33,9 +37,12 @@ from xiaoneng_desktop.ui.inspection.template_dialog import TemplateDialog
 from xiaoneng_desktop.ui.inspection.verify_dialog import VerifyDialog
 from xiaoneng_desktop.ui.visitors.handling_dialog import HandlingDialog
 from xiaoneng_desktop.ui.visitors.reception_day_dialog import ReceptionDayDialog
+from xiaoneng_desktop.ui.visitors.reception_page import GenerateDialog as ReceptionDaysDialog
+from xiaoneng_desktop.ui.visitors.tab import ExtendDialog
 from xiaoneng_desktop.ui.visitors.visit_dialog import VisitDialog
-from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
-from xiaoneng_desktop.visitors.service import VisitInput
+from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog, input_value
+from xiaoneng_desktop.visitors.service import HandlingInput, VisitInput
 
 
 @pytest.fixture
@@ -87,6 +94,13 @@ DIALOGS = {
     "problem": (lambda r: ProblemDialog(r["problem"]), "cause"),
     "verify": (lambda r: VerifyDialog(r["problem"]), "verification"),
     "template": (lambda r: TemplateDialog(r["template"]), "name"),
+    "person": (lambda r: PersonDialog(r["person"]), "post_edit"),
+    "department": (lambda r: DepartmentDialog(r["department"]), "name_edit"),
+    "shift": (lambda r: ShiftDialog(r["shift"].day, r["shift"].name), "officer_phone"),
+    "unavailable": (lambda r: UnavailableDialog(), "reason"),
+    "reception days": (lambda r: ReceptionDaysDialog(dt.date(2026, 10, 1), dt.date(2026, 10, 31)), "place"),
+    "extend": (lambda r: ExtendDialog(r["visit"].id, "李文书"), "reason"),
+    "reason": (lambda r: ReasonDialog("作废", "请填写作废原因：", lambda text: None), "reason"),
 }
 
 
@@ -257,3 +271,115 @@ def test_the_inner_editors_of_combos_and_dates_are_not_counted_twice(qtbot, reco
     assert not any(isinstance(w, QLineEdit) and isinstance(w.parent(), QComboBox) for w in widgets)
     assert dialog.ui.officer_name in widgets and dialog.ui.received_at in widgets
     assert len(widgets) == len(set(widgets))
+
+
+
+def _accepted(visit):
+    visitors.service.save_handling(visit.id, HandlingInput(decision="受理", decided_at=visit.visited_at))
+    return visit.id
+
+
+def _tick(widget, *names):
+    """Tick exactly ``names`` in a list of people (the dialog opens with last months' ones ticked)."""
+    for i in range(widget.count()):
+        ticked = widget.item(i).data(Qt.ItemDataRole.UserRole) in names
+        widget.item(i).setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+
+
+def _person_typed(qtbot, ui):
+    type_text(qtbot, ui.post_edit, "司机")
+    type_text(qtbot, ui.mobile_edit, "138abc")
+
+
+def _person_fixed(qtbot, ui):
+    type_text(qtbot, ui.name_edit, "钱师傅")
+    ui.mobile_edit.clear()
+    type_text(qtbot, ui.mobile_edit, "13712345678")
+
+
+#: The dialogs built in code (LabelledFields or a form of their own) and those whose Designer form had
+#: its own OK wiring: how to open one, input the service refuses (field, Chinese message, the widget
+#: whose typing must survive), the correction, and what the data file holds — unchanged until saved.
+REFUSED = {
+    "person": (lambda r: PersonDialog(), _person_typed, "name", "请填写姓名", ("mobile_edit", "138abc"),
+               _person_fixed, lambda r: people.Person.select().count()),
+    "department": (lambda r: DepartmentDialog(), lambda q, ui: type_text(q, ui.name_edit, "秘书科"),
+                   "name", "已有同名部门“秘书科”", ("name_edit", "秘书科"),
+                   lambda q, ui: type_text(q, ui.name_edit, "二"), lambda r: people.Department.select().count()),
+    "shift": (lambda r: ShiftDialog(r["shift"].day, r["shift"].name),
+              lambda q, ui: (ui.officer_phone.clear(), type_text(q, ui.officer_phone, "12ab")),
+              "officer_phone", "值班员电话只能包含数字和“-”，例如 13812345678 或 0731-12345678",
+              ("officer_phone", "12ab"),
+              lambda q, ui: (ui.officer_phone.clear(), type_text(q, ui.officer_phone, "0731-12345678")),
+              lambda r: duty.models.DutyShift.get_by_id(r["shift"].id).officer_phone),
+    "roster": (lambda r: RosterDialog(2026, 11), lambda q, ui: (_tick(ui.officers), _tick(ui.leaders, "赵主任")),
+               "officers", "请至少选择一名值班员", ("leaders", None),
+               lambda q, ui: _tick(ui.officers, "李文书"), lambda r: duty.models.DutyShift.select().count()),
+    "unavailable": (lambda r: UnavailableDialog(),
+                    lambda q, ui: (ui.last_day.setDate(ui.first_day.date().addDays(-1)),
+                                   type_text(q, ui.reason, "出差")),
+                    "last_day", "结束日期不能早于开始日期", ("reason", "出差"),
+                    lambda q, ui: ui.last_day.setDate(ui.first_day.date().addDays(2)),
+                    lambda r: duty.models.Unavailability.select().count()),
+    "reception days": (lambda r: ReceptionDaysDialog(dt.date(2026, 11, 1), dt.date(2026, 11, 30)),
+                       lambda q, ui: (ui.leaders.clear(), ui.place.clear(), type_text(q, ui.place, "二楼接待室")),
+                       "leaders", "请至少填写一名轮流接待的领导", ("place", "二楼接待室"),
+                       lambda q, ui: type_text(q, ui.leaders, "赵主任、张三"),
+                       lambda r: visitors.models.ReceptionDay.select().count()),
+    "extend": (lambda r: ExtendDialog(_accepted(r["visit"]), "李文书"),
+               lambda q, ui: ui.days.setValue(3), "reason", "请填写延期理由", ("days", 3),
+               lambda q, ui: type_text(q, ui.reason, "需现场勘查"),
+               lambda r: visitors.service.get_visit(r["visit"].id).extended_days),
+}
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_a_refused_save_keeps_the_typing_and_ctrl_enter_saves(qtbot, records, name):
+    make, typed, field, message, (widget_name, kept), fix, stored = REFUSED[name]
+    dialog = make(records)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    before = stored(records)
+    typed(qtbot, dialog.ui)
+    widget = getattr(dialog.ui, widget_name)
+    typed_value = input_value(widget)
+    save_button = next(b for b in dialog.ui.button_box.buttons()
+                       if dialog.ui.button_box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
+    qtbot.mouseClick(save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.saved is None
+    assert dialog.errors.shown()[field] == message
+    assert getattr(dialog.ui, f"{field}_error").isVisible()
+    assert input_value(widget) == typed_value and (kept is None or typed_value == kept)
+    assert stored(records) == before, "a refused save writes nothing"
+
+    fix(qtbot, dialog.ui)
+    dialog.activateWindow()  # a shortcut reaches the active window only
+    qtbot.waitUntil(dialog.isActiveWindow)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert stored(records) != before and dialog.saved is not None
+
+
+def test_a_reason_refused_for_any_field_is_said_under_the_reason(qtbot):
+    done = []
+
+    def complete(text):
+        if text != "已整改":
+            raise ValidationError("measure", "请先填写整改措施，再标记整改完成")
+        done.append(text)  # returns nothing: still a success
+
+    dialog = ReasonDialog("整改完成", "请填写完成情况：", complete)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.ui.note.text() == "请填写完成情况：" and dialog.windowTitle() == "整改完成"
+    type_text(qtbot, dialog.ui.reason, "好了")
+    qtbot.keyClick(dialog.ui.reason, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.errors.shown() == {"reason": "请先填写整改措施，再标记整改完成"}
+    assert dialog.ui.reason.text() == "好了" and done == []
+    dialog.ui.reason.clear()
+    type_text(qtbot, dialog.ui.reason, "已整改")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.ui.reason, Qt.Key.Key_Enter, Qt.KeyboardModifier.ControlModifier)
+    assert done == ["已整改"]

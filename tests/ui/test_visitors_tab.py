@@ -246,10 +246,10 @@ def test_reception_days_generated_and_visit_linked(qtbot, tab, clock):
     tab.pages.setCurrentIndex(1)
     page = tab.reception
     dialog = page.generate()
-    dialog.leaders.clear()
+    dialog.ui.leaders.clear()
     dialog.save()
-    assert "请至少填写一名轮流接待的领导" in dialog.error.text()
-    type_text(qtbot, dialog.leaders, "张主任、李副主任")
+    assert dialog.errors.shown() == {"leaders": "请至少填写一名轮流接待的领导"}
+    type_text(qtbot, dialog.ui.leaders, "张主任、李副主任")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.save()
     assert page.table.rowCount() == 3  # Wednesdays of October 2026 after the 国庆 holiday week
@@ -267,3 +267,20 @@ def test_reception_days_generated_and_visit_linked(qtbot, tab, clock):
     form.reject()
     visit = service.create_visit(VisitInput(visited_at=clock(), name="周某", matter="咨询", first_responder="王接待"))
     assert visit.leader_name == "张主任" and visit.reception_day.id == ReceptionDay.get(ReceptionDay.day == clock().date()).id
+
+
+def test_extend_refused_at_the_reason_then_saved_by_ctrl_enter(qtbot, tab, clock):
+    visit = service.create_visit(VisitInput(visited_at=clock(), name="周某", matter="反映噪音", first_responder="王接待"))
+    service.save_handling(visit.id, service.HandlingInput(decision="受理", decided_at=clock()))
+    tab.refresh()
+    tab.view.select_id(visit.id)
+    dialog = tab.extend_selected()
+    dialog.ui.days.setValue(5)
+    dialog.save()
+    assert dialog.isVisible() and dialog.errors.shown() == {"reason": "请填写延期理由"}
+    assert dialog.ui.reason_error.isVisible() and dialog.ui.days.value() == 5
+    assert service.get_visit(visit.id).extended_days == 0
+    type_text(qtbot, dialog.ui.reason, "需现场勘查")
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        press_ctrl_enter(qtbot, dialog, dialog.ui.reason)
+    assert (service.get_visit(visit.id).extended_days, service.get_visit(visit.id).extension_reason) == (5, "需现场勘查")

@@ -34,23 +34,24 @@ from xiaoneng_desktop.core.models import Department, Person
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.forms.ui_department_dialog import Ui_DepartmentDialog
 from xiaoneng_desktop.ui.forms.ui_person_dialog import Ui_PersonDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import database_message, name_buttons
+from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 from xiaoneng_desktop.ui.widgets.record_forms import found
 
 _INACTIVE = QColor("#888888")
 
 
-class PersonDialog(QDialog):
+class PersonDialog(RecordDialog):
     """Add or edit one person. On a bad field the message appears under it and the dialog stays open."""
+
+    form_class = Ui_PersonDialog
+    fields = {"name": "name_edit", "department": "department_combo", "post": "post_edit",
+              "mobile": "mobile_edit", "office_phone": "office_phone_edit", "note": "note_edit"}
 
     def __init__(self, person: Person | None = None, department_id: int | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = Ui_PersonDialog()
-        self.ui.setupUi(self)
-        name_buttons(self.ui.button_box)
         self.person = person
-        self.saved: Person | None = None
         self.setWindowTitle("新增人员" if person is None else f"人员信息 — {person.name}")
         ui = self.ui
         self._fill_departments(person.department_id if person else department_id)
@@ -61,10 +62,6 @@ class PersonDialog(QDialog):
             ui.office_phone_edit.setText(person.office_phone)
             ui.active_check.setChecked(person.active)
             ui.note_edit.setText(person.note)
-        self.errors = FieldErrors(ui, {
-            "name": ui.name_edit, "department": ui.department_combo, "post": ui.post_edit,
-            "mobile": ui.mobile_edit, "office_phone": ui.office_phone_edit, "note": ui.note_edit,
-        })
         ui.name_edit.setFocus()
 
     def _fill_departments(self, current_id: int | None) -> None:
@@ -79,9 +76,9 @@ class PersonDialog(QDialog):
         index = combo.findData(current_id)
         combo.setCurrentIndex(max(index, 0))
 
-    def accept(self) -> None:
+    def submit(self) -> Person:
         ui = self.ui
-        self.saved = self.errors.attempt(lambda: people.save_person(
+        return people.save_person(
             self.person.id if self.person else None,
             name=ui.name_edit.text(),
             department_id=ui.department_combo.currentData(),
@@ -90,42 +87,37 @@ class PersonDialog(QDialog):
             mobile=ui.mobile_edit.text(),
             active=ui.active_check.isChecked(),
             note=ui.note_edit.text(),
-        ))
-        if self.saved is not None:
-            super().accept()
+        )
 
 
-class DepartmentDialog(QDialog):
+class DepartmentDialog(RecordDialog):
     """Add a department or rename / re-order one."""
+
+    form_class = Ui_DepartmentDialog
+    fields = {"name": "name_edit", "sort_order": "sort_order_spin"}
 
     def __init__(self, department: Department | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        self.ui = Ui_DepartmentDialog()
-        self.ui.setupUi(self)
-        name_buttons(self.ui.button_box)
         self.department = department
-        self.saved: Department | None = None
+        ui = self.ui
         if department is None:
             self.setWindowTitle("添加部门")
             # New departments go to the end of the list unless the user says otherwise.
             existing = people.list_departments(include_inactive=True)
-            self.ui.sort_order_spin.setValue(min(max((d.sort_order for d in existing), default=0) + 1, 999))
+            ui.sort_order_spin.setValue(min(max((d.sort_order for d in existing), default=0) + 1, 999))
         else:
             self.setWindowTitle(f"修改部门 — {department.name}")
-            self.ui.name_edit.setText(department.name)
-            self.ui.sort_order_spin.setValue(department.sort_order)
-        self.errors = FieldErrors(self.ui, {"name": self.ui.name_edit, "sort_order": self.ui.sort_order_spin})
-        self.ui.name_edit.setFocus()
+            ui.name_edit.setText(department.name)
+            ui.sort_order_spin.setValue(department.sort_order)
+        ui.name_edit.setFocus()
 
-    def accept(self) -> None:
-        self.saved = self.errors.attempt(lambda: people.save_department(
+    def submit(self) -> Department:
+        return people.save_department(
             self.department.id if self.department else None,
             self.ui.name_edit.text(),
             sort_order=self.ui.sort_order_spin.value(),
             active=self.department.active if self.department else True,
-        ))
-        if self.saved is not None:
-            super().accept()
+        )
 
 
 class PeopleDialog(QDialog):

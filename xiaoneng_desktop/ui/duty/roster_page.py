@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import peewee as pw
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
@@ -29,23 +27,16 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.duty import service
+from xiaoneng_desktop.duty.models import DutyShift, Unavailability
 from xiaoneng_desktop.duty.service import ShiftInput
 from xiaoneng_desktop.ui.forms.ui_shift_dialog import Ui_ShiftDialog
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, database_message, name_buttons
-from xiaoneng_desktop.ui.widgets.inputs import fill_names
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdate, to_qdate
+from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog, error_label
 
 WEEKDAYS = "一二三四五六日"
 GAP_BACKGROUND = QColor("#ffebee")
 TODAY_BACKGROUND = QColor("#e3f2fd")
 HEADERS = ["日期", "星期", "班次", "时间", "值班员", "电话", "带班领导", "电话", "候班人员", "电话", "交接"]
-
-
-def _error_label(parent: QWidget) -> QLabel:
-    label = QLabel(parent)
-    label.setStyleSheet("color: #c62828;")
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class RosterPage(QWidget):
@@ -180,48 +171,52 @@ class RosterPage(QWidget):
         self.changed.emit()
 
 
-class ShiftDialog(QDialog):
+ROLES = ("officer", "leader", "standby")
+
+
+class _ShiftForm(Ui_ShiftDialog):
+    """The shift form has one message line a role, under its name and phone: both fields show there."""
+
+    def setupUi(self, dialog: QWidget) -> None:
+        super().setupUi(dialog)
+        for role in ROLES:
+            for kind in ("name", "phone"):
+                setattr(self, f"{role}_{kind}_error", getattr(self, f"{role}_error"))
+
+
+class ShiftDialog(RecordDialog):
     """Put people on one shift; phones fill in from the directory when left empty."""
+
+    form_class = _ShiftForm
+    fields = tuple(f"{role}_{kind}" for role in ROLES for kind in ("name", "phone"))
 
     def __init__(self, day: dt.date, name: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.day, self.name = day, name
-        self.ui = ui = Ui_ShiftDialog()
-        ui.setupUi(self)
-        name_buttons(ui.button_box)
+        ui = self.ui
         ui.shift_title.setText(f"{day:%Y年%m月%d日} 星期{WEEKDAYS[day.weekday()]} {name}")
         names = people.person_names()
         shift = service.shift_of(day, name)
-        for role in ("officer", "leader", "standby"):
+        for role in ROLES:
             fill_names(getattr(ui, f"{role}_name"), names, getattr(shift, f"{role}_name", "") if shift else "")
             getattr(ui, f"{role}_phone").setText(getattr(shift, f"{role}_phone", "") if shift else "")
             getattr(ui, f"{role}_name").currentTextChanged.connect(
                 lambda text, r=role: getattr(self.ui, f"{r}_phone").setText(people.phone_of(text)))
-        self.form_error = _error_label(self)
-        ui.grid.addWidget(self.form_error, ui.grid.rowCount(), 0, 1, 2)
-        self.errors = FieldErrors(ui, {f"{r}_{k}": getattr(ui, f"{r}_{k}") for r in ("officer", "leader", "standby")
-                                       for k in ("name", "phone")}, self.form_error)
-        ui.button_box.accepted.connect(self.save)
-        ui.button_box.rejected.connect(self.reject)
 
-    def save(self) -> None:
+    def submit(self) -> DutyShift:
         ui = self.ui
-        data = ShiftInput(self.day, self.name, **{f"{r}_{k}": (getattr(ui, f"{r}_{k}").currentText() if k == "name"
-                                                              else getattr(ui, f"{r}_{k}").text())
-                                                 for r in ("officer", "leader", "standby") for k in ("name", "phone")})
-        if self.errors.attempt(lambda: service.save_shift(data)):
-            self.accept()
+        return service.save_shift(ShiftInput(self.day, self.name, **{
+            f"{role}_name": getattr(ui, f"{role}_name").currentText() for role in ROLES}, **{
+            f"{role}_phone": getattr(ui, f"{role}_phone").text() for role in ROLES}))
 
 
-def _people_list(parent: QWidget, checked: set[str]) -> QListWidget:
-    widget = QListWidget(parent)
+def _fill_people(widget: QListWidget, checked: set[str]) -> None:
     for person in people.list_people():
         department = person.department.name if person.department_id else ""
         item = QListWidgetItem(f"{person.name}（{department} {person.post}）".replace("（ ）", ""), widget)
         item.setData(Qt.ItemDataRole.UserRole, person.name)
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
         item.setCheckState(Qt.CheckState.Checked if person.name in checked else Qt.CheckState.Unchecked)
-    return widget
 
 
 def _checked(widget: QListWidget) -> list[str]:
@@ -229,96 +224,81 @@ def _checked(widget: QListWidget) -> list[str]:
             if widget.item(i).checkState() == Qt.CheckState.Checked]
 
 
-class GenerateDialog(QDialog):
+class Ui_GenerateDialog:
+    """Three lists of people side by side, each with its message under it."""
+
+    LISTS = (("officers", "值班员*"), ("leaders", "带班领导*"), ("standbys", "候班人员"))
+
+    def setupUi(self, dialog: QWidget) -> None:
+        self.grid = grid = QGridLayout(dialog)
+        self.note = QLabel("勾选参加轮换的人员。值班员按班次轮换，带班领导和候班人员按天轮换；"
+                           "接续上月最后一班的顺序，跳过已停用和登记了不能值班的人员。已交接的班次不会改动。", dialog)
+        self.note.setWordWrap(True)
+        grid.addWidget(self.note, 0, 0, 1, 3)
+        for column, (name, title) in enumerate(self.LISTS):
+            widget = QListWidget(dialog)
+            widget.setObjectName(name)
+            setattr(self, name, widget)
+            label = QLabel(title, dialog)
+            label.setBuddy(widget)
+            grid.addWidget(label, 1, column)
+            grid.addWidget(widget, 2, column)
+            setattr(self, f"{name}_error", error_label(dialog, f"{name}_error"))
+            grid.addWidget(getattr(self, f"{name}_error"), 3, column)
+        self.form_error = error_label(dialog, "form_error")
+        grid.addWidget(self.form_error, 4, 0, 1, 3)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        self.button_box.setObjectName("button_box")
+        grid.addWidget(self.button_box, 5, 0, 1, 3)
+        dialog.resize(720, 480)
+
+
+class GenerateDialog(RecordDialog):
     """Choose who rotates; the order of the directory is the order of the rotation."""
+
+    form_class = Ui_GenerateDialog
+    fields = ("officers", "leaders", "standbys")
 
     def __init__(self, year: int, month: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.year, self.month = year, month
         self.setWindowTitle(f"生成{year}年{month}月排班")
         previous = service.roster(dt.date(year, month, 1) - dt.timedelta(days=62), dt.date(year, month, 1))
-        used = {role: {getattr(s, f"{role}_name") for s in previous} for role in ("officer", "leader", "standby")}
-        self.officers = _people_list(self, used["officer"])
-        self.leaders = _people_list(self, used["leader"])
-        self.standbys = _people_list(self, used["standby"])
-        grid = QGridLayout(self)
-        note = QLabel("勾选参加轮换的人员。值班员按班次轮换，带班领导和候班人员按天轮换；"
-                      "接续上月最后一班的顺序，跳过已停用和登记了不能值班的人员。已交接的班次不会改动。", self)
-        note.setWordWrap(True)
-        grid.addWidget(note, 0, 0, 1, 3)
-        self.errors: dict[str, QLabel] = {}
-        for column, (title, widget, key) in enumerate((("值班员*", self.officers, "officers"),
-                                                       ("带班领导*", self.leaders, "leaders"),
-                                                       ("候班人员", self.standbys, "standbys"))):
-            grid.addWidget(QLabel(title, self), 1, column)
-            grid.addWidget(widget, 2, column)
-            self.errors[key] = _error_label(self)
-            grid.addWidget(self.errors[key], 3, column)
-        self.form_error = _error_label(self)
-        grid.addWidget(self.form_error, 4, 0, 1, 3)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        name_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        grid.addWidget(buttons, 5, 0, 1, 3)
-        self.resize(720, 480)
+        for role, name in zip(ROLES, ("officers", "leaders", "standbys"), strict=True):
+            _fill_people(getattr(self.ui, name), {getattr(s, f"{role}_name") for s in previous})
 
-    def save(self) -> None:
-        for label in (*self.errors.values(), self.form_error):
-            label.hide()
-        try:
-            service.generate_roster(self.year, self.month, _checked(self.officers), _checked(self.leaders),
-                                    _checked(self.standbys))
-        except (ValidationError, pw.DatabaseError) as exc:
-            errors = exc.errors if isinstance(exc, ValidationError) else {"": database_message(exc)}
-            for field, message in errors.items():
-                label = self.errors.get(field, self.form_error)
-                label.setText(message)
-                label.show()
-            return
-        self.accept()
+    def submit(self) -> list[DutyShift]:
+        ui = self.ui
+        return service.generate_roster(self.year, self.month, _checked(ui.officers), _checked(ui.leaders),
+                                       _checked(ui.standbys))
 
 
-class UnavailableDialog(QDialog):
+class Ui_UnavailableDialog(LabelledFields):
+    rows = (("person", "人员", QComboBox), ("first_day", "开始日期", QDateEdit), ("last_day", "结束日期", QDateEdit),
+            ("reason", "原因", QLineEdit))
+
+
+class UnavailableDialog(RecordDialog):
     """A person who cannot take duty on some days (休假、出差…)."""
+
+    form_class = Ui_UnavailableDialog
+    fields = ("person", "first_day", "last_day", "reason")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle("登记不能值班")
-        self.person = QComboBox(self)
+        ui = self.ui
         for person in people.list_people():
-            self.person.addItem(person.name, person.id)
-        today = QDate(clock.today())
-        self.first_day = QDateEdit(today, self)
-        self.last_day = QDateEdit(today, self)
-        for edit in (self.first_day, self.last_day):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-        self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("如：休假、出差、培训")
-        self.error = _error_label(self)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        name_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        grid = QGridLayout(self)
-        for row, (title, widget) in enumerate((("人员", self.person), ("开始日期", self.first_day),
-                                                ("结束日期", self.last_day), ("原因", self.reason))):
-            grid.addWidget(QLabel(title, self), row, 0)
-            grid.addWidget(widget, row, 1)
-        grid.addWidget(self.error, 4, 0, 1, 2)
-        grid.addWidget(buttons, 5, 0, 1, 2)
+            ui.person.addItem(person.name, person.id)
+        today = to_qdate(clock.today())
+        ui.first_day.setDate(today)
+        ui.last_day.setDate(today)
+        ui.reason.setPlaceholderText("如：休假、出差、培训")
 
-    def save(self) -> None:
-        if self.person.currentData() is None:
-            self.error.setText("请先在“工具 → 人员与部门”中添加人员")
-            self.error.show()
-            return
-        try:
-            service.add_unavailability(self.person.currentData(), self.first_day.date().toPython(),
-                                       self.last_day.date().toPython(), self.reason.text())
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.accept()
+    def submit(self) -> Unavailability:
+        ui = self.ui
+        if ui.person.currentData() is None:
+            raise ValidationError("person", "请先在“工具 → 人员与部门”中添加人员")
+        return service.add_unavailability(ui.person.currentData(), from_qdate(ui.first_day.date()),
+                                          from_qdate(ui.last_day.date()), ui.reason.text())

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'department_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -92,8 +92,6 @@ class Ui_DepartmentDialog(object):
         QWidget.setTabOrder(self.name_edit, self.sort_order_spin)
 
         self.retranslateUi(DepartmentDialog)
-        self.button_box.accepted.connect(DepartmentDialog.accept)
-        self.button_box.rejected.connect(DepartmentDialog.reject)
 
         QMetaObject.connectSlotsByName(DepartmentDialog)
     # setupUi

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'person_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -176,8 +176,6 @@ class Ui_PersonDialog(object):
         QWidget.setTabOrder(self.active_check, self.note_edit)
 
         self.retranslateUi(PersonDialog)
-        self.button_box.accepted.connect(PersonDialog.accept)
-        self.button_box.rejected.connect(PersonDialog.reject)
 
         QMetaObject.connectSlotsByName(PersonDialog)
     # setupUi

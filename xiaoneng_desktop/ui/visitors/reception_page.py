@@ -9,9 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -28,9 +25,10 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.visitors.reception_day_dialog import ReceptionDayDialog
-from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
+from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog
 from xiaoneng_desktop.ui.widgets.record_forms import found
 from xiaoneng_desktop.visitors import service
+from xiaoneng_desktop.visitors.models import ReceptionDay
 
 WEEKDAY_NAMES = "一二三四五六日"
 HEADERS = ("日期", "星期", "接待领导", "接待地点", "备注", "来访批次")
@@ -159,42 +157,30 @@ class ReceptionPage(QWidget):
         self.changed.emit()
 
 
-class GenerateDialog(QDialog):
+class Ui_GenerateDialog(LabelledFields):
+    has_note = True
+    rows = (("leaders", "轮流接待的领导", QLineEdit), ("place", "接待地点", QLineEdit))
+
+
+class GenerateDialog(RecordDialog):
     """Leaders in turn, one reception day a week, for the period shown on the page."""
+
+    form_class = Ui_GenerateDialog
+    fields = ("leaders", "place")
 
     def __init__(self, first: dt.date, last: dt.date, parent: QWidget | None = None):
         super().__init__(parent)
         self.first, self.last = first, last
         self.setWindowTitle("生成领导接待日安排")
-        self.leaders = QLineEdit(self)
-        self.leaders.setObjectName("leaders")
-        self.leaders.setMinimumWidth(360)
-        self.leaders.setPlaceholderText("按轮流顺序填写，用顿号隔开，如：张主任、李副主任")
-        self.leaders.setText("、".join(service.default_leaders()))
-        self.place = QLineEdit(service.reception_place(), self)
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        name_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
+        ui = self.ui
         weekday = service.reception_weekday_text()
-        form.addRow(QLabel(f"{first:%Y-%m-%d}至{last:%Y-%m-%d}，每{weekday}一个接待日（节假日跳过），"
-                           "领导按顺序轮流，接续上一次的安排。已有来访的日子保持不变。", self))
-        form.addRow("轮流接待的领导", self.leaders)
-        form.addRow("接待地点", self.place)
-        form.addRow(self.error)
-        form.addRow(buttons)
+        ui.note.setText(f"{first:%Y-%m-%d}至{last:%Y-%m-%d}，每{weekday}一个接待日（节假日跳过），"
+                        "领导按顺序轮流，接续上一次的安排。已有来访的日子保持不变。")
+        ui.leaders.setMinimumWidth(360)
+        ui.leaders.setPlaceholderText("按轮流顺序填写，用顿号隔开，如：张主任、李副主任")
+        ui.leaders.setText("、".join(service.default_leaders()))
+        ui.place.setText(service.reception_place())
 
-    def save(self) -> None:
-        try:
-            service.generate_reception_days(self.first, self.last, service.split_names(self.leaders.text()),
-                                            self.place.text())
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.accept()
+    def submit(self) -> list[ReceptionDay]:
+        return service.generate_reception_days(self.first, self.last, service.split_names(self.ui.leaders.text()),
+                                               self.ui.place.text())

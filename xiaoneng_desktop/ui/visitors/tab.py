@@ -10,9 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -26,13 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from xiaoneng_desktop.core import clock, people
-from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.visitors.handling_dialog import HandlingDialog
 from xiaoneng_desktop.ui.visitors.reception_page import ReceptionPage
 from xiaoneng_desktop.ui.visitors.visit_dialog import VisitDialog
 from xiaoneng_desktop.ui.visitors.visit_table import AGE_COLUMN, COLUMNS, STATUS_COLUMN
-from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
 from xiaoneng_desktop.ui.widgets.inputs import fill_names
+from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import Visit
@@ -202,43 +198,29 @@ class VisitorsTab(RegisterTab):
         return self.open_dialog(ExtendDialog(visit.id, self.actor(), self), select=visit.id)
 
 
-class ExtendDialog(QDialog):
+class Ui_ExtendDialog(LabelledFields):
+    has_note = True
+    rows = (("days", "延长", QSpinBox), ("reason", "延期理由", QLineEdit))
+
+
+class ExtendDialog(RecordDialog):
     """延期: the number of days (at most the setting) and the reason told to the visitor."""
 
-    def __init__(self, visit_id: int, by: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.visit_id, self.by = visit_id, by
-        self.setWindowTitle("延期办理")
-        maximum = service.extend_max_days()
-        self.days = QSpinBox(self)
-        self.days.setObjectName("days")
-        self.days.setRange(1, maximum)
-        self.days.setValue(maximum)
-        self.days.setSuffix(" 天")
-        self.reason = QLineEdit(self)
-        self.reason.setObjectName("reason")
-        self.reason.setMinimumWidth(320)
-        self.reason.setPlaceholderText("情况复杂需延长办理期限的理由，将告知来访人")
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #c62828;")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        name_buttons(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow(QLabel(f"只能延期一次，最多 {maximum} 天。", self))
-        form.addRow("延长", self.days)
-        form.addRow("延期理由", self.reason)
-        form.addRow(self.error)
-        form.addRow(buttons)
+    form_class = Ui_ExtendDialog
+    fields = ("days", "reason")
 
-    def save(self) -> None:
-        try:
-            service.extend(self.visit_id, self.days.value(), self.reason.text(), actor=self.by)
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            self.error.show()
-            return
-        self.accept()
+    def __init__(self, visit_id: int, actor: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.visit_id, self.actor = visit_id, actor
+        self.setWindowTitle("延期办理")
+        ui = self.ui
+        maximum = service.extend_max_days()
+        ui.note.setText(f"只能延期一次，最多 {maximum} 天。")
+        ui.days.setRange(1, maximum)
+        ui.days.setValue(maximum)
+        ui.days.setSuffix(" 天")
+        ui.reason.setMinimumWidth(320)
+        ui.reason.setPlaceholderText("情况复杂需延长办理期限的理由，将告知来访人")
+
+    def submit(self) -> Visit:
+        return service.extend(self.visit_id, self.ui.days.value(), self.ui.reason.text(), actor=self.actor)

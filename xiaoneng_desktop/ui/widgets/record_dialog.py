@@ -1,4 +1,5 @@
-"""RecordDialog: the one base of every entry dialog built on a compiled Designer form.
+"""RecordDialog: the one base of every entry dialog, built on a compiled Designer form or, for a small
+dialog of a few labelled inputs, on ``LabelledFields`` (the same shape, made in code).
 
 It owns what every form repeated: the form's ``setupUi``, Save/Cancel named in Chinese, Ctrl+Enter
 (and the keypad's Enter) saves, the red messages at the fields and the form-wide message
@@ -20,9 +21,12 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -101,10 +105,7 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
 
     def _add_form_error(self) -> QLabel:
         """The form-wide message, under the fields, for forms whose Designer file has none."""
-        label = QLabel(self)
-        label.setObjectName("form_error")
-        label.setStyleSheet("color: #c62828;")
-        label.setWordWrap(True)
+        label = error_label(self, "form_error")
         self.ui.grid.addWidget(label, self.ui.grid.rowCount(), 0, 1, 2)
         return label
 
@@ -146,3 +147,58 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
     def is_dirty(self) -> bool:
         """True when any input differs from what the dialog was filled with: closing would lose typing."""
         return self._input_values() != self._clean
+
+
+class LabelledFields:
+    """The ``form_class`` of a small dialog built in code: a note on top (``has_note``), one labelled input a
+    row with its red message under it, the form-wide message and OK/Cancel — the names a compiled form has
+    (``ui.<name>``, ``ui.<name>_error``, ``form_error``, ``button_box``, ``grid``; ``ui.note``). A dialog
+    subclasses it with its ``rows`` and sets texts, ranges and placeholders itself."""
+
+    #: (name, label, input class) a row; an empty label lets the input take the whole width.
+    rows: tuple[tuple[str, str, type[QWidget]], ...] = ()
+    has_note = False
+
+    def setupUi(self, dialog: QWidget) -> None:
+        self.grid = grid = QGridLayout(dialog)
+        if self.has_note:
+            self.note = QLabel(dialog)
+            self.note.setObjectName("note")
+            self.note.setWordWrap(True)
+            grid.addWidget(self.note, 0, 0, 1, 2)
+        for name, label, kind in self.rows:
+            widget = kind(dialog)
+            widget.setObjectName(name)
+            if isinstance(widget, QDateEdit):
+                widget.setCalendarPopup(True)
+                widget.setDisplayFormat("yyyy-MM-dd")
+            setattr(self, name, widget)
+            row = grid.rowCount()
+            if label:
+                title = QLabel(label, dialog)
+                title.setBuddy(widget)
+                grid.addWidget(title, row, 0)
+                grid.addWidget(widget, row, 1)
+            else:
+                grid.addWidget(widget, row, 0, 1, 2)
+            error = error_label(dialog, f"{name}_error")
+            setattr(self, f"{name}_error", error)
+            if label:
+                grid.addWidget(error, row + 1, 1)
+            else:
+                grid.addWidget(error, row + 1, 0, 1, 2)
+        self.form_error = error_label(dialog, "form_error")
+        grid.addWidget(self.form_error, grid.rowCount(), 0, 1, 2)
+        self.button_box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        self.button_box.setObjectName("button_box")
+        grid.addWidget(self.button_box, grid.rowCount(), 0, 1, 2)
+
+
+def error_label(parent: QWidget, name: str) -> QLabel:
+    """A red message line, as the Designer forms have under each field."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setStyleSheet("color: #c62828;")
+    label.setWordWrap(True)
+    return label
