@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from xiaoneng_desktop.ui.documents.dialogs import (
     UrgeDialog,
 )
 from xiaoneng_desktop.ui.documents.document_table import COLUMNS, DUE_COLUMN, STATUS_COLUMN
+from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
 
 ALL = "全部"
@@ -86,19 +86,13 @@ class DocumentsTab(RegisterTab):
         super().__init__(parent)
         self.registrar = ""  # the last 登记人 typed: offered again in the next form
 
-        self.incoming_button = QPushButton("收文登记(&N)", self)
-        self.incoming_button.setToolTip("登记来文（Ctrl+N），自动编收文编号；Ctrl+Enter 保存")
-        self.incoming_button.clicked.connect(self.new_record)
-        self.outgoing_button = QPushButton("发文拟稿", self)
-        self.outgoing_button.setToolTip("登记拟发文稿；发文字号在“编号”环节按顺序给出")
-        self.outgoing_button.clicked.connect(self.new_outgoing)
-        self.step_button = QPushButton("办理(&D)…", self)
-        self.step_button.setToolTip("办理所选文件的当前环节（也可双击或按回车）")
-        self.step_button.clicked.connect(lambda: self.do_step(self.selected_id()))
-        self.urge_button = QPushButton("催办…", self)
-        self.urge_button.clicked.connect(self.urge_selected)
-        self.extend_button = QPushButton("延期…", self)
-        self.extend_button.clicked.connect(self.extend_selected)
+        self.incoming_button = push_button(self, "收文登记(&N)", self.new_record,
+                                           tip="登记来文（Ctrl+N），自动编收文编号；Ctrl+Enter 保存")
+        self.outgoing_button = push_button(self, "发文拟稿", self.new_outgoing, tip="登记拟发文稿；发文字号在“编号”环节按顺序给出")
+        self.step_button = push_button(self, "办理(&D)…", lambda: self.do_step(self.selected_id()),
+                                       tip="办理所选文件的当前环节（也可双击或按回车）")
+        self.urge_button = push_button(self, "催办…", self.urge_selected)
+        self.extend_button = push_button(self, "延期…", self.extend_selected)
         buttons = self.buttons(self.incoming_button, self.outgoing_button, self.step_button, self.urge_button,
                                self.extend_button)
         self.summary_label = QLabel(self)

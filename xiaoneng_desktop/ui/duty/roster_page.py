@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,7 +29,7 @@ from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import DutyShift, Unavailability
 from xiaoneng_desktop.duty.service import ShiftInput
 from xiaoneng_desktop.ui.forms.ui_shift_dialog import Ui_ShiftDialog
-from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdate, to_qdate
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdate, push_button, to_qdate
 from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog, error_label
 
 WEEKDAYS = "一二三四五六日"
@@ -49,14 +48,10 @@ class RosterPage(QWidget):
         self.month.setDisplayFormat("yyyy年M月")
         self.month.setCalendarPopup(True)
         self.month.dateChanged.connect(self.refresh)
-        self.generate_button = QPushButton("按名单轮换生成本月排班…", self)
-        self.generate_button.clicked.connect(self.generate)
-        self.edit_button = QPushButton("编辑班次…", self)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.unavailable_button = QPushButton("登记不能值班…", self)
-        self.unavailable_button.clicked.connect(self.add_unavailable)
-        self.export_button = QPushButton("导出Excel…", self)
-        self.export_button.clicked.connect(lambda: self.export_excel())
+        self.generate_button = push_button(self, "按名单轮换生成本月排班…", self.generate)
+        self.edit_button = push_button(self, "编辑班次…", self.edit_selected)
+        self.unavailable_button = push_button(self, "登记不能值班…", self.add_unavailable)
+        self.export_button = push_button(self, "导出Excel…", lambda: self.export_excel())
         top = QHBoxLayout()
         top.addWidget(QLabel("月份", self))
         top.addWidget(self.month)

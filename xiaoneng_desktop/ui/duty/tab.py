@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -26,7 +25,7 @@ from xiaoneng_desktop.ui.duty.call_dialog import CallDialog
 from xiaoneng_desktop.ui.duty.call_table import COLUMNS, STATUS_COLUMN
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
 from xiaoneng_desktop.ui.duty.roster_page import RosterPage
-from xiaoneng_desktop.ui.widgets.inputs import to_qdatetime
+from xiaoneng_desktop.ui.widgets.inputs import push_button, to_qdatetime
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
 
@@ -74,8 +73,7 @@ class DutyTab(RegisterTab):
         self.handover_label.setObjectName("handover_label")
         self.handover_label.setWordWrap(True)
         self.handover_label.setStyleSheet("color: #37474f;")
-        self.handover_button = QPushButton("交接班…", self)
-        self.handover_button.clicked.connect(self.hand_over)
+        self.handover_button = push_button(self, "交接班…", self.hand_over)
         header = QHBoxLayout()
         header.addWidget(self.shift_label, 1)
         header.addWidget(self.handover_button)
@@ -88,13 +86,9 @@ class DutyTab(RegisterTab):
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.view)
 
-        self.new_button = QPushButton("新建来电(&N)", self)
-        self.new_button.setToolTip("新建来电来报记录（Ctrl+N），Ctrl+Enter 保存")
-        self.new_button.clicked.connect(self.new_record)
-        self.edit_button = QPushButton("编辑", self)
-        self.edit_button.clicked.connect(lambda: self.edit_call(self.selected_id()))
-        self.close_button = QPushButton("办结", self)
-        self.close_button.clicked.connect(self.close_selected)
+        self.new_button = push_button(self, "新建来电(&N)", self.new_record, tip="新建来电来报记录（Ctrl+N），Ctrl+Enter 保存")
+        self.edit_button = push_button(self, "编辑", lambda: self.edit_call(self.selected_id()))
+        self.close_button = push_button(self, "办结", self.close_selected)
         buttons = self.buttons(self.new_button, self.edit_button, self.close_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)

@@ -26,7 +26,7 @@ from xiaoneng_desktop.inspection import service, stats
 from xiaoneng_desktop.ui.inspection.answer_grid import DESCRIPTION, AnswerGrid
 from xiaoneng_desktop.ui.inspection.campaign_dialog import CampaignDialog
 from xiaoneng_desktop.ui.widgets.form_errors import database_message
-from xiaoneng_desktop.ui.widgets.inputs import AMBER
+from xiaoneng_desktop.ui.widgets.inputs import AMBER, push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 
 
@@ -45,15 +45,10 @@ class CampaignsPage(QWidget):
         self.campaign_picker.setMinimumContentsLength(14)
         self.campaign_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.campaign_picker.currentIndexChanged.connect(self.show_campaign)
-        self.new_campaign_button = QPushButton("新建活动(&N)", self)
-        self.new_campaign_button.setToolTip("新建自查活动（Ctrl+N）")
-        self.new_campaign_button.clicked.connect(self.new_campaign)
-        self.edit_campaign_button = QPushButton("修改活动", self)
-        self.edit_campaign_button.clicked.connect(self.edit_campaign)
-        self.finish_button = QPushButton("标记完成", self)
-        self.finish_button.clicked.connect(self.toggle_finished)
-        self.void_campaign_button = QPushButton("作废活动", self)
-        self.void_campaign_button.clicked.connect(self.void_campaign)
+        self.new_campaign_button = push_button(self, "新建活动(&N)", self.new_campaign, tip="新建自查活动（Ctrl+N）")
+        self.edit_campaign_button = push_button(self, "修改活动", self.edit_campaign)
+        self.finish_button = push_button(self, "标记完成", self.toggle_finished)
+        self.void_campaign_button = push_button(self, "作废活动", self.void_campaign)
         top = QHBoxLayout()
         top.addWidget(QLabel("自查活动：", self))
         top.addWidget(self.campaign_picker, 1)
@@ -76,11 +71,8 @@ class CampaignsPage(QWidget):
         self.save_button.setToolTip("保存表中所有改动（Ctrl+S）")
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(self.save_answers)
-        self.all_clear_button = QPushButton("其余各项无问题", self)
-        self.all_clear_button.setToolTip("所选参加人员尚未填写的检查点全部填为“无问题”")
-        self.all_clear_button.clicked.connect(self.all_clear)
-        self.raise_button = QPushButton("登记为整改问题…", self)
-        self.raise_button.clicked.connect(self.raise_from_grid)
+        self.all_clear_button = push_button(self, "其余各项无问题", self.all_clear, tip="所选参加人员尚未填写的检查点全部填为“无问题”")
+        self.raise_button = push_button(self, "登记为整改问题…", self.raise_from_grid)
         hint = QLabel("“有无问题”一栏：按 1 = 无问题，2 = 有问题，0 = 未填；双击可选择。", self)
         hint.setStyleSheet("color: #607d8b;")
         hint.setWordWrap(True)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from xiaoneng_desktop.ui.inspection.problem_dialog import ProblemDialog
 from xiaoneng_desktop.ui.inspection.problem_table import COLUMNS
 from xiaoneng_desktop.ui.inspection.templates_page import TemplatesPage
 from xiaoneng_desktop.ui.inspection.verify_dialog import VerifyDialog
+from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.record_forms import found
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
@@ -97,17 +97,11 @@ class InspectionTab(RegisterTab):
 
     def _build_ledger(self) -> QWidget:
         page = QWidget(self)
-        self.new_problem_button = QPushButton("登记问题(&N)", page)
-        self.new_problem_button.setToolTip("登记自查发现的问题（Ctrl+N）")
-        self.new_problem_button.clicked.connect(self.new_problem)
-        self.edit_problem_button = QPushButton("修改", page)
-        self.edit_problem_button.clicked.connect(lambda: self.edit_problem(self.selected_id()))
-        self.note_button = QPushButton("整改进展…", page)
-        self.note_button.clicked.connect(self.add_note)
-        self.complete_button = QPushButton("整改完成", page)
-        self.complete_button.clicked.connect(self.complete_selected)
-        self.verify_button = QPushButton("销号…", page)
-        self.verify_button.clicked.connect(self.verify_selected)
+        self.new_problem_button = push_button(page, "登记问题(&N)", self.new_problem, tip="登记自查发现的问题（Ctrl+N）")
+        self.edit_problem_button = push_button(page, "修改", lambda: self.edit_problem(self.selected_id()))
+        self.note_button = push_button(page, "整改进展…", self.add_note)
+        self.complete_button = push_button(page, "整改完成", self.complete_selected)
+        self.verify_button = push_button(page, "销号…", self.verify_selected)
         buttons = self.buttons(self.new_problem_button, self.edit_problem_button, self.note_button,
                                self.complete_button, self.verify_button)
         self.ledger_summary = QLabel(page)

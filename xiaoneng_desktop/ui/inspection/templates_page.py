@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.ui.inspection.template_dialog import TemplateDialog
+from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.item_table import item_table, read_only_item
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 
@@ -20,12 +21,9 @@ class TemplatesPage(QWidget):
         self.template_table = item_table(self, ["模板名称", "版本", "检查项", "检查点", "使用情况"], "template_table")
         self.template_table.horizontalHeader().resizeSection(0, 260)
         self.template_table.doubleClicked.connect(lambda *_: self.edit_template())
-        self.edit_template_button = QPushButton("编辑…", self)
-        self.edit_template_button.clicked.connect(self.edit_template)
-        self.copy_template_button = QPushButton("复制为新模板…", self)
-        self.copy_template_button.clicked.connect(self.copy_template)
-        self.delete_template_button = QPushButton("删除…", self)
-        self.delete_template_button.clicked.connect(self.delete_template)
+        self.edit_template_button = push_button(self, "编辑…", self.edit_template)
+        self.copy_template_button = push_button(self, "复制为新模板…", self.copy_template)
+        self.delete_template_button = push_button(self, "删除…", self.delete_template)
         buttons = QHBoxLayout()
         for button in (self.edit_template_button, self.copy_template_button, self.delete_template_button):
             buttons.addWidget(button)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.visitors.reception_day_dialog import ReceptionDayDialog
+from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog
 from xiaoneng_desktop.ui.widgets.record_forms import found
 from xiaoneng_desktop.visitors import service
@@ -53,16 +53,11 @@ class ReceptionPage(QWidget):
         for widget in (self.year, self.month):
             widget.valueChanged.connect(self.refresh)
         self.span.currentIndexChanged.connect(self.refresh)
-        self.generate_button = QPushButton("生成轮流安排…", self)
-        self.generate_button.clicked.connect(self.generate)
-        self.add_button = QPushButton("添加接待日…", self)
-        self.add_button.clicked.connect(lambda: self.edit(None))
-        self.edit_button = QPushButton("修改", self)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.remove_button = QPushButton("删除", self)
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.export_button = QPushButton("导出Excel…", self)
-        self.export_button.clicked.connect(lambda: self.export_excel())
+        self.generate_button = push_button(self, "生成轮流安排…", self.generate)
+        self.add_button = push_button(self, "添加接待日…", lambda: self.edit(None))
+        self.edit_button = push_button(self, "修改", self.edit_selected)
+        self.remove_button = push_button(self, "删除", self.remove_selected)
+        self.export_button = push_button(self, "导出Excel…", lambda: self.export_excel())
         top = QHBoxLayout()
         for widget in (QLabel("从", self), self.year, self.month, QLabel("起", self), self.span,
                        self.generate_button, self.add_button, self.edit_button, self.remove_button,

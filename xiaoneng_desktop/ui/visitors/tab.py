@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QTabWidget,
@@ -27,7 +26,7 @@ from xiaoneng_desktop.ui.visitors.handling_dialog import HandlingDialog
 from xiaoneng_desktop.ui.visitors.reception_page import ReceptionPage
 from xiaoneng_desktop.ui.visitors.visit_dialog import VisitDialog
 from xiaoneng_desktop.ui.visitors.visit_table import AGE_COLUMN, COLUMNS, STATUS_COLUMN
-from xiaoneng_desktop.ui.widgets.inputs import fill_names
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, push_button
 from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 from xiaoneng_desktop.visitors import service
@@ -98,16 +97,11 @@ class VisitorsTab(RegisterTab):
         log_layout = QVBoxLayout(log_box)
         log_layout.addWidget(self.view)
 
-        self.new_button = QPushButton("登记来访(&N)", self)
-        self.new_button.setToolTip("登记新的来访（Ctrl+N），Ctrl+Enter 保存")
-        self.new_button.clicked.connect(self.new_record)
-        self.edit_button = QPushButton("修改登记", self)
-        self.edit_button.clicked.connect(lambda: self.edit_visit(self.selected_id()))
-        self.handle_button = QPushButton("办理…", self)
-        self.handle_button.setToolTip("受理、转办、答复、满意度、回访（双击记录也可打开）")
-        self.handle_button.clicked.connect(lambda: self.handle(self.selected_id()))
-        self.extend_button = QPushButton("延期…", self)
-        self.extend_button.clicked.connect(self.extend_selected)
+        self.new_button = push_button(self, "登记来访(&N)", self.new_record, tip="登记新的来访（Ctrl+N），Ctrl+Enter 保存")
+        self.edit_button = push_button(self, "修改登记", lambda: self.edit_visit(self.selected_id()))
+        self.handle_button = push_button(self, "办理…", lambda: self.handle(self.selected_id()),
+                                         tip="受理、转办、答复、满意度、回访（双击记录也可打开）")
+        self.extend_button = push_button(self, "延期…", self.extend_selected)
         buttons = self.buttons(self.new_button, self.edit_button, self.handle_button, self.extend_button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)

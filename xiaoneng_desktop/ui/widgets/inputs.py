@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QCompleter, QDateTimeEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QDateTimeEdit, QPushButton, QWidget
 
 #: Overdue (超时) and due-soon (临近) colours, the same in every register.
 RED = QColor("#c62828")
@@ -60,3 +61,12 @@ def tab_leaves(form: QWidget, *edits: QDateTimeEdit) -> None:
     keeper = _TabLeavesDateTime(form)
     for edit in edits:
         edit.installEventFilter(keeper)
+
+
+def push_button(parent: QWidget, text: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
+    """A button that calls ``slot`` when clicked (Qt passes ``checked``; the slot does not get it)."""
+    button = QPushButton(text, parent)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(lambda _checked=False: slot())
+    return button

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.widgets import record_forms
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
+from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView, list_table
 from xiaoneng_desktop.ui.widgets.sql_table import Column, SqlTableModel
@@ -130,8 +131,7 @@ class RegisterTab(QWidget):
         self._add_list(self.view.table, self.model)
 
         form = spec.form
-        self.void_button = QPushButton(spec.void_text, self)
-        self.void_button.clicked.connect(self.void_selected)
+        self.void_button = push_button(self, spec.void_text, self.void_selected)
         self.print_button = QPushButton(form.print_text, self)
         self.print_button.setToolTip(form.print_tip)
         self.print_button.clicked.connect(self.print_record_form)

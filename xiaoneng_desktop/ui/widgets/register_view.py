@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from xiaoneng_desktop.ui.widgets.filter_bar import FilterBar
+from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 
 
@@ -95,9 +95,8 @@ class RegisterView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label, 1)
         #: 导出Excel: exactly the rows the filter shows (all of them, not only the fetched page).
-        self.export_button = QPushButton("导出Excel…", self)
-        self.export_button.setToolTip("把当前筛选出的全部记录按列表的列导出为 Excel 台账")
-        self.export_button.clicked.connect(self.export_excel)
+        self.export_button = push_button(self, "导出Excel…", self.export_excel,
+                                         tip="把当前筛选出的全部记录按列表的列导出为 Excel 台账")
         bottom.addWidget(self.export_button)
         layout.addLayout(bottom)
         self.export_task = None
