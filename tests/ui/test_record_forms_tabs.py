@@ -68,7 +68,7 @@ CASES = [
          "StepDialog", "打印文件处理单…"),
     Case("visitors", _visitors_tab, lambda clock: samples.visit(clock).id, "来访登记表 刘建国", "HandlingDialog",
          "打印来访登记表…"),
-    Case("inspection", _inspection_tab, lambda clock: samples.problem(clock, verified=False).id, "整改通知销号单",
+    Case("inspection", _inspection_tab, lambda clock: samples.problem(clock, verified=False).id, "整改通知/销号单",
          "ProblemDialog", "打印整改通知/销号单…"),
 ]
 
@@ -198,3 +198,15 @@ def test_a_record_far_down_the_list_is_shown_by_its_day(qtbot, database, clock, 
     assert tab.view.current_id() == old.id
     assert tab.view.filter_bar.applied().date_from == dt.date(2026, 9, 1)
     dialog.reject()
+
+
+def test_a_forms_file_name_holds_only_letters_digits_and_dashes():
+    """Whatever the subject holds (〔〕, slashes, colons, spaces), the suggested name is a valid file name."""
+    from types import SimpleNamespace
+
+    from xiaoneng_desktop.ui.widgets.register_tab import RecordForm
+
+    form = RecordForm("整改通知/销号单", "rectification_notice", lambda r: r.subject)
+    record = SimpleNamespace(id=7, subject="收〔2026〕1号 08:50 a/b\\c")
+    assert form.file_name(record) == "整改通知-销号单-收-2026-1号-08-50-a-b-c-7"
+    assert form.preview_title(record) == "整改通知/销号单 收〔2026〕1号 08:50 a/b\\c"

@@ -42,40 +42,16 @@ def _open_first() -> list:
     return [Document.closed_at.is_null(False) | Document.voided_at.is_null(False)]
 
 
-def _slip(doc: Document) -> bytes:
-    from xiaoneng_desktop.reports.forms import document_slip  # reportlab only when asked for
-
-    return document_slip(doc)
-
-
-def _slip_file_name(doc: Document) -> str:
-    name = (doc.number or doc.title[:20]).replace("〔", "").replace("〕", "-").replace("/", "-")
-    return f"文件处理单-{name}"
-
-
 SPEC = RegisterSpec(
-    title="公文流转",
-    columns=COLUMNS,
-    statuses=service.STATUSES,
-    query=service.documents_query,
-    get=service.get_document,
+    title="公文流转", thing="文件", measure="份",
+    columns=COLUMNS, statuses=service.STATUSES, tick_columns=(DUE_COLUMN, STATUS_COLUMN),
+    query=service.documents_query, get=service.get_document, void=service.void_document,
     day=lambda doc: doc.start_date,
-    form=RecordForm(
-        name="文件处理单",
-        make=_slip,
-        preview_title=lambda doc: f"文件处理单 {doc.number or doc.title[:20]}",
-        file_name=_slip_file_name,
-        print_tip="打印所选文件的文件处理单（含各环节意见、催办、延期）",
-        pdf_tip="把所选文件的文件处理单存为 PDF 文件",
-    ),
-    export_name="公文登记",
-    no_selection="请先在列表中选择一份文件。",
-    void=lambda doc_id, reason, actor: service.void_document(doc_id, reason, actor=actor),
-    void_title="作废文件",
-    void_text="作废…",
-    default_sort=(DUE_COLUMN, Qt.SortOrder.AscendingOrder),
-    order_prefix=_open_first,
-    tick_columns=(DUE_COLUMN, STATUS_COLUMN),
+    # open documents first, nearest deadline first
+    default_sort=(DUE_COLUMN, Qt.SortOrder.AscendingOrder), order_prefix=_open_first,
+    form=RecordForm("文件处理单", "document_slip", lambda doc: doc.number or doc.title[:20],
+                    about="（含各环节意见、催办、延期）"),
+    export_name="公文登记", void_text="作废…",
 )
 
 

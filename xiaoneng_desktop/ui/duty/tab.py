@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.duty import service
-from xiaoneng_desktop.duty.models import Call
 from xiaoneng_desktop.ui.duty.call_dialog import CallDialog
 from xiaoneng_desktop.ui.duty.call_table import COLUMNS, STATUS_COLUMN
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
@@ -28,34 +27,14 @@ from xiaoneng_desktop.ui.duty.roster_page import RosterPage
 from xiaoneng_desktop.ui.widgets.inputs import push_button, to_qdatetime
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
-
-def _phone_record(call: Call) -> bytes:
-    from xiaoneng_desktop.reports.forms import phone_record  # reportlab only when asked for
-
-    return phone_record(call)
-
-
 SPEC = RegisterSpec(
-    title="值班记录",
-    columns=COLUMNS,
-    statuses=service.STATUSES,
-    query=service.calls_query,
-    get=service.get_call,
+    title="值班记录", thing="来电记录", measure="条",
+    columns=COLUMNS, statuses=service.STATUSES, tick_columns=(STATUS_COLUMN,),
+    query=service.calls_query, get=service.get_call, void=service.void_call,
     day=lambda call: call.received_at.date(),
-    form=RecordForm(
-        name="电话记录单",
-        make=_phone_record,
-        preview_title=lambda call: f"电话记录单 {call.received_at:%Y-%m-%d %H:%M}",
-        file_name=lambda call: f"电话记录单-{call.received_at:%Y%m%d-%H%M}-{call.id}",
-        print_text="打印电话记录单(&P)…",
-        print_tip="打印选中来电的电话记录单，供领导签批",
-        pdf_tip="把选中来电的电话记录单存为 PDF 文件",
-    ),
+    form=RecordForm("电话记录单", "phone_record", lambda call: f"{call.received_at:%Y-%m-%d %H:%M}",
+                    about="，供领导签批", print_text="打印电话记录单(&P)…"),
     export_name="来电来报登记",
-    no_selection="请先在列表中选择一条来电记录。",
-    void=lambda call_id, reason, actor: service.void_call(call_id, reason, actor=actor),
-    void_title="作废来电记录",
-    tick_columns=(STATUS_COLUMN,),
 )
 
 

@@ -34,32 +34,15 @@ from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, R
 CAMPAIGNS, LEDGER, OVERVIEW, TEMPLATES = range(4)
 
 
-def _notice(problem: Problem) -> bytes:
-    from xiaoneng_desktop.reports.forms import rectification_notice  # reportlab only when asked for
-
-    return rectification_notice(problem)
-
-
 SPEC = RegisterSpec(
-    title="整改台账",
-    columns=COLUMNS,
-    statuses=service.STATUSES,
-    query=service.problems_query,
-    get=service.get_problem,
+    title="整改台账", thing="问题", measure="个",
+    # an overdue row is red in every column
+    columns=COLUMNS, statuses=service.STATUSES, tick_columns=tuple(range(len(COLUMNS))),
+    query=service.problems_query, get=service.get_problem, void=service.void_problem,
     day=lambda problem: problem.found_on,
-    form=RecordForm(
-        name="整改通知/销号单",
-        make=_notice,
-        preview_title=lambda problem: f"整改通知销号单 {problem.id}",
-        file_name=lambda problem: f"整改通知销号单-{problem.found_on:%Y%m%d}-{problem.id}",
-        print_tip="打印所选问题的整改通知/销号单",
-        pdf_tip="把所选问题的整改通知/销号单存为 PDF 文件",
-    ),
+    form=RecordForm("整改通知/销号单", "rectification_notice",
+                    lambda problem: f"{problem.found_on:%Y-%m-%d} {problem.responsible_name}"),
     export_name="整改台账",
-    no_selection="请先在整改台账中选择一个问题。",
-    void=lambda problem_id, reason, actor: service.void_problem(problem_id, reason, actor=actor),
-    void_title="作废问题",
-    tick_columns=tuple(range(len(COLUMNS))),  # an overdue row is red in every column
 )
 
 

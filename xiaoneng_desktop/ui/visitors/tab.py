@@ -35,32 +35,14 @@ from xiaoneng_desktop.visitors.models import Visit
 DEADLINE_COLUMN = 11
 
 
-def _visit_form(visit: Visit) -> bytes:
-    from xiaoneng_desktop.reports.forms import visit_form  # reportlab only when asked for
-
-    return visit_form(visit)
-
-
 SPEC = RegisterSpec(
-    title="来访接待",
-    columns=COLUMNS,
-    statuses=service.STATUSES,
-    query=service.visits_query,
-    get=service.get_visit,
+    title="来访接待", thing="来访记录", measure="条",
+    columns=COLUMNS, statuses=service.STATUSES, tick_columns=(STATUS_COLUMN, AGE_COLUMN),
+    query=service.visits_query, get=service.get_visit, void=service.void_visit,
     day=lambda visit: visit.visited_at.date(),
-    form=RecordForm(
-        name="来访登记表",
-        make=_visit_form,
-        preview_title=lambda visit: f"来访登记表 {visit.name} {visit.visited_at:%Y-%m-%d}",
-        file_name=lambda visit: f"来访登记表-{visit.visited_at:%Y%m%d}-{visit.id}",
-        print_tip="打印所选来访的来访登记表（身份证号隐去中间位）",
-        pdf_tip="把所选来访的来访登记表存为 PDF 文件",
-    ),
+    form=RecordForm("来访登记表", "visit_form", lambda visit: f"{visit.name} {visit.visited_at:%Y-%m-%d}",
+                    about="（身份证号隐去中间位）"),
     export_name="来访登记",
-    no_selection="请先在列表中选择一条来访记录。",
-    void=lambda visit_id, reason, actor: service.void_visit(visit_id, reason, actor=actor),
-    void_title="作废来访登记",
-    tick_columns=(STATUS_COLUMN, AGE_COLUMN),
 )
 
 

@@ -14,6 +14,7 @@ record's single-page form, 导出Excel, and ``data_changed``. A register supplie
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,15 +55,28 @@ class RecordForm:
 
     #: The form's name: menu entries "打印{name}…" and "{name}存为PDF…", the save dialog's title.
     name: str
-    #: The PDF of one record (reportlab is imported inside, only when asked for).
-    make: Callable[[Record], bytes]
-    #: The print preview's window title for a record.
-    preview_title: Callable[[Record], str]
-    #: The suggested file name (without .pdf) for a record.
-    file_name: Callable[[Record], str]
+    #: The function of ``reports.forms`` that draws one record's PDF (imported only when asked for:
+    #: reportlab is not loaded at start-up).
+    maker: str
+    #: What tells one record's form from another: the print preview's title is "{name} {subject}",
+    #: the suggested file name "{name}-{subject}-{id}".
+    subject: Callable[[Record], str]
+    #: Said after the print button's tip ("，供领导签批").
+    about: str = ""
     print_text: str = "打印(&P)…"
-    print_tip: str = ""
-    pdf_tip: str = ""
+
+    def make(self, record: Record) -> bytes:
+        import importlib
+
+        return getattr(importlib.import_module("xiaoneng_desktop.reports.forms"), self.maker)(record)
+
+    def preview_title(self, record: Record) -> str:
+        return f"{self.name} {self.subject(record)}"
+
+    def file_name(self, record: Record) -> str:
+        """Letters, digits and dashes only: the name must be a valid file name on every system."""
+        words = re.findall(r"\w+", f"{self.name} {self.subject(record)} {record.id}")
+        return "-".join(words)
 
 
 @dataclass(frozen=True)
@@ -71,28 +85,38 @@ class RegisterSpec:
 
     #: The title of its messages ("值班记录").
     title: str
+    #: What one record is called ("来电记录"), with its measure word ("条"): "请先在列表中选择一条来电记录。",
+    #: "作废来电记录", "打印所选来电记录的电话记录单".
+    thing: str
+    measure: str
     columns: Sequence[Column]
     statuses: Sequence[str]
     #: The service's query: ``query(text, date_from, date_to, status, **extra_filters)``.
     query: Callable[..., pw.Select]
     #: The service's ``get_X(id)``: the record, or ValidationError when it is gone.
     get: Callable[[int], Record]
+    #: The service's 作废: ``void(record_id, reason, actor)``.
+    void: Callable[[int, str, str], object]
     #: The day a record is listed under (to find an old record by narrowing the list to that day).
     day: Callable[[Record], dt.date]
     form: RecordForm
     #: The sheet and suggested file name of 导出Excel.
     export_name: str
-    #: Said when an action needs a selected row and there is none.
-    no_selection: str
-    #: ``void(record_id, reason, actor)`` — the service's 作废.
-    void: Callable[[int, str, str], object]
-    void_title: str
     void_prompt: str = "作废后记录仍保留，并记入操作日志。请填写作废原因："
     void_text: str = "作废"
     default_sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
     order_prefix: Callable[[], list] | None = None
     #: The columns that read the clock (repainted by ``tick``).
     tick_columns: Sequence[int] = field(default_factory=tuple)
+
+    @property
+    def no_selection(self) -> str:
+        """Said when an action needs a selected row and there is none."""
+        return f"请先在列表中选择一{self.measure}{self.thing}。"
+
+    @property
+    def void_title(self) -> str:
+        return f"作废{self.thing}"
 
 
 class RegisterTab(QWidget):
@@ -132,12 +156,10 @@ class RegisterTab(QWidget):
 
         form = spec.form
         self.void_button = push_button(self, spec.void_text, self.void_selected)
-        self.print_button = QPushButton(form.print_text, self)
-        self.print_button.setToolTip(form.print_tip)
-        self.print_button.clicked.connect(self.print_record_form)
-        self.pdf_button = QPushButton("存为PDF…", self)
-        self.pdf_button.setToolTip(form.pdf_tip)
-        self.pdf_button.clicked.connect(lambda: self.save_record_form())
+        self.print_button = push_button(self, form.print_text, self.print_record_form,
+                                        tip=f"打印所选{spec.thing}的{form.name}{form.about}")
+        self.pdf_button = push_button(self, "存为PDF…", self.save_record_form,
+                                      tip=f"把所选{spec.thing}的{form.name}存为 PDF 文件")
 
         shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_record)
