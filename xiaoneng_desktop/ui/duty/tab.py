@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -60,43 +56,18 @@ class DutyTab(RegisterTab):
         # --- items still open, nearest deadline first
         self.open_model, self.open_table, self.open_box = self.open_list(service.open_calls_query, 7, "未办结来电")
 
-        # --- the whole log
-        log_box = QGroupBox("来电来报登记簿", self)
-        log_layout = QVBoxLayout(log_box)
-        log_layout.addWidget(self.view)
-
         self.new_button = push_button(self, "新建来电(&N)", self.new_record, tip="新建来电来报记录（Ctrl+N），Ctrl+Enter 保存")
         self.edit_button = push_button(self, "编辑", lambda: self.edit_call(self.selected_id()))
         self.close_button = push_button(self, "办结", self.close_selected)
         buttons = self.buttons(self.new_button, self.edit_button, self.close_button)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.open_box)
-        splitter.addWidget(log_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([230, 520])  # room for five open items above the log
-        calls_page = QWidget(self)
-        calls_layout = QVBoxLayout(calls_page)
-        calls_layout.addLayout(header)
-        calls_layout.addWidget(self.handover_label)
-        calls_layout.addLayout(buttons)
-        calls_layout.addWidget(splitter, 1)
-
         self.roster = RosterPage(self)
         self.roster.changed.connect(self.update_summary)
-        self.pages = QTabWidget(self)
-        self.pages.addTab(calls_page, "来电来报")
-        self.pages.addTab(self.roster, "值班排班")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.pages)
+        self.set_pages(self.build_register_page("来电来报登记簿", header, self.handover_label, buttons),
+                       (self.roster, "值班排班"), register_name="来电来报")
         self.update_summary()
 
     # --- the register's hooks --------------------------------------------------------------------
-
-    def show_register(self) -> None:
-        self.pages.setCurrentIndex(0)
 
     def refresh_pages(self) -> None:
         self.roster.refresh()

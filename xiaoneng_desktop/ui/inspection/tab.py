@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -67,15 +66,9 @@ class InspectionTab(RegisterTab):
         self.templates = TemplatesPage(self)
         self.templates.changed.connect(self.data_changed)
 
-        self.pages = QTabWidget(self)
-        self.pages.addTab(self.campaigns, "自查活动")
-        self.pages.addTab(self._build_ledger(), "整改台账")
-        self.pages.addTab(self.overview, "统计概况")
-        self.pages.addTab(self.templates, "检查模板")
+        self.set_pages(self._build_ledger(), (self.campaigns, "自查活动"), (self.overview, "统计概况"),
+                       (self.templates, "检查模板"), register_name="整改台账", register_index=LEDGER)
         self.pages.currentChanged.connect(self._page_changed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.pages)
         self.update_summary()
 
     def _build_ledger(self) -> QWidget:
@@ -115,9 +108,6 @@ class InspectionTab(RegisterTab):
 
     def reset_extra_filters(self) -> None:
         self.campaign_filter.setCurrentIndex(0)  # 全部活动
-
-    def show_register(self) -> None:
-        self.pages.setCurrentIndex(LEDGER)
 
     def menu_actions(self):
         return [("修改…", lambda: self.edit_problem(self.selected_id())), ("整改进展…", self.add_note),

@@ -10,14 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -75,9 +71,6 @@ class VisitorsTab(RegisterTab):
         # --- the whole register
         self.view.filter_bar.search.setToolTip("按姓名、身份证号（全部或后几位）、电话、事由、转办单位查找（Ctrl+F）")
         self.view.filter_bar.search.setPlaceholderText("姓名、身份证号、电话、事由、单位…")
-        log_box = QGroupBox("来访登记簿", self)
-        log_layout = QVBoxLayout(log_box)
-        log_layout.addWidget(self.view)
 
         self.new_button = push_button(self, "登记来访(&N)", self.new_record, tip="登记新的来访（Ctrl+N），Ctrl+Enter 保存")
         self.edit_button = push_button(self, "修改登记", lambda: self.edit_visit(self.selected_id()))
@@ -86,33 +79,14 @@ class VisitorsTab(RegisterTab):
         self.extend_button = push_button(self, "延期…", self.extend_selected)
         buttons = self.buttons(self.new_button, self.edit_button, self.handle_button, self.extend_button)
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.open_box)
-        splitter.addWidget(log_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([230, 520])
-        visits_page = QWidget(self)
-        visits_layout = QVBoxLayout(visits_page)
-        visits_layout.addLayout(header)
-        visits_layout.addLayout(buttons)
-        visits_layout.addWidget(splitter, 1)
-
         self.reception = ReceptionPage(self)
         # a new reception day changes which visits it counts, and the header
         self.reception.changed.connect(self.reload)
-        self.pages = QTabWidget(self)
-        self.pages.addTab(visits_page, "来访登记")
-        self.pages.addTab(self.reception, "领导接待日")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.pages)
+        self.set_pages(self.build_register_page("来访登记簿", header, buttons), (self.reception, "领导接待日"),
+                       register_name="来访登记")
         self.update_summary()
 
     # --- the register's hooks --------------------------------------------------------------------
-
-    def show_register(self) -> None:
-        self.pages.setCurrentIndex(0)
 
     def refresh_pages(self) -> None:
         self.reception.refresh()

@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QGroupBox,
     QHBoxLayout,
+    QLayout,
     QMenu,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -142,6 +145,9 @@ class RegisterTab(QWidget):
         super().__init__(parent)
         spec = self.spec
         self.filters = Filters(status=spec.statuses[0])
+        #: The tab's pages (``set_pages``) and the one that shows the register; None for a one-page tab.
+        self.pages: QTabWidget | None = None
+        self.register_page: QWidget | None = None
         #: (table, model) of every list of this register, the full register first.
         self.lists: list[tuple[QTableView, SqlTableModel]] = []
         self.make_extra_filters()
@@ -191,6 +197,8 @@ class RegisterTab(QWidget):
 
     def show_register(self) -> None:
         """Bring the register's list to the front (a tab with several pages turns to it)."""
+        if self.pages is not None:
+            self.pages.setCurrentWidget(self.register_page)
 
     def actor(self) -> str:
         """Who acts, for the operation log (the officer on duty, the receptionist …)."""
@@ -224,6 +232,40 @@ class RegisterTab(QWidget):
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(table)
         return model, table, box
+
+    def build_register_page(self, register_title: str, *above: QWidget | QLayout) -> QWidget:
+        """The register's page: ``above`` (header rows, buttons), then the open items (``open_list``)
+        over the whole register in a box titled ``register_title``, split so that both stay in view."""
+        box = QGroupBox(register_title, self)
+        QVBoxLayout(box).addWidget(self.view)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.open_box)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([230, 520])  # room for five open items above the register
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        for part in above:
+            if isinstance(part, QLayout):
+                layout.addLayout(part)
+            else:
+                layout.addWidget(part)
+        layout.addWidget(splitter, 1)
+        return page
+
+    def set_pages(self, register_page: QWidget, *pages: tuple[QWidget, str], register_name: str,
+                  register_index: int = 0) -> None:
+        """The tab as pages: the register's at ``register_index``, the other ``(page, name)`` around it."""
+        self.register_page = register_page
+        self.pages = QTabWidget(self)
+        for page, name in pages:
+            self.pages.addTab(page, name)
+        self.pages.insertTab(register_index, register_page, register_name)
+        self.pages.setCurrentIndex(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages)
 
     def _query(self) -> pw.Select:
         f = self.filters
