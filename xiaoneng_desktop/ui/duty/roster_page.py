@@ -30,7 +30,7 @@ from xiaoneng_desktop.duty.models import DutyShift, Unavailability
 from xiaoneng_desktop.duty.service import ShiftInput
 from xiaoneng_desktop.ui.forms.ui_shift_dialog import Ui_ShiftDialog
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdate, push_button, to_qdate
-from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog, error_label
+from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog, error_label, open_dialog
 
 WEEKDAYS = "一二三四五六日"
 GAP_BACKGROUND = QColor("#ffebee")
@@ -143,23 +143,14 @@ class RosterPage(QWidget):
         chosen = self.selected()
         if chosen is None:
             return None
-        dialog = ShiftDialog(*chosen, parent=self)
-        dialog.accepted.connect(self._changed)
-        dialog.open()
-        return dialog
+        return open_dialog(ShiftDialog(*chosen, parent=self), self._changed)
 
     def generate(self) -> GenerateDialog:
         first, _ = self.month_range()
-        dialog = GenerateDialog(first.year, first.month, parent=self)
-        dialog.accepted.connect(self._changed)
-        dialog.open()
-        return dialog
+        return open_dialog(GenerateDialog(first.year, first.month, parent=self), self._changed)
 
     def add_unavailable(self) -> UnavailableDialog:
-        dialog = UnavailableDialog(parent=self)
-        dialog.accepted.connect(self._changed)
-        dialog.open()
-        return dialog
+        return open_dialog(UnavailableDialog(parent=self), self._changed)
 
     def _changed(self) -> None:
         self.refresh()

@@ -21,6 +21,7 @@ from xiaoneng_desktop.ui.duty.call_table import COLUMNS, STATUS_COLUMN
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
 from xiaoneng_desktop.ui.duty.roster_page import RosterPage
 from xiaoneng_desktop.ui.widgets.inputs import push_button, to_qdatetime
+from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
 SPEC = RegisterSpec(
@@ -139,7 +140,4 @@ class DutyTab(RegisterTab):
             QMessageBox.information(self, "交接班", f"{shift.day:%m月%d日} {shift.name}已于 "
                                     f"{shift.handed_over_at:%H:%M} 交接。")
             return None
-        dialog = HandoverDialog(shift, parent=self)
-        dialog.accepted.connect(self.record_changed)
-        dialog.open()
-        return dialog
+        return open_dialog(HandoverDialog(shift, parent=self), self.record_changed)

@@ -28,6 +28,7 @@ from xiaoneng_desktop.ui.inspection.campaign_dialog import CampaignDialog
 from xiaoneng_desktop.ui.widgets.form_errors import database_message
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 
 
 class CampaignsPage(QWidget):
@@ -260,9 +261,7 @@ class CampaignsPage(QWidget):
             return None
         dialog = ReasonDialog("作废自查活动", "作废后活动及其问题仍保留，并记入操作日志。请填写作废原因：",
                               lambda reason: service.void_campaign(campaign_id, reason), self)
-        dialog.accepted.connect(lambda: self._campaign_changed(None))
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, lambda: self._campaign_changed(None))
 
     def _campaign_changed(self, campaign_id: int | None) -> None:
         self.load_campaigns(select=campaign_id)

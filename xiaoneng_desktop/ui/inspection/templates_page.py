@@ -10,6 +10,7 @@ from xiaoneng_desktop.ui.inspection.template_dialog import TemplateDialog
 from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.item_table import item_table, read_only_item
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 
 
 class TemplatesPage(QWidget):
@@ -64,10 +65,7 @@ class TemplatesPage(QWidget):
         template_id = self.current_template_id()
         if template_id is None:
             return None
-        dialog = TemplateDialog(service.get_template(template_id), parent=self)
-        dialog.accepted.connect(self._templates_changed)
-        dialog.open()
-        return dialog
+        return open_dialog(TemplateDialog(service.get_template(template_id), parent=self), self._templates_changed)
 
     def copy_template(self) -> ReasonDialog | None:
         template_id = self.current_template_id()
@@ -75,9 +73,7 @@ class TemplatesPage(QWidget):
             return None
         dialog = ReasonDialog("复制检查模板", "新模板的名称（如：四型机关创建自查）：",
                               lambda name: service.copy_template(template_id, name), self)
-        dialog.accepted.connect(self._templates_changed)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, self._templates_changed)
 
     def delete_template(self) -> ReasonDialog | None:
         template_id = self.current_template_id()
@@ -85,9 +81,7 @@ class TemplatesPage(QWidget):
             return None
         dialog = ReasonDialog("删除检查模板", "删除后不能再用于新的自查活动（记录仍保留）。请填写删除原因：",
                               lambda reason: service.delete_template(template_id, reason), self)
-        dialog.accepted.connect(self._templates_changed)
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, self._templates_changed)
 
     def _templates_changed(self) -> None:
         self.refresh()

@@ -25,7 +25,7 @@ from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.visitors.reception_day_dialog import ReceptionDayDialog
 from xiaoneng_desktop.ui.widgets.inputs import push_button
-from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog
+from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog, open_dialog
 from xiaoneng_desktop.ui.widgets.record_forms import found
 from xiaoneng_desktop.visitors import service
 from xiaoneng_desktop.visitors.models import ReceptionDay
@@ -124,10 +124,7 @@ class ReceptionPage(QWidget):
         return self.edit(row_id)
 
     def edit(self, row_id: int | None) -> ReceptionDayDialog:
-        dialog = ReceptionDayDialog(found(service.get_reception_day, row_id), self)
-        dialog.accepted.connect(self._changed)
-        dialog.open()
-        return dialog
+        return open_dialog(ReceptionDayDialog(found(service.get_reception_day, row_id), self), self._changed)
 
     def remove_selected(self) -> None:
         row_id = self.selected_id()
@@ -142,10 +139,7 @@ class ReceptionPage(QWidget):
 
     def generate(self) -> GenerateDialog:
         first, last = self.range()
-        dialog = GenerateDialog(first, last, self)
-        dialog.accepted.connect(self._changed)
-        dialog.open()
-        return dialog
+        return open_dialog(GenerateDialog(first, last, self), self._changed)
 
     def _changed(self) -> None:
         self.refresh()

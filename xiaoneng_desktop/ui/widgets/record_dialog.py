@@ -14,6 +14,7 @@ database error keeps the dialog open with what was typed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -38,6 +39,16 @@ from PySide6.QtWidgets import (
 )
 
 from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
+
+D = TypeVar("D", bound=QDialog)
+
+
+def open_dialog(dialog: D, on_saved: Callable[[], object]) -> D:
+    """Show ``dialog`` window-modal (the caller goes on; the dialog outlives it, owned by its parent)
+    and call ``on_saved`` once it is accepted."""
+    dialog.accepted.connect(lambda: on_saved())
+    dialog.open()
+    return dialog
 
 
 def input_value(widget: QWidget) -> object:

@@ -43,6 +43,7 @@ from xiaoneng_desktop.ui.widgets import record_forms
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView, list_table
 from xiaoneng_desktop.ui.widgets.sql_table import Column, SqlTableModel
 
@@ -365,9 +366,7 @@ class RegisterTab(QWidget):
         if read_only:
             dialog.setWindowTitle(read_only)
             dialog.ui.button_box.setEnabled(False)
-        dialog.accepted.connect(lambda: self.record_changed(select if select is not None else dialog.saved_id))
-        dialog.open()
-        return dialog
+        return open_dialog(dialog, lambda: self.record_changed(select if select is not None else dialog.saved_id))
 
     def void_selected(self) -> ReasonDialog | None:
         """作废 the selected record, with a reason (it stays in the lists, greyed, and in the log)."""
