@@ -7,6 +7,8 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from xiaoneng_desktop import demo, schema
 from xiaoneng_desktop.core.models import AuditLog, Department, Person
@@ -250,3 +252,22 @@ def test_inspection_campaign_with_problems_in_every_state(filled):
         if problem.verified_at is not None:
             assert problem.verified_by and not inspection.same_person(problem.verified_by, problem.responsible_name)
             assert problem.completed_at <= problem.verified_at <= NOW
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31)), st.integers(0, 2**32))
+@settings(max_examples=200, deadline=None)
+def test_a_visitors_id_number_is_valid_on_any_day(today, seed):
+    """Every day, 29 February too (ten years of demo data once failed on 2024-02-29): an adult's valid number."""
+    import random
+
+    from xiaoneng_desktop.core.validation import clean_id_number
+
+    number = demo._id_number(random.Random(seed), today)
+    assert clean_id_number(number, today=today) == number
+    born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    assert dt.date(1945, 1, 1) <= born <= demo._years_before(today, 18)
+
+
+def test_29_february_eighteen_years_earlier_is_the_28th():
+    assert demo._years_before(dt.date(2024, 2, 29), 18) == dt.date(2006, 2, 28)
+    assert demo._years_before(dt.date(2024, 2, 29), 20) == dt.date(2004, 2, 29)

@@ -1004,9 +1004,18 @@ GROUP_MATTERS = (
 ID_PREFIX = "430624"  # the county's 行政区划代码
 
 
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same date ``years`` earlier; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
 def _id_number(rng: random.Random, today: dt.date) -> str:
-    born = dt.date(1945, 1, 1) + dt.timedelta(days=rng.randrange((today.replace(year=today.year - 18)
-                                                                   - dt.date(1945, 1, 1)).days))
+    """An adult's ID number (born 1945 up to 18 years before ``today``) with a valid check digit."""
+    earliest = dt.date(1945, 1, 1)
+    born = earliest + dt.timedelta(days=rng.randrange((_years_before(today, 18) - earliest).days))
     first17 = f"{ID_PREFIX}{born:%Y%m%d}{rng.randrange(1000):03d}"
     return first17 + id_check_digit(first17)
 
