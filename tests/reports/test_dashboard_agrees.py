@@ -224,9 +224,11 @@ NOWS = [
 
 
 @pytest.mark.parametrize("now", NOWS, ids=str)
-def test_demo_month_agrees(demo_file, now):
-    use(demo_file)
-    assert_agrees(demo_file, now)
+@pytest.mark.parametrize("data", ["demo_file", "handmade_file"])
+def test_the_dashboard_agrees_with_the_services(request, data, now):
+    data = request.getfixturevalue(data)
+    use(data)
+    assert_agrees(data, now)
 
 
 def test_demo_month_has_something_overdue_to_count(demo_file):
@@ -235,12 +237,6 @@ def test_demo_month_has_something_overdue_to_count(demo_file):
     assert late["值班记录"] > 0 and late["公文流转"] > 0
     assert sum(assert_agrees(demo_file, dt.datetime(2027, 12, 31)).values()) > sum(late.values())
     assert sum(assert_agrees(demo_file, dt.datetime(2024, 1, 1)).values()) == 0
-
-
-@pytest.mark.parametrize("now", NOWS, ids=str)
-def test_handmade_records_agree(handmade_file, now):
-    use(handmade_file)
-    assert_agrees(handmade_file, now)
 
 
 def test_a_visit_late_only_for_its_acceptance_notice_counts_as_overdue(handmade_file):
