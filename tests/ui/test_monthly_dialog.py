@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 
 import openpyxl
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtPrintSupport import QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox
 
 from tests.helpers import type_text
@@ -42,10 +44,33 @@ def test_defaults_to_last_month_and_writes_both(qtbot, dialog, tmp_path):
     book = openpyxl.load_workbook(tmp_path / "十月.xlsx")
     assert [c.value for c in book["汇总"][4]][:6] == ["值班记录", 1, 1, 0, 0, 1.0]
     assert (tmp_path / "十月.pdf").read_bytes().startswith(b"%PDF")
-    preview = dialog.print_pdf()
-    qtbot.addWidget(preview)
-    assert preview.isVisible()
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    gc.collect()  # only the dialog holds the preview now; its printer must live on (it segfaulted)
+    previews = [w for w in dialog.findChildren(QPrintPreviewDialog) if w.isVisible()]
+    assert len(previews) == 1
+    previews[0].grab()  # paints every page of the report onto the printer
+    qtbot.wait(50)
+    previews[0].close()
+
+
+def test_a_preview_without_a_parent_lives_until_closed(qtbot, tmp_path):
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from xiaoneng_desktop.ui.widgets import print_preview
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.drawString(72, 720, "page")
+    page.save()
+    pdf = buffer.getvalue()
+    print_preview.preview_pdf(pdf, "空白页")
+    gc.collect()
+    (preview,) = print_preview._unparented
+    preview.grab()
     preview.close()
+    assert not print_preview._unparented
 
 
 def test_bad_paths_are_shown_at_the_field(qtbot, dialog, tmp_path):

@@ -50,13 +50,31 @@ def make_printer() -> QPrinter:
     return printer
 
 
-def preview_pdf(data: bytes, title: str, parent: QWidget | None = None) -> QPrintPreviewDialog:
+class PdfPreviewDialog(QPrintPreviewDialog):
+    """Qt's print preview of a PDF. It keeps its QPrinter for its whole life: the C++ dialog paints on
+    the printer, and a printer kept only in a local was freed by Python's garbage collector while the
+    preview was open (a segfault on the next repaint)."""
+
+    def __init__(self, data: bytes, title: str, parent: QWidget | None = None):
+        printer = make_printer()
+        printer.setDocName(title)
+        super().__init__(printer, parent)
+        self.printer, self.data = printer, data
+        self.setWindowTitle(f"打印预览 — {title}")
+        self.paintRequested.connect(lambda target: render_pages(self.data, target))
+        self.resize(900, 1000)
+
+
+#: Previews without a parent widget: held here until closed, so that the dialog (and its printer) is
+#: not collected while it is on screen.
+_unparented: set[PdfPreviewDialog] = set()
+
+
+def preview_pdf(data: bytes, title: str, parent: QWidget | None = None) -> PdfPreviewDialog:
     """Open Qt's print preview of the PDF (non-blocking); printing from it prints the same pages."""
-    printer = make_printer()
-    printer.setDocName(title)
-    dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"打印预览 — {title}")
-    dialog.paintRequested.connect(lambda target: render_pages(data, target))
-    dialog.resize(900, 1000)
+    dialog = PdfPreviewDialog(data, title, parent)
+    if parent is None:
+        _unparented.add(dialog)
+        dialog.finished.connect(lambda _result: _unparented.discard(dialog))
     dialog.open()
     return dialog
