@@ -28,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,12 +74,12 @@ def _cli(*args: str) -> subprocess.Popen:
 
 
 def _count(path: Path, table: str) -> int:
-    with sqlite3.connect(path) as raw:
+    with closing(sqlite3.connect(path)) as raw:
         return raw.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
 
 
 def _healthy(path: Path) -> bool:
-    with sqlite3.connect(path) as raw:
+    with closing(sqlite3.connect(path)) as raw:
         ok = raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     # the program itself must open it again (upgrades, WAL, settings)
     check = subprocess.run([sys.executable, "-c", "import sys; from xiaoneng_desktop import schema; "
@@ -91,7 +92,7 @@ def _kill_after(process: subprocess.Popen, seconds: float) -> None:
     time.sleep(seconds)
     if process.poll() is None:
         os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    process.communicate()  # reap it and close its pipes
 
 
 def _fresh(folder: Path, name: str) -> Path:
@@ -109,7 +110,7 @@ def round_saves(folder: Path, number: int, rng: random.Random) -> tuple[int, lis
     out, _ = child.communicate()
     committed = [line.split() for line in out.splitlines() if line.count(" ") == 1]
     problems = []
-    with sqlite3.connect(path) as raw:
+    with closing(sqlite3.connect(path)) as raw:
         for table, record_id in committed:
             if raw.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', (int(record_id),)).fetchone() is None:
                 problems.append(f"{table} {record_id} reported committed, missing")
