@@ -12,7 +12,7 @@ import peewee as pw
 from xiaoneng_desktop.core import audit
 from xiaoneng_desktop.core.db import atomic, contains
 from xiaoneng_desktop.core.models import Department, Person
-from xiaoneng_desktop.core.validation import Checker, clean_phone, clean_text, existing
+from xiaoneng_desktop.core.validation import Checker, clean_name, clean_phone, clean_text, existing, name_key
 
 __all__ = [
     "find_person",
@@ -115,7 +115,7 @@ def save_person(person_id: int | None, *, name: str, department_id: int | None =
     (``name``, ``department``, ``post``, ``mobile``, ``office_phone``, ``note``)."""
     check = Checker()
     values = {
-        "name": check.run("name", clean_text, name, "姓名", max_len=30, required=True),
+        "name": check.run("name", clean_name, name, "姓名", max_len=30, required=True),
         "post": check.run("post", clean_text, post, "职务", max_len=60),
         "mobile": check.run("mobile", clean_phone, mobile, "手机"),
         "office_phone": check.run("office_phone", clean_phone, office_phone, "办公电话"),
@@ -166,12 +166,22 @@ def set_active(person_id: int, active: bool) -> Person:
 
 
 def find_person(name: str) -> Person | None:
-    """The active person of exactly this name, or None."""
-    name = " ".join((name or "").split())
-    if not name:
+    """The active person of this name (compared by name_key: a full-width or compatibility form of
+    the same name is the same person), or None."""
+    key = name_key(name)
+    if not key:
         return None
-    return (Person.select().where((Person.name == name) & (Person.active == True))  # noqa: E712
-            .order_by(Person.id).first())
+    return next(iter(_active_named(key)), None)
+
+
+def _active_named(key: str, except_id: int | None = None) -> list[Person]:
+    """Active people whose name_key is ``key``, oldest first. The exact match is found by the index;
+    the directory is small, so the normalised comparison over all active people costs nothing."""
+    query = Person.select().where(Person.active == True).order_by(Person.id)  # noqa: E712
+    if except_id is not None:
+        query = query.where(Person.id != except_id)
+    exact = list(query.where(Person.name == key))
+    return exact or [person for person in query if name_key(person.name) == key]
 
 
 def person_names(active_only: bool = True) -> list[str]:
@@ -195,14 +205,11 @@ def get_person(person_id: int) -> Person:
 
 
 def _check_name_free(check: Checker, name: str, own_id: int | None, department: Department | None = None) -> None:
-    query = Person.select().where((Person.name == name) & (Person.active == True))  # noqa: E712
-    if own_id is not None:
-        query = query.where(Person.id != own_id)
-    other = query.first()
+    other = next(iter(_active_named(name_key(name), own_id)), None)
     if other is not None:
         where = f"（{other.department.name}）" if other.department_id else ""
         example = f"，如“{name}（{department.name}）”" if department is not None else ""
-        check.add("name", f"已有同名在岗人员“{name}”{where}，请在姓名后加注以示区分{example}")
+        check.add("name", f"已有同名在岗人员“{other.name}”{where}，请在姓名后加注以示区分{example}")
 
 
 _PERSON_LABELS = {"name": "姓名", "department": "部门", "post": "职务", "mobile": "手机",

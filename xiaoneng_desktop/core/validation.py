@@ -61,23 +61,57 @@ def _is_emoji(char: str) -> bool:
     )
 
 
+# What XML 1.0 cannot hold (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF and the other
+# non-characters): one such character pasted into a field makes every .xlsx/.docx export malformed.
+_XML_ILLEGAL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000))
+    + "]"
+)
+# Invisible characters that change nothing on screen but make "张三" and "张三\u200b" two people, or
+# turn a name around (bidi overrides and isolates).
+_INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML 1.0 cannot hold (see _XML_ILLEGAL)."""
+    return _XML_ILLEGAL.sub("", text)
+
+
 def clean_text(value: str | None, label: str, *, field: str = "", max_len: int = 200,
-               required: bool = False, multiline: bool = False) -> str:
-    """Trimmed text, or ValidationError: empty when required, too long, emoji, control characters."""
+               required: bool = False, multiline: bool = False, name: bool = False) -> str:
+    """Trimmed text, or ValidationError: empty when required, too long, emoji, control characters.
+
+    Characters XML cannot hold are dropped silently (they are never meant: a paste brings them).
+    ``name``: a person's name, which may not hold invisible characters either (see clean_name)."""
     field = field or label
-    text = (value or "").strip()
+    text = xml_safe((value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
     if not multiline:
         text = " ".join(text.split())
     if required and not text:
         raise ValidationError(field, f"请填写{label}")
     if len(text) > max_len:
         raise ValidationError(field, f"{label}不能超过 {max_len} 个字（现有 {len(text)} 个字）")
+    if name and _INVISIBLE.search(text):
+        raise ValidationError(field, f"{label}中含有看不见的字符，请重新输入")
     for char in text:
         if _is_emoji(char):
             raise ValidationError(field, f"{label}中不能包含表情符号等特殊字符（“{char}”），请删除后再保存")
         if unicodedata.category(char) == "Cc" and char not in "\n\t":
             raise ValidationError(field, f"{label}中含有不可见的控制字符，请删除后再保存")
     return text
+
+
+def clean_name(value: str | None, label: str = "姓名", *, field: str = "", max_len: int = 30,
+               required: bool = False) -> str:
+    """A person's name: clean_text without invisible characters (zero-width, direction overrides)."""
+    return clean_text(value, label, field=field, max_len=max_len, required=required, name=True)
+
+
+def name_key(name: str | None) -> str:
+    """What two names are compared by: NFKC (full-width Ａ is A, compatibility ideographs are the
+    unified ones), whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", name or "").split())
 
 
 _PHONE_ALLOWED = re.compile(r"^[0-9\-\s()（）+转]*$")

@@ -16,7 +16,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text, existing, live
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_name, clean_text, existing, live
 from xiaoneng_desktop.documents.models import (
     CLOSING_STEP,
     INCOMING,
@@ -249,7 +249,7 @@ def check_document(check: Checker, data, now: dt.datetime) -> dict:
 
 
 def check_one_name(check: Checker, value: str, label: str, field: str, required: bool = True) -> str:
-    name = check.run(field, clean_text, value, label, field=field, max_len=60, required=required) or ""
+    name = check.run(field, clean_name, value, label, field=field, max_len=60, required=required) or ""
     if name and re.search(r"[、，,;；/\s]", name):
         check.add(field, f"{label}只能填一个人或一个科室（首问负责制），其他人请填在协办中")
     return name
@@ -273,7 +273,7 @@ def register_incoming(data: IncomingInput) -> Document:
     values = check_document(check, data, now)
     values["unit"] = check.run("unit", clean_text, data.unit, "来文单位", field="unit", max_len=60, required=True)
     values["doc_number"] = check.run("doc_number", check_doc_number, data.doc_number)
-    values["registrar"] = check.run("registrar", clean_text, data.registrar, "登记人", field="registrar",
+    values["registrar"] = check.run("registrar", clean_name, data.registrar, "登记人", field="registrar",
                                     max_len=30, required=True)
     holder = check_one_name(check, data.next_holder, "拟办人", "next_holder")
     opinion = check.run("opinion", clean_text, data.opinion, "签收意见", field="opinion", max_len=TEXT_MAX,
@@ -306,7 +306,7 @@ def start_outgoing(data: OutgoingInput) -> Document:
     values["code"] = data.code
     values["unit"] = check.run("unit", clean_text, data.unit, "拟稿科室", field="unit", max_len=60, required=True)
     drafter = check_one_name(check, data.drafter, "拟稿人", "drafter")
-    values["registrar"] = check.run("registrar", clean_text, data.registrar or data.drafter, "登记人",
+    values["registrar"] = check.run("registrar", clean_name, data.registrar or data.drafter, "登记人",
                                     field="registrar", max_len=30) or ""
     values["cosign_units"] = check.run("cosign_units", clean_text, data.cosign_units, "会签单位",
                                        field="cosign_units", max_len=200) or ""
@@ -442,7 +442,7 @@ def steps(doc_id: int) -> list[DocumentStep]:
 def urge(doc_id: int, urged_by: str, way: str, answer: str = "", urged_at: dt.datetime | None = None) -> Urging:
     check = Checker()
     now = clock.now()
-    urged_by = check.run("urged_by", clean_text, urged_by, "催办人", field="urged_by", max_len=30, required=True)
+    urged_by = check.run("urged_by", clean_name, urged_by, "催办人", field="urged_by", max_len=30, required=True)
     if way not in URGE_WAYS:
         check.add("way", "请选择催办方式（电话、当面或书面）")
     answer = check.run("answer", clean_text, answer, "答复情况", field="answer", max_len=TEXT_MAX, multiline=True)
@@ -472,8 +472,8 @@ def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: 
     check = Checker()
     now = clock.now()
     reason = check.run("reason", clean_text, reason, "延期原因", field="reason", max_len=200, required=True)
-    asked_by = check.run("asked_by", clean_text, asked_by, "申请人", field="asked_by", max_len=30, required=True)
-    approved_by = check.run("approved_by", clean_text, approved_by, "批准人", field="approved_by", max_len=30)
+    asked_by = check.run("asked_by", clean_name, asked_by, "申请人", field="asked_by", max_len=30, required=True)
+    approved_by = check.run("approved_by", clean_name, approved_by, "批准人", field="approved_by", max_len=30)
     if new_date is None:
         check.add("new_date", "请填写延期后的日期")
     check.raise_if_any()
@@ -497,7 +497,7 @@ def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: 
 
 
 def decide_extension(extension_id: int, approve: bool, actor: str) -> Extension:
-    actor = clean_text(actor, "批准人", field="decided_by", max_len=30, required=True)
+    actor = clean_name(actor, "批准人", field="decided_by", max_len=30, required=True)
     with atomic():
         row = existing(Extension, extension_id, "decided_by", "该延期申请不存在")
         if row.approved is not None:

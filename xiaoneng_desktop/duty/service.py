@@ -10,10 +10,18 @@ from dataclasses import dataclass, fields
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, figures, settings
+from xiaoneng_desktop.core import audit, clock, figures, people, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_phone, clean_text, existing, live
+from xiaoneng_desktop.core.validation import (
+    Checker,
+    ValidationError,
+    clean_name,
+    clean_phone,
+    clean_text,
+    existing,
+    live,
+)
 from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call, DutyShift, Unavailability
 
 # Response limits (seed 003 §(二)): 一般事项 10 minutes, 特殊事项 3 hours; 突发事件 即接即报 —
@@ -84,19 +92,19 @@ def check_call(data: CallInput) -> dict:
     if data.category not in CATEGORIES:
         check.add("category", "请选择事项类别")
     values["category"] = data.category
-    values["caller"] = check.run("caller", clean_text, data.caller, "来电人", field="caller", max_len=30)
+    values["caller"] = check.run("caller", clean_name, data.caller, "来电人", field="caller", max_len=30)
     values["caller_unit"] = check.run("caller_unit", clean_text, data.caller_unit, "来电单位",
                                       field="caller_unit", max_len=60)
     values["phone"] = check.run("phone", clean_phone, data.phone, "联系电话", field="phone")
     values["summary"] = check.run("summary", clean_text, data.summary, "内容摘要", field="summary",
                                   max_len=SUMMARY_MAX, required=True, multiline=True)
-    values["officer_name"] = check.run("officer_name", clean_text, data.officer_name, "值班员",
+    values["officer_name"] = check.run("officer_name", clean_name, data.officer_name, "值班员",
                                        field="officer_name", max_len=30, required=True)
-    values["assignee_name"] = check.run("assignee_name", clean_text, data.assignee_name, "交办对象",
+    values["assignee_name"] = check.run("assignee_name", clean_name, data.assignee_name, "交办对象",
                                         field="assignee_name", max_len=30)
     values["instruction"] = check.run("instruction", clean_text, data.instruction, "领导批示",
                                       field="instruction", max_len=TEXT_MAX, multiline=True)
-    values["instruction_by"] = check.run("instruction_by", clean_text, data.instruction_by, "批示领导",
+    values["instruction_by"] = check.run("instruction_by", clean_name, data.instruction_by, "批示领导",
                                          field="instruction_by", max_len=30)
     values["feedback"] = check.run("feedback", clean_text, data.feedback, "办理情况", field="feedback",
                                    max_len=TEXT_MAX, multiline=True)
@@ -115,9 +123,7 @@ def check_call(data: CallInput) -> dict:
 
 
 def _person(name: str) -> Person | None:
-    if not name:
-        return None
-    return Person.get_or_none((Person.name == name) & (Person.active == True))  # noqa: E712
+    return people.find_person(name)
 
 
 def _apply(call: Call, values: dict, data: CallInput) -> None:
@@ -346,7 +352,7 @@ def save_shift(data: ShiftInput) -> DutyShift:
     check = Checker()
     names = {}
     for role, label in (("officer_name", "值班员"), ("leader_name", "带班领导"), ("standby_name", "候班人员")):
-        names[role] = check.run(role, clean_text, getattr(data, role), label, field=role, max_len=30)
+        names[role] = check.run(role, clean_name, getattr(data, role), label, field=role, max_len=30)
     phones = {}
     for role, label in (("officer_phone", "值班员电话"), ("leader_phone", "带班领导电话"),
                         ("standby_phone", "候班人员电话")):

@@ -15,7 +15,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text, existing, live
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_name, clean_text, existing, live
 from xiaoneng_desktop.inspection.builtin import install_builtin_template
 from xiaoneng_desktop.inspection.models import (
     CAMPAIGN_STATUSES,
@@ -460,7 +460,7 @@ def check_problem(data: ProblemInput) -> dict:
                            multiline=True),
         "measure": check.run("measure", clean_text, data.measure, "整改措施", field="measure", max_len=TEXT_MAX,
                              multiline=True),
-        "responsible_name": check.run("responsible_name", clean_text, data.responsible_name, "责任人",
+        "responsible_name": check.run("responsible_name", clean_name, data.responsible_name, "责任人",
                                       field="responsible_name", max_len=30, required=True),
         "explanation": check.run("explanation", clean_text, data.explanation, "向群众解释说明的情况",
                                  field="explanation", max_len=TEXT_MAX, multiline=True),
@@ -545,7 +545,7 @@ def add_progress(problem_id: int, text: str, on: dt.date | None = None, actor: s
     on = on or clock.today()
     if on > clock.today():
         check.add("on", "进展日期不能晚于今天")
-    actor = check.run("by", clean_text, actor, "填写人", field="by", max_len=30) or ""
+    actor = check.run("by", clean_name, actor, "填写人", field="by", max_len=30) or ""
     check.raise_if_any()
     with atomic():
         problem = _open_problem(problem_id, "再填写进展")
@@ -591,7 +591,7 @@ def same_person(a: str, b: str) -> bool:
 def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.datetime | None = None) -> Problem:
     """销号: checked by someone other than the responsible person, who says what they saw."""
     check = Checker()
-    verifier = check.run("verified_by", clean_text, verifier, "验收人", field="verified_by", max_len=30,
+    verifier = check.run("verified_by", clean_name, verifier, "验收人", field="verified_by", max_len=30,
                          required=True)
     verification = check.run("verification", clean_text, verification, "验收情况", field="verification",
                              max_len=TEXT_MAX, multiline=True, required=True)

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import peewee as pw
 
 from xiaoneng_desktop.core import clock, workdays
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_text, phone_key
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_name, clean_text, phone_key
 from xiaoneng_desktop.documents import service as documents
 from xiaoneng_desktop.documents.models import INCOMING, OUTGOING, Document, DocumentStep, NumberCounter
 from xiaoneng_desktop.duty import service as duty
@@ -210,7 +210,7 @@ class OutgoingConverter(Converter):
         values = documents.check_document(check, data, now)
         number = check.run("number", documents.check_doc_number, v["发文字号"], "发文字号", "number") or ""
         drafter = documents.check_one_name(check, v["拟稿人"], "拟稿人", "drafter")
-        signer = check.run("signer", clean_text, v["签发人"], "签发人", field="signer", max_len=30) or ""
+        signer = check.run("signer", clean_name, v["签发人"], "签发人", field="signer", max_len=30) or ""
         signed_on: dt.date | None = v["签发日期"]
         recipients = check.run("recipients", clean_text, v["主送机关"], "主送机关", field="recipients",
                                max_len=200) or ""
@@ -383,7 +383,7 @@ class RectificationConverter(Converter):
         now = clock.now()
         completed_at = closing(v["完成日期"])
         verified_at = closing(v["销号日期"])
-        verifier = check.run("verified_by", clean_text, v["销号人"], "销号人", field="verified_by", max_len=30) or ""
+        verifier = check.run("verified_by", clean_name, v["销号人"], "销号人", field="verified_by", max_len=30) or ""
         status = "未开始"
         if completed_at is not None:
             if not values["measure"]:

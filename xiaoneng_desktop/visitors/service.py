@@ -17,13 +17,14 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
+from xiaoneng_desktop.core import audit, clock, figures, people, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.validation import (
     Checker,
     ValidationError,
     clean_id_number,
+    clean_name,
     clean_personal_phone,
     clean_text,
     existing,
@@ -139,7 +140,7 @@ def check_visit(data: VisitInput) -> dict:
     elif clock.is_future(data.visited_at, now):
         check.add("visited_at", "来访时间不能晚于当前时间")
     values["visited_at"] = data.visited_at
-    values["name"] = check.run("name", clean_text, data.name, "来访人姓名", field="name", max_len=30, required=True)
+    values["name"] = check.run("name", clean_name, data.name, "来访人姓名", field="name", max_len=30, required=True)
     values["id_number"] = check.run("id_number", clean_id_number, data.id_number, "身份证号", field="id_number")
     values["phone"] = check.run("phone", clean_personal_phone, data.phone, "联系电话", field="phone")
     persons = data.persons
@@ -156,7 +157,7 @@ def check_visit(data: VisitInput) -> dict:
     values["category"] = data.category
     values["matter"] = check.run("matter", clean_text, data.matter, "来访事由", field="matter", max_len=MATTER_MAX,
                                  required=True, multiline=True)
-    values["first_responder"] = check.run("first_responder", clean_text, data.first_responder, "首问责任人",
+    values["first_responder"] = check.run("first_responder", clean_name, data.first_responder, "首问责任人",
                                           field="first_responder", max_len=30, required=True)
     check.raise_if_any()
     values["id_key"] = id_number_key(values["id_number"])
@@ -598,9 +599,7 @@ def period(year: int, month: int, quarter: bool = False) -> tuple[dt.date, dt.da
 
 
 def _person(name: str) -> Person | None:
-    if not name:
-        return None
-    return Person.get_or_none((Person.name == name) & (Person.active == True))  # noqa: E712
+    return people.find_person(name)
 
 
 def generate_reception_days(first_day: dt.date, last_day: dt.date, leaders: list[str],
@@ -609,7 +608,7 @@ def generate_reception_days(first_day: dt.date, last_day: dt.date, leaders: list
     continuing after whoever received on the last day before ``first_day``. A day that already has
     visits linked keeps its leader; other existing days of the period are rewritten."""
     check = Checker()
-    leaders = [n for n in (clean_text(n, "领导", max_len=30) for n in leaders) if n]
+    leaders = [n for n in (clean_name(n, "领导", max_len=30) for n in leaders) if n]
     if not leaders:
         check.add("leaders", "请至少填写一名轮流接待的领导")
     if last_day < first_day:
@@ -654,7 +653,7 @@ def save_reception_day(row_id: int | None, day: dt.date | None, leader_name: str
     check = Checker()
     if day is None:
         check.add("day", "请填写接待日期")
-    leader_name = check.run("leader_name", clean_text, leader_name, "接待领导", field="leader_name", max_len=30,
+    leader_name = check.run("leader_name", clean_name, leader_name, "接待领导", field="leader_name", max_len=30,
                             required=True)
     place = check.run("place", clean_text, place, "接待地点", field="place", max_len=60)
     note = check.run("note", clean_text, note, "备注", field="note", max_len=200)

@@ -4,6 +4,8 @@ working day. It refreshes when a register changes and every minute."""
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
@@ -135,8 +137,10 @@ class DashboardTab(QWidget):
             lines = []
             for shift in shifts:
                 current = shift.starts_at <= now < shift.ends_at
-                text = (f"{shift.name}（{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}）值班员 {shift.officer_name or '未排'} "
-                        f"{shift.officer_phone}；带班领导 {shift.leader_name} {shift.leader_phone}；候班 {shift.standby_name}")
+                e = html.escape  # names are typed by users: shown as typed, never as markup
+                text = (f"{e(shift.name)}（{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}）值班员 "
+                        f"{e(shift.officer_name or '未排')} {e(shift.officer_phone)}；带班领导 {e(shift.leader_name)} "
+                        f"{e(shift.leader_phone)}；候班 {e(shift.standby_name)}")
                 lines.append(f"<b>{text}</b>（当前）" if current else text)
             self.roster_label.setText("<br/>".join(lines))
         else:

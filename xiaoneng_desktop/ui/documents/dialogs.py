@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from xiaoneng_desktop.core import clock, people, workdays
@@ -194,6 +195,7 @@ class StepDialog(RecordDialog):
         self.doc_id, self.step = doc.id, doc.step
         self.doc = doc
         self.setWindowTitle(f"办理：{doc.step}")
+        ui.document_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and names are typed
         ui.document_label.setText(describe(doc))
         names = people.person_names()
         fill_names(ui.who, names, who or doc.holder)
@@ -231,11 +233,14 @@ class StepDialog(RecordDialog):
         automatic = following in ("承办", "办结") and (self.doc.lead or self.step == "批办")
         ui.next_holder.setEnabled(bool(following) and not automatic)
         if not following:
+            ui.next_step_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and names are typed
             ui.next_step_label.setText("全部环节办完")
         elif automatic:
             lead = self.doc.lead or ui.lead.currentText().strip()
+            ui.next_step_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and names are typed
             ui.next_step_label.setText(f"下一环节：{following}（由主办{lead or ''}办理）")
         else:
+            ui.next_step_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and names are typed
             ui.next_step_label.setText(f"下一环节：{following}"
                                        + ("（留空则交登记人）" if following in ("传阅", "编号", "印发", "归档") else ""))
 
@@ -263,6 +268,7 @@ class UrgeDialog(RecordDialog):
         ui = self.ui
         self.doc_id = doc.id
         self.setWindowTitle(f"催办：{doc.holder}（{doc.step}）")
+        ui.document_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and names are typed
         ui.document_label.setText(describe(doc) + f"\n现由 {doc.holder} 办理“{doc.step}”")
         fill_names(ui.urged_by, people.person_names(), urged_by)
         ui.way.addItems(URGE_WAYS)
@@ -283,6 +289,7 @@ class ExtensionDialog(RecordDialog):
         self.doc_id = doc.id
         self.setWindowTitle("申请延期")
         current = doc.due or doc.deadline
+        ui.document_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and names are typed
         ui.document_label.setText(describe(doc) + f"\n现在的时限：{current:%Y-%m-%d}")
         ui.new_date.setDate(to_qdate(workdays.add_workdays(current.date(), 1)))
         names = people.person_names()

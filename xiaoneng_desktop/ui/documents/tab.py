@@ -32,7 +32,7 @@ from xiaoneng_desktop.ui.documents.dialogs import (
     UrgeDialog,
 )
 from xiaoneng_desktop.ui.documents.document_table import COLUMNS, DUE_COLUMN, STATUS_COLUMN
-from xiaoneng_desktop.ui.widgets.inputs import push_button
+from xiaoneng_desktop.ui.widgets.inputs import literal, push_button
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
 
 ALL = "全部"
@@ -171,7 +171,7 @@ class DocumentsTab(RegisterTab):
 
     def void_prompt(self, doc: Document) -> str | None:
         if doc.voided_at is not None:
-            QMessageBox.information(self, "公文流转", f"该文件已作废：{doc.void_reason}")
+            QMessageBox.information(self, "公文流转", literal(f"该文件已作废：{doc.void_reason}"))
             return None
         note = "已给出的发文字号不再使用。" if doc.direction == "发文" and doc.number else ""
         return f"作废后记录仍保留，并记入操作日志。{note}请填写作废原因："
@@ -248,7 +248,7 @@ class DocumentsTab(RegisterTab):
         if doc is None:
             return None
         if doc.voided_at is not None:
-            QMessageBox.information(self, "公文流转", f"该文件已作废：{doc.void_reason}")
+            QMessageBox.information(self, "公文流转", literal(f"该文件已作废：{doc.void_reason}"))
             return None
         if open_only and doc.closed_at is not None:
             QMessageBox.information(self, "公文流转", "该文件已办结。")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from xiaoneng_desktop.core import clock, people
@@ -25,6 +26,7 @@ class HandoverDialog(RecordDialog):
         super().__init__(parent)
         ui = self.ui
         self.shift_id = shift.id
+        ui.shift_title.setTextFormat(Qt.TextFormat.PlainText)  # names are typed text
         ui.shift_title.setText(
             f"{shift.day:%Y年%m月%d日} {shift.name}（{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}）"
             f"　值班员：{shift.officer_name or '未排'}　交接时间：{clock.now():%H:%M}")

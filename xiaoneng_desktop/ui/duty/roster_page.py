@@ -29,7 +29,7 @@ from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import DutyShift, Unavailability
 from xiaoneng_desktop.duty.service import ShiftInput
 from xiaoneng_desktop.ui.forms.ui_shift_dialog import Ui_ShiftDialog
-from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdate, push_button, to_qdate
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdate, plain_tooltip, push_button, to_qdate
 from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog, error_label, open_dialog
 
 WEEKDAYS = "一二三四五六日"
@@ -118,7 +118,7 @@ class RosterPage(QWidget):
                 item = QTableWidgetItem(value)
                 if day in gaps:
                     item.setBackground(GAP_BACKGROUND)
-                    item.setToolTip(gaps[day])
+                    item.setToolTip(plain_tooltip(gaps[day]))
                 elif day == today:
                     item.setBackground(TODAY_BACKGROUND)
                 self.table.setItem(row, column, item)
@@ -180,6 +180,7 @@ class ShiftDialog(RecordDialog):
         super().__init__(parent)
         self.day, self.name = day, name
         ui = self.ui
+        ui.shift_title.setTextFormat(Qt.TextFormat.PlainText)
         ui.shift_title.setText(f"{day:%Y年%m月%d日} 星期{WEEKDAYS[day.weekday()]} {name}")
         names = people.person_names()
         shift = service.shift_of(day, name)

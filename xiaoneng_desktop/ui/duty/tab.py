@@ -6,6 +6,8 @@ deadline against the clock (``touch_columns``); new or changed records refresh t
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,7 +22,7 @@ from xiaoneng_desktop.ui.duty.call_dialog import CallDialog
 from xiaoneng_desktop.ui.duty.call_table import COLUMNS, STATUS_COLUMN
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
 from xiaoneng_desktop.ui.duty.roster_page import RosterPage
-from xiaoneng_desktop.ui.widgets.inputs import push_button, to_qdatetime
+from xiaoneng_desktop.ui.widgets.inputs import literal, push_button, to_qdatetime
 from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
@@ -48,6 +50,7 @@ class DutyTab(RegisterTab):
         self.handover_label = QLabel(self)
         self.handover_label.setObjectName("handover_label")
         self.handover_label.setWordWrap(True)
+        self.handover_label.setTextFormat(Qt.TextFormat.PlainText)  # the handover note is typed by users
         self.handover_label.setStyleSheet("color: #37474f;")
         self.handover_button = push_button(self, "交接班…", self.hand_over)
         header = QHBoxLayout()
@@ -87,12 +90,13 @@ class DutyTab(RegisterTab):
         if shift is None:
             self.shift_label.setText('<span style="color:#c62828">当前时段没有排班，请在“值班排班”中安排值班人员。</span>')
         else:
-            parts = [f"<b>当前班次：</b>{shift.day:%m月%d日} {shift.name}（{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}）",
-                     f"值班员 <b>{shift.officer_name or '未排'}</b> {shift.officer_phone}"]
+            e = html.escape  # names are typed by users: shown as typed, never as markup
+            parts = [f"<b>当前班次：</b>{shift.day:%m月%d日} {e(shift.name)}（{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}）",
+                     f"值班员 <b>{e(shift.officer_name or '未排')}</b> {e(shift.officer_phone)}"]
             if shift.leader_name:
-                parts.append(f"带班领导 {shift.leader_name} {shift.leader_phone}")
+                parts.append(f"带班领导 {e(shift.leader_name)} {e(shift.leader_phone)}")
             if shift.standby_name:
-                parts.append(f"候班 {shift.standby_name} {shift.standby_phone}")
+                parts.append(f"候班 {e(shift.standby_name)} {e(shift.standby_phone)}")
             self.shift_label.setText("　".join(parts))
         last = service.last_handover(now)
         if last is None:
@@ -137,7 +141,7 @@ class DutyTab(RegisterTab):
             QMessageBox.information(self, "交接班", "当前时段没有排班，无法交接。请先在“值班排班”中安排值班人员。")
             return None
         if shift.handed_over_at is not None:
-            QMessageBox.information(self, "交接班", f"{shift.day:%m月%d日} {shift.name}已于 "
-                                    f"{shift.handed_over_at:%H:%M} 交接。")
+            QMessageBox.information(self, "交接班", literal(f"{shift.day:%m月%d日} {shift.name}已于 "
+                                                           f"{shift.handed_over_at:%H:%M} 交接。"))
             return None
         return open_dialog(HandoverDialog(shift, parent=self), self.record_changed)

@@ -26,7 +26,7 @@ from xiaoneng_desktop.inspection import service, stats
 from xiaoneng_desktop.ui.inspection.answer_grid import DESCRIPTION, AnswerGrid
 from xiaoneng_desktop.ui.inspection.campaign_dialog import CampaignDialog
 from xiaoneng_desktop.ui.widgets.form_errors import database_message
-from xiaoneng_desktop.ui.widgets.inputs import AMBER, push_button
+from xiaoneng_desktop.ui.widgets.inputs import AMBER, literal, push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 
@@ -57,9 +57,11 @@ class CampaignsPage(QWidget):
                        self.void_campaign_button):
             top.addWidget(button)
         self.campaign_info = QLabel(self)
+        self.campaign_info.setTextFormat(Qt.TextFormat.PlainText)  # campaign and people names are typed
         self.campaign_info.setObjectName("campaign_info")
         self.campaign_info.setWordWrap(True)
         self.progress_label = QLabel(self)
+        self.progress_label.setTextFormat(Qt.TextFormat.PlainText)
         self.progress_label.setObjectName("progress_label")
         self.progress_label.setWordWrap(True)
 
@@ -249,8 +251,8 @@ class CampaignsPage(QWidget):
         if target == "已完成":
             waiting = service.unfinished(campaign_id)
             if waiting and QMessageBox.question(
-                    self, "标记完成", f"还有 {len(waiting)} 个参加人员或部门未填写完毕（{'、'.join(waiting[:5])}），"
-                    "仍要标记为已完成吗？") != QMessageBox.StandardButton.Yes:
+                    self, "标记完成", literal(f"还有 {len(waiting)} 个参加人员或部门未填写完毕（{'、'.join(waiting[:5])}），"
+                                            "仍要标记为已完成吗？")) != QMessageBox.StandardButton.Yes:
                 return
         service.set_campaign_status(campaign_id, target)
         self._campaign_changed(campaign_id)

@@ -23,6 +23,7 @@ class OverviewPage(QWidget):
         self.campaign_table.itemSelectionChanged.connect(self._show_checks)
         self.check_table = item_table(self, ["检查项", *FIGURE_COLUMNS], "check_table")
         self.check_title = QLabel("各检查项", self)
+        self.check_title.setTextFormat(Qt.TextFormat.PlainText)  # shows a typed campaign name
         layout = QVBoxLayout(self)
         layout.addWidget(self.month_label)
         layout.addWidget(QLabel("各自查活动", self))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from xiaoneng_desktop.core import clock, people
@@ -21,6 +22,7 @@ class VerifyDialog(RecordDialog):
         ui = self.ui
         self.problem_id = problem.id
         self.setWindowTitle("销号（验收整改结果）")
+        ui.problem_text.setTextFormat(Qt.TextFormat.PlainText)  # typed text, shown as typed
         ui.problem_text.setText(f"{problem.description}\n整改措施：{problem.measure or '（未填写）'}\n"
                                 f"责任人：{problem.responsible_name}（验收人须为责任人以外的人员）")
         names = [n for n in people.person_names() if not service.same_person(n, problem.responsible_name)]

@@ -4,7 +4,9 @@ the result, satisfaction and 回访 — one form, saved in one step."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from xiaoneng_desktop.core import clock, people
@@ -43,7 +45,10 @@ class HandlingDialog(RecordDialog):
         fill_names(ui.referred_to, list(dict.fromkeys(targets)))
         when = f"{visit.visited_at:%Y-%m-%d %H:%M}"
         group = f"，集体访 {visit.persons} 人" if service.is_group(visit) else ""
-        ui.summary.setText(f"<b>{when}　{visit.name}{group}　{visit.category}</b><br>{visit.matter}")
+        e = html.escape  # name and 事由 are typed by users: shown as typed, never as markup
+        ui.summary.setTextFormat(Qt.TextFormat.RichText)
+        ui.summary.setText(f"<b>{when}　{e(visit.name)}{group}　{e(visit.category)}</b><br>"
+                           f"<span style='white-space:pre-wrap'>{e(visit.matter)}</span>")
         ui.acceptance_hint.setText(f"应于 {visit.acceptance_due:%Y-%m-%d} 前告知")
         self.fill(visit)
         # 转办时限 follows the 办理时限 until the receptionist sets it herself

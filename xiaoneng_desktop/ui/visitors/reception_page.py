@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.visitors.reception_day_dialog import ReceptionDayDialog
-from xiaoneng_desktop.ui.widgets.inputs import push_button
+from xiaoneng_desktop.ui.widgets.inputs import literal, push_button
 from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog, open_dialog
 from xiaoneng_desktop.ui.widgets.record_forms import found
 from xiaoneng_desktop.visitors import service
@@ -133,7 +133,7 @@ class ReceptionPage(QWidget):
         try:
             service.remove_reception_day(row_id)
         except ValidationError as exc:
-            QMessageBox.warning(self, "领导接待日", str(exc))
+            QMessageBox.warning(self, "领导接待日", literal(str(exc)))
             return
         self._changed()
 

@@ -7,6 +7,8 @@ second page keeps the 领导接待日 schedule.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -108,11 +110,11 @@ class VisitorsTab(RegisterTab):
         today = clock.today()
         day = service.reception_day_on(today)
         if day is not None:
-            text = f"<b>今天是领导接待日</b>：{day.leader_name} 接待（{day.place}）"
+            text = f"<b>今天是领导接待日</b>：{html.escape(day.leader_name)} 接待（{html.escape(day.place)}）"
         else:
             upcoming = service.next_reception_day(today)
             text = (f"下一个领导接待日：{upcoming.day:%m月%d日} 星期{'一二三四五六日'[upcoming.day.weekday()]}，"
-                    f"{upcoming.leader_name} 接待" if upcoming else
+                    f"{html.escape(upcoming.leader_name)} 接待" if upcoming else
                     '<span style="color:#e65100">尚未安排领导接待日，请在“领导接待日”中生成。</span>')
         self.day_label.setText(text)
         count = self.open_model.total_count()

@@ -8,6 +8,7 @@ Ctrl+Enter saves; bad input shows under the field and the form keeps what was ty
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from xiaoneng_desktop.core import clock, people
@@ -125,6 +126,7 @@ class VisitDialog(RecordDialog):
             return
         ui.history_box.setTitle(f"重复访：以前来访 {history.count} 次")
         last = history.last
+        ui.history_summary.setTextFormat(Qt.TextFormat.PlainText)  # the last reply is typed text
         ui.history_summary.setText(
             f"首次 {history.first:%Y-%m-%d}，最近 {last.visited_at:%Y-%m-%d}（{last.status}）。"
             + (f"\n最近答复：{last.reply}" if last.reply else ""))
@@ -166,6 +168,7 @@ class VisitDialog(RecordDialog):
 
     def _visited_changed(self, *_args) -> None:
         day = service.reception_day_on(from_qdatetime(self.ui.visited_at.dateTime()).date())
+        self.ui.leader_hint.setTextFormat(Qt.TextFormat.PlainText)
         self.ui.leader_hint.setText(f"领导接待日：{day.leader_name} 接待" if day else "")
 
     # --- saving -----------------------------------------------------------------------------------

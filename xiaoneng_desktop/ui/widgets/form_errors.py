@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import peewee as pw
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from xiaoneng_desktop.core.validation import ValidationError
@@ -47,6 +48,7 @@ class FieldErrors:
         for field, message in errors.items():
             label = self.label(field) if field in self.fields else None
             if label is not None and label is not self.form_error:
+                label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
                 label.setText(message)
                 label.show()
             else:
@@ -54,6 +56,7 @@ class FieldErrors:
         if stray:
             # a form without a form-wide label shows it under its first field: never swallowed
             label = self.form_error if self.form_error is not None else self.label(next(iter(self.fields)))
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setText("；".join(stray))
             label.show()
         first = next((f for f in errors if f in self.fields), None)

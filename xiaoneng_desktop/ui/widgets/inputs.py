@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtGui import Qt as QtGui_Qt  # mightBeRichText lives in QtGui's Qt namespace
 from PySide6.QtWidgets import QComboBox, QCompleter, QDateTimeEdit, QPushButton, QWidget
 
 #: Overdue (超时) and due-soon (临近) colours, the same in every register.
@@ -15,6 +17,21 @@ RED_BACKGROUND = QColor("#ffebee")
 AMBER = QColor("#e65100")
 AMBER_BACKGROUND = QColor("#fff3e0")
 GREY = QColor("#9e9e9e")
+
+
+def literal(text: str | None) -> str:
+    """``text`` as a tooltip or message box shows it, character for character. Both guess rich text
+    (Qt::mightBeRichText), so a typed "<b>粗</b><img src=…>" would be rendered, even load an image from
+    disk; such text is escaped and wrapped in a paragraph that keeps its line breaks. Text that Qt
+    would show as plain anyway is returned unchanged."""
+    text = text or ""
+    if not QtGui_Qt.mightBeRichText(text):
+        return text
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
+
+
+#: Tooltips carrying typed text go through literal().
+plain_tooltip = literal
 
 
 def to_qdatetime(value: dt.datetime) -> QDateTime:

@@ -176,6 +176,7 @@ class LabelledFields:
             self.note = QLabel(dialog)
             self.note.setObjectName("note")
             self.note.setWordWrap(True)
+            self.note.setTextFormat(Qt.TextFormat.PlainText)
             grid.addWidget(self.note, 0, 0, 1, 2)
         for name, label, kind in self.rows:
             widget = kind(dialog)
@@ -211,5 +212,6 @@ def error_label(parent: QWidget, name: str) -> QLabel:
     label = QLabel(parent)
     label.setObjectName(name)
     label.setStyleSheet("color: #c62828;")
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
     label.setWordWrap(True)
     return label

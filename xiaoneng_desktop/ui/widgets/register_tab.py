@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.widgets import record_forms
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
-from xiaoneng_desktop.ui.widgets.inputs import push_button
+from xiaoneng_desktop.ui.widgets.inputs import literal, push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView, list_table
@@ -334,7 +334,7 @@ class RegisterTab(QWidget):
         try:
             return self.spec.get(record_id)
         except ValidationError as exc:
-            QMessageBox.information(self, self.spec.title, str(exc))
+            QMessageBox.information(self, self.spec.title, literal(str(exc)))
             return None
 
     def no_selection(self) -> None:
