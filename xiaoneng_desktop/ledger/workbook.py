@@ -136,7 +136,8 @@ def read_sheet(path: Path, sheet: str | None = None, preferred: str = "",
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged parts
-        raise LedgerFileError(f"文件“{path.name}”已损坏或格式不对，无法打开（{type(exc).__name__}）") from exc
+        # the file's fault, not the program's: no bug cause (the CLI would exit 1 and log a traceback)
+        raise LedgerFileError(f"文件“{path.name}”已损坏或格式不对，无法打开（{type(exc).__name__}）") from None
     try:
         names = [ws.title for ws in book.worksheets]
         if not names:
@@ -189,7 +190,7 @@ def _read_rows(path: Path, ws, sheet: str, names: list[str], limit: int | None, 
         row = header_number + (len(data.rows) + 1 if data is not None else 0)
         raise LedgerFileError(f"工作表“{sheet}”第 {max(row, 1)} 行附近的内容无法读取（{type(exc).__name__}）。"
                               "文件可能已损坏，或某个单元格的值不是 Excel 能识别的数字（如 NaN）。"
-                              "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入") from exc
+                              "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入") from None
     while data.rows and all(_blank(v) for v in data.rows[-1]):
         data.rows.pop()
     if len(data.rows) > max_rows:
