@@ -336,18 +336,20 @@ def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path 
 
         report = monthly.build(year, number)
         written = []
-        try:
-            if xlsx is not None:
-                from xiaoneng_desktop.reports import xlsx as xlsx_writer
+        for target, kind in ((xlsx, "xlsx"), (pdf, "pdf")):
+            if target is None:
+                continue
+            if kind == "xlsx":
+                from xiaoneng_desktop.reports import xlsx as writer
+            else:
+                from xiaoneng_desktop.reports import monthly_pdf as writer
+            try:
+                written.append(writer.write(report, target))
+            except OSError as exc:  # written to a temporary name: nothing half-written is left
+                from xiaoneng_desktop.core import errors
 
-                written.append(xlsx_writer.write(report, xlsx))
-            if pdf is not None:
-                from xiaoneng_desktop.reports import monthly_pdf
-
-                written.append(monthly_pdf.write(report, pdf))
-        except OSError as exc:
-            say(f"写入文件失败：{exc.filename or ''}（{exc.strerror or exc}）")
-            return 2
+                say(errors.describe(exc, "写入文件", f"文件“{target}”").text)
+                return 2
     finally:
         close_database()
     for target in written:
@@ -398,15 +400,25 @@ def _display_missing() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+#: The data file a verb works on, named in a message about a failed write (disk full, read-only).
+_used_file: list[Path] = []
+
+
 def _run(argv: Sequence[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         db = getattr(args, "db", None)
         return run_demo(data_file(db) if db is not None else demo_file(), args.months)
-    if args.command == "report":
-        return run_report(data_file(getattr(args, "db", None)), args.month, args.xlsx, args.pdf)
-    if args.command in ("template", "import", "export"):
-        return run_ledger(data_file(getattr(args, "db", None)), args)
+    if args.command in ("report", "template", "import", "export"):
+        path = data_file(getattr(args, "db", None))
+        if not path.exists():
+            # Only ``demo`` and the window start a new data file: a mistyped --db must not become one.
+            say(f"数据文件不存在：{path}")
+            return 2
+        _used_file.append(path)
+        if args.command == "report":
+            return run_report(path, args.month, args.xlsx, args.pdf)
+        return run_ledger(path, args)
 
     path = demo_file() if args.demo and args.db is None else data_file(args.db)
     if _display_missing():
@@ -455,7 +467,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             # a file refused because of a bug (an upgrade step failed…) was logged by core/errors
             return 1 if exc.__cause__ is not None and errors.is_bug(exc.__cause__) else 2
         if not errors.is_bug(exc):  # the data file or the disk is the cause, not the program
-            say(errors.describe(exc, "操作").text)
+            subject = f"数据文件“{_used_file[-1]}”" if _used_file else "数据文件"
+            say(errors.describe(exc, "操作", subject).text)
             return 2
         say(unexpected_error_message(exc, log_exception(exc)))
         return 1

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 
 from xiaoneng_desktop import schema
+from xiaoneng_desktop.core import settings
 from xiaoneng_desktop.documents.models import Document, DocumentStep, NumberCounter
 from xiaoneng_desktop.duty import stats as duty_stats
 from xiaoneng_desktop.duty.models import Call
@@ -197,16 +198,18 @@ def test_bad_files_get_chinese_messages(database, clock, tmp_path):
     assert Call.select().count() == 0
 
 
-def test_more_than_the_row_limit_is_refused(ledger, monkeypatch):
-    monkeypatch.setattr(workbook, "MAX_ROWS", 30)
-    rows = [["2026-10-08 08:00", "电话", "", f"人{i}", "", "一般事项", f"事项{i}", "", "", "", "", "王五"] for i in range(31)]
-    with pytest.raises(LedgerFileError, match="超过 30 行"):
+def test_more_than_the_row_limit_is_refused(ledger):
+    settings.save_all({"ledger.max_rows": 100})  # the office's setting
+    rows = [["2026-10-08 08:00", "电话", "", f"人{i}", "", "一般事项", f"事项{i}", "", "", "", "", "王五"]
+            for i in range(101)]
+    with pytest.raises(LedgerFileError, match="超过 100 行"):
         importer.import_file("duty", ledger("duty", rows))
     assert Call.select().count() == 0
 
 
-def test_the_real_limit_is_one_hundred_thousand_rows():
+def test_the_real_limit_is_one_hundred_thousand_rows(database):
     assert workbook.MAX_ROWS == 100_000
+    assert workbook.ImportLimits.from_settings() == workbook.ImportLimits(50 * 2**20, 100_000, 500 * 2**20)
 
 
 def test_error_report_workbook_highlights_the_bad_cells(ledger, tmp_path):

@@ -80,8 +80,37 @@ def _check_header(path: Path) -> None:
         raise DatabaseOpenError(f"没有权限读取数据文件：{path}") from exc
     except OSError as exc:
         raise DatabaseOpenError(f"无法读取数据文件：{path}（{exc.strerror or exc}）") from exc
-    if head and head != SQLITE_HEADER:
+    if not head:
+        # SQLite would take a 0-byte file for a new database and fill it: refuse it unchanged instead.
+        raise DatabaseOpenError(f"数据文件“{path}”是空的（0 字节），不是本程序的数据文件，无法打开。"
+                                "请确认选择的是本程序的数据文件（.sqlite3），或从备份恢复。")
+    if head != SQLITE_HEADER:
         raise DatabaseOpenError(f"“{path}”不是数据库文件，无法打开。请确认选择的是本程序的数据文件（.sqlite3）。")
+
+
+def _probe(path: Path, latest: int) -> None:
+    """Refuse another program's database, or one from a newer version, before anything writes to it:
+    the program's own connection switches the file to WAL and creates tables, so this look is
+    read-only (and sees a WAL file's latest state too)."""
+    try:
+        probe = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(_explain(path, exc)) from exc
+    try:
+        app_id = probe.execute("PRAGMA application_id").fetchone()[0]
+        version = probe.execute("PRAGMA user_version").fetchone()[0]
+        has_tables = probe.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(_explain(path, exc)) from exc
+    finally:
+        probe.close()
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
+        raise DatabaseOpenError(f"“{path}”是其他程序的数据库，不是本程序的数据文件，无法打开。")
+    if version > latest:
+        raise DatabaseOpenError(
+            f"数据文件“{path}”由较新版本的机关效能管理系统创建（数据版本 {version}），"
+            f"本程序只能打开数据版本 {latest} 及以下的文件。请升级本程序后再打开。"
+        )
 
 
 def open_database(
@@ -107,6 +136,7 @@ def open_database(
         if path.is_dir():
             raise DatabaseOpenError(f"“{path}”是一个文件夹，不是数据文件。")
         _check_header(path)
+        _probe(path, latest)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

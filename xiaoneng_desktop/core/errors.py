@@ -100,8 +100,27 @@ def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
     return None
 
 
+#: What SQLite says when a transaction is rolled back that SQLite itself already ended (a full disk,
+#: a read-only file and I/O errors abort the transaction): the error it was handling is the real one.
+_ROLLBACK_AFTER_ABORT = "no transaction is active"
+
+
+def _masked(exc: BaseException) -> BaseException | None:
+    """The error a failed rollback was raised while handling, if ``exc`` is such a rollback error."""
+    original = sqlite_error(exc) or exc
+    if _ROLLBACK_AFTER_ABORT not in str(original).lower():
+        return None
+    for candidate in (exc.__context__, original.__context__, exc.__cause__):
+        if candidate is not None and candidate is not exc and candidate is not original:
+            return candidate
+    return None
+
+
 def kind_of(exc: BaseException) -> str:
     """BUSY, READ_ONLY, IO_ERROR, CORRUPT, FULL, CANNOT_OPEN, NOT_A_DATABASE, or BUG."""
+    masked = _masked(exc)
+    if masked is not None:
+        return kind_of(masked)
     if isinstance(exc, OSError):
         return _KIND_OF_ERRNO.get(exc.errno, IO_ERROR)
     original = sqlite_error(exc)
@@ -137,6 +156,7 @@ def _cause(kind: str, subject: str) -> str:
 def describe(exc: BaseException, action: str = "保存", subject: str = "数据文件") -> UserMessage:
     """The Chinese message for ``exc`` met while doing ``action`` (保存, 备份, 打开数据文件…) on
     ``subject`` (e.g. 数据文件“D:\\效能.sqlite3”). A bug is logged here, once, with its traceback."""
+    exc = _masked(exc) or exc
     kind = kind_of(exc)
     prefix = f"{action}失败：" if action else ""
     if kind == BUG:

@@ -28,8 +28,22 @@ def _from_serial(number: float) -> dt.datetime:
     return base + dt.timedelta(days=float(number))
 
 
+#: Dates a register can hold: openpyxl turns a date-formatted -5 into 1899-12-25 and 9999999 into
+#: the year 29278; both are typing slips, not dates, and are reported on their row.
+EARLIEST = dt.date(1950, 1, 1)
+LATEST = dt.date(2099, 12, 31)
+
+
 def parse_moment(value, with_time: bool) -> tuple[dt.datetime, bool] | None:
-    """(moment, had_time) of a cell, None when blank; CellError when it is not a date."""
+    """(moment, had_time) of a cell, None when blank; CellError when it is not a date (or not one
+    between EARLIEST and LATEST)."""
+    got = _parse_moment(value, with_time)
+    if got is not None and not EARLIEST <= got[0].date() <= LATEST:
+        raise CellError(f"日期超出范围（应在 {EARLIEST.year} 年至 {LATEST.year} 年之间）")
+    return got
+
+
+def _parse_moment(value, with_time: bool) -> tuple[dt.datetime, bool] | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):

@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from xiaoneng_desktop.core import errors, settings
+from xiaoneng_desktop.core.files import write_atomically
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ledger.layouts import CHOICE, DATE, DATETIME, INT, MAX_ROWS, TYPE_NAMES, Layout
 
@@ -38,13 +40,56 @@ class SheetData:
     first_row: int = 2
 
 
-def check_file(path: Path) -> None:
-    """LedgerFileError unless ``path`` looks like an .xlsx a person can import."""
+_MB = 1024 * 1024
+#: A member this large that shrank more than this is a "zip bomb", not a sheet people typed: ordinary
+#: sheets compress 5–30 times, a bomb of repeated bytes a thousand times.
+MAX_RATIO = 200
+RATIO_CHECKED_ABOVE = 10 * _MB
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    file_bytes: int = 50 * _MB
+    rows: int = MAX_ROWS
+    unzipped_bytes: int = 500 * _MB
+
+    @classmethod
+    def from_settings(cls) -> ImportLimits:
+        """The office's limits (stored in the data file, which must be open)."""
+        return cls(settings.get("ledger.max_file_mb") * _MB, settings.get("ledger.max_rows"),
+                   settings.get("ledger.max_unzipped_mb") * _MB)
+
+
+def _check_archive(path: Path, archive: zipfile.ZipFile, limits: ImportLimits) -> None:
+    """Refuse a file whose parts would unpack too big, from the zip's directory alone (nothing unpacked)."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > RATIO_CHECKED_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            raise LedgerFileError(f"文件“{path.name}”中的“{info.filename}”解压后有 {info.file_size / _MB:,.0f} MB，"
+                                  f"压缩比异常（{info.file_size // max(info.compress_size, 1):,} 倍），"
+                                  "不像正常的台账，已拒绝导入")
+    if total > limits.unzipped_bytes:
+        raise LedgerFileError(f"文件“{path.name}”解压后有 {total / _MB:,.0f} MB，超过上限 "
+                              f"{limits.unzipped_bytes / _MB:,.0f} MB，已拒绝导入。请按年度拆分成几个文件分别导入")
+
+
+def check_file(path: Path, limits: ImportLimits | None = None) -> None:
+    """LedgerFileError unless ``path`` looks like an .xlsx a person can import (within ``limits``,
+    checked before anything is unpacked)."""
     path = Path(path)
+    limits = limits or ImportLimits()
     if not path.exists():
         raise LedgerFileError(f"找不到文件“{path}”")
     if path.is_dir():
         raise LedgerFileError(f"“{path}”是文件夹，请选择一个 Excel 文件")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LedgerFileError(f"无法读取文件“{path.name}”：{exc.strerror or exc}") from exc
+    if size > limits.file_bytes:
+        raise LedgerFileError(f"文件“{path.name}”有 {size / _MB:,.1f} MB，超过导入上限 {limits.file_bytes / _MB:,.0f} MB。"
+                              "请按年度拆分成几个文件分别导入")
     try:
         with path.open("rb") as handle:
             head = handle.read(4096)
@@ -69,6 +114,7 @@ def check_file(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            _check_archive(path, archive, limits)
             bad = archive.testzip()
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise LedgerFileError(f"文件“{path.name}”已损坏（不是完整的 .xlsx 压缩包），请重新保存或找回原文件") from exc
@@ -79,17 +125,19 @@ def check_file(path: Path) -> None:
 
 
 def read_sheet(path: Path, sheet: str | None = None, preferred: str = "",
-               limit: int | None = None) -> SheetData:
+               limit: int | None = None, limits: ImportLimits | None = None) -> SheetData:
     """One sheet: ``sheet`` if given, else ``preferred`` if the file has it, else the first sheet.
-    ``limit`` reads only so many data rows (a preview)."""
+    ``limit`` reads only so many data rows (a preview); ``limits`` default to the office's settings."""
     path = Path(path)
-    check_file(path)
+    limits = limits or ImportLimits.from_settings()
+    check_file(path, limits)
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged parts
-        raise LedgerFileError(f"文件“{path.name}”已损坏或格式不对，无法打开（{type(exc).__name__}）") from exc
+        # the file's fault, not the program's: no bug cause (the CLI would exit 1 and log a traceback)
+        raise LedgerFileError(f"文件“{path.name}”已损坏或格式不对，无法打开（{type(exc).__name__}）") from None
     try:
         names = [ws.title for ws in book.worksheets]
         if not names:
@@ -98,10 +146,26 @@ def read_sheet(path: Path, sheet: str | None = None, preferred: str = "",
             sheet = preferred if preferred in names else names[0]
         elif sheet not in names:
             raise LedgerFileError(f"文件“{path.name}”中没有名为“{sheet}”的工作表（有：{'、'.join(names)}）")
-        ws = book[sheet]
+        return _read_rows(path, book[sheet], sheet, names, limit, limits.rows)
+    finally:
+        book.close()
+
+
+def _too_many_rows(sheet: str, rows: int) -> LedgerFileError:
+    return LedgerFileError(f"工作表“{sheet}”超过 {rows:,} 行，超出一次导入的上限。请按年度拆分成几个文件分别导入")
+
+
+def _read_rows(path: Path, ws, sheet: str, names: list[str], limit: int | None, max_rows: int) -> SheetData:
+    """The header and data rows; a cell openpyxl cannot read (a NaN number, cut-off XML…) is the
+    file's fault, told in Chinese with the row where reading stopped."""
+    header_number = 0
+    data: SheetData | None = None
+    try:
+        declared = ws.max_row  # the sheet's own <dimension>: a huge sheet is refused before any row is read
+        if limit is None and declared is not None and declared > max_rows + 1000:
+            raise _too_many_rows(sheet, max_rows)
         rows_iter = ws.iter_rows(values_only=True)
         headers: list[str] = []
-        header_number = 0
         for header_row in rows_iter:
             header_number += 1
             if any(_blank(v) is False for v in header_row):
@@ -118,18 +182,22 @@ def read_sheet(path: Path, sheet: str | None = None, preferred: str = "",
             data.rows.append(values)
             if limit is not None and len(data.rows) >= limit:
                 break
-            if len(data.rows) > MAX_ROWS + 1000:  # blank rows at the end are trimmed below
+            if len(data.rows) > max_rows + 1000:  # blank rows at the end are trimmed below
                 break
-        while data.rows and all(_blank(v) for v in data.rows[-1]):
-            data.rows.pop()
-        if len(data.rows) > MAX_ROWS:
-            raise LedgerFileError(f"工作表“{sheet}”超过 {MAX_ROWS:,} 行，超出一次导入的上限。"
-                                  "请按年度拆分成几个文件分别导入")
-        if not data.rows and limit is None:
-            raise LedgerFileError(f"工作表“{sheet}”只有表头，没有数据行")
-        return data
-    finally:
-        book.close()
+    except LedgerFileError:
+        raise
+    except Exception as exc:  # openpyxl's parser and number casts raise many kinds for a damaged sheet
+        row = header_number + (len(data.rows) + 1 if data is not None else 0)
+        raise LedgerFileError(f"工作表“{sheet}”第 {max(row, 1)} 行附近的内容无法读取（{type(exc).__name__}）。"
+                              "文件可能已损坏，或某个单元格的值不是 Excel 能识别的数字（如 NaN）。"
+                              "请在 Excel 或 WPS 中打开并另存为 .xlsx 后再导入") from None
+    while data.rows and all(_blank(v) for v in data.rows[-1]):
+        data.rows.pop()
+    if len(data.rows) > max_rows:
+        raise _too_many_rows(sheet, max_rows)
+    if not data.rows and limit is None:
+        raise LedgerFileError(f"工作表“{sheet}”只有表头，没有数据行")
+    return data
 
 
 def _blank(value) -> bool:
@@ -298,9 +366,9 @@ def write_errors(target: Path, data: SheetData | None, errors: Sequence, mapping
 def _save(book, target: Path) -> Path:
     target = Path(target)
     try:
-        book.save(target)
+        write_atomically(target, book.save)  # a temporary name first: nothing half-written is left
     except PermissionError as exc:
         raise LedgerFileError(f"无法写入“{target}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from exc
     except OSError as exc:
-        raise LedgerFileError(f"无法写入“{target}”：{exc.strerror or exc}") from exc
+        raise LedgerFileError(errors.describe(exc, "写入", f"文件“{target}”").text) from exc
     return target

@@ -9,6 +9,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from xiaoneng_desktop.core.figures import percent_text
+from xiaoneng_desktop.core.files import write_atomically
 from xiaoneng_desktop.reports import pdf
 from xiaoneng_desktop.reports.monthly import (
     DEFINITIONS,
@@ -158,5 +159,6 @@ def write(report: MonthlyReport, path: Path | str) -> Path:
     for label, text in DEFINITIONS:
         story.append(_p(f"{label}：{text}", s.note))
     path = Path(path)
-    pdf.build(str(path), story, title=report.title, author=report.office)
+    # a temporary name first: a full disk leaves no broken .pdf behind
+    write_atomically(path, lambda partial: pdf.build(str(partial), story, title=report.title, author=report.office))
     return path

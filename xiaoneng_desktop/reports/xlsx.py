@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from xiaoneng_desktop.core.files import write_atomically
 from xiaoneng_desktop.reports.monthly import DEFINITIONS, SUMMARY_HEADERS, MonthlyReport, Section, change_text
 
 DATE_TIME = "yyyy-mm-dd hh:mm"
@@ -204,5 +205,5 @@ def write(report: MonthlyReport, path: Path | str) -> Path:
     book.properties.title = report.title
     book.properties.creator = "机关效能管理系统"
     path = Path(path)
-    book.save(path)
+    write_atomically(path, book.save)  # a full disk leaves no broken .xlsx behind
     return path

@@ -12,6 +12,8 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTableView, QWidget
 
+from xiaoneng_desktop.core import errors
+from xiaoneng_desktop.core.files import write_bytes_atomically
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView
@@ -38,9 +40,9 @@ def save_form(parent: QWidget, make: Callable[[], bytes], title: str, file_name:
             return None
     target = Path(path)
     try:
-        target.write_bytes(make())
+        write_bytes_atomically(target, make())
     except OSError as exc:
-        QMessageBox.warning(parent, title, f"无法写入文件“{target}”：{exc.strerror or exc}")
+        QMessageBox.warning(parent, title, errors.describe(exc, "保存", f"文件“{target}”").text)
         return None
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
     return target
