@@ -126,7 +126,8 @@ class DashboardTab(QWidget):
         grid.setRowStretch(2, 1)
 
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.refresh)
+        # only while on screen: a hidden 概览 is read again when it is shown (MainWindow)
+        self.timer.timeout.connect(lambda: self.isVisible() and self.refresh())
         self.timer.start(REFRESH_MS)
         self.refresh()
 

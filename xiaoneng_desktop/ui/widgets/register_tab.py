@@ -171,8 +171,13 @@ class RegisterTab(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.new_record)
         self.timer = QTimer(self)
-        self.timer.timeout.connect(self.tick)
+        # only while on screen (a hidden tab runs no SQL); showEvent catches up
+        self.timer.timeout.connect(lambda: self.isVisible() and self.tick())
         self.timer.start(TICK_MS)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.tick()  # the countdowns moved while the tab was hidden
 
     # --- what a register supplies -------------------------------------------------------------------
 
