@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from tests.core.test_locks import BUSY_TEXT, hold_write_lock
 from xiaoneng_desktop import cli, schema
@@ -34,8 +35,11 @@ def imported(db_path) -> int:
 def test_cli_import_waits_for_a_write_in_progress(ledger, database, db_path, capsys):
     path = ledger("duty", calls(ROWS))
     database.close()  # the CLI runs as a program of its own (see below)
-    with hold_write_lock(db_path, 1.0):
+    # held well past the reading and checking (about a second), within the 5 s busy timeout
+    with hold_write_lock(db_path, 3.0):
+        start = time.perf_counter()
         assert cli.main(["--db", str(db_path), "import", "duty", str(path)]) == 0
+        assert time.perf_counter() - start > 2, "the import waited for the other program's write"
     assert f"已导入 {ROWS} 条" in capsys.readouterr().out
     assert imported(db_path) == ROWS
 
