@@ -54,11 +54,12 @@ WRITER = textwrap.dedent("""
     def save(action, *args):
         global attempted, failed
         attempted += 1
+        began = time.perf_counter()
         try:
             return action(*args)
         except Exception as exc:
             failed += 1
-            kinds.append(errors.kind_of(exc) + ": " + str(exc))
+            kinds.append(f"{action.__name__} after {time.perf_counter() - began:.2f} s: {errors.kind_of(exc)}: {exc}")
 
     start = time.perf_counter()
     for number in range(count):
