@@ -53,7 +53,7 @@ def test_locked_file_is_busy_not_a_bug(tmp_path):
     assert errors.sqlite_error(exc).sqlite_errorcode == sqlite3.SQLITE_BUSY
     message = errors.describe(exc)
     assert message.kind == errors.BUSY and not message.is_bug
-    assert message.text.startswith("保存失败：数据文件正被其他程序使用")
+    assert message.text.startswith("保存失败：数据文件正被其他程序写入，请稍后重试")
     assert "磁盘空间" not in message.text
 
 

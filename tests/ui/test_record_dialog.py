@@ -238,7 +238,7 @@ def test_a_failed_write_is_said_on_the_form(qtbot, records, monkeypatch):
     dialog.show()
     dialog.save()
     assert dialog.isVisible() and dialog.saved is None
-    assert dialog.form_error.isVisible() and "正被其他程序使用" in dialog.form_error.text()
+    assert dialog.form_error.isVisible() and "数据文件正被其他程序写入，请稍后重试" in dialog.form_error.text()
     assert dialog.form_error.objectName() == "form_error"
 
 

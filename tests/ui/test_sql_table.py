@@ -566,4 +566,4 @@ def test_a_locked_file_is_said_as_locked_not_as_a_bug(item_db, qtbot):
     model = SqlTableModel(COLUMNS, locked)
     with qtbot.waitSignal(model.error) as blocker:
         model.refresh()
-    assert blocker.args[0].startswith("读取列表失败：数据文件正被其他程序使用")
+    assert blocker.args[0].startswith("读取列表失败：数据文件正被其他程序写入")

@@ -55,6 +55,20 @@ def fts_chars(text: str | None) -> str:
     return " ".join(char for char in (text or "") if not char.isspace())
 
 
+#: How long a write waits for another program's write to finish before it gives up (milliseconds).
+BUSY_TIMEOUT_MS = 5000
+#: Overrides BUSY_TIMEOUT_MS (a connection pragma, needed before any setting can be read).
+BUSY_TIMEOUT_ENV = "XIAONENG_BUSY_TIMEOUT_MS"
+
+
+def busy_timeout_ms() -> int:
+    """$XIAONENG_BUSY_TIMEOUT_MS if it is a whole number of milliseconds, else 5 s."""
+    try:
+        return max(0, int(os.environ.get(BUSY_TIMEOUT_ENV, "")))
+    except ValueError:
+        return BUSY_TIMEOUT_MS
+
+
 def _connect(path: Path) -> pw.SqliteDatabase:
     db = pw.SqliteDatabase(
         str(path),
@@ -62,9 +76,9 @@ def _connect(path: Path) -> pw.SqliteDatabase:
             "journal_mode": "wal",
             "synchronous": 2,  # FULL: a committed record survives a power cut
             "foreign_keys": 1,
-            "busy_timeout": 5000,
+            "busy_timeout": busy_timeout_ms(),
         },
-        # peewee's default (deferred) BEGIN; writers that number things ask for IMMEDIATE.
+        # Writes go through atomic(), which takes the write lock at BEGIN (see there).
         autoconnect=True,
     )
     # The search index's triggers call it, so every connection of the program has it.
@@ -162,7 +176,7 @@ def open_database(
             )
         database.initialize(db)
         if not tables:
-            with db.atomic():
+            with db.atomic(lock_type="IMMEDIATE"):
                 db.create_tables(models)
                 if on_create is not None:
                     on_create(db)  # what models cannot declare: search indexes and their triggers
@@ -171,7 +185,7 @@ def open_database(
         elif version < latest:
             backup_database(db, path.with_name(f"{path.stem}.v{version}-{now():%Y%m%d-%H%M%S}.bak.sqlite3"))
             for step in range(version, latest):
-                with db.atomic():
+                with db.atomic(lock_type="IMMEDIATE"):
                     run_script(db, migrations[step - 1])
                     db.execute_sql(f"PRAGMA user_version = {step + 1}")
     except DatabaseOpenError:
@@ -216,7 +230,7 @@ def _quick_check(db: pw.SqliteDatabase, path: Path) -> str | None:
 def integrity_problem(path: Path | str) -> str | None:
     """PRAGMA quick_check on a connection of its own (any thread): a Chinese message, or None if sound."""
     path = Path(path)
-    check_db = pw.SqliteDatabase(str(path), pragmas={"query_only": 1, "busy_timeout": 5000})
+    check_db = pw.SqliteDatabase(str(path), pragmas={"query_only": 1, "busy_timeout": busy_timeout_ms()})
     try:
         check_db.connect()
         return _quick_check(check_db, path)
@@ -286,8 +300,15 @@ def close_database() -> None:
         db.close()
 
 
-def atomic(immediate: bool = False):
-    """One user action = one transaction. ``immediate`` takes the write lock at once (numbering)."""
+def atomic(immediate: bool = True):
+    """One user action = one transaction, which takes the write lock at BEGIN (BEGIN IMMEDIATE).
+
+    A deferred transaction that reads first and writes later cannot wait for another program's
+    write: SQLite refuses to upgrade it at once ("database is locked" after ~2 ms) rather than run
+    the busy handler. BEGIN IMMEDIATE waits up to the busy timeout instead. ``immediate=False`` is
+    for a transaction that only reads (a consistent snapshot). Inside a transaction this is a
+    savepoint, whatever ``immediate`` says.
+    """
     if immediate and isinstance(database.obj, pw.SqliteDatabase):
         return database.obj.atomic(lock_type="IMMEDIATE")
     return database.atomic()

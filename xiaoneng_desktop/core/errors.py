@@ -141,7 +141,8 @@ def is_bug(exc: BaseException) -> bool:
 
 def _cause(kind: str, subject: str) -> str:
     return {
-        BUSY: f"{subject}正被其他程序使用（可能是另一个窗口或另一台电脑正在写入），请稍后重试。",
+        # met only after the busy timeout: another window or PC held the write lock that long
+        BUSY: f"{subject}正被其他程序写入，请稍后重试。",
         READ_ONLY: f"{subject}是只读的，或没有写入它及其所在文件夹的权限。请检查文件属性和权限，"
         "或把数据文件复制到可以写入的位置。",
         IO_ERROR: f"读写{subject}时磁盘出错（磁盘、U盘或网络驱动器可能已断开或有故障），请检查后重试。",

@@ -72,6 +72,8 @@ class Converter(ABC):
     TABLE = ""
     #: service field → template column
     FIELDS: dict[str, str] = {}
+    #: start() or prepare() write (the importer then holds the write lock from the first check on)
+    WRITES_WHILE_CHECKING = False
 
     def start(self, rows: list[Row]) -> None:  # noqa: B027 - a hook most kinds do not need
         """Before the rows are prepared (inside the transaction): caches."""

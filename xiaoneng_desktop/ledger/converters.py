@@ -327,6 +327,7 @@ class RectificationConverter(Converter):
               "cause": "原因分析", "measure": "整改措施", "responsible_name": "责任人", "kind": "整改类型",
               "deadline": "整改时限", "explanation": "原因分析", "completed_at": "完成日期",
               "verified_by": "销号人", "verified_at": "销号日期"}
+    WRITES_WHILE_CHECKING = True  # new campaigns
 
     def start(self, rows: list[Row]) -> None:
         """Campaigns the file names but the program has not: made with the built-in 五查 template,

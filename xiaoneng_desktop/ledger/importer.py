@@ -8,6 +8,7 @@ the register (its natural key: see ``KEYS``) are skipped and counted.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -207,11 +208,45 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
     report.rows = len(rows)
     bad = {e.row for e in report.errors}
     converter = CONVERTERS[kind]()
-    with atomic() as transaction:
+    # Checking ten thousand rows takes seconds, so it runs in a read-only snapshot that keeps no other
+    # window or PC from saving meanwhile; only the short write at the end holds the write lock. A
+    # converter that writes while checking (new 自查活动) holds it throughout instead: one transaction.
+    held = atomic() if converter.WRITES_WHILE_CHECKING else contextlib.nullcontext()
+    with held:
+        keyed = _check_rows(converter, report, rows, bad, progress, total, rollback=dry_run)
+        report.errors.sort(key=lambda e: (e.row, spec.titles.index(e.column) if e.column in spec.titles else 99))
+        report.imported = 0 if report.errors else len(keyed)
+        if report.errors or dry_run:
+            return report
+        if progress:
+            progress(total * 2, total * 2, "正在写入")
+        with atomic():  # BEGIN IMMEDIATE: waits (busy timeout) for a save in progress elsewhere
+            # a record saved elsewhere since the check is a duplicate now, not a second copy
+            existing = converter.existing_keys()
+            payloads = []
+            for key, number, payload in keyed:
+                if key in existing:
+                    report.duplicates += 1
+                    report.duplicate_rows.append(number)
+                else:
+                    payloads.append(payload)
+            report.duplicate_rows.sort()
+            report.imported = len(payloads)
+            converter.write(payloads)
+            audit.record("导入台账", converter.TABLE, 0,
+                         f"{data.path.name}：{report.imported} 条，跳过重复 {report.duplicates} 条", actor=IMPORTER)
+    return report
+
+
+def _check_rows(converter, report: ImportReport, rows: list[Row], bad: set[int], progress, total: int, *,
+                rollback: bool) -> list[tuple[object, int, dict]]:
+    """(key, row number, payload) of every good row that is not a duplicate; errors go to ``report``.
+    What the converter wrote while checking is undone on an error or when ``rollback``."""
+    keyed: list[tuple[object, int, dict]] = []
+    with atomic(immediate=converter.WRITES_WHILE_CHECKING) as transaction:
         converter.start([r for r in rows if r.number not in bad])
         existing = converter.existing_keys()
         seen: set = set()
-        payloads = []
         for count, row in enumerate(rows):
             if progress and count % 500 == 0:
                 progress(total + count, total * 2, "正在检查")
@@ -222,7 +257,7 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
             except ValidationError as exc:
                 for name, message in exc.errors.items():
                     title = converter.FIELDS.get(name, "")
-                    report.errors.append(RowError(data.sheet, row.number, title,
+                    report.errors.append(RowError(report.sheet, row.number, title,
                                                   cells.shown(row.raw.get(title)) if title else "", message))
                 continue
             if key in existing or key in seen:
@@ -230,20 +265,10 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
                 report.duplicate_rows.append(row.number)
                 continue
             seen.add(key)
-            payloads.append(payload)
-        report.errors.sort(key=lambda e: (e.row, spec.titles.index(e.column) if e.column in spec.titles else 99))
-        report.imported = len(payloads)
-        if report.errors or dry_run:
+            keyed.append((key, row.number, payload))
+        if report.errors or rollback:
             transaction.rollback()
-            if report.errors:
-                report.imported = 0
-            return report
-        if progress:
-            progress(total * 2, total * 2, "正在写入")
-        converter.write(payloads)
-        audit.record("导入台账", converter.TABLE, 0,
-                     f"{data.path.name}：{report.imported} 条，跳过重复 {report.duplicates} 条", actor=IMPORTER)
-    return report
+    return keyed
 
 
 CONVERTERS = converters.CONVERTERS
