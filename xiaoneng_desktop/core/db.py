@@ -86,6 +86,19 @@ def _connect(path: Path) -> pw.SqliteDatabase:
     return db
 
 
+def _open_here(path: Path) -> bool:
+    """True when this process has ``path`` open as its data file. Its header is then not read again:
+    closing any descriptor of a file drops all of the process's POSIX locks on it, and another process
+    would then checkpoint and delete the -wal/-shm files under the open connection."""
+    current = database.obj
+    if current is None or current.is_closed():
+        return False
+    try:
+        return Path(current.database).samefile(path)
+    except OSError:
+        return False
+
+
 def _check_header(path: Path) -> None:
     try:
         with path.open("rb") as handle:
@@ -149,8 +162,9 @@ def open_database(
     if path.exists():
         if path.is_dir():
             raise DatabaseOpenError(f"“{path}”是一个文件夹，不是数据文件。")
-        _check_header(path)
-        _probe(path, latest)
+        if not _open_here(path):  # this process's own open file passed these checks when it was opened
+            _check_header(path)
+            _probe(path, latest)
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
