@@ -2,8 +2,10 @@
 
 Every row is read (cells.parse) and then checked by the register's own service validation, so an
 imported record is one the program's form could have saved. Only when no row has an error are the
-records written, in bulk, in one transaction; the report lists every bad cell at once. Rows already in
-the register (its natural key: see ``KEYS``) are skipped and counted.
+records written, in bulk, in one transaction; the report lists every bad cell at once. A row that
+equals a stored record in every template column (as the importer parses it) is skipped; a row that
+repeats an earlier row of the same file is imported (it may be a second, genuine record) — both are
+listed with their row numbers (``ImportReport.notes``), never dropped silently.
 """
 
 from __future__ import annotations
@@ -25,14 +27,9 @@ from xiaoneng_desktop.ledger.workbook import SheetData, close_header, read_sheet
 IMPORTER = "台账导入"
 #: Headers that are never data (a running number, blank spacer columns).
 IGNORED_HEADERS = ("序号", "编号", "备注", "")
-#: Natural keys, in words (README and the report).
-KEYS = {
-    "duty": "来电时间（到分钟）+ 来电人（无则联系电话）+ 内容摘要前 20 字",
-    "incoming": "收文日期 + 来文单位 + 文号（无则标题）",
-    "outgoing": "发文字号（未编号的：拟稿日期 + 标题）",
-    "visitors": "来访时间（到分钟）+ 身份证号（无则联系电话，再无则姓名）",
-    "rectification": "自查活动 + 问题描述",
-}
+DUPLICATE = "与已有记录的每一列都相同，已跳过"
+#: Rows listed in the summary itself; the rest are in ``notes`` (the dialog's table, the CLI's lines).
+SHOWN_ROWS = 20
 
 
 @dataclass
@@ -56,6 +53,8 @@ class ImportReport:
     imported: int = 0  # written (or, on a dry run, that would be written)
     duplicates: int = 0
     duplicate_rows: list[int] = field(default_factory=list)
+    #: (row, the earlier row of the same file it repeats in every column); imported all the same
+    repeats: list[tuple[int, int]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     dry_run: bool = False
@@ -70,6 +69,15 @@ class ImportReport:
     def bad_rows(self) -> int:
         return len({e.row for e in self.errors})
 
+    @property
+    def notes(self) -> list[RowError]:
+        """Every skipped duplicate and every in-file repeat, by row: what the user should look at."""
+        lines = [RowError(self.sheet, row, "", "", DUPLICATE) for row in self.duplicate_rows]
+        verb = "可以导入" if self.dry_run else "已导入"
+        lines += [RowError(self.sheet, row, "", "", f"与本文件第 {first} 行的每一列都相同，{verb}，请核对是否重复录入")
+                  for row, first in self.repeats]
+        return sorted(lines, key=lambda e: e.row)
+
     def summary(self) -> str:
         name = LAYOUTS[self.kind].name
         if self.errors:
@@ -78,10 +86,18 @@ class ImportReport:
         verb = "可以导入" if self.dry_run else "已导入"
         text = f"{name}：共 {self.rows} 行，{verb} {self.imported} 条"
         if self.duplicates:
-            text += f"，{self.duplicates} 条与已有记录重复，已跳过"
+            text += f"，{self.duplicates} 条与已有记录重复（每一列都相同），已跳过（{_rows(self.duplicate_rows)}）"
+        if self.repeats:
+            text += (f"；{len(self.repeats)} 行与本文件中前面的行完全相同，仍{verb}，请核对"
+                     f"（{_rows([row for row, _ in self.repeats])}）")
         if self.ignored_columns:
             text += f"；未导入的列：{'、'.join(self.ignored_columns)}"
         return text + ("（试导入，未写入数据）。" if self.dry_run else "。")
+
+
+def _rows(numbers: list[int]) -> str:
+    shown = "、".join(str(n) for n in numbers[:SHOWN_ROWS])
+    return f"第 {shown} 行" + (f" 等 {len(numbers)} 行，逐行列在下方" if len(numbers) > SHOWN_ROWS else "")
 
 
 # -- header mapping ---------------------------------------------------------------------------------
@@ -210,7 +226,7 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
     with atomic() as transaction:
         converter.start([r for r in rows if r.number not in bad])
         existing = converter.existing_keys()
-        seen: set = set()
+        seen: dict[tuple, int] = {}  # a key → the first row of this file that has it
         payloads = []
         for count, row in enumerate(rows):
             if progress and count % 500 == 0:
@@ -218,18 +234,22 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
             if row.number in bad:
                 continue
             try:
-                key, payload = converter.prepare(row.values)
+                payload = converter.prepare(row.values)
             except ValidationError as exc:
                 for name, message in exc.errors.items():
                     title = converter.FIELDS.get(name, "")
                     report.errors.append(RowError(data.sheet, row.number, title,
                                                   cells.shown(row.raw.get(title)) if title else "", message))
                 continue
-            if key in existing or key in seen:
+            key = converter.key(payload)
+            first = seen.setdefault(key, row.number)
+            if existing[key] > 0:  # each stored record matches one row: two stored, two skipped
+                existing[key] -= 1
                 report.duplicates += 1
                 report.duplicate_rows.append(row.number)
                 continue
-            seen.add(key)
+            if first != row.number:
+                report.repeats.append((row.number, first))
             payloads.append(payload)
         report.errors.sort(key=lambda e: (e.row, spec.titles.index(e.column) if e.column in spec.titles else 99))
         report.imported = len(payloads)
@@ -242,7 +262,8 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
             progress(total * 2, total * 2, "正在写入")
         converter.write(payloads)
         audit.record("导入台账", converter.TABLE, 0,
-                     f"{data.path.name}：{report.imported} 条，跳过重复 {report.duplicates} 条", actor=IMPORTER)
+                     f"{data.path.name}：{report.imported} 条，跳过重复 {report.duplicates} 条，"
+                     f"文件内重复 {len(report.repeats)} 条", actor=IMPORTER)
     return report
 
 
