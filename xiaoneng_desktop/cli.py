@@ -391,6 +391,8 @@ def run_ledger(path: Path, args) -> int:
             say(f"{error.sheet}\t{error.row}\t{error.column}\t{error.value}\t{error.reason}")
         return 2
     print(report.summary())
+    for note in report.notes:  # every skipped or repeated row, so none is lost from sight
+        print(f"{note.sheet}\t{note.row}\t{note.reason}")
     return 0
 
 

@@ -71,6 +71,21 @@ def test_own_headers_are_mapped_previewed_and_imported(qtbot, dialog, tmp_path, 
     assert "2 条与已有记录重复" in dialog.status.text() and Call.select().count() == 2
 
 
+def test_the_check_lists_rows_that_repeat_a_record_or_an_earlier_row(qtbot, dialog, tmp_path):
+    titles = exporter.layout("duty").titles
+    assert dialog.load(str(own_sheet(tmp_path / "first.xlsx", ROWS["duty"][:1], titles)))
+    run(qtbot, dialog)
+    rows = [ROWS["duty"][0], ROWS["duty"][1], ROWS["duty"][1]]
+    assert dialog.load(str(own_sheet(tmp_path / "second.xlsx", rows, titles)))
+    run(qtbot, dialog, dry_run=True)
+    assert "已跳过（第 2 行）" in dialog.status.text() and "（第 4 行）" in dialog.status.text()
+    assert dialog.pages.currentIndex() == 1 and dialog.pages.tabText(1) == "重复行（2）"
+    listed = [(dialog.error_table.item(r, 1).text(), dialog.error_table.item(r, 4).text()) for r in range(2)]
+    assert listed[0][0] == "2" and "已跳过" in listed[0][1]
+    assert listed[1] == ("4", "与本文件第 3 行的每一列都相同，可以导入，请核对是否重复录入")
+    assert not dialog.save_errors_button.isEnabled()
+
+
 def test_a_mapping_changed_by_hand_is_remembered(qtbot, dialog, tmp_path):
     headers = ["接报时刻", *exporter.layout("duty").titles[1:]]
     path = own_sheet(tmp_path / "mine.xlsx", ROWS["duty"], headers)

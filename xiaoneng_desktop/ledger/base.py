@@ -1,13 +1,17 @@
-"""What the five converters share: a row as read, the converter's shape, dates that close, bulk insert."""
+"""What the five converters share: a row as read, the converter's shape, dates that close, bulk insert,
+and the duplicate key (a record in every template column)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from abc import ABC, abstractmethod
+from collections import Counter
 from dataclasses import dataclass
 
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core.models import Person
+from xiaoneng_desktop.ledger import cells
+from xiaoneng_desktop.ledger.layouts import layout
 
 BATCH = 500
 
@@ -66,9 +70,25 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
     return ids
 
 
+def _same(field, value):
+    """A column's value as the importer parses it, so a stored record and a row compare alike."""
+    try:
+        got = cells.parse(field, value)
+    except cells.CellError:
+        return cells.text_of(value)
+    return got[0] if isinstance(got, tuple) else got  # a moment: (moment, had_time)
+
+
+def record_key(kind: str, columns) -> tuple:
+    """Every template column, normalised: two records are the same only when all of them agree
+    (never a guess from a few: 26 problems with one short description are 26 problems)."""
+    return tuple(_same(f, v) for f, v in zip(layout(kind).fields, columns, strict=True))
+
+
 class Converter(ABC):
     """Turns a ledger kind's checked rows into records of its register (one subclass per kind)."""
 
+    KIND = ""
     TABLE = ""
     #: service field → template column
     FIELDS: dict[str, str] = {}
@@ -78,12 +98,23 @@ class Converter(ABC):
     def start(self, rows: list[Row]) -> None:  # noqa: B027 - a hook most kinds do not need
         """Before the rows are prepared (inside the transaction): caches."""
 
-    def existing_keys(self) -> set:
-        return set()
+    def existing_keys(self) -> Counter:
+        """The live records' keys, counted (two identical stored records match two identical rows)."""
+        from xiaoneng_desktop.ledger.exporter import rows_of
+
+        return Counter(record_key(self.KIND, row) for row in rows_of(self.KIND))
+
+    def key(self, payload) -> tuple:
+        """The record ``payload`` would store, as ``existing_keys`` sees a stored one."""
+        return record_key(self.KIND, self.columns(payload))
 
     @abstractmethod
-    def prepare(self, values: dict) -> tuple[object, dict]:
-        """Check one row through the register's rules: (its duplicate key, what write() stores)."""
+    def columns(self, payload) -> tuple:
+        """The record ``payload`` would store in template column order (as exporter.rows_of gives it)."""
+
+    @abstractmethod
+    def prepare(self, values: dict) -> dict:
+        """Check one row through the register's rules: what write() stores."""
 
     @abstractmethod
     def write(self, payloads: list[dict]) -> None:

@@ -14,22 +14,19 @@ from types import SimpleNamespace
 import peewee as pw
 
 from xiaoneng_desktop.core import clock, workdays
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_name, clean_text, phone_key
+from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_name, clean_text
 from xiaoneng_desktop.documents import service as documents
 from xiaoneng_desktop.documents.models import INCOMING, OUTGOING, Document, DocumentStep, NumberCounter
 from xiaoneng_desktop.duty import service as duty
 from xiaoneng_desktop.duty.models import Call, DutyShift
 from xiaoneng_desktop.inspection import service as inspection
 from xiaoneng_desktop.inspection.models import Campaign, CheckItem, Problem
+from xiaoneng_desktop.ledger import exporter
 from xiaoneng_desktop.ledger.base import Converter, Row, closing, insert_rows, person_ids, starting
 from xiaoneng_desktop.visitors import service as visitors
 from xiaoneng_desktop.visitors.models import ReceptionDay, Visit
 
 IMPORTER = "台账导入"
-
-
-def _minute(moment: dt.datetime) -> str:
-    return f"{moment:%Y-%m-%d %H:%M}"
 
 
 def split_secrecy(text: str) -> tuple[str, str]:
@@ -44,6 +41,7 @@ def split_secrecy(text: str) -> tuple[str, str]:
 # ============================================================================ 值班记录 (duty)
 
 class DutyConverter(Converter):
+    KIND = "duty"
     TABLE = "call"
     FIELDS = {"received_at": "来电时间", "channel": "来电方式", "category": "事项类别", "caller": "来电人",
               "caller_unit": "来电单位", "phone": "联系电话", "summary": "内容摘要", "officer_name": "值班员",
@@ -60,14 +58,8 @@ class DutyConverter(Converter):
                                .order_by(DutyShift.starts_at).tuples())
         self.shift_starts = [s[0] for s in self.shifts]
 
-    def existing_keys(self) -> set:
-        return {self.key(r, c, p, s) for r, c, p, s in
-                Call.select(Call.received_at, Call.caller, Call.phone, Call.summary)
-                .where(Call.voided_at.is_null()).tuples()}
-
-    @staticmethod
-    def key(received_at, caller, phone, summary):
-        return (_minute(received_at), caller or phone_key(phone), (summary or "")[:20])
+    def columns(self, payload: dict) -> tuple:
+        return exporter.call_columns(Call(**payload))
 
     def shift_at(self, moment: dt.datetime) -> int | None:
         at = bisect.bisect_right(self.shift_starts, moment) - 1
@@ -94,7 +86,7 @@ class DutyConverter(Converter):
             assigned_at=received if values["assignee_name"] else None, instruction_by="",
             closed_by=values["officer_name"] if values["closed_at"] else "", shift=self.shift_at(received),
             voided_at=None, void_reason="")
-        return self.key(received, values["caller"], values["phone"], values["summary"]), values
+        return values
 
     def write(self, payloads: list[dict]) -> None:
         insert_rows(Call, payloads)
@@ -103,20 +95,16 @@ class DutyConverter(Converter):
 # ============================================================================ 收文 (incoming)
 
 class IncomingConverter(Converter):
+    KIND = "incoming"
     TABLE = "document"
     FIELDS = {"start_date": "收文日期", "unit": "来文单位", "doc_number": "文号", "title": "标题", "kind": "文种",
               "secrecy": "密级", "secrecy_term": "密级", "urgency": "紧急程度", "copies": "份数",
               "next_holder": "承办人", "registrar": "承办人", "deadline": "办理时限", "closed_at": "办结日期",
               "result": "办理结果"}
 
-    def existing_keys(self) -> set:
-        return {self.key(d, u, n, t) for d, u, n, t in
-                Document.select(Document.start_date, Document.unit, Document.doc_number, Document.title)
-                .where((Document.direction == INCOMING) & Document.voided_at.is_null()).tuples()}
-
-    @staticmethod
-    def key(start, unit, number, title):
-        return (str(start), unit, number or title)
+    def columns(self, payload: dict) -> tuple:
+        opinion = next((opinion for step, _who, _at, opinion, _to in payload["steps"] if step == "办结"), "")
+        return exporter.incoming_columns(Document(**payload["doc"]), opinion)
 
     def prepare(self, v: dict):
         check = Checker()
@@ -158,7 +146,7 @@ class IncomingConverter(Converter):
         steps = [("签收登记", IMPORTER, dt.datetime.combine(start, dt.time()), "由台账导入", holder)]
         if closed_at is not None:
             steps += [("办结", holder, closed_at, result, ""), ("归档", IMPORTER, closed_at, "", "")]
-        return self.key(start, values["unit"], values["doc_number"], values["title"]), {"doc": row, "steps": steps}
+        return {"doc": row, "steps": steps}
 
     def write(self, payloads: list[dict]) -> None:
         by_year: dict[int, list[dict]] = {}
@@ -186,19 +174,16 @@ def _write_documents(payloads: list[dict]) -> None:
 # ============================================================================ 发文 (outgoing)
 
 class OutgoingConverter(Converter):
+    KIND = "outgoing"
     TABLE = "document"
     FIELDS = {"number": "发文字号", "title": "标题", "kind": "文种", "secrecy": "密级", "secrecy_term": "密级",
               "urgency": "紧急程度", "drafter": "拟稿人", "start_date": "拟稿日期", "signer": "签发人",
               "signed_on": "签发日期", "recipients": "主送机关", "copies": "印发份数", "deadline": "拟稿日期"}
 
-    def existing_keys(self) -> set:
-        return {self.key(n, d, t) for n, d, t in
-                Document.select(Document.number, Document.start_date, Document.title)
-                .where((Document.direction == OUTGOING) & Document.voided_at.is_null()).tuples()}
-
-    @staticmethod
-    def key(number, start, title):
-        return number or (str(start), title)
+    def columns(self, payload: dict) -> tuple:
+        signed = [(who, at) for step, who, at, _opinion, _to in payload["steps"] if step == "签发"]
+        who, at = signed[-1] if signed else ("", None)
+        return exporter.outgoing_columns(Document(**payload["doc"]), who, at)
 
     def prepare(self, v: dict):
         check = Checker()
@@ -247,7 +232,7 @@ class OutgoingConverter(Converter):
             documents.set_step(doc, "拟稿", drafter, dt.datetime.combine(start, dt.time()), start=start)
         row = dict(doc.__data__)
         row.pop("id", None)
-        return self.key(number, start, values["title"]), {"doc": row, "steps": steps}
+        return {"doc": row, "steps": steps}
 
     def write(self, payloads: list[dict]) -> None:
         highest: dict[tuple[str, int], int] = {}
@@ -266,6 +251,7 @@ class OutgoingConverter(Converter):
 # ============================================================================ 来访 (visitors)
 
 class VisitorsConverter(Converter):
+    KIND = "visitors"
     TABLE = "visit"
     FIELDS = {"visited_at": "来访时间", "name": "姓名", "id_number": "身份证号", "phone": "联系电话",
               "persons": "来访人数", "address": "单位或住址", "category": "问题类别", "matter": "来访事由",
@@ -277,14 +263,8 @@ class VisitorsConverter(Converter):
         self.days = {day: (rid, leader) for day, rid, leader in
                      ReceptionDay.select(ReceptionDay.day, ReceptionDay.id, ReceptionDay.leader_name).tuples()}
 
-    def existing_keys(self) -> set:
-        return {self.key(t, i, p, n) for t, i, p, n in
-                Visit.select(Visit.visited_at, Visit.id_key, Visit.phone_key, Visit.name)
-                .where(Visit.voided_at.is_null()).tuples()}
-
-    @staticmethod
-    def key(visited_at, id_key, phone, name):
-        return (_minute(visited_at), id_key or phone or name)
+    def columns(self, payload: dict) -> tuple:
+        return exporter.visit_columns(Visit(**payload))
 
     def prepare(self, v: dict):
         persons = v["来访人数"] if v["来访人数"] is not None else 1
@@ -313,7 +293,7 @@ class VisitorsConverter(Converter):
         day = self.days.get(visited_at.date())
         values["reception_day"], values["leader_name"] = (day if day else (None, ""))
         values.update(voided_at=None, void_reason="", extension_reason="")
-        return self.key(visited_at, values["id_key"], values["phone_key"], values["name"]), values
+        return values
 
     def write(self, payloads: list[dict]) -> None:
         insert_rows(Visit, payloads)
@@ -322,6 +302,7 @@ class VisitorsConverter(Converter):
 # ============================================================================ 整改台账 (rectification)
 
 class RectificationConverter(Converter):
+    KIND = "rectification"
     TABLE = "problem"
     FIELDS = {"campaign": "自查活动", "item": "检查项", "description": "问题描述", "found_on": "发现日期",
               "cause": "原因分析", "measure": "整改措施", "responsible_name": "责任人", "kind": "整改类型",
@@ -349,12 +330,15 @@ class RectificationConverter(Converter):
                 name=name, starts_on=min(days), ends_on=max(days), template=template, status="进行中",
                 note="由台账导入", created_at=clock.now())
         self.items = {}
+        self.item_names: dict[int, str] = {}
         for item in CheckItem.select(CheckItem.id, CheckItem.name, CheckItem.template):
             self.items.setdefault(item.template_id, {})[item.name] = item.id
+            self.item_names[item.id] = item.name
+        self.campaign_names = {c.id: name for name, c in self.campaigns.items()}
 
-    def existing_keys(self) -> set:
-        return {(c, d[:40]) for c, d in Problem.select(Campaign.name, Problem.description)
-                .join(Campaign, on=(Problem.campaign == Campaign.id)).where(Problem.voided_at.is_null()).tuples()}
+    def columns(self, payload: dict) -> tuple:
+        return exporter.problem_columns(Problem(**payload), self.campaign_names[payload["campaign"]],
+                                        self.item_names[payload["item"]])
 
     def prepare(self, v: dict):
         name = " ".join(str(v["自查活动"] or "").split())
@@ -415,7 +399,7 @@ class RectificationConverter(Converter):
                       verified_at=verified_at if verifier else None, verified_by=verifier,
                       verification="按台账销号（导入）" if verifier else "", created_at=now.replace(microsecond=0),
                       voided_at=None, void_reason="")
-        return (name, values["description"][:40]), values
+        return values
 
     def write(self, payloads: list[dict]) -> None:
         insert_rows(Problem, payloads)

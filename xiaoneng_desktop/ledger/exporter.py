@@ -15,8 +15,8 @@ from xiaoneng_desktop.ledger.layouts import layout
 from xiaoneng_desktop.visitors.models import Visit
 
 
-def _day(moment: dt.datetime | None) -> dt.date | None:
-    return moment.date() if moment is not None else None
+def _day(moment: dt.datetime | dt.date | None) -> dt.date | None:
+    return moment.date() if isinstance(moment, dt.datetime) else moment
 
 
 def _range(field, date_from: dt.date | None, date_to: dt.date | None, is_date: bool):
@@ -49,14 +49,42 @@ def _steps(doc_ids: list[int], step: str) -> dict[int, DocumentStep]:
     return found
 
 
+# -- one record in its template's column order: the export, and what the import compares (a row is a
+# duplicate only when it equals a stored record in every one of these columns).
+
+def call_columns(c: Call) -> tuple:
+    return (c.received_at, c.channel, c.caller_unit, c.caller, c.phone, c.category, c.summary, c.assignee_name,
+            c.instruction, c.closed_at, c.feedback, c.officer_name)
+
+
+def incoming_columns(d: Document, done_opinion: str) -> tuple:
+    return (d.start_date, d.unit, d.doc_number, d.title, d.kind, _secrecy(d), d.urgency, d.copies, d.lead or d.holder,
+            _day(d.deadline) if d.deadline_typed else None, _day(d.closed_at), done_opinion)
+
+
+def outgoing_columns(d: Document, signer: str, signed_at: dt.datetime | None) -> tuple:
+    return (d.number if d.serial else "", d.title, d.kind, _secrecy(d), d.urgency, d.registrar, d.start_date,
+            signer, _day(signed_at), d.circulate_to, d.copies)
+
+
+def visit_columns(v: Visit) -> tuple:
+    return (v.visited_at, v.name, v.id_number, v.phone, v.persons, v.address, v.matter, v.category,
+            v.first_responder, v.referred_to, _day(v.decided_at) if v.decision == "受理" else None,
+            _day(v.closed_at) if v.decision == "受理" else None, v.result or v.reply, v.satisfaction)
+
+
+def problem_columns(p: Problem, campaign: str, item: str) -> tuple:
+    return (campaign, item, p.description, p.found_on, p.cause, p.measure, p.responsible_name, p.kind,
+            _day(p.deadline), _day(p.completed_at), p.verified_by, _day(p.verified_at))
+
+
 def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[tuple]:
     """The register's live (not voided) records in the template's column order, oldest first."""
     layout(kind)
     if kind == "duty":
         query = _where(Call.select().where(Call.voided_at.is_null()),
                        _range(Call.received_at, date_from, date_to, False)).order_by(Call.received_at, Call.id)
-        return [(c.received_at, c.channel, c.caller_unit, c.caller, c.phone, c.category, c.summary,
-                 c.assignee_name, c.instruction, c.closed_at, c.feedback, c.officer_name) for c in query]
+        return [call_columns(c) for c in query]
     if kind in ("incoming", "outgoing"):
         direction = INCOMING if kind == "incoming" else OUTGOING
         docs = list(_where(Document.select().where((Document.direction == direction) & Document.voided_at.is_null()),
@@ -65,27 +93,20 @@ def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None
         ids = [d.id for d in docs]
         if kind == "incoming":
             done = _steps(ids, "办结")
-            return [(d.start_date, d.unit, d.doc_number, d.title, d.kind, _secrecy(d), d.urgency, d.copies,
-                     d.lead or d.holder, _day(d.deadline) if d.deadline_typed else None, _day(d.closed_at),
-                     done[d.id].opinion if d.id in done else "") for d in docs]
+            return [incoming_columns(d, done[d.id].opinion if d.id in done else "") for d in docs]
         signed = _steps(ids, "签发")
-        return [(d.number if d.serial else "", d.title, d.kind, _secrecy(d), d.urgency, d.registrar, d.start_date,
-                 signed[d.id].who if d.id in signed else "", _day(signed[d.id].done_at) if d.id in signed else None,
-                 d.circulate_to, d.copies) for d in docs]
+        return [outgoing_columns(d, signed[d.id].who if d.id in signed else "",
+                                 signed[d.id].done_at if d.id in signed else None) for d in docs]
     if kind == "visitors":
         query = _where(Visit.select().where(Visit.voided_at.is_null()),
                        _range(Visit.visited_at, date_from, date_to, False)).order_by(Visit.visited_at, Visit.id)
-        return [(v.visited_at, v.name, v.id_number, v.phone, v.persons, v.address, v.matter, v.category,
-                 v.first_responder, v.referred_to, _day(v.decided_at) if v.decision == "受理" else None,
-                 _day(v.closed_at) if v.decision == "受理" else None, v.result or v.reply, v.satisfaction)
-                for v in query]
+        return [visit_columns(v) for v in query]
     query = _where(Problem.select(Problem, Campaign, CheckItem)
                    .join(Campaign, on=(Problem.campaign == Campaign.id))
                    .switch(Problem).join(CheckItem, on=(Problem.item == CheckItem.id))
                    .where(Problem.voided_at.is_null()),
                    _range(Problem.found_on, date_from, date_to, True)).order_by(Problem.found_on, Problem.id)
-    return [(p.campaign.name, p.item.name, p.description, p.found_on, p.cause, p.measure, p.responsible_name,
-             p.kind, _day(p.deadline), _day(p.completed_at), p.verified_by, _day(p.verified_at)) for p in query]
+    return [problem_columns(p, p.campaign.name, p.item.name) for p in query]
 
 
 def export_kind(kind: str, target: Path, date_from: dt.date | None = None, date_to: dt.date | None = None,

@@ -2,14 +2,17 @@
 
 Every row is read (cells.parse) and then checked by the register's own service validation, so an
 imported record is one the program's form could have saved. Only when no row has an error are the
-records written, in bulk, in one transaction; the report lists every bad cell at once. Rows already in
-the register (its natural key: see ``KEYS``) are skipped and counted.
+records written, in bulk, in one transaction; the report lists every bad cell at once. A row that
+equals a stored record in every template column (as the importer parses it) is skipped; a row that
+repeats an earlier row of the same file is imported (it may be a second, genuine record) — both are
+listed with their row numbers (``ImportReport.notes``), never dropped silently.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,14 +29,9 @@ from xiaoneng_desktop.ledger.workbook import SheetData, close_header, read_sheet
 IMPORTER = "台账导入"
 #: Headers that are never data (a running number, blank spacer columns).
 IGNORED_HEADERS = ("序号", "编号", "备注", "")
-#: Natural keys, in words (README and the report).
-KEYS = {
-    "duty": "来电时间（到分钟）+ 来电人（无则联系电话）+ 内容摘要前 20 字",
-    "incoming": "收文日期 + 来文单位 + 文号（无则标题）",
-    "outgoing": "发文字号（未编号的：拟稿日期 + 标题）",
-    "visitors": "来访时间（到分钟）+ 身份证号（无则联系电话，再无则姓名）",
-    "rectification": "自查活动 + 问题描述",
-}
+DUPLICATE = "与已有记录的每一列都相同，已跳过"
+#: Rows listed in the summary itself; the rest are in ``notes`` (the dialog's table, the CLI's lines).
+SHOWN_ROWS = 20
 
 
 @dataclass
@@ -57,6 +55,8 @@ class ImportReport:
     imported: int = 0  # written (or, on a dry run, that would be written)
     duplicates: int = 0
     duplicate_rows: list[int] = field(default_factory=list)
+    #: (row, the earlier row of the same file it repeats in every column); imported all the same
+    repeats: list[tuple[int, int]] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
     ignored_columns: list[str] = field(default_factory=list)
     dry_run: bool = False
@@ -71,6 +71,15 @@ class ImportReport:
     def bad_rows(self) -> int:
         return len({e.row for e in self.errors})
 
+    @property
+    def notes(self) -> list[RowError]:
+        """Every skipped duplicate and every in-file repeat, by row: what the user should look at."""
+        lines = [RowError(self.sheet, row, "", "", DUPLICATE) for row in self.duplicate_rows]
+        verb = "可以导入" if self.dry_run else "已导入"
+        lines += [RowError(self.sheet, row, "", "", f"与本文件第 {first} 行的每一列都相同，{verb}，请核对是否重复录入")
+                  for row, first in self.repeats]
+        return sorted(lines, key=lambda e: e.row)
+
     def summary(self) -> str:
         name = LAYOUTS[self.kind].name
         if self.errors:
@@ -79,10 +88,18 @@ class ImportReport:
         verb = "可以导入" if self.dry_run else "已导入"
         text = f"{name}：共 {self.rows} 行，{verb} {self.imported} 条"
         if self.duplicates:
-            text += f"，{self.duplicates} 条与已有记录重复，已跳过"
+            text += f"，{self.duplicates} 条与已有记录重复（每一列都相同），已跳过（{_rows(self.duplicate_rows)}）"
+        if self.repeats:
+            text += (f"；{len(self.repeats)} 行与本文件中前面的行完全相同，仍{verb}，请核对"
+                     f"（{_rows([row for row, _ in self.repeats])}）")
         if self.ignored_columns:
             text += f"；未导入的列：{'、'.join(self.ignored_columns)}"
         return text + ("（试导入，未写入数据）。" if self.dry_run else "。")
+
+
+def _rows(numbers: list[int]) -> str:
+    shown = "、".join(str(n) for n in numbers[:SHOWN_ROWS])
+    return f"第 {shown} 行" + (f" 等 {len(numbers)} 行，逐行列在下方" if len(numbers) > SHOWN_ROWS else "")
 
 
 # -- header mapping ---------------------------------------------------------------------------------
@@ -213,7 +230,7 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
     # converter that writes while checking (new 自查活动) holds it throughout instead: one transaction.
     held = atomic() if converter.WRITES_WHILE_CHECKING else contextlib.nullcontext()
     with held:
-        keyed = _check_rows(converter, report, rows, bad, progress, total, rollback=dry_run)
+        keyed, checked_against = _check_rows(converter, report, rows, bad, progress, total, rollback=dry_run)
         report.errors.sort(key=lambda e: (e.row, spec.titles.index(e.column) if e.column in spec.titles else 99))
         report.imported = 0 if report.errors else len(keyed)
         if report.errors or dry_run:
@@ -222,10 +239,11 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
             progress(total * 2, total * 2, "正在写入")
         with atomic():  # BEGIN IMMEDIATE: waits (busy timeout) for a save in progress elsewhere
             # a record saved elsewhere since the check is a duplicate now, not a second copy
-            existing = converter.existing_keys()
+            added = converter.existing_keys() - checked_against
             payloads = []
             for key, number, payload in keyed:
-                if key in existing:
+                if added[key] > 0:
+                    added[key] -= 1
                     report.duplicates += 1
                     report.duplicate_rows.append(number)
                 else:
@@ -234,41 +252,48 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
             report.imported = len(payloads)
             converter.write(payloads)
             audit.record("导入台账", converter.TABLE, 0,
-                         f"{data.path.name}：{report.imported} 条，跳过重复 {report.duplicates} 条", actor=IMPORTER)
+                         f"{data.path.name}：{report.imported} 条，跳过重复 {report.duplicates} 条，"
+                         f"文件内重复 {len(report.repeats)} 条", actor=IMPORTER)
     return report
 
 
 def _check_rows(converter, report: ImportReport, rows: list[Row], bad: set[int], progress, total: int, *,
-                rollback: bool) -> list[tuple[object, int, dict]]:
-    """(key, row number, payload) of every good row that is not a duplicate; errors go to ``report``.
-    What the converter wrote while checking is undone on an error or when ``rollback``."""
+                rollback: bool) -> tuple[list[tuple[object, int, dict]], Counter]:
+    """(key, row number, payload) of every good row that is not a duplicate, and the stored records'
+    keys it was checked against; errors go to ``report``. What the converter wrote while checking is
+    undone on an error or when ``rollback``."""
     keyed: list[tuple[object, int, dict]] = []
     with atomic(immediate=converter.WRITES_WHILE_CHECKING) as transaction:
         converter.start([r for r in rows if r.number not in bad])
         existing = converter.existing_keys()
-        seen: set = set()
+        checked_against = Counter(existing)
+        seen: dict[tuple, int] = {}  # a key → the first row of this file that has it
         for count, row in enumerate(rows):
             if progress and count % 500 == 0:
                 progress(total + count, total * 2, "正在检查")
             if row.number in bad:
                 continue
             try:
-                key, payload = converter.prepare(row.values)
+                payload = converter.prepare(row.values)
             except ValidationError as exc:
                 for name, message in exc.errors.items():
                     title = converter.FIELDS.get(name, "")
                     report.errors.append(RowError(report.sheet, row.number, title,
                                                   cells.shown(row.raw.get(title)) if title else "", message))
                 continue
-            if key in existing or key in seen:
+            key = converter.key(payload)
+            first = seen.setdefault(key, row.number)
+            if existing[key] > 0:  # each stored record matches one row: two stored, two skipped
+                existing[key] -= 1
                 report.duplicates += 1
                 report.duplicate_rows.append(row.number)
                 continue
-            seen.add(key)
+            if first != row.number:
+                report.repeats.append((row.number, first))
             keyed.append((key, row.number, payload))
         if report.errors or rollback:
             transaction.rollback()
-    return keyed
+    return keyed, checked_against
 
 
 CONVERTERS = converters.CONVERTERS

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xiaoneng_desktop.core import errors, settings
+from xiaoneng_desktop.core import errors, settings, xlsx
 from xiaoneng_desktop.core.files import write_atomically
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ledger.layouts import CHOICE, DATE, DATETIME, INT, MAX_ROWS, TYPE_NAMES, Layout
@@ -217,7 +217,7 @@ def _header(ws, titles: Sequence[str], widths: Sequence[int]) -> None:
 
     thin = Side(style="thin", color="8EA9C1")
     for number, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):
-        cell = ws.cell(row=1, column=number, value=title)
+        cell = xlsx.put(ws, 1, number, title)  # a person's own header may begin with "="
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(horizontal="center", vertical="center")
@@ -266,7 +266,7 @@ def _layout_sheet(book, layout: Layout, rows: Iterable[Sequence] = (),
     for letter_number in text_columns:
         ws.column_dimensions[get_column_letter(letter_number)].number_format = "@"
     for count, row in enumerate(rows, start=1):
-        ws.append(list(row))
+        xlsx.append(ws, row)  # text stays text: never a live formula
         for number, fmt in formats.items():
             ws.cell(row=count + 1, column=number).number_format = fmt
         for number in text_columns:
@@ -277,7 +277,7 @@ def _layout_sheet(book, layout: Layout, rows: Iterable[Sequence] = (),
     notes = book.create_sheet(INSTRUCTIONS)
     _header(notes, ["列名", "必填", "填写格式", "可选值", "说明"], [14, 6, 16, 40, 60])
     for spec in layout.fields:
-        notes.append([spec.title, "是" if spec.required else "", TYPE_NAMES[spec.type],
+        xlsx.append(notes, [spec.title, "是" if spec.required else "", TYPE_NAMES[spec.type],
                       "、".join(spec.choices), spec.note])
     notes.append([])
     notes.append(["", "", "", "", f"第 1 行是表头，请勿修改列名；每行一条记录，最多 {MAX_ROWS:,} 行。"])
@@ -314,10 +314,10 @@ def write_table(target: Path, sheet: str, titles: Sequence[str], rows: Iterable[
     ws.freeze_panes = "A2"
     for number, width in enumerate(widths or [16] * len(titles), start=1):
         ws.column_dimensions[get_column_letter(number)].width = width
-    ws.append(list(titles))
+    xlsx.append(ws, titles)
     count = 0
     for row in rows:
-        ws.append(list(row))
+        xlsx.append(ws, row)
         count += 1
         if progress is not None and count % 200 == 0:
             progress(count, total, f"已导出 {count} 条")
@@ -343,12 +343,12 @@ def write_errors(target: Path, data: SheetData | None, errors: Sequence, mapping
     ws.title = "错误清单"
     _header(ws, ["工作表", "行号", "列", "内容", "原因"], [14, 8, 14, 30, 60])
     for error in errors:
-        ws.append([error.sheet, error.row, error.column, error.value, error.reason])
+        xlsx.append(ws, [error.sheet, error.row, error.column, error.value, error.reason])
     if data is not None:
         copy = book.create_sheet(_sheet_name(data.sheet + "（标出错误）"))
         _header(copy, data.headers, [16] * len(data.headers))
         for row in data.rows:
-            copy.append(list(row))
+            xlsx.append(copy, row)
         red = PatternFill("solid", fgColor=BAD_FILL)
         column_of = {h: i for i, h in enumerate(data.headers, start=1) if h}
         reverse = {title: header for header, title in (mapping or {}).items()}

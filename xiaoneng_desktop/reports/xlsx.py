@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from xiaoneng_desktop.core.files import write_atomically
+from xiaoneng_desktop.core.xlsx import put, set_value
 from xiaoneng_desktop.reports.monthly import DEFINITIONS, SUMMARY_HEADERS, MonthlyReport, Section, change_text
 
 DATE_TIME = "yyyy-mm-dd hh:mm"
@@ -37,7 +38,7 @@ def _header(sheet, row: int, headers: list[str]) -> None:
 
     thin = Side(style="thin", color="999999")
     for column, text in enumerate(headers, start=1):
-        cell = sheet.cell(row=row, column=column, value=text)
+        cell = put(sheet, row, column, text)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -56,11 +57,11 @@ def _write_summary(book, report: MonthlyReport) -> None:
 
     sheet = book.active
     sheet.title = "汇总"
-    sheet["A1"] = report.title
+    set_value(sheet["A1"], report.title)
     sheet["A1"].font = Font(bold=True, size=16)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(SUMMARY_HEADERS))
     sheet["A1"].alignment = Alignment(horizontal="center")
-    sheet["A2"] = f"统计期间：{report.period}　制表时间：{report.generated_at:%Y-%m-%d %H:%M}"
+    set_value(sheet["A2"], f"统计期间：{report.period}　制表时间：{report.generated_at:%Y-%m-%d %H:%M}")
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(SUMMARY_HEADERS))
     _header(sheet, 3, SUMMARY_HEADERS)
     row = 4
@@ -71,7 +72,7 @@ def _write_summary(book, report: MonthlyReport) -> None:
         values = [section.title, f.total, f.on_time, f.overdue, f.in_progress, _rate_cell(f.rate),
                   _rate_cell(p.rate), change_text(f.rate, p.rate, points=True)]
         for column, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=column, value=value)
+            cell = put(sheet, row, column, value)
             if column in (6, 7) and not isinstance(value, str):
                 cell.number_format = PERCENT
         row += 1
@@ -84,14 +85,14 @@ def _write_summary(book, report: MonthlyReport) -> None:
         for line in extra:
             row += 1
             for column, value in enumerate(line, start=1):
-                sheet.cell(row=row, column=column, value=value)
+                put(sheet, row, column, value)
         row += 1
     row += 1
-    sheet.cell(row=row, column=1, value="指标说明").font = Font(bold=True)
+    put(sheet, row, 1, "指标说明").font = Font(bold=True)
     for label, text in DEFINITIONS:
         row += 1
-        sheet.cell(row=row, column=1, value=label)
-        sheet.cell(row=row, column=2, value=text).alignment = Alignment(wrap_text=True, vertical="top")
+        put(sheet, row, 1, label)
+        put(sheet, row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(SUMMARY_HEADERS))
         sheet.row_dimensions[row].height = 32
     _widths(sheet, [14, 9, 10, 8, 8, 12, 15, 16])
@@ -113,7 +114,7 @@ def _write_section(book, section: Section) -> None:
             row += 1
             for column, value in enumerate(values, start=1):
                 rate = column - 1 in breakdown.rate_columns
-                cell = sheet.cell(row=row, column=column, value=_rate_cell(value) if rate else value)
+                cell = put(sheet, row, column, _rate_cell(value) if rate else value)
                 if rate and not isinstance(cell.value, str):
                     cell.number_format = PERCENT
         if first_table is None:
@@ -124,12 +125,12 @@ def _write_section(book, section: Section) -> None:
     sheet.freeze_panes = "A2"
 
     row += 1
-    sheet.cell(row=row, column=1, value=f"近12个月{section.trend_label}")
+    put(sheet, row, 1, f"近12个月{section.trend_label}")
     trend_header = row + 1
     _header(sheet, trend_header, ["月份", section.trend_label])
     for offset, (month, rate) in enumerate(section.trend, start=1):
-        sheet.cell(row=trend_header + offset, column=1, value=month)
-        cell = sheet.cell(row=trend_header + offset, column=2, value=None if rate is None else rate / 100)
+        put(sheet, trend_header + offset, 1, month)
+        cell = put(sheet, trend_header + offset, 2, None if rate is None else rate / 100)
         cell.number_format = PERCENT
     last_trend = trend_header + len(section.trend)
 
@@ -158,7 +159,7 @@ def _write_section(book, section: Section) -> None:
     _header(overdue, 1, ["开始时间", "事项", "承办人", "办理时限", "超时"])
     for row_number, item in enumerate(section.overdue, start=2):
         for column, value in enumerate([item.started, item.what, item.holder, item.deadline, item.late], start=1):
-            cell = overdue.cell(row=row_number, column=column, value=value)
+            cell = put(overdue, row_number, column, value)
             if isinstance(value, dt.datetime):
                 cell.number_format = DATE_TIME
             elif isinstance(value, dt.date):
@@ -176,7 +177,7 @@ def _write_records(book, section: Section) -> None:
     _header(sheet, 1, section.record_headers)
     for row_number, record in enumerate(section.records, start=2):
         for column, value in enumerate(record, start=1):
-            cell = sheet.cell(row=row_number, column=column, value=value)
+            cell = put(sheet, row_number, column, value)
             if isinstance(value, dt.datetime):
                 cell.number_format = DATE_TIME
             elif isinstance(value, dt.date):

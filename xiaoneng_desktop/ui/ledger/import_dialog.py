@@ -1,7 +1,8 @@
 """文件 → 导入台账…: choose the kind and the file, see its first rows, map its own headers onto the
 template's columns (remembered per kind; 时间/日期, 电话/手机 … suggested), check or import with a
 progress bar that can be cancelled. Bad rows come back as a table that can be saved to Excel with the
-bad cells in red; nothing is imported then."""
+bad cells in red; nothing is imported then. Without errors the same table lists the rows that repeat a
+stored record (skipped) or an earlier row of the file (imported), by row number."""
 
 from __future__ import annotations
 
@@ -286,13 +287,16 @@ class ImportDialog(QDialog):
     def _done(self, report: importer.ImportReport) -> None:
         self.report = report
         self._show_errors(report.errors)
+        if report.ok and report.notes:
+            self._show_errors(report.notes, title="重复行")
+            self.pages.setCurrentIndex(1)
         self._finish(report.summary(), error=not report.ok)
         if report.errors:
             self.pages.setCurrentIndex(1)
         elif not report.dry_run:
             self.imported.emit(report)
 
-    def _show_errors(self, errors) -> None:
+    def _show_errors(self, errors, title: str = "错误") -> None:
         self.error_table.setRowCount(len(errors))
         for r, error in enumerate(errors):
             for c, value in enumerate((error.sheet, error.row, error.column, error.value, error.reason)):
@@ -301,8 +305,8 @@ class ImportDialog(QDialog):
                     item.setForeground(RED)
                 self.error_table.setItem(r, c, item)
         self.error_table.resizeColumnsToContents()
-        self.pages.setTabText(1, f"错误（{len(errors)}）" if errors else "错误")
-        self.save_errors_button.setEnabled(bool(errors))
+        self.pages.setTabText(1, f"{title}（{len(errors)}）" if errors else "错误")
+        self.save_errors_button.setEnabled(bool(errors) and title == "错误")
 
     def save_errors(self, target: str | None = None) -> Path | None:
         if self.report is None or not self.report.errors:
