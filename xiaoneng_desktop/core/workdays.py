@@ -73,7 +73,8 @@ def _as_date(day: dt.date) -> dt.date:
     return day.date() if isinstance(day, dt.datetime) else day
 
 
-def _statutory_workday(day: dt.date) -> bool:
+def statutory_workday(day: dt.date) -> bool:
+    """Whether ``day`` is a workday by the national calendar alone, without the office's entries."""
     if known_year(day.year):
         return chinese_calendar.is_workday(day)
     if FIRST_YEAR <= day.year <= LAST_YEAR:
@@ -106,13 +107,13 @@ class _Window:
             self.days.update(_load(day - self.SPAN, self.first - _ONE_DAY))
             self.first = day - self.SPAN
         found = self.days.get(day)
-        return _statutory_workday(day) if found is None else found
+        return statutory_workday(day) if found is None else found
 
 
 def is_workday(day: dt.date) -> bool:
     day = _as_date(day)
     found = WorkdayOverride.get_or_none(WorkdayOverride.day == day)
-    return _statutory_workday(day) if found is None else found.is_workday
+    return statutory_workday(day) if found is None else found.is_workday
 
 
 def add_workdays(start: dt.date, n: int) -> dt.date:
@@ -343,7 +344,7 @@ def notice_changes(notice) -> list[Change]:
     first, last = dt.date(notice.year, 1, 1), dt.date(notice.year, 12, 31)
     day = first
     while day <= last:
-        if day not in named and _statutory_workday(day) != (day.weekday() < 5):
+        if day not in named and statutory_workday(day) != (day.weekday() < 5):
             named[day] = (day.weekday() < 5, "按通知上班" if day.weekday() < 5 else "按通知休息")
         day += _ONE_DAY
     span = min(named, default=first), max(named, default=last)
