@@ -90,3 +90,13 @@ def test_warns_in_amber_while_next_year_is_provisional(qtbot, database, clock):
     workdays.confirm_year(2027)
     tab.refresh()
     assert tab.holiday_warning.isHidden()
+
+
+def test_refreshes_every_minute_only_while_shown(qtbot, database, clock):
+    tab = DashboardTab()
+    qtbot.addWidget(tab)
+    assert not tab.timer.isActive()
+    tab.show()
+    assert tab.timer.isActive() and tab.timer.interval() == 60_000
+    tab.hide()
+    assert not tab.timer.isActive()

@@ -132,10 +132,19 @@ class DashboardTab(QWidget):
         grid.setRowStretch(2, 1)
         grid.setRowStretch(3, 1)
 
+        # Ticks only while shown: a hidden (or closed, not yet deleted) tab queries nothing.
         self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
-        self.timer.start(REFRESH_MS)
         self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.timer.start()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.timer.stop()
 
     def refresh(self) -> None:
         now = clock.now()
