@@ -120,13 +120,34 @@ def test_override_can_make_a_holiday_a_workday(database):
     assert workdays.add_workdays(D(2026, 9, 30), 1) == D(2026, 10, 5)
 
 
-def test_unknown_year_falls_back_to_monday_to_friday(database):
+def test_unknown_year_takes_the_statutory_days_off_of_holidays_china(database):
     assert workdays.known_year(2026) is True
     assert workdays.known_year(2027) is False
-    assert workdays.is_workday(D(2027, 10, 1)) is True  # a Friday: nobody has entered 国庆 yet
-    assert workdays.is_workday(D(2027, 10, 2)) is False  # Saturday
-    assert workdays.add_workdays(D(2026, 12, 31), 1) == D(2027, 1, 1)  # 元旦 unknown → Friday counts
-    assert workdays.add_workdays(D(2027, 1, 1), 1) == D(2027, 1, 4)
+    assert workdays.is_workday(D(2027, 1, 1)) is False  # 元旦, a Friday: no longer counted as a workday
+    assert workdays.add_workdays(D(2026, 12, 31), 1) == D(2027, 1, 4)
+    assert workdays.is_workday(D(2027, 10, 1)) is False  # 国庆节
+    assert workdays.is_workday(D(2027, 2, 8)) is False  # 春节
+    assert workdays.is_workday(D(2027, 10, 9)) is False  # a Saturday: make-up days are not known
+    assert workdays.is_workday(D(2027, 10, 11)) is True
+    assert workdays.days(D(2027, 2, 6), D(2027, 2, 6))[0].label == "春节（推算）"
+
+
+def test_a_year_is_provisional_until_confirmed(database, clock):
+    assert workdays.is_provisional(2026) is False
+    assert workdays.is_provisional(2027) is True
+    assert workdays.provisional_years(D(2026, 10, 9)) == []  # more than 60 days before year end
+    assert workdays.provisional_years(D(2026, 11, 2)) == [2027]
+    assert workdays.provisional_warning(D(2027, 3, 1)).startswith(
+        "2027年的节假日安排尚未确认，请在“工具 → 节假日与调休”中按国务院办公厅通知核对"
+    )
+    workdays.confirm_year(2027)
+    assert workdays.is_provisional(2027) is False
+    assert workdays.provisional_warning(D(2027, 3, 1)) == ""
+    assert workdays.provisional_years(D(2027, 12, 1)) == [2028]
+    history = AuditLog.select().where(AuditLog.action == "确认节假日安排")
+    assert [(row.record_id, row.detail) for row in history] == [(2027, "2027年")]
+    workdays.confirm_year(2027, False)
+    assert workdays.is_provisional(2027) is True
 
 
 def test_override_wins_in_unknown_year(database):
@@ -150,7 +171,7 @@ def test_day_kinds(database):
     assert info[D(2026, 10, 17)].kind == workdays.WEEKEND
     assert info[D(2026, 10, 8)].kind == workdays.WORKDAY
     assert (info[D(2026, 10, 9)].kind, info[D(2026, 10, 9)].is_workday) == (workdays.OVERRIDE, False)
-    assert workdays.days(D(2027, 10, 1), D(2027, 10, 2))[1].kind == workdays.WEEKEND
+    assert workdays.days(D(2027, 10, 8), D(2027, 10, 9))[1].kind == workdays.WEEKEND
 
 
 def test_add_workdays_takes_few_queries(database):

@@ -72,3 +72,31 @@ def test_dashboard_refreshes_when_a_register_changes(qtbot, calls, tmp_path):
     duty.close_call(calls[0].id, "已回复")
     window.register_tab(1).data_changed.emit()
     assert dashboard.open_box.title() == "待办事项 1 件，其中超时 0 件（双击打开）"
+
+
+def test_warns_in_amber_while_next_year_is_provisional(qtbot, database, clock):
+    from xiaoneng_desktop.core import workdays
+
+    tab = DashboardTab()
+    qtbot.addWidget(tab)
+    assert tab.holiday_warning.isHidden()  # 9 October: year end is more than 60 days away
+    clock.set(dt.datetime(2026, 11, 20, 9, 0))
+    tab.refresh()
+    assert not tab.holiday_warning.isHidden()
+    assert tab.holiday_warning.text() == (
+        "2027年的节假日安排尚未确认，请在“工具 → 节假日与调休”中按国务院办公厅通知核对。"
+    )
+    assert AMBER.name() in tab.holiday_warning.styleSheet()
+    workdays.confirm_year(2027)
+    tab.refresh()
+    assert tab.holiday_warning.isHidden()
+
+
+def test_refreshes_every_minute_only_while_shown(qtbot, database, clock):
+    tab = DashboardTab()
+    qtbot.addWidget(tab)
+    assert not tab.timer.isActive()
+    tab.show()
+    assert tab.timer.isActive() and tab.timer.interval() == 60_000
+    tab.hide()
+    assert not tab.timer.isActive()

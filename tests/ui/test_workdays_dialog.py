@@ -102,7 +102,7 @@ def test_too_long_note_is_shown_beside_the_field(qtbot, dialog):
 def test_unknown_year_warns_and_override_there_switches_year(qtbot, dialog):
     dialog.year.setValue(2027)
     assert not dialog.warning.isHidden()
-    assert dialog.warning.text().startswith("2027年的法定节假日尚未录入")
+    assert dialog.warning.text().startswith("2027年的节假日安排尚未确认")
     assert dialog.calendar.selectedDate() == QDate(2027, 1, 1)
 
     dialog.year.setValue(2026)
@@ -120,3 +120,47 @@ def test_close_button(qtbot, dialog):
     assert close.text() == "关闭"
     qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+
+
+def test_confirm_a_provisional_year(qtbot, dialog):
+    assert dialog.confirm_button.isHidden()  # 2026 is in the built-in calendar
+    dialog.year.setValue(2027)
+    assert dialog.confirm_button.text() == "确认本年安排"
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    assert not workdays.is_provisional(2027)
+    assert dialog.warning.isHidden() and dialog.confirm_button.text() == "撤销确认"
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    assert workdays.is_provisional(2027)
+
+
+NOTICE = (
+    "一、元旦：1月1日（周五）至3日（周日）放假调休，共3天。1月4日（周一）上班。\n"
+    "二、春节：2月11日至17日放假调休，共7天。2月7日（周日）、2月20日（周六）上班。"
+)
+
+
+def test_notice_is_previewed_then_saved(qtbot, dialog):
+    from xiaoneng_desktop.ui.admin.workdays_dialog import NoticeDialog
+
+    dialog.year.setValue(2027)
+    notice = NoticeDialog(2027, dialog)
+    qtbot.addWidget(notice)
+    notice.text.setPlainText("一、元旦：1月1日（周四）放假。")
+    qtbot.mouseClick(notice.read_button, Qt.MouseButton.LeftButton)
+    assert notice.error.text() == "1月1日不是星期四，请核对年份：“一、元旦：1月1日（周四）放假”"
+    assert not notice.save_button.isEnabled()
+
+    notice.text.setPlainText(NOTICE)
+    qtbot.mouseClick(notice.read_button, Qt.MouseButton.LeftButton)
+    assert notice.error.text() == ""
+    assert notice.summary.text().startswith("读到放假 10 天、调休上班 3 天")
+    rows = [tuple(notice.preview.item(r, c).text() for c in range(4)) for r in range(notice.preview.rowCount())]
+    assert ("2027-01-04 周一", "上班", "元旦调休上班", "工作日") in rows
+    assert ("2027-02-11 周四", "放假", "春节放假", "工作日") in rows
+    assert not WorkdayOverride.select().count()  # nothing stored before 保存
+    qtbot.mouseClick(notice.save_button, Qt.MouseButton.LeftButton)
+    assert notice.result() == notice.DialogCode.Accepted
+    assert WorkdayOverride.select().count() == len(rows)
+    assert not workdays.is_provisional(2027)
+    dialog.refresh()
+    assert dialog.warning.isHidden()

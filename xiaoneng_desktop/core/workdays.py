@@ -1,8 +1,12 @@
 """The working-day calendar: China's statutory holidays and 调休 make-up workdays (package
 ``chinese_calendar``), corrected by the office's own WorkdayOverride rows, which always win.
 
-For a year the package does not know yet (it raises NotImplementedError), Monday–Friday are
-workdays unless an override says otherwise; ``known_year`` lets the UI warn about it.
+For a year chinese_calendar does not know yet (it raises NotImplementedError), the statutory days
+off come from ``holidays.China`` (the ``holidays`` package, offline, computed from the lunar
+calendar). It knows the festivals but not the State Council's 调休: the make-up working days and
+the bridging days off are announced each November. Such a year is *provisional* until the office
+confirms it (``confirm_year``), usually after filling it from the notice (``apply_notice``);
+``provisional_years`` tells 概览 which years to warn about.
 
 Deadline convention: "within N working days of receiving on day D" means the deadline is
 ``add_workdays(D, N)`` — counting starts on the next working day, D itself never counts — and the
@@ -12,13 +16,15 @@ deadline runs to ``deadline_end(that day)``, 23:59:59.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from functools import cache
 
 import chinese_calendar
+import holidays
 
-from xiaoneng_desktop.core import audit, clock, db
-from xiaoneng_desktop.core.models import WorkdayOverride
+from xiaoneng_desktop.core import audit, clock, db, settings
+from xiaoneng_desktop.core.models import Setting, WorkdayOverride
 from xiaoneng_desktop.core.validation import ValidationError, clean_text
 
 # What a day is, as shown to the user (the settings dialog colours days by it).
@@ -56,14 +62,23 @@ def known_year(year: int) -> bool:
     return True
 
 
+@cache
+def _provisional_calendar(year: int) -> holidays.HolidayBase:
+    # zh_CN: its names (春节, 劳动节（补假）…) are shown as they are in 节假日与调休.
+    return holidays.China(years=year, language="zh_CN")
+
+
 def _as_date(day: dt.date) -> dt.date:
     # A datetime is a date too, but would never equal a stored DateField key.
     return day.date() if isinstance(day, dt.datetime) else day
 
 
-def _statutory_workday(day: dt.date) -> bool:
+def statutory_workday(day: dt.date) -> bool:
+    """Whether ``day`` is a workday by the national calendar alone, without the office's entries."""
     if known_year(day.year):
         return chinese_calendar.is_workday(day)
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return _provisional_calendar(day.year).is_working_day(day)
     return day.weekday() < 5
 
 
@@ -92,13 +107,13 @@ class _Window:
             self.days.update(_load(day - self.SPAN, self.first - _ONE_DAY))
             self.first = day - self.SPAN
         found = self.days.get(day)
-        return _statutory_workday(day) if found is None else found
+        return statutory_workday(day) if found is None else found
 
 
 def is_workday(day: dt.date) -> bool:
     day = _as_date(day)
     found = WorkdayOverride.get_or_none(WorkdayOverride.day == day)
-    return _statutory_workday(day) if found is None else found.is_workday
+    return statutory_workday(day) if found is None else found.is_workday
 
 
 def add_workdays(start: dt.date, n: int) -> dt.date:
@@ -179,6 +194,13 @@ def _describe(day: dt.date, override: WorkdayOverride | None) -> DayInfo:
             return DayInfo(day, HOLIDAY, False, label)
         if weekend and not on_holiday:
             return DayInfo(day, MAKEUP, True, label)
+    elif FIRST_YEAR <= day.year <= LAST_YEAR:
+        calendar = _provisional_calendar(day.year)
+        name = calendar.get(day)
+        if name is not None:
+            return DayInfo(day, HOLIDAY, False, f"{name}（推算）")
+        if weekend and calendar.is_working_day(day):
+            return DayInfo(day, MAKEUP, True, "")
     if weekend:
         return DayInfo(day, WEEKEND, False, "")
     return DayInfo(day, WORKDAY, True, "")
@@ -232,3 +254,121 @@ def overrides(year: int | None = None) -> list[WorkdayOverride]:
     if year is not None:
         query = query.where(WorkdayOverride.day.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
     return list(query)
+
+
+# --- years not yet confirmed --------------------------------------------------------------------
+
+#: The years the office has checked against the State Council's notice (a JSON list in Setting);
+#: not a settings.define entry, since it is no limit for the settings dialog.
+CONFIRMED_KEY = "workdays.confirmed_years"
+WARN_DAYS = settings.define(
+    "workdays.warn_days",
+    "提前提醒核对下一年节假日",
+    60,
+    "单位",
+    unit=" 天",
+    minimum=0,
+    maximum=366,
+    help="年底前这么多天起，若下一年的节假日安排尚未确认，概览即提醒",
+)
+
+
+def confirmed_years() -> set[int]:
+    row = Setting.get_or_none(Setting.key == CONFIRMED_KEY)
+    try:
+        years = json.loads(row.value) if row is not None else []
+    except ValueError:
+        return set()
+    return {year for year in years if isinstance(year, int)} if isinstance(years, list) else set()
+
+
+def is_provisional(year: int) -> bool:
+    """Whether deadlines in ``year`` are counted on a guess: chinese_calendar does not know it and
+    the office has not confirmed its arrangement."""
+    return not known_year(year) and year not in confirmed_years()
+
+
+def _store_confirmed(years: set[int]) -> None:
+    Setting.insert(key=CONFIRMED_KEY, value=json.dumps(sorted(years))).on_conflict_replace().execute()
+
+
+def confirm_year(year: int, confirmed: bool = True, actor: str = "") -> None:
+    """Mark ``year``'s arrangement as checked against the notice (or take that back), audited."""
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValidationError("year", f"年份须在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间")
+    with db.atomic():
+        years = confirmed_years()
+        if (year in years) == confirmed:
+            return
+        _store_confirmed(years | {year} if confirmed else years - {year})
+        action = "确认节假日安排" if confirmed else "撤销节假日确认"
+        audit.record(action, Setting._meta.table_name, year, f"{year}年", actor=actor)
+
+
+def provisional_years(today: dt.date | None = None) -> list[int]:
+    """This year if provisional, and next year too once year end is within the warning period."""
+    today = _as_date(today or clock.today())
+    years = [today.year]
+    if (dt.date(today.year, 12, 31) - today).days < settings.get(WARN_DAYS.key):
+        years.append(today.year + 1)
+    return [year for year in years if year <= LAST_YEAR and is_provisional(year)]
+
+
+def provisional_warning(today: dt.date | None = None) -> str:
+    """The sentence 概览 shows while a year's holidays are a guess; empty when none is."""
+    return "".join(
+        f"{year}年的节假日安排尚未确认，请在“工具 → 节假日与调休”中按国务院办公厅通知核对。"
+        for year in provisional_years(today)
+    )
+
+
+# --- filling a year from the State Council's notice ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One day the notice sets: what will be stored and what the calendar said before."""
+
+    day: dt.date
+    is_workday: bool
+    note: str
+    before: str  # e.g. 工作日, 周末, 本单位调整：县庆放假
+
+
+def notice_changes(notice) -> list[Change]:
+    """What ``apply_notice`` will store for a parsed notice (``holiday_notice.Notice``), by date:
+    every day the notice names, and every other day of its year on which the calendar without the
+    office's entries (the provisional guess, for an unconfirmed year) disagrees with the notice."""
+    named = {day: (False, f"{name}放假") for day, name in notice.days_off.items()}
+    named.update({day: (True, f"{name}调休上班") for day, name in notice.workdays.items()})
+    first, last = dt.date(notice.year, 1, 1), dt.date(notice.year, 12, 31)
+    day = first
+    while day <= last:
+        if day not in named and statutory_workday(day) != (day.weekday() < 5):
+            named[day] = (day.weekday() < 5, "按通知上班" if day.weekday() < 5 else "按通知休息")
+        day += _ONE_DAY
+    span = min(named, default=first), max(named, default=last)
+    current = {info.day: info for info in days(min(span[0], first), max(span[1], last))}
+    changes = []
+    for day, (is_workday, note) in sorted(named.items()):
+        info = current[day]
+        before = f"{info.kind}：{info.label}" if info.label else info.kind
+        changes.append(Change(day, is_workday, note[:NOTE_MAX], before))
+    return changes
+
+
+def apply_notice(notice, actor: str = "") -> list[Change]:
+    """Store the notice's arrangement as the office's entries and confirm its year, in one transaction."""
+    changes = notice_changes(notice)
+    with db.atomic():
+        for change in changes:
+            set_override(change.day, change.is_workday, change.note)
+        audit.record(
+            "导入放假通知",
+            Setting._meta.table_name,
+            notice.year,
+            f"{notice.year}年：放假 {len(notice.days_off)} 天，调休上班 {len(notice.workdays)} 天",
+            actor=actor,
+        )
+        confirm_year(notice.year, True, actor=actor)
+    return changes

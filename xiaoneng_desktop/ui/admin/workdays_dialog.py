@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xiaoneng_desktop.core import clock, workdays
+from xiaoneng_desktop.core import clock, holiday_notice, workdays
 from xiaoneng_desktop.core.validation import ValidationError
 
 WORK, OFF = "上班", "放假"
@@ -60,9 +61,14 @@ class WorkdaysDialog(QDialog):
         self.year.setRange(workdays.FIRST_YEAR, workdays.LAST_YEAR)
         self.year.setSuffix(" 年")
         self.year.setValue(clock.today().year)
+        self.notice_button = QPushButton("按放假通知填入…")
+        self.notice_button.setToolTip("粘贴国务院办公厅的放假通知，预览后填入全年的放假和调休上班")
+        self.confirm_button = QPushButton()
         top = QHBoxLayout()
         top.addWidget(QLabel("年份"))
         top.addWidget(self.year)
+        top.addWidget(self.notice_button)
+        top.addWidget(self.confirm_button)
         top.addStretch(1)
 
         self.warning = QLabel()
@@ -160,6 +166,8 @@ class WorkdaysDialog(QDialog):
         self.date_edit.dateChanged.connect(self._date_picked)
         self.table.itemSelectionChanged.connect(self._row_picked)
         self.add_button.clicked.connect(self.add_override)
+        self.notice_button.clicked.connect(self.open_notice)
+        self.confirm_button.clicked.connect(self.toggle_confirmed)
         self.delete_button.clicked.connect(self.delete_override)
 
         today = clock.today()
@@ -172,11 +180,15 @@ class WorkdaysDialog(QDialog):
         year = self.year.value()
         first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
         known = workdays.known_year(year)
+        provisional = workdays.is_provisional(year)
         self.warning.setText(
-            f"{year}年的法定节假日尚未录入：该年除本单位调整外按周一至周五上班计算。"
-            "请按国务院办公厅的放假通知在右侧添加放假和调休上班的日期，或升级本程序。"
+            f"{year}年的节假日安排尚未确认：法定节假日暂按农历推算（标“推算”），调休上班的日期要等"
+            "国务院办公厅的放假通知。请点“按放假通知填入…”粘贴通知，或在右侧逐日调整，核对后点“确认本年安排”。"
         )
-        self.warning.setVisible(not known)
+        self.warning.setVisible(provisional)
+        # A year the built-in calendar knows needs no confirmation.
+        self.confirm_button.setVisible(not known)
+        self.confirm_button.setText("确认本年安排" if provisional else "撤销确认")
 
         self._kinds = {info.day: info for info in workdays.days(first, last)}
         self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # a null date clears every format
@@ -287,8 +299,110 @@ class WorkdaysDialog(QDialog):
             self.form_error.setText(f"删除失败，数据文件无法写入：{exc}")
         self.refresh()
 
+    def toggle_confirmed(self) -> None:
+        self._clear_errors()
+        year = self.year.value()
+        try:
+            workdays.confirm_year(year, workdays.is_provisional(year))
+        except (ValidationError, pw.PeeweeException) as exc:
+            self.form_error.setText(f"保存失败：{exc}")
+        self.refresh()
+
+    def open_notice(self) -> None:
+        dialog = NoticeDialog(self.year.value(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.refresh()
+
     def _select_row(self, day: dt.date) -> None:
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == day.isoformat():
                 self.table.selectRow(row)
                 return
+
+
+class NoticeDialog(QDialog):
+    """Paste the State Council's notice, read it, see what will be stored, then save it all at once."""
+
+    def __init__(self, year: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(f"按放假通知填入{year}年安排")
+        self.year = year
+        self.notice: holiday_notice.Notice | None = None
+
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(
+            f"粘贴《国务院办公厅关于{year}年部分节假日安排的通知》正文，例如：\n"
+            "一、元旦：1月1日（周五）至3日（周日）放假调休，共3天。1月4日（周一）上班。\n"
+            "二、春节：2月11日至17日放假调休，共7天。2月7日（周日）、2月20日（周六）上班。……"
+        )
+        self.read_button = QPushButton("读取并预览")
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.preview = QTableWidget(0, 4)
+        self.preview.setHorizontalHeaderLabels(["日期", "安排", "说明", "原来"])
+        self.preview.verticalHeader().setVisible(False)
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.preview.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("保存并确认本年")
+        self.save_button.setEnabled(False)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.read_button)
+        layout.addWidget(self.error)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview, 2)
+        layout.addWidget(self.buttons)
+        self.resize(720, 640)
+
+        self.read_button.clicked.connect(self.read)
+        # What was previewed is what is saved: a change to the text asks for a new preview.
+        self.text.textChanged.connect(self._forget)
+
+    def _forget(self) -> None:
+        self.notice = None
+        self.save_button.setEnabled(False)
+
+    def read(self) -> None:
+        self._forget()
+        self.error.clear()
+        self.summary.clear()
+        self.preview.setRowCount(0)
+        try:
+            notice = holiday_notice.parse(self.text.toPlainText(), self.year)
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            return
+        changes = workdays.notice_changes(notice)
+        for row, change in enumerate(changes):
+            self.preview.insertRow(row)
+            weekday = "一二三四五六日"[change.day.weekday()]
+            values = (f"{change.day:%Y-%m-%d} 周{weekday}", WORK if change.is_workday else OFF, change.note, change.before)
+            for column, value in enumerate(values):
+                self.preview.setItem(row, column, QTableWidgetItem(value))
+        self.preview.resizeColumnsToContents()
+        self.summary.setText(
+            f"读到放假 {len(notice.days_off)} 天、调休上班 {len(notice.workdays)} 天；将作为本单位调整保存下列 "
+            f"{len(changes)} 天，并确认{self.year}年的安排。本年其他的本单位调整保持不变。"
+        )
+        self.notice = notice
+        self.save_button.setEnabled(True)
+
+    def save(self) -> None:
+        if self.notice is None:
+            return
+        try:
+            workdays.apply_notice(self.notice)
+        except (ValidationError, pw.PeeweeException) as exc:
+            self.error.setText(f"保存失败：{exc}")
+            return
+        self.accept()

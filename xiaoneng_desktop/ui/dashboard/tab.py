@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xiaoneng_desktop.core import clock
+from xiaoneng_desktop.core import clock, workdays
 from xiaoneng_desktop.reports import dashboard
 from xiaoneng_desktop.reports.monthly import late_text
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, RED, RED_BACKGROUND
@@ -115,24 +115,44 @@ class DashboardTab(QWidget):
         for table in (self.open_table, self.due_table):
             table.doubleClicked.connect(lambda index, t=table: self._open(t, index.row()))
 
+        # Deadlines in a year whose 调休 nobody has confirmed are counted on a guess: say so.
+        self.holiday_warning = QLabel(self)
+        self.holiday_warning.setObjectName("holiday_warning")
+        self.holiday_warning.setTextFormat(Qt.TextFormat.PlainText)
+        self.holiday_warning.setWordWrap(True)
+        self.holiday_warning.setStyleSheet(
+            f"color: {AMBER.name()}; background: {AMBER_BACKGROUND.name()}; padding: 4px;")
+
         grid = QGridLayout(self)
-        grid.addWidget(roster_box, 0, 0)
-        grid.addWidget(self.month_box, 1, 0)
-        grid.addWidget(self.open_box, 0, 1, 2, 1)
-        grid.addWidget(self.due_box, 2, 0, 1, 2)
+        grid.addWidget(self.holiday_warning, 0, 0, 1, 2)
+        grid.addWidget(roster_box, 1, 0)
+        grid.addWidget(self.month_box, 2, 0)
+        grid.addWidget(self.open_box, 1, 1, 2, 1)
+        grid.addWidget(self.due_box, 3, 0, 1, 2)
         grid.setColumnStretch(0, 2)
         grid.setColumnStretch(1, 3)
-        grid.setRowStretch(1, 1)
         grid.setRowStretch(2, 1)
+        grid.setRowStretch(3, 1)
 
+        # Ticks only while shown: a hidden (or closed, not yet deleted) tab queries nothing.
         self.timer = QTimer(self)
-        # only while on screen: a hidden 概览 is read again when it is shown (MainWindow)
-        self.timer.timeout.connect(lambda: self.isVisible() and self.refresh())
-        self.timer.start(REFRESH_MS)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
         self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.timer.start()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.timer.stop()
 
     def refresh(self) -> None:
         now = clock.now()
+        warning = workdays.provisional_warning(now.date())
+        self.holiday_warning.setText(warning)
+        self.holiday_warning.setVisible(bool(warning))
         shifts = dashboard.todays_roster(now.date())
         if shifts:
             lines = []
