@@ -10,18 +10,35 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from xiaoneng_desktop.ui.widgets import record_dialog
 
+#: True while a test's own body runs (not its set-up or tear-down).
+_in_test_body = [False]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    _in_test_body[0] = True
+    try:
+        return (yield)
+    finally:
+        _in_test_body[0] = False
+
 
 @pytest.fixture(autouse=True)
 def _no_unexpected_save_question(request, monkeypatch):
     """A test that asks for ``answer_save_question`` meets the real box; any other that makes the program
-    ask fails at once instead of waiting for a click that never comes."""
-    if "answer_save_question" in request.fixturenames:
-        return
+    ask fails at once instead of waiting for a click that never comes. Windows a test leaves open are
+    closed by pytest-qt after the test: their typing is dropped without a question."""
+    real = record_dialog.ask_to_save
+    answers = "answer_save_question" in request.fixturenames
 
-    def unexpected(parent, unsaved=()):
+    def ask(parent, unsaved=()):
+        if not _in_test_body[0]:
+            return "discard"
+        if answers:
+            return real(parent, unsaved)
         pytest.fail(f"unexpected question 是否保存修改？ from {type(parent).__name__} {list(unsaved)}")
 
-    monkeypatch.setattr(record_dialog, "ask_to_save", unexpected)
+    monkeypatch.setattr(record_dialog, "ask_to_save", ask)
 
 
 @pytest.fixture

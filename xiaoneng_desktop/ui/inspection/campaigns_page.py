@@ -25,10 +25,10 @@ from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.inspection import service, stats
 from xiaoneng_desktop.ui.inspection.answer_grid import DESCRIPTION, AnswerGrid
 from xiaoneng_desktop.ui.inspection.campaign_dialog import CampaignDialog
+from xiaoneng_desktop.ui.widgets import record_dialog
 from xiaoneng_desktop.ui.widgets.form_errors import database_message
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
-from xiaoneng_desktop.ui.widgets import record_dialog
 from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 
 
