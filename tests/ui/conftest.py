@@ -14,13 +14,11 @@ from xiaoneng_desktop.ui.widgets import record_dialog
 _in_test_body = [False]
 
 
-@pytest.hookimpl(wrapper=True)
+@pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item):
     _in_test_body[0] = True
-    try:
-        return (yield)
-    finally:
-        _in_test_body[0] = False
+    yield
+    _in_test_body[0] = False
 
 
 @pytest.fixture(autouse=True)
