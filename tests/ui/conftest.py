@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from xiaoneng_desktop.ui.widgets import record_dialog
@@ -37,6 +37,15 @@ def _no_unexpected_save_question(request, monkeypatch):
         pytest.fail(f"unexpected question 是否保存修改？ from {type(parent).__name__} {list(unsaved)}")
 
     monkeypatch.setattr(record_dialog, "ask_to_save", ask)
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_widgets():
+    """pytest-qt closes a test's widgets and asks Qt to delete them later; delete them now, so that a tab's
+    30-second timer cannot fire in a later test, on another data file."""
+    yield
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
