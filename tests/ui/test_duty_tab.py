@@ -143,7 +143,7 @@ def test_bad_input_message_at_field_nothing_saved_text_kept(qtbot, tab, field, t
     assert getattr(dialog.ui, f"{field}_error").isVisible()
     assert Call.select().count() == 0
     assert ui.caller.text() == "李秘书"  # what was typed stays
-    dialog.reject()
+    dialog.discard()
 
 
 def test_closing_before_received_is_refused(qtbot, tab):
@@ -268,7 +268,7 @@ def test_roster_dialogs_refuse_at_the_field_keep_the_typing_and_save_by_ctrl_ent
     assert shift.isVisible() and "只能包含数字" in shift.errors.shown()["standby_phone"]
     assert shift.ui.standby_error.isVisible() and shift.ui.standby_phone.text() == "12ab"
     assert not DutyShift.select().where(DutyShift.standby_phone == "12ab").exists()
-    shift.reject()
+    shift.discard()
 
     away = page.add_unavailable()
     away.ui.person.setCurrentIndex(away.ui.person.findText("王值班"))

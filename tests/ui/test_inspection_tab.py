@@ -151,7 +151,7 @@ def test_campaign_answers_problems_rectification_and_rate(qtbot, tab, clock, mon
     done = visible(tab, ReasonDialog)
     qtbot.keyClick(done.ui.reason, Qt.Key.Key_Return)
     assert done.isVisible() and done.errors.shown() == {"reason": "请先填写整改措施，再标记整改完成"}
-    done.reject()
+    done.discard()
     editor = tab.edit_problem(first.id)
     type_text(qtbot, editor.ui.measure, "建立周例会协调制度")
     save(qtbot, editor)
@@ -228,7 +228,7 @@ def test_templates_edit_version_and_refuse_delete(qtbot, tab, monkeypatch):
     type_text(qtbot, refuse.ui.reason, "不用了")
     qtbot.keyClick(refuse.ui.reason, Qt.Key.Key_Return)
     assert refuse.isVisible() and "已被自查活动“2026年下半年作风整顿自查”使用，不能删除" in refuse.errors.shown()["reason"]
-    refuse.reject()
+    refuse.discard()
 
     qtbot.mouseClick(tab.templates.edit_template_button, Qt.MouseButton.LeftButton)
     editor = visible(tab, TemplateDialog)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from xiaoneng_desktop.core import people
 from xiaoneng_desktop.core.models import Department, Person
 from xiaoneng_desktop.ui.admin.people_dialog import PeopleDialog
+from xiaoneng_desktop.ui.widgets import record_dialog
 
 # The offscreen platform says this for every window shown; it is not our concern.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -147,7 +148,7 @@ def test_a_duplicate_active_name_is_refused_at_the_name(qtbot, dialog):
     assert Person.select().where(Person.name == "王主任").count() == 1
 
 
-def test_double_click_edits_and_cancel_changes_nothing(qtbot, dialog):
+def test_double_click_edits_and_cancel_changes_nothing(qtbot, dialog, monkeypatch):
     row = _names(dialog).index("王主任")
     rect = dialog.people_table.visualItemRect(dialog.people_table.item(row, 0))
     # QTest's double click lacks the first press that item views expect; a real one has it.
@@ -159,8 +160,11 @@ def test_double_click_edits_and_cancel_changes_nothing(qtbot, dialog):
     assert editor.ui.mobile_edit.text() == "13812345678"
     editor.ui.post_edit.clear()
     type_into(qtbot, editor.ui.post_edit, "副主任")
+    asked = []  # 取消 over typing asks first; the answer: 不保存
+    monkeypatch.setattr(record_dialog, "ask_to_save", lambda parent, unsaved=(): asked.append(parent) or "discard")
     qtbot.mouseClick(editor.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel),
                      Qt.MouseButton.LeftButton)
+    assert asked == [editor]
     qtbot.waitUntil(lambda: dialog.person_editor is None)
     assert Person.get(Person.name == "王主任").post == "主任"
 

@@ -117,7 +117,7 @@ def test_recognised_by_phone_and_by_name_choice(qtbot, tab, clock):
     dialog = tab.new_record()
     qtbot.keyClicks(dialog.ui.phone, "0736-7212345")
     assert dialog.ui.name.text() == "赵某" and dialog.ui.address.text() == "河西村三组"
-    dialog.reject()
+    dialog.discard()
 
     dialog = tab.new_record()
     ui = dialog.ui
@@ -130,7 +130,7 @@ def test_recognised_by_phone_and_by_name_choice(qtbot, tab, clock):
     ui.name_matches.setCurrentIndex(1)
     ui.name_matches.activated.emit(1)
     assert ui.phone.text() == "0736-7212345" and ui.history_box.title() == "重复访：以前来访 1 次"
-    dialog.reject()
+    dialog.discard()
 
 
 def test_refer_answer_rate(qtbot, tab, clock):
@@ -207,7 +207,7 @@ def test_bad_input_at_field_nothing_saved_text_kept(qtbot, tab, field, value, me
     assert str(value) not in shown[field] or field == "persons"
     assert Visit.select().count() == 0
     assert ui.name.text() == "钱某"
-    dialog.reject()
+    dialog.discard()
 
 
 def test_reply_before_visit_refused(qtbot, tab, clock):

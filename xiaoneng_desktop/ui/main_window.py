@@ -431,8 +431,38 @@ class MainWindow(QMainWindow):
         name, _filter = QFileDialog.getOpenFileName(
             self, "打开数据文件", str(self.db_path.parent), "数据文件 (*.sqlite3 *.db);;所有文件 (*)"
         )
-        if name:
+        if name and not self.keep_unsaved_work():
             self.open_data_file(Path(name))
+
+    def keep_unsaved_work(self) -> bool:
+        """Before quitting or leaving the data file: typed work not saved yet (open entry dialogs, a
+        register's own pages such as the 五查 answers) is asked about once. True when the window must
+        stay: the user said 取消, or a save was refused (shown where it was refused)."""
+        from xiaoneng_desktop.ui.widgets import record_dialog
+
+        dialogs = [d for d in self.findChildren(record_dialog.RecordDialog) if d.has_unsaved_input()]
+        registers = [(tab, tab.unsaved_work()) for tab in self.registers()]
+        registers = [(tab, work) for tab, work in registers if work]
+        if not dialogs and not registers:
+            return False
+        names = [d.windowTitle() for d in dialogs] + [name for _, work in registers for name in work]
+        answer = record_dialog.ask_to_save(self, names)
+        if answer == "cancel":
+            return True
+        if answer == "discard":
+            for dialog in dialogs:
+                dialog.discard()
+            return False
+        # the registers' pages first: a dialog's save makes its tab read its pages again
+        for tab, _work in registers:
+            if not tab.save_work():
+                self.tabs.setCurrentWidget(tab.parentWidget())
+                return True
+        for dialog in dialogs:
+            if not dialog.save():
+                dialog.activateWindow()
+                return True
+        return False
 
     def open_data_file(self, path: Path) -> bool:
         """Switch to another data file: open it, then rebuild every tab on it. False if it cannot be used."""
@@ -529,6 +559,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.keep_unsaved_work():
+            event.ignore()
+            return
         self.save_state()
         self.clock_timer.stop()
         if self._backup_task is not None:

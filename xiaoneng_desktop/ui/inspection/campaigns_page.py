@@ -25,6 +25,7 @@ from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.inspection import service, stats
 from xiaoneng_desktop.ui.inspection.answer_grid import DESCRIPTION, AnswerGrid
 from xiaoneng_desktop.ui.inspection.campaign_dialog import CampaignDialog
+from xiaoneng_desktop.ui.widgets import record_dialog
 from xiaoneng_desktop.ui.widgets.form_errors import database_message
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, literal, push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
@@ -45,7 +46,7 @@ class CampaignsPage(QWidget):
         self.campaign_picker.setObjectName("campaign_picker")
         self.campaign_picker.setMinimumContentsLength(14)
         self.campaign_picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.campaign_picker.currentIndexChanged.connect(self.show_campaign)
+        self.campaign_picker.currentIndexChanged.connect(self._campaign_picked)
         self.new_campaign_button = push_button(self, "新建活动(&N)", self.new_campaign, tip="新建自查活动（Ctrl+N）")
         self.edit_campaign_button = push_button(self, "修改活动", self.edit_campaign)
         self.finish_button = push_button(self, "标记完成", self.toggle_finished)
@@ -147,6 +148,23 @@ class CampaignsPage(QWidget):
         self.grid.setEnabled(campaign.status == "进行中")
         self.grid.load(campaign_id)
         self.refresh_progress()
+
+    def _campaign_picked(self, _index: int) -> None:
+        """Another campaign was picked: the answers typed for the one shown are asked about first."""
+        if self.grid.is_dirty() and self.grid.campaign_id != self.current_campaign_id():
+            answer = record_dialog.ask_to_save(self, [self.unsaved_work()])
+            if answer == "cancel" or (answer == "save" and not self.save_answers()):
+                self.campaign_picker.blockSignals(True)  # back to the campaign whose answers are in the grid
+                self.campaign_picker.setCurrentIndex(self.campaign_picker.findData(self.grid.campaign_id))
+                self.campaign_picker.blockSignals(False)
+                return
+        self.show_campaign()
+
+    def unsaved_work(self) -> str:
+        """What unsaved answers are called in the question before they would be lost."""
+        index = self.campaign_picker.findData(self.grid.campaign_id)
+        name = self.campaign_picker.itemText(index) if index >= 0 else ""
+        return f"自查活动“{name}”的填写情况" if name else "自查活动的填写情况"
 
     def refresh_progress(self) -> None:
         campaign_id = self.current_campaign_id()

@@ -127,6 +127,15 @@ class InspectionTab(RegisterTab):
         self._show_notes()
         return self.edit_problem(record.id)
 
+    def unsaved_work(self) -> list[str]:
+        return [self.campaigns.unsaved_work()] if self.campaigns.grid.is_dirty() else []
+
+    def save_work(self) -> bool:
+        if not self.campaigns.grid.is_dirty() or self.campaigns.save_answers():
+            return True
+        self.pages.setCurrentWidget(self.campaigns)  # where the message says why
+        return False
+
     def update_summary(self) -> None:
         overdue = service.overdue_count()
         figures = [f for _, f in stats.by_campaign()]

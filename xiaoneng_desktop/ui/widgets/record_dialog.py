@@ -5,6 +5,7 @@ It owns what every form repeated: the form's ``setupUi``, Save/Cancel named in C
 (and the keypad's Enter) saves, the red messages at the fields and the form-wide message
 (``FieldErrors``), the try/except around the service (``FieldErrors.attempt``), the saved record
 and its id, and ``is_dirty()``: whether the user has changed anything since the dialog was filled.
+Esc, 取消 and the window's close button ask "是否保存修改？" (``ask_to_save``) before typing is thrown away.
 
 A dialog supplies only its form class, its fields, how it fills itself from a record, and
 ``submit()``: the service call that saves and returns the saved record. A ValidationError or a
@@ -13,8 +14,8 @@ database error keeps the dialog open with what was typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Literal, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QTableWidget,
@@ -41,6 +43,29 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
 
 D = TypeVar("D", bound=QDialog)
+
+Answer = Literal["save", "discard", "cancel"]
+
+
+def ask_to_save(parent: QWidget | None, unsaved: Sequence[str] = ()) -> Answer:
+    """The one question asked before typed work would be thrown away (a dialog's Esc, switching
+    campaign over unsaved answers, quitting): 保存 / 不保存 / 取消, 保存 the default, Esc = 取消.
+    ``unsaved`` names what would be lost, when there is more than the window the user is looking at."""
+    box = QMessageBox(QMessageBox.Icon.Question, "未保存的修改", "是否保存修改？", QMessageBox.StandardButton.NoButton,
+                      parent)
+    if unsaved:
+        box.setInformativeText("未保存：" + "、".join(unsaved))
+    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    if clicked is save:
+        return "save"
+    return "discard" if clicked is discard else "cancel"
 
 
 def open_dialog(dialog: D, on_saved: Callable[[], object]) -> D:
@@ -126,15 +151,17 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
 
     # --- saving ---------------------------------------------------------------------------------
 
-    def save(self) -> None:
-        """Run ``submit()``; on success keep the record and close, else show why and stay open."""
+    def save(self) -> bool:
+        """Run ``submit()``; on success keep the record and close, else show why and stay open.
+        True when it saved."""
         record = self.errors.attempt(self.submit)
         if record is None:
             self.after_errors(self.errors.shown())
-            return
+            return False
         self.saved = record
         self.saved_id = getattr(record, "id", None)
         self.accept()
+        return True
 
     def after_errors(self, errors: dict[str, str]) -> None:
         """Called with the messages shown after a refused save; a form may offer a correction here."""
@@ -158,6 +185,32 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
     def is_dirty(self) -> bool:
         """True when any input differs from what the dialog was filled with: closing would lose typing."""
         return self._input_values() != self._clean
+
+    def is_read_only(self) -> bool:
+        """A record shown without its save button (``RegisterTab.open_dialog(read_only=…)``): nothing to save."""
+        return not self.ui.button_box.isEnabled()
+
+    def has_unsaved_input(self) -> bool:
+        """Shown, changed by the user and savable: closing now would throw typing away."""
+        return self.isVisible() and not self.is_read_only() and self.is_dirty()
+
+    # --- closing --------------------------------------------------------------------------------
+
+    def reject(self) -> None:
+        """Esc, 取消 and the window's close button (QDialog's closeEvent calls this and keeps the
+        window open while it stays shown): ask before throwing typed input away."""
+        if not self.has_unsaved_input():
+            self.discard()
+            return
+        answer = ask_to_save(self)
+        if answer == "save":
+            self.save()  # a refused save stays open with the field messages
+        elif answer == "discard":
+            self.discard()
+
+    def discard(self) -> None:
+        """Close without saving and without asking (the user said 不保存, here or when quitting)."""
+        super().reject()
 
 
 class LabelledFields:

@@ -8,7 +8,7 @@ record's single-page form, 导出Excel, and ``data_changed``. A register supplie
 (``new_record``), what opening one means (``activate``), its own buttons and menu entries.
 
 ``MainWindow`` talks to a register only through this interface: ``new_record()``, ``focus_search()``,
-``refresh()``, ``open_record(id)`` and ``data_changed``.
+``refresh()``, ``open_record(id)``, ``unsaved_work()`` / ``save_work()`` and ``data_changed``.
 """
 
 from __future__ import annotations
@@ -213,6 +213,15 @@ class RegisterTab(QWidget):
     def void_prompt(self, record: Record) -> str | None:
         """The question of the 作废 dialog; None when the record cannot be voided (after saying why)."""
         return self.spec.void_prompt
+
+    def unsaved_work(self) -> list[str]:
+        """What the tab's own pages hold typed but not saved (its entry dialogs ask for themselves), named
+        for the question before quitting or opening another data file; [] when nothing."""
+        return []
+
+    def save_work(self) -> bool:
+        """Save what ``unsaved_work`` named; False when a save is refused (the tab shows where and why)."""
+        return True
 
     def show_found(self, record: Record) -> QDialog | None:
         """``open_record`` found and selected the record: open what the user would open by double-click."""
