@@ -237,6 +237,26 @@ def test_switching_campaign_over_unsaved_answers_asks(qtbot, office, answer_save
     assert len(inspection.answers(second.id)) == 3 and not inspection.answers(first.id)
 
 
+def test_answers_being_typed_survive_a_problem_saved_and_new_campaign_asks(qtbot, office, answer_save_question):
+    first = make_campaign("第一次自查")
+    tab = shown(qtbot, InspectionTab())
+    page = tab.campaigns
+    page.load_campaigns(select=first.id)
+    answer_first_rows(qtbot, page)
+    tab.record_changed(None)  # a problem saved from the 整改台账 reads the campaign's figures again
+    assert page.grid.is_dirty() and page.grid.campaign_id == first.id
+
+    asked = answer_save_question("取消")
+    assert page.new_campaign() is None  # 新建活动 would show the new campaign in the grid
+    assert len(asked) == 1 and page.grid.is_dirty()
+
+    asked = answer_save_question("保存")
+    dialog = page.new_campaign()
+    assert len(asked) == 1 and dialog is not None and not page.grid.is_dirty()
+    assert inspection.answers(first.id)
+    dialog.discard()
+
+
 @pytest.fixture
 def window(qtbot, office, db_path, tmp_path):
     win = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))

@@ -146,19 +146,29 @@ class CampaignsPage(QWidget):
             f"整改完成率 {figures.rate_text}")
         self.finish_button.setText("恢复进行中" if campaign.status == "已完成" else "标记完成")
         self.grid.setEnabled(campaign.status == "进行中")
-        self.grid.load(campaign_id)
+        if not (self.grid.is_dirty() and self.grid.campaign_id == campaign_id):
+            self.grid.load(campaign_id)  # answers being typed for this campaign are kept
         self.refresh_progress()
 
     def _campaign_picked(self, _index: int) -> None:
         """Another campaign was picked: the answers typed for the one shown are asked about first."""
-        if self.grid.is_dirty() and self.grid.campaign_id != self.current_campaign_id():
-            answer = record_dialog.ask_to_save(self, [self.unsaved_work()])
-            if answer == "cancel" or (answer == "save" and not self.save_answers()):
-                self.campaign_picker.blockSignals(True)  # back to the campaign whose answers are in the grid
-                self.campaign_picker.setCurrentIndex(self.campaign_picker.findData(self.grid.campaign_id))
-                self.campaign_picker.blockSignals(False)
-                return
+        if self.grid.campaign_id != self.current_campaign_id() and not self.settle_answers():
+            self.campaign_picker.blockSignals(True)  # back to the campaign whose answers are in the grid
+            self.campaign_picker.setCurrentIndex(self.campaign_picker.findData(self.grid.campaign_id))
+            self.campaign_picker.blockSignals(False)
+            return
         self.show_campaign()
+
+    def settle_answers(self) -> bool:
+        """Before the grid is read again: unsaved answers are asked about (保存 / 不保存 / 取消).
+        False when they must stay (取消, or a save that was refused)."""
+        if not self.grid.is_dirty():
+            return True
+        answer = record_dialog.ask_to_save(self, [self.unsaved_work()])
+        if answer == "discard":
+            self.grid.load(self.grid.campaign_id)  # what is stored, not what was typed
+            return True
+        return answer == "save" and self.save_answers()
 
     def unsaved_work(self) -> str:
         """What unsaved answers are called in the question before they would be lost."""
@@ -244,14 +254,16 @@ class CampaignsPage(QWidget):
                    "responsible_name": participant.name if participant.kind == "人员" else ""}
         self.problem_wanted.emit(prefill)
 
-    def new_campaign(self) -> CampaignDialog:
+    def new_campaign(self) -> CampaignDialog | None:
+        if not self.settle_answers():  # the new campaign will be shown in the grid
+            return None
         dialog = CampaignDialog(parent=self)
         dialog.accepted.connect(lambda: self._campaign_changed(dialog.saved_id))
         dialog.open()
         return dialog
 
     def edit_campaign(self) -> CampaignDialog | None:
-        if self.current_campaign_id() is None:
+        if self.current_campaign_id() is None or not self.settle_answers():  # participants may change
             return None
         dialog = CampaignDialog(service.get_campaign(self.current_campaign_id()), parent=self)
         dialog.accepted.connect(lambda: self._campaign_changed(dialog.saved_id))
@@ -277,7 +289,7 @@ class CampaignsPage(QWidget):
 
     def void_campaign(self) -> ReasonDialog | None:
         campaign_id = self.current_campaign_id()
-        if campaign_id is None:
+        if campaign_id is None or not self.settle_answers():
             return None
         dialog = ReasonDialog("作废自查活动", "作废后活动及其问题仍保留，并记入操作日志。请填写作废原因：",
                               lambda reason: service.void_campaign(campaign_id, reason), self)
