@@ -7,7 +7,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from xiaoneng_desktop import schema
-from xiaoneng_desktop.core import backups
+from xiaoneng_desktop.core import backups, logs
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.core.models import Department
 from xiaoneng_desktop.ui import main_window as main_window_module
@@ -15,10 +15,19 @@ from xiaoneng_desktop.ui.admin.backup_dialog import BackupDialog
 from xiaoneng_desktop.ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def log_path(tmp_path, monkeypatch):
+    """Never write the user's real log during tests."""
+    path = tmp_path / "logs" / "xiaoneng.log"
+    monkeypatch.setattr(logs, "log_path", lambda: path)
+    return path
+
+
 @pytest.fixture
 def window(qtbot, database, db_path, tmp_path, clock):
     win = MainWindow(db_path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
+    win.show()  # automatic backups are for a window on the screen
     return win
 
 
@@ -98,15 +107,20 @@ def test_automatic_backup_goes_to_the_status_bar(qtbot, window, db_path):
     assert len(list((db_path.parent / "备份").glob("*.sqlite3"))) == 1
 
 
-def test_automatic_backup_failure_is_shown_not_a_modal_box(qtbot, window, db_path, monkeypatch, messages):
+def test_automatic_backup_failure_is_shown_not_a_modal_box(qtbot, window, db_path, messages, log_path):
     (db_path.parent / "备份").write_text("a file where the folder should be")
     window.auto_backup(only_if_changed=False)
     qtbot.waitUntil(lambda: window._auto_backup_task is None, timeout=10000)
     assert window.statusBar().currentMessage().startswith("自动备份失败：")
-    assert messages == []
+    assert messages == [] and "自动备份失败" in log_path.read_text(encoding="utf-8")
 
 
 def test_exit_backup_and_timer(qtbot, window, db_path):
+    hidden = MainWindow(db_path, window.settings)
+    qtbot.addWidget(hidden)
+    assert hidden.auto_backup() is None  # never shown: no backups
+    hidden.close()
+    assert not (db_path.parent / "备份").exists()
     assert window.auto_backup_timer.isActive() and window.auto_backup_timer.interval() == 4 * 3600 * 1000
     Department.create(name="办公室")
     window.close()
@@ -117,3 +131,12 @@ def test_exit_backup_and_timer(qtbot, window, db_path):
 
 def test_backup_dialog_is_in_the_tools_menu():
     assert ("备份与恢复…", "xiaoneng_desktop.ui.admin.backup_dialog", "BackupDialog") in main_window_module.ADMIN_DIALOGS
+
+
+def test_the_start_backup_comes_after_the_first_screen(qtbot, window, db_path, monkeypatch):
+    assert window.start_backup_timer.isActive()
+    assert window.start_backup_timer.remainingTime() > 1000  # the window is painted first
+    window.start_backup_timer.setInterval(0)
+    window.start_backup_timer.start()
+    qtbot.waitUntil(lambda: len(list((db_path.parent / "备份").glob("*.sqlite3"))) == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window._auto_backup_task is None, timeout=10000)

@@ -439,10 +439,13 @@ class MainWindow(QMainWindow):
         self._auto_backup_task: BackgroundTask | None = None
         self.auto_backup_timer = QTimer(self)
         self.auto_backup_timer.timeout.connect(lambda: self.auto_backup(only_if_changed=False))
+        self.start_backup_timer = QTimer(self)  # a member, so that closing the window cancels it
+        self.start_backup_timer.setSingleShot(True)
+        self.start_backup_timer.timeout.connect(lambda: self.auto_backup(only_if_changed=True))
         hours = self._backup_settings()[1]
         if hours > 0:
             self.auto_backup_timer.start(hours * 3600 * 1000)
-            QTimer.singleShot(START_BACKUP_DELAY_MS, self, lambda: self.auto_backup(only_if_changed=True))
+            self.start_backup_timer.start(START_BACKUP_DELAY_MS)
 
     def _backup_settings(self) -> tuple[Path, int, backups.Policy]:
         """(folder, interval hours, rotation) from the data file; defaults if it cannot be read now."""
@@ -457,7 +460,8 @@ class MainWindow(QMainWindow):
         """A checked backup into the backup folder, with rotation, in a worker; the outcome goes to the
         status bar (and a failure to the log), never to a modal box. ``only_if_changed``: skip it if
         the newest backup is younger than the last change to the file."""
-        if self._auto_backup_task is not None or db_module.database.obj is None:
+        # a window never shown (built by a test, or one whose start failed) backs nothing up
+        if self._auto_backup_task is not None or db_module.database.obj is None or not self.isVisible():
             return None
         folder, _hours, policy = self._backup_settings()
         path = self.db_path
@@ -482,6 +486,8 @@ class MainWindow(QMainWindow):
                 logs.log_exception(exc, "自动备份失败")
                 text = str(exc)
             else:
+                if not errors.is_bug(exc):  # describe logs a bug itself
+                    logs.log_exception(exc, "自动备份失败")
                 text = errors.describe(exc, action="自动备份", subject=f"备份文件夹“{folder}”").text
             self.statusBar().showMessage(f"自动备份失败：{text}")
 
@@ -493,6 +499,7 @@ class MainWindow(QMainWindow):
     def backup_on_exit(self) -> None:
         """The last automatic backup as the window closes (waited for: the program is ending)."""
         self.auto_backup_timer.stop()
+        self.start_backup_timer.stop()
         if self._auto_backup_task is not None:
             self._auto_backup_task.wait()
             QApplication.sendPostedEvents()
@@ -502,10 +509,10 @@ class MainWindow(QMainWindow):
             if task is not None:
                 task.wait()
 
-    def restore_backup(self, chosen: Path) -> tuple[Path | None, backups.Health] | None:
+    def restore_backup(self, chosen: Path) -> tuple[Path | None, backups.Health]:
         """Put backup ``chosen`` in place of the data file (the current one is backed up first) and
-        reopen it. Done on the GUI thread, with every connection to the file closed meanwhile.
-        Raises backups.BackupError with a Chinese message; None if the file could not be reopened."""
+        reopen it. Done on the GUI thread, with every connection to the file closed meanwhile (a worker
+        could not keep the tabs from reading it). Raises backups.BackupError with a Chinese message."""
         for task in (self._auto_backup_task, self._backup_task):
             if task is not None:
                 task.wait()
