@@ -5,6 +5,9 @@
     xiaoneng [--db 文件] template KIND FILE.xlsx              写出空白台账模板
     xiaoneng [--db 文件] import KIND FILE.xlsx [--dry-run]    导入台账（有一行出错则全部不导入）
     xiaoneng [--db 文件] export KIND FILE.xlsx [--from 日期] [--to 日期]   按模板格式导出台账
+    xiaoneng [--db 文件] backup [DEST]      备份数据文件（默认写入备份文件夹并轮换旧备份）
+    xiaoneng [--db 文件] restore FILE       先备份当前数据文件，再用 FILE 恢复
+    xiaoneng [--db 文件] check              检查数据文件是否完好（完好 0，损坏 2）
     xiaoneng --version
 
 Exit codes: 0 done, 1 unexpected error (one line on stderr, the traceback in the log file),
@@ -127,11 +130,15 @@ def build_parser() -> ArgumentParser:
         f"\n  {PROG} [--db PATH] template KIND FILE.xlsx   写出空白台账模板"
         f"\n  {PROG} [--db PATH] import KIND FILE.xlsx [--dry-run]   导入台账"
         f"\n  {PROG} [--db PATH] export KIND FILE.xlsx [--from DATE] [--to DATE]   导出台账"
+        f"\n  {PROG} [--db PATH] backup [DEST]   备份数据文件"
+        f"\n  {PROG} [--db PATH] restore FILE   从备份恢复（先备份当前文件）"
+        f"\n  {PROG} [--db PATH] check   检查数据文件是否完好"
         f"\n  {PROG} --version",
         description=f"{APP_NAME}：值班记录、公文流转、来访接待、五查自查。不带命令时打开主窗口。",
         epilog="命令：\n  demo    在空的数据文件中生成演示数据（xiaoneng demo -h 查看详细说明）\n"
         "  report  生成报表（xiaoneng report monthly -h 查看详细说明）\n"
-        "  template / import / export  Excel 台账（KIND：" + "、".join(LEDGER_KINDS) + "）\n\n"
+        "  template / import / export  Excel 台账（KIND：" + "、".join(LEDGER_KINDS) + "）\n"
+        "  backup / restore / check  备份、恢复、检查数据文件\n\n"
         "退出码：0 成功；1 意外错误（详情见日志）；2 输入有误或数据文件无法使用。",
         formatter_class=ChineseRawFormatter,
     )
@@ -179,7 +186,31 @@ def build_parser() -> ArgumentParser:
     monthly.add_argument("--xlsx", metavar="FILE", type=_path, help="写出 Excel 月报（.xlsx）")
     monthly.add_argument("--pdf", metavar="FILE", type=_path, help="写出 PDF 月报（.pdf）")
     _ledger_commands(commands, db_help)
+    _backup_commands(commands, db_help)
     return parser
+
+
+def _backup_commands(commands, db_help: str) -> None:
+    backup = commands.add_parser(
+        "backup", prog=f"{PROG} backup", help="备份数据文件",
+        description="用 SQLite 备份接口复制数据文件（程序运行时也安全），检查副本完好后才保存。"
+        "不给 DEST 时写入备份文件夹（默认为数据文件旁的“备份”文件夹）并按设置轮换旧备份；"
+        "DEST 是文件夹时写入该文件夹，否则写成该文件。",
+    )
+    backup.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    backup.add_argument("dest", metavar="DEST", type=_path, nargs="?", help="备份文件或文件夹")
+    restore = commands.add_parser(
+        "restore", prog=f"{PROG} restore", help="从备份恢复数据文件",
+        description="先检查 FILE 是本程序完好的数据文件，再把当前数据文件备份到备份文件夹，然后用 FILE 替换它。"
+        "恢复前请关闭正在使用该数据文件的程序窗口。",
+    )
+    restore.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    restore.add_argument("file", metavar="FILE", type=_path, help="要恢复的备份文件")
+    check = commands.add_parser(
+        "check", prog=f"{PROG} check", help="检查数据文件是否完好",
+        description="完整性检查（integrity_check）并核对数据版本。退出码：0 完好；2 损坏或不能使用。",
+    )
+    check.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
 
 
 LEDGER_KINDS = {"duty": "值班来电", "incoming": "收文", "outgoing": "发文", "visitors": "来访",
@@ -396,6 +427,84 @@ def run_ledger(path: Path, args) -> int:
     return 0
 
 
+def _backup_place(path: Path) -> tuple[Path, object]:
+    """The backup folder and rotation from the data file's own settings (defaults if it cannot be read)."""
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import backups
+    from xiaoneng_desktop.core.db import DatabaseOpenError, close_database
+
+    if backups.inspect(path, schema.FILE_KIND, full=False).ok:
+        try:
+            schema.open_database(path)
+            folder, _hours, policy = backups.configured()
+            return backups.folder_for(path, folder), policy
+        except DatabaseOpenError:
+            pass
+        finally:
+            close_database()
+    return backups.folder_for(path), backups.Policy()
+
+
+def run_backup(path: Path, dest: Path | None) -> int:
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import backups
+
+    health = backups.inspect(path, schema.FILE_KIND, full=False)
+    if not health.ok:
+        say(f"无法备份：{health.problem}")
+        return 2
+    folder, policy = _backup_place(path)
+    try:
+        if dest is None or dest.is_dir():
+            info = backups.make_backup(path, dest or folder, schema.FILE_KIND)
+            if dest is None:
+                backups.rotate(folder, path.stem, policy)
+            target = info.path
+        else:
+            if dest.suffix.lower() != backups.SUFFIX:
+                say(f"备份文件应以 {backups.SUFFIX} 结尾：{dest}")
+                return 2
+            if not dest.parent.is_dir():
+                say(f"备份文件所在的文件夹不存在：{dest.parent}")
+                return 2
+            backups.copy_database(path, dest, schema.FILE_KIND)
+            target = dest
+    except backups.BackupError as exc:
+        say(f"备份失败：{exc}")
+        return 2
+    print(f"已备份到：{target}")
+    return 0
+
+
+def run_restore(path: Path, chosen: Path) -> int:
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import backups
+
+    folder, _policy = _backup_place(path)
+    try:
+        saved, health = backups.restore(path, chosen, folder, schema.FILE_KIND)
+    except backups.BackupError as exc:
+        say(f"恢复失败：{exc}")
+        return 2
+    if saved is not None:
+        print(f"恢复前的数据文件已备份到：{saved}")
+    print(f"已用“{chosen}”恢复数据文件“{path}”。")
+    print(health.message())
+    return 0 if health.ok else 2
+
+
+def run_check(path: Path) -> int:
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import backups
+
+    health = backups.health_check(path, schema.FILE_KIND)
+    if not health.ok:
+        say(health.message())
+        return 2
+    print(health.message())
+    return 0
+
+
 def _display_missing() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
@@ -411,7 +520,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "demo":
         db = getattr(args, "db", None)
         return run_demo(data_file(db) if db is not None else demo_file(), args.months)
-    if args.command in ("report", "template", "import", "export"):
+    if args.command in ("report", "template", "import", "export", "backup", "restore", "check"):
         path = data_file(getattr(args, "db", None))
         if not path.exists():
             # Only ``demo`` and the window start a new data file: a mistyped --db must not become one.
@@ -420,6 +529,12 @@ def _run(argv: Sequence[str] | None) -> int:
         _used_file.append(path)
         if args.command == "report":
             return run_report(path, args.month, args.xlsx, args.pdf)
+        if args.command == "backup":
+            return run_backup(path, args.dest)
+        if args.command == "restore":
+            return run_restore(path, args.file)
+        if args.command == "check":
+            return run_check(path)
         return run_ledger(path, args)
 
     path = demo_file() if args.demo and args.db is None else data_file(args.db)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from xiaoneng_desktop.core import db
+from xiaoneng_desktop.core import backups, db
 from xiaoneng_desktop.core.models import CORE_MODELS
 from xiaoneng_desktop.documents.models import DOCUMENT_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS
@@ -46,6 +46,11 @@ def create_search_indexes(database: pw.SqliteDatabase) -> None:
 MIGRATIONS: list[str] = STEPS
 
 SCHEMA_VERSION = len(MIGRATIONS) + 1
+
+#: What a healthy data file of this program holds, for core.backups: its version and the registers'
+#: tables whose records a backup listing counts.
+FILE_KIND = backups.FileKind(SCHEMA_VERSION, {"值班来电": "call", "公文": "document", "来访": "visit",
+                                              "整改问题": "problem"})
 
 
 #: The modules that define each register's settings (core.settings.define at import).

@@ -116,7 +116,7 @@ def test_menus_and_shortcuts(window):
     for (title, text), shortcut in expected.items():
         assert action(window, title, text).shortcut().toString() == shortcut, text
     tools = [a.text() for a in menu(window, "工具(&T)").actions()]
-    assert tools == ["人员与部门…", "单位设置…", "节假日与调休…"]
+    assert tools == ["人员与部门…", "单位设置…", "节假日与调休…", "备份与恢复…"]
 
 
 def test_view_actions_switch_tabs(window):

@@ -168,6 +168,7 @@ def open_database(
     else:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            create_private(path)  # readable by its owner only; SQLite keeps the mode of a file it finds
         except OSError as exc:
             raise DatabaseOpenError(f"无法创建数据文件所在的文件夹：{path.parent}（{exc.strerror or exc}）") from exc
 
@@ -264,6 +265,15 @@ SIBLING_SUFFIXES = ("-wal", "-shm", "-journal")
 PARTIAL_SUFFIX = ".partial"
 
 
+#: New data files and backups are readable by their owner only (on Linux; Windows ignores it).
+PRIVATE_MODE = 0o600
+
+
+def create_private(path: Path) -> None:
+    """Create ``path`` empty with mode 0600 (SQLite takes an empty file as a new database)."""
+    os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_MODE))
+
+
 def _same_path(a: Path, b: Path) -> bool:
     try:
         if a.exists() and b.exists():
@@ -295,6 +305,7 @@ def backup_database(db: pw.SqliteDatabase, destination: Path | str) -> Path:
     partial = destination.with_name(destination.name + PARTIAL_SUFFIX)
     try:
         partial.unlink(missing_ok=True)  # left by an earlier attempt that was cut off
+        create_private(partial)
         target = sqlite3.connect(str(partial))
         try:
             db.connection().backup(target)

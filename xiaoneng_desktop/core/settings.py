@@ -154,6 +154,15 @@ define("ledger.max_rows", "一次导入的行数上限", 100_000, "台账导入"
 define("ledger.max_unzipped_mb", "解压后大小上限", 500, "台账导入", unit=" MB", minimum=10, maximum=10_000,
        help="Excel 文件是压缩包：解压后超过此大小的文件不读取，直接拒绝导入")
 
+# Backups (core/backups.py): where, how often while the window is open, how many rotation keeps.
+define("backup.folder", "备份文件夹", "", "备份",
+       help="留空表示数据文件旁的“备份”文件夹；相对路径从数据文件所在的文件夹算起")
+define("backup.interval_hours", "自动备份间隔", 4, "备份", unit="小时", minimum=0, maximum=168,
+       help="程序打开期间每隔多少小时自动备份一次（启动和退出时也各备份一次）；0 表示不自动备份")
+define("backup.keep_daily", "保留每日备份", 7, "备份", unit="天", minimum=1, maximum=366)
+define("backup.keep_weekly", "保留每周备份", 4, "备份", unit="周", minimum=0, maximum=260)
+define("backup.keep_monthly", "保留每月备份", 12, "备份", unit="个月", minimum=0, maximum=240)
+
 
 def save_all(values: dict[str, Any]) -> None:
     """Check every value first, then store them together: one transaction, nothing half-saved."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from xiaoneng_desktop import APP_NAME, __version__, schema
-from xiaoneng_desktop.core import clock, errors
+from xiaoneng_desktop.core import backups, clock, errors, logs
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
@@ -78,7 +78,11 @@ ADMIN_DIALOGS = (
     ("人员与部门…", "xiaoneng_desktop.ui.admin.people_dialog", "PeopleDialog"),
     ("单位设置…", "xiaoneng_desktop.ui.admin.settings_dialog", "SettingsDialog"),
     ("节假日与调休…", "xiaoneng_desktop.ui.admin.workdays_dialog", "WorkdaysDialog"),
+    ("备份与恢复…", "xiaoneng_desktop.ui.admin.backup_dialog", "BackupDialog"),
 )
+
+#: The automatic backup at start waits this long, so the first screen is painted before it reads the file.
+START_BACKUP_DELAY_MS = 3000
 
 WEEKDAYS = "一二三四五六日"
 
@@ -138,6 +142,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
+        self._start_auto_backups()
         self.tabs.currentChanged.connect(self._update_edit_actions)
         self._resolve_shortcut_clashes()
         self._update_title()
@@ -427,6 +432,100 @@ class MainWindow(QMainWindow):
         task.start()
         return task
 
+    # ------------------------------------------------------------------ automatic backups
+
+    def _start_auto_backups(self) -> None:
+        """A backup shortly after start and every N hours (设置 backup.interval_hours; 0: none)."""
+        self._auto_backup_task: BackgroundTask | None = None
+        self.auto_backup_timer = QTimer(self)
+        self.auto_backup_timer.timeout.connect(lambda: self.auto_backup(only_if_changed=False))
+        self.start_backup_timer = QTimer(self)  # a member, so that closing the window cancels it
+        self.start_backup_timer.setSingleShot(True)
+        self.start_backup_timer.timeout.connect(lambda: self.auto_backup(only_if_changed=True))
+        hours = self._backup_settings()[1]
+        if hours > 0:
+            self.auto_backup_timer.start(hours * 3600 * 1000)
+            self.start_backup_timer.start(START_BACKUP_DELAY_MS)
+
+    def _backup_settings(self) -> tuple[Path, int, backups.Policy]:
+        """(folder, interval hours, rotation) from the data file; defaults if it cannot be read now."""
+        try:
+            folder, hours, policy = backups.configured()
+        except Exception as exc:  # noqa: BLE001 - a backup must not stop the window; the log keeps it
+            logs.log_exception(exc, "读取备份设置失败")
+            folder, hours, policy = "", 4, backups.Policy()
+        return backups.folder_for(self.db_path, folder), hours, policy
+
+    def auto_backup(self, only_if_changed: bool = True) -> BackgroundTask | None:
+        """A checked backup into the backup folder, with rotation, in a worker; the outcome goes to the
+        status bar (and a failure to the log), never to a modal box. ``only_if_changed``: skip it if
+        the newest backup is younger than the last change to the file."""
+        # a window never shown (built by a test, or one whose start failed) backs nothing up
+        if self._auto_backup_task is not None or db_module.database.obj is None or not self.isVisible():
+            return None
+        folder, _hours, policy = self._backup_settings()
+        path = self.db_path
+
+        def work(_progress):
+            if only_if_changed and not backups.needs_backup(path, folder):
+                return None
+            return backups.backup_and_rotate(path, folder, schema.FILE_KIND, policy)
+
+        task = self._auto_backup_task = BackgroundTask(work, self)
+
+        def succeeded(info) -> None:
+            self._auto_backup_task = None
+            task.deleteLater()
+            if info is not None:
+                self.statusBar().showMessage(f"已自动备份：{info.path.name}", 10000)
+
+        def failed(exc: BaseException) -> None:
+            self._auto_backup_task = None
+            task.deleteLater()
+            if isinstance(exc, backups.BackupError):
+                logs.log_exception(exc, "自动备份失败")
+                text = str(exc)
+            else:
+                if not errors.is_bug(exc):  # describe logs a bug itself
+                    logs.log_exception(exc, "自动备份失败")
+                text = errors.describe(exc, action="自动备份", subject=f"备份文件夹“{folder}”").text
+            self.statusBar().showMessage(f"自动备份失败：{text}")
+
+        task.succeeded.connect(succeeded)
+        task.failed.connect(failed)
+        task.start()
+        return task
+
+    def backup_on_exit(self) -> None:
+        """The last automatic backup as the window closes (waited for: the program is ending)."""
+        self.auto_backup_timer.stop()
+        self.start_backup_timer.stop()
+        if self._auto_backup_task is not None:
+            self._auto_backup_task.wait()
+            QApplication.sendPostedEvents()
+            self._auto_backup_task = None
+        if self._backup_settings()[1] > 0:
+            task = self.auto_backup(only_if_changed=True)
+            if task is not None:
+                task.wait()
+
+    def restore_backup(self, chosen: Path) -> tuple[Path | None, backups.Health]:
+        """Put backup ``chosen`` in place of the data file (the current one is backed up first) and
+        reopen it. Done on the GUI thread, with every connection to the file closed meanwhile (a worker
+        could not keep the tabs from reading it). Raises backups.BackupError with a Chinese message."""
+        for task in (self._auto_backup_task, self._backup_task):
+            if task is not None:
+                task.wait()
+        folder = self._backup_settings()[0]
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            db_module.close_database()
+            result = backups.restore(self.db_path, chosen, folder, schema.FILE_KIND)
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.open_data_file(self.db_path, reopen=True)
+        return result
+
     def choose_data_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
             self, "打开数据文件", str(self.db_path.parent), "数据文件 (*.sqlite3 *.db);;所有文件 (*)"
@@ -464,11 +563,12 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
-    def open_data_file(self, path: Path) -> bool:
-        """Switch to another data file: open it, then rebuild every tab on it. False if it cannot be used."""
+    def open_data_file(self, path: Path, *, reopen: bool = False) -> bool:
+        """Switch to another data file: open it, then rebuild every tab on it. False if it cannot be used.
+        ``reopen``: open it again even if it is the file in use (it was restored from a backup)."""
         path = Path(path)
         try:
-            if path.resolve() == self.db_path.resolve():
+            if path.resolve() == self.db_path.resolve() and not reopen:
                 return True
         except OSError:
             pass
@@ -564,6 +664,7 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.clock_timer.stop()
+        self.backup_on_exit()
         if self._backup_task is not None:
             self._backup_task.wait()  # let a running backup finish: its thread must not be destroyed mid-copy
         super().closeEvent(event)
