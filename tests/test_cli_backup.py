@@ -41,7 +41,7 @@ def test_check_healthy_damaged_missing(data, tmp_path, capsys):
     assert cli.main(["--db", str(damaged), "check"]) == 2
     assert "损坏" in capsys.readouterr().err
     assert cli.main(["--db", str(tmp_path / "无.sqlite3"), "check"]) == 2
-    assert "找不到" in capsys.readouterr().err
+    assert "数据文件不存在" in capsys.readouterr().err
     assert not (tmp_path / "无.sqlite3").exists()
 
 
