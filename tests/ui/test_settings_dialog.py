@@ -193,3 +193,17 @@ def test_cancel_saves_nothing(qtbot, dialog):
 def test_buttons_read_in_chinese(dialog):
     texts = {button.text() for button in dialog.button_box.buttons()}
     assert texts == {"确定", "取消", "恢复默认"}
+
+
+def test_the_backup_folder_is_chosen_with_a_folder_dialog(qtbot, database, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QPushButton
+
+    dialog = SettingsDialog()
+    qtbot.addWidget(dialog)
+    editor = dialog.findChild(QLineEdit, "setting:backup.folder")
+    assert "备份" in editor.placeholderText()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    qtbot.mouseClick(dialog.findChild(QPushButton, "choose:backup.folder"), Qt.MouseButton.LeftButton)
+    assert editor.text() == str(tmp_path)
+    dialog.accept()
+    assert settings.get("backup.folder") == str(tmp_path)

@@ -28,6 +28,8 @@ class SettingDef:
     minimum: int | None = None
     maximum: int | None = None
     help: str = ""
+    #: A folder on this PC (or a share): the settings dialog offers 选择… beside the text.
+    folder: bool = False
     #: Further check of a value's form (raises ValidationError under the setting's key).
     validator: Callable[[Any], Any] | None = None
 
@@ -155,7 +157,7 @@ define("ledger.max_unzipped_mb", "解压后大小上限", 500, "台账导入", u
        help="Excel 文件是压缩包：解压后超过此大小的文件不读取，直接拒绝导入")
 
 # Backups (core/backups.py): where, how often while the window is open, how many rotation keeps.
-define("backup.folder", "备份文件夹", "", "备份",
+define("backup.folder", "备份文件夹", "", "备份", folder=True,
        help="留空表示数据文件旁的“备份”文件夹；相对路径从数据文件所在的文件夹算起")
 define("backup.interval_hours", "自动备份间隔", 4, "备份", unit="小时", minimum=0, maximum=168,
        help="程序打开期间每隔多少小时自动备份一次（启动和退出时也各备份一次）；0 表示不自动备份")

@@ -14,10 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTabWidget,
@@ -111,12 +114,27 @@ class SettingsDialog(QDialog):
         column = QVBoxLayout(field)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(editor)
+        if definition.folder:
+            editor.setPlaceholderText("留空：数据文件旁的“备份”文件夹")
+            choose = QPushButton("选择…")
+            choose.setObjectName(f"choose:{definition.key}")
+            choose.clicked.connect(lambda _checked=False, e=editor, t=definition.label: self._choose_folder(e, t))
+            row = QHBoxLayout()
+            row.addWidget(editor, 1)
+            row.addWidget(choose)
+            column.addLayout(row)
+        else:
+            column.addWidget(editor)
         column.addWidget(error)
         form.addRow(label, field)
         self.editors[definition.key] = editor
         self.error_labels[definition.key] = error
         self._on_edit(editor, lambda: error.hide())
+
+    def _choose_folder(self, editor: QLineEdit, title: str) -> None:
+        folder = QFileDialog.getExistingDirectory(self, title, editor.text())
+        if folder:
+            editor.setText(folder)
 
     @staticmethod
     def _make_editor(definition: SettingDef) -> QWidget:
