@@ -266,7 +266,7 @@ def test_backup_writes_a_copy(qtbot, window, tmp_path, monkeypatch, messages):
     qtbot.waitUntil(window.backup_action.isEnabled, timeout=10000)
     assert suggested[0].endswith("test-备份-20261009-0900.sqlite3")
     assert messages[-1][0] == "information" and str(target) in messages[-1][2]
-    assert not target.with_name("copy.sqlite3.partial").exists()
+    assert not list(target.parent.glob("*.partial"))
     copy = sqlite3.connect(target)
     try:
         assert copy.execute("SELECT name FROM department").fetchall() == [("办公室",)]
@@ -300,7 +300,7 @@ def test_backup_into_a_missing_folder_says_so_in_chinese(qtbot, window, tmp_path
     assert kind == "critical" and title == "备份失败"
     assert text.startswith("备份失败：无法打开备份文件") and str(target) in text
     assert "意外错误" not in text
-    assert not target.exists() and not target.with_name("copy.sqlite3.partial").exists()
+    assert not target.exists() and not list(target.parent.glob("*.partial"))
 
 
 def test_open_another_data_file(window, tmp_path, messages):

@@ -8,7 +8,6 @@ step is frozen SQL text, one transaction per step.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import sqlite3
@@ -18,6 +17,7 @@ from pathlib import Path
 import peewee as pw
 
 from xiaoneng_desktop.core import errors
+from xiaoneng_desktop.core.files import write_atomically
 
 #: Marks a SQLite file as written by this program ("XNXT" as a big-endian integer).
 APPLICATION_ID = 0x584E5854
@@ -131,6 +131,12 @@ def _probe(path: Path, latest: int) -> None:
         raise DatabaseOpenError(_explain(path, exc)) from exc
     finally:
         probe.close()
+    _refuse_foreign_or_newer(path, app_id, has_tables, version, latest)
+
+
+def _refuse_foreign_or_newer(path: Path, app_id: int, has_tables: bool, version: int, latest: int) -> None:
+    """Another program's database (its own application id, or tables without ours), or a file written
+    by a newer version of this program, is refused as it is."""
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and has_tables):
         raise DatabaseOpenError(f"“{path}”是其他程序的数据库，不是本程序的数据文件，无法打开。")
     if version > latest:
@@ -182,13 +188,7 @@ def open_database(
         version = db.execute_sql("PRAGMA user_version").fetchone()[0]
         app_id = db.execute_sql("PRAGMA application_id").fetchone()[0]
         tables = db.get_tables()
-        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
-            raise DatabaseOpenError(f"“{path}”是其他程序的数据库，不是本程序的数据文件，无法打开。")
-        if version > latest:
-            raise DatabaseOpenError(
-                f"数据文件“{path}”由较新版本的机关效能管理系统创建（数据版本 {version}），"
-                f"本程序只能打开数据版本 {latest} 及以下的文件。请升级本程序后再打开。"
-            )
+        _refuse_foreign_or_newer(path, app_id, bool(tables), version, latest)
         database.initialize(db)
         if not tables:
             with db.atomic(lock_type="IMMEDIATE"):
@@ -262,7 +262,6 @@ def _explain(path: Path, exc: Exception) -> str:
 
 #: The files SQLite keeps beside a data file while it is in use (WAL mode, or a rollback journal).
 SIBLING_SUFFIXES = ("-wal", "-shm", "-journal")
-PARTIAL_SUFFIX = ".partial"
 
 
 #: New data files and backups are readable by their owner only (on Linux; Windows ignores it).
@@ -295,15 +294,15 @@ def is_data_file_or_sibling(db_path: Path | str, target: Path | str) -> bool:
 def backup_database(db: pw.SqliteDatabase, destination: Path | str) -> Path:
     """Copy the open database to ``destination`` with SQLite's online backup API (safe while in use).
 
-    Uses the calling thread's own connection, so it may run in a worker. The copy is written to
-    ``destination.partial`` and moved onto ``destination`` only once complete: a failed backup leaves
-    no half file under the real name, and a file it replaces survives until then.
+    Uses the calling thread's own connection, so it may run in a worker. The copy is written to a
+    hidden partial file beside it (core.files) and moved onto ``destination`` only once complete: a
+    failed backup leaves no half file under the real name, and a file it replaces survives until then.
     """
     destination = Path(destination)
     if is_data_file_or_sibling(db.database, destination):
         raise ValueError(f"refusing to back the data file up onto itself: {destination}")
-    partial = destination.with_name(destination.name + PARTIAL_SUFFIX)
-    try:
+
+    def copy(partial: Path) -> None:
         partial.unlink(missing_ok=True)  # left by an earlier attempt that was cut off
         create_private(partial)
         target = sqlite3.connect(str(partial))
@@ -311,11 +310,8 @@ def backup_database(db: pw.SqliteDatabase, destination: Path | str) -> Path:
             db.connection().backup(target)
         finally:
             target.close()
-        os.replace(partial, destination)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
-        raise
+
+    write_atomically(destination, copy)
     return destination
 
 
