@@ -89,7 +89,8 @@ class Converter(ABC):
     """Turns a ledger kind's checked rows into records of its register (one subclass per kind)."""
 
     KIND = ""
-    TABLE = ""
+    #: The register's model; its table is what the audit line of an import names.
+    MODEL: type = None  # type: ignore[assignment]
     #: service field → template column
     FIELDS: dict[str, str] = {}
     #: start() or prepare() write (the importer then holds the write lock from the first check on)
@@ -116,8 +117,12 @@ class Converter(ABC):
     def prepare(self, values: dict) -> dict:
         """Check one row through the register's rules: what write() stores."""
 
-    @abstractmethod
+    @property
+    def table(self) -> str:
+        return self.MODEL._meta.table_name
+
     def write(self, payloads: list[dict]) -> None:
         """Store the prepared rows (in the caller's transaction)."""
+        insert_rows(self.MODEL, payloads)
 
 

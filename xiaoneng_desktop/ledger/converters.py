@@ -42,7 +42,7 @@ def split_secrecy(text: str) -> tuple[str, str]:
 
 class DutyConverter(Converter):
     KIND = "duty"
-    TABLE = "call"
+    MODEL = Call
     FIELDS = {"received_at": "来电时间", "channel": "来电方式", "category": "事项类别", "caller": "来电人",
               "caller_unit": "来电单位", "phone": "联系电话", "summary": "内容摘要", "officer_name": "值班员",
               "assignee_name": "交办对象", "instruction": "领导批示", "instruction_by": "领导批示",
@@ -88,15 +88,12 @@ class DutyConverter(Converter):
             voided_at=None, void_reason="")
         return values
 
-    def write(self, payloads: list[dict]) -> None:
-        insert_rows(Call, payloads)
-
 
 # ============================================================================ 收文 (incoming)
 
 class IncomingConverter(Converter):
     KIND = "incoming"
-    TABLE = "document"
+    MODEL = Document
     FIELDS = {"start_date": "收文日期", "unit": "来文单位", "doc_number": "文号", "title": "标题", "kind": "文种",
               "secrecy": "密级", "secrecy_term": "密级", "urgency": "紧急程度", "copies": "份数",
               "next_holder": "承办人", "registrar": "承办人", "deadline": "办理时限", "closed_at": "办结日期",
@@ -175,7 +172,7 @@ def _write_documents(payloads: list[dict]) -> None:
 
 class OutgoingConverter(Converter):
     KIND = "outgoing"
-    TABLE = "document"
+    MODEL = Document
     FIELDS = {"number": "发文字号", "title": "标题", "kind": "文种", "secrecy": "密级", "secrecy_term": "密级",
               "urgency": "紧急程度", "drafter": "拟稿人", "start_date": "拟稿日期", "signer": "签发人",
               "signed_on": "签发日期", "recipients": "主送机关", "copies": "印发份数", "deadline": "拟稿日期"}
@@ -252,7 +249,7 @@ class OutgoingConverter(Converter):
 
 class VisitorsConverter(Converter):
     KIND = "visitors"
-    TABLE = "visit"
+    MODEL = Visit
     FIELDS = {"visited_at": "来访时间", "name": "姓名", "id_number": "身份证号", "phone": "联系电话",
               "persons": "来访人数", "address": "单位或住址", "category": "问题类别", "matter": "来访事由",
               "first_responder": "首问责任人", "decision": "受理日期", "decided_at": "受理日期",
@@ -295,15 +292,12 @@ class VisitorsConverter(Converter):
         values.update(voided_at=None, void_reason="", extension_reason="")
         return values
 
-    def write(self, payloads: list[dict]) -> None:
-        insert_rows(Visit, payloads)
-
 
 # ============================================================================ 整改台账 (rectification)
 
 class RectificationConverter(Converter):
     KIND = "rectification"
-    TABLE = "problem"
+    MODEL = Problem
     FIELDS = {"campaign": "自查活动", "item": "检查项", "description": "问题描述", "found_on": "发现日期",
               "cause": "原因分析", "measure": "整改措施", "responsible_name": "责任人", "kind": "整改类型",
               "deadline": "整改时限", "explanation": "原因分析", "completed_at": "完成日期",
@@ -400,9 +394,6 @@ class RectificationConverter(Converter):
                       verification="按台账销号（导入）" if verifier else "", created_at=now.replace(microsecond=0),
                       voided_at=None, void_reason="")
         return values
-
-    def write(self, payloads: list[dict]) -> None:
-        insert_rows(Problem, payloads)
 
 
 CONVERTERS: dict[str, type[Converter]] = {
