@@ -529,6 +529,7 @@ def unavailability(first_day: dt.date, last_day: dt.date) -> list[Unavailability
 def handover(shift_id: int, note: str, actor: str = "") -> DutyShift:
     """交接班: close the shift with a note; the items still open carry over to the next officer."""
     note = clean_text(note, "交接班记录", field="handover_note", max_len=TEXT_MAX, multiline=True, required=True)
+    actor = clean_name(actor, "交班人", field="handover_note", max_len=30)
     with atomic():
         shift = existing(DutyShift, shift_id, "handover_note", "该班次不存在")
         if shift.handed_over_at is not None:
