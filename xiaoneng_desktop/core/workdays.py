@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import chinese_calendar
-import holidays
 
 from xiaoneng_desktop.core import audit, clock, db, settings
 from xiaoneng_desktop.core.models import Setting, WorkdayOverride
@@ -63,8 +62,10 @@ def known_year(year: int) -> bool:
 
 
 @cache
-def _provisional_calendar(year: int) -> holidays.HolidayBase:
+def _provisional_calendar(year: int):  # -> holidays.HolidayBase
     # zh_CN: its names (春节, 劳动节（补假）…) are shown as they are in 节假日与调休.
+    import holidays  # only for a year chinese-calendar does not know: not at start-up
+
     return holidays.China(years=year, language="zh_CN")
 
 
