@@ -209,10 +209,8 @@ class MainWindow(QMainWindow):
         self.report_action = self._action(
             file_menu, "机关效能工作月报(&M)…", self.open_monthly_report, "Ctrl+M", "生成某月的 Excel 和 PDF 月报"
         )
-        from xiaoneng_desktop.ui.ledger.import_dialog import open_import_dialog
-
         self.import_action = self._action(
-            file_menu, "导入台账(&I)…", lambda: open_import_dialog(self), None, "从 Excel 台账导入值班、公文、来访、整改记录"
+            file_menu, "导入台账(&I)…", self.open_import_dialog, None, "从 Excel 台账导入值班、公文、来访、整改记录"
         )
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
@@ -525,6 +523,11 @@ class MainWindow(QMainWindow):
             QApplication.restoreOverrideCursor()
             self.open_data_file(self.db_path, reopen=True)
         return result
+
+    def open_import_dialog(self):
+        from xiaoneng_desktop.ui.ledger.import_dialog import open_import_dialog  # not at start-up
+
+        return open_import_dialog(self)
 
     def choose_data_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
