@@ -129,6 +129,22 @@ def test_backup_is_checked_private_single_file_with_counts(database, db_path, tm
     assert all(i.health.ok and i.moment == dt.datetime(2026, 10, 9, 9) for i in listed)
 
 
+def test_a_start_backup_waits_for_the_interval(database, db_path, tmp_path, clock):
+    """Opening the program again the same morning does not copy the file again; a change after the
+    newest backup is backed up at exit (no age limit) or at start once the interval has passed."""
+    folder = tmp_path / "备份"
+    assert backups.needs_backup(db_path, folder, younger_than_hours=4)  # no backup yet
+    info = backups.make_backup(db_path, folder, KIND)
+    Department.create(name="办公室")
+    now = time.time()
+    os.utime(db_path, (now, now))
+    os.utime(info.path, (now - 3600, now - 3600))  # taken an hour ago, changed since
+    assert backups.needs_backup(db_path, folder)
+    assert not backups.needs_backup(db_path, folder, younger_than_hours=4)
+    os.utime(info.path, (now - 5 * 3600, now - 5 * 3600))
+    assert backups.needs_backup(db_path, folder, younger_than_hours=4)
+
+
 @linux_only
 def test_new_data_files_and_backups_are_owner_only(tmp_path, clock):
     os.umask(0o022)

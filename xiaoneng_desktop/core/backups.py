@@ -18,6 +18,7 @@ import os
 import re
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,13 +240,18 @@ def make_backup(data_path: Path | str, folder: Path | str, kind: FileKind, *,
     return BackupInfo(destination, moment, destination.stat().st_size, health)
 
 
-def needs_backup(data_path: Path | str, folder: Path | str) -> bool:
-    """True unless the newest backup in ``folder`` is younger than every change to the data file."""
+def needs_backup(data_path: Path | str, folder: Path | str, younger_than_hours: float | None = None) -> bool:
+    """True unless the newest backup in ``folder`` is younger than every change to the data file, or
+    (``younger_than_hours``) was taken less than that many hours ago."""
     data_path, folder = Path(data_path), Path(folder)
     changed = max((p.stat().st_mtime for p in (data_path, Path(f"{data_path}-wal")) if p.exists()), default=0)
     pattern = _name_pattern(data_path.stem)
     newest = max((p.stat().st_mtime for p in _files(folder) if pattern.fullmatch(p.name)), default=None)
-    return newest is None or newest < changed
+    if newest is None:
+        return True
+    if younger_than_hours is not None and time.time() - newest < younger_than_hours * 3600:
+        return False
+    return newest < changed
 
 
 def _files(folder: Path) -> list[Path]:

@@ -160,7 +160,7 @@ define("ledger.max_unzipped_mb", "解压后大小上限", 500, "台账导入", u
 define("backup.folder", "备份文件夹", "", "备份", folder=True,
        help="留空表示数据文件旁的“备份”文件夹；相对路径从数据文件所在的文件夹算起")
 define("backup.interval_hours", "自动备份间隔", 4, "备份", unit="小时", minimum=0, maximum=168,
-       help="程序打开期间每隔多少小时自动备份一次（启动和退出时也各备份一次）；0 表示不自动备份")
+       help="程序打开期间每隔多少小时自动备份一次；启动时若上次备份已超过这个间隔也备份一次，退出时数据有变化就备份；0 表示不自动备份")
 define("backup.keep_daily", "保留每日备份", 7, "备份", unit="天", minimum=1, maximum=366)
 define("backup.keep_weekly", "保留每周备份", 4, "备份", unit="周", minimum=0, maximum=260)
 define("backup.keep_monthly", "保留每月备份", 12, "备份", unit="个月", minimum=0, maximum=240)

@@ -439,7 +439,10 @@ class MainWindow(QMainWindow):
         self.auto_backup_timer.timeout.connect(lambda: self.auto_backup(only_if_changed=False))
         self.start_backup_timer = QTimer(self)  # a member, so that closing the window cancels it
         self.start_backup_timer.setSingleShot(True)
-        self.start_backup_timer.timeout.connect(lambda: self.auto_backup(only_if_changed=True))
+        # at start only when the last backup is older than the interval: opening the program several
+        # times a day does not copy a large file each time
+        self.start_backup_timer.timeout.connect(
+            lambda: self.auto_backup(only_if_changed=True, younger_than_hours=self._backup_settings()[1]))
         hours = self._backup_settings()[1]
         if hours > 0:
             self.auto_backup_timer.start(hours * 3600 * 1000)
@@ -454,7 +457,8 @@ class MainWindow(QMainWindow):
             folder, hours, policy = "", 4, backups.Policy()
         return backups.folder_for(self.db_path, folder), hours, policy
 
-    def auto_backup(self, only_if_changed: bool = True) -> BackgroundTask | None:
+    def auto_backup(self, only_if_changed: bool = True,
+                    younger_than_hours: float | None = None) -> BackgroundTask | None:
         """A checked backup into the backup folder, with rotation, in a worker; the outcome goes to the
         status bar (and a failure to the log), never to a modal box. ``only_if_changed``: skip it if
         the newest backup is younger than the last change to the file."""
@@ -465,7 +469,7 @@ class MainWindow(QMainWindow):
         path = self.db_path
 
         def work(_progress):
-            if only_if_changed and not backups.needs_backup(path, folder):
+            if only_if_changed and not backups.needs_backup(path, folder, younger_than_hours):
                 return None
             return backups.backup_and_rotate(path, folder, schema.FILE_KIND, policy)
 
