@@ -58,19 +58,21 @@ def test_incoming_numbers_per_year(database, clock):
     ("宜府办文2026年第58号", "宜府办文〔2026〕58号"),
 ])
 def test_doc_number_correction_offered_never_applied(database, clock, typed, suggested):
+    """A 来文's 文号 is kept as printed; the standard form is only offered (as a hint)."""
     assert service.suggest_doc_number(typed) == suggested
-    message = errors_of(incoming, doc_number=typed)["doc_number"]
-    assert f"是否改为“{suggested}”" in message
-    assert Document.select().count() == 0  # nothing half-saved, and nothing silently changed
-    assert incoming(doc_number=suggested).doc_number == suggested
+    assert f"“{suggested}”" in service.doc_number_hint(typed)
+    assert incoming(doc_number=typed).doc_number == typed  # nothing silently changed
+    # our own 发文字号 is held to the standard form
+    with pytest.raises(ValidationError, match=f"是否改为“{suggested}”"):
+        service.check_doc_number(typed, "发文字号", "number")
 
 
 def test_doc_number_shape(database, clock):
     assert service.parse_doc_number("宜府办文〔2008〕58号") == ("宜府办文", 2008, 58)
     for bad in ("宜府办文〔2008〕058号", "〔2008〕58号", "宜府办文〔08〕58号", "五十八号"):
         assert service.parse_doc_number(bad) is None
-    message = errors_of(incoming, doc_number="五十八号")["doc_number"]
-    assert "机关代字〔年份〕序号号" in message
+    assert incoming(doc_number="五十八号").doc_number == "五十八号"  # as printed, with a hint
+    assert "机关代字〔年份〕序号号" in service.doc_number_hint("五十八号")
     assert incoming(doc_number="").doc_number == ""  # a letter without 文号 is allowed
 
 
@@ -330,3 +332,12 @@ def test_codes_setting(database, clock):
         settings.save_all({"documents.codes": "  "})
     with pytest.raises(ValidationError):
         settings.save_all({"documents.codes": "县政办发；县政办发"})
+
+
+def test_an_incoming_doc_number_is_kept_as_printed(database, clock):
+    """Another office wrote it (山组字[2008]43号 is in the seeds themselves): stored as typed, with a hint."""
+    doc = incoming(doc_number="山组字[2008]43号")
+    assert doc.doc_number == "山组字[2008]43号"
+    assert "山组字〔2008〕43号" in service.doc_number_hint("山组字[2008]43号")
+    assert service.doc_number_hint("宜府办文〔2008〕58号") == "" and service.doc_number_hint("") == ""
+    assert "照录" in service.doc_number_hint("无字号")

@@ -116,8 +116,25 @@ def suggest_doc_number(text: str) -> str | None:
     return None
 
 
+def clean_incoming_doc_number(text: str) -> str:
+    """A 来文's 文号 as printed on the original (another office wrote it: 山组字[2008]43号 stays so);
+    ``doc_number_hint`` tells the registrar when it differs from the standard form."""
+    return clean_text(text, "文号", field="doc_number", max_len=40)
+
+
+def doc_number_hint(text: str) -> str:
+    """"" for an empty or standard 文号, else a hint (never a refusal) naming the standard form."""
+    text = (text or "").strip()
+    if not text or parse_doc_number(text):
+        return ""
+    suggestion = suggest_doc_number(text)
+    if suggestion:
+        return f"与标准写法“{suggestion}”不同；来文文号按原件照录，如是抄错可改正"
+    return "与标准写法“机关代字〔年份〕序号号”不同；来文文号按原件照录即可"
+
+
 def check_doc_number(text: str, label: str = "文号", field: str = "doc_number") -> str:
-    """The 文号 (may be empty), or ValidationError; a likely correction is offered, never applied."""
+    """Our own 发文字号 (may be empty), or ValidationError; a likely correction is offered, never applied."""
     text = clean_text(text, label, field=field, max_len=40)
     if not text or parse_doc_number(text):
         return text
@@ -272,7 +289,7 @@ def register_incoming(data: IncomingInput) -> Document:
     now = clock.now()
     values = check_document(check, data, now)
     values["unit"] = check.run("unit", clean_text, data.unit, "来文单位", field="unit", max_len=60, required=True)
-    values["doc_number"] = check.run("doc_number", check_doc_number, data.doc_number)
+    values["doc_number"] = check.run("doc_number", clean_incoming_doc_number, data.doc_number)
     values["registrar"] = check.run("registrar", clean_name, data.registrar, "登记人", field="registrar",
                                     max_len=30, required=True)
     holder = check_one_name(check, data.next_holder, "拟办人", "next_holder")

@@ -113,7 +113,7 @@ class IncomingConverter(Converter):
         values = documents.check_document(check, data, now)
         values["unit"] = check.run("unit", clean_text, v["来文单位"], "来文单位", field="unit", max_len=60,
                                    required=True)
-        values["doc_number"] = check.run("doc_number", documents.check_doc_number, v["文号"])
+        values["doc_number"] = check.run("doc_number", documents.clean_incoming_doc_number, v["文号"])
         holder = documents.check_one_name(check, v["承办人"], "承办人", "next_holder")
         result = check.run("result", clean_text, v["办理结果"], "办理结果", field="result",
                            max_len=documents.TEXT_MAX, multiline=True) or ""

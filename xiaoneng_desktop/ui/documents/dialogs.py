@@ -105,7 +105,7 @@ class IncomingDialog(_RegisterDialog):
         self._common_setup()
         ui.doc_number_fix.hide()
         ui.doc_number_fix.clicked.connect(self.apply_fix)
-        ui.doc_number.textChanged.connect(lambda *_: ui.doc_number_fix.hide())
+        ui.doc_number.textChanged.connect(self._doc_number_typed)
         self._update_deadline()
         tab_leaves(self, ui.start_date, ui.deadline)
         ui.unit.setFocus()
@@ -123,12 +123,18 @@ class IncomingDialog(_RegisterDialog):
     def submit(self) -> Document:
         return service.register_incoming(self.data())
 
-    def after_errors(self, errors: dict[str, str]) -> None:
-        suggestion = service.suggest_doc_number(self.ui.doc_number.text()) if "doc_number" in errors else None
+    def _doc_number_typed(self, text: str) -> None:
+        """A 文号 unlike the standard form gets a hint and, when the likely one is clear, a 改为 button;
+        it is saved as typed (the original may well be printed so)."""
+        ui = self.ui
+        hint = service.doc_number_hint(text)
+        suggestion = service.suggest_doc_number(text) if hint else None
+        ui.doc_number.setToolTip(hint)
+        ui.doc_number_fix.setVisible(bool(suggestion))
         if suggestion:
-            self.ui.doc_number_fix.setText(f"改为 {suggestion}")
-            self.ui.doc_number_fix.setProperty("suggestion", suggestion)
-            self.ui.doc_number_fix.show()
+            ui.doc_number_fix.setText(f"改为 {suggestion}")
+            ui.doc_number_fix.setToolTip(hint)
+            ui.doc_number_fix.setProperty("suggestion", suggestion)
 
     def apply_fix(self) -> None:
         """The user accepted the offered correction of the 文号."""
