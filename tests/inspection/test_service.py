@@ -10,7 +10,7 @@ from xiaoneng_desktop.core.models import AuditLog
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.inspection.models import Answer, Participant, Problem, ProgressNote
-from xiaoneng_desktop.inspection.service import AnswerInput, CampaignInput
+from xiaoneng_desktop.inspection.service import AnswerInput, CampaignInput, ProblemInput
 
 from .conftest import first_item, raise_problem
 
@@ -166,3 +166,29 @@ def test_check_must_belong_to_the_campaign_template(campaign):
         raise_problem(campaign, item_id=item.id)
     assert caught.value.errors == {"item": "请选择检查项"}
     assert first_item(campaign).name == "查思想认识"
+
+
+def test_whoever_was_responsible_at_completion_or_completed_it_cannot_verify(campaign, clock):
+    """D4: 张三 completes his own rectification, the 责任人 is then changed to 李四, and 张三 verifies it —
+    refused, as is the person who marked it complete; compared as people (NFKC, spaces), not as text."""
+    problem = raise_problem(campaign)
+    service.complete_problem(problem.id, "周例会已建立", actor="张三")
+    values = dict(campaign_id=campaign.id, item_id=problem.item_id, description=problem.description,
+                  responsible_name="李四", deadline=dt.date(2026, 10, 20), measure=problem.measure,
+                  cause=problem.cause)
+    service.update_problem(problem.id, ProblemInput(**values))
+    assert service.get_problem(problem.id).responsible_name == "李四"
+    for verifier in ("张三", "张 三", "张三\u3000"):
+        with pytest.raises(ValidationError) as caught:
+            service.verify_problem(problem.id, verifier, "看了会议记录")
+        assert caught.value.errors["verified_by"] == "验收人不能是整改完成时的责任人（张三），请由其他人员验收销号"
+    with pytest.raises(ValidationError, match="责任人本人（李四）"):
+        service.verify_problem(problem.id, "李四", "看过")
+
+    other = raise_problem(campaign, description="个别人员迟到早退")
+    service.complete_problem(other.id, actor="王五")  # marked complete by someone else than the 责任人
+    with pytest.raises(ValidationError) as caught:
+        service.verify_problem(other.id, "王五", "看过")
+    assert caught.value.errors["verified_by"] == "验收人不能是标记整改完成的人（王五），请由其他人员验收销号"
+    assert service.verify_problem(other.id, "李四", "查阅了考勤记录").verified_by == "李四"
+    assert service.get_problem(problem.id).verified_at is None

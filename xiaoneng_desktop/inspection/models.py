@@ -112,6 +112,9 @@ class Problem(BaseModel):
     created_at = pw.DateTimeField()
     voided_at = pw.DateTimeField(null=True)
     void_reason = pw.CharField(max_length=200, default="")
+    # 整改完成: who marked it, and who was 责任人 then — neither may 销号 it (schema 6)
+    completed_by = pw.CharField(max_length=30, default="", constraints=[pw.SQL("DEFAULT ''")])
+    responsible_at_completion = pw.CharField(max_length=30, default="", constraints=[pw.SQL("DEFAULT ''")])
 
 
 class ProgressNote(BaseModel):

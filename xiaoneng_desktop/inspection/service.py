@@ -15,7 +15,15 @@ import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
-from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_name, clean_text, existing, live
+from xiaoneng_desktop.core.validation import (
+    Checker,
+    ValidationError,
+    clean_name,
+    clean_text,
+    existing,
+    live,
+    name_key,
+)
 from xiaoneng_desktop.inspection.builtin import install_builtin_template
 from xiaoneng_desktop.inspection.models import (
     CAMPAIGN_STATUSES,
@@ -565,8 +573,10 @@ def notes(problem_id: int) -> list[ProgressNote]:
 
 
 def complete_problem(problem_id: int, summary: str = "", actor: str = "") -> Problem:
-    """整改完成: needs a measure; a closing note is kept as progress."""
+    """整改完成: needs a measure; a closing note is kept as progress. Who marked it and who was 责任人
+    at that moment are kept: neither may 销号 it, even if the 责任人 is changed afterwards."""
     summary = clean_text(summary, "完成情况", field="text", max_len=TEXT_MAX, multiline=True)
+    actor = clean_name(actor, "完成人", field="text", max_len=30)
     with atomic():
         problem = _open_problem(problem_id, "标记完成")
         if problem.completed_at is not None:
@@ -578,14 +588,16 @@ def complete_problem(problem_id: int, summary: str = "", actor: str = "") -> Pro
             ProgressNote.create(problem=problem, on=now.date(), text=f"整改完成：{summary}", by=actor, created_at=now)
         problem.started_at = problem.started_at or now
         problem.completed_at, problem.status = now, "已完成"
+        problem.completed_by = actor or problem.responsible_name
+        problem.responsible_at_completion = problem.responsible_name
         problem.save()
         audit.record("整改完成", "problem", problem.id, summary[:80], actor=actor)
     return problem
 
 
 def same_person(a: str, b: str) -> bool:
-    """Names compared as stored (spaces inside ignored, as every register trims them)."""
-    return "".join((a or "").split()) == "".join((b or "").split())
+    """Two names of one person: compared after NFKC, spaces ignored (张 三 and 张三 are one person)."""
+    return bool(a and b) and "".join(name_key(a).split()) == "".join(name_key(b).split())
 
 
 def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.datetime | None = None) -> Problem:
@@ -601,6 +613,11 @@ def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.dat
     problem = get_problem(problem_id)
     if verifier and same_person(verifier, problem.responsible_name):
         check.add("verified_by", f"验收人不能是责任人本人（{problem.responsible_name}），请由其他人员验收销号")
+    elif verifier and same_person(verifier, problem.responsible_at_completion):
+        check.add("verified_by", f"验收人不能是整改完成时的责任人（{problem.responsible_at_completion}），"
+                                 "请由其他人员验收销号")
+    elif verifier and same_person(verifier, problem.completed_by):
+        check.add("verified_by", f"验收人不能是标记整改完成的人（{problem.completed_by}），请由其他人员验收销号")
     if not problem.measure.strip():
         check.add("measure", "该问题没有填写整改措施，不能销号")
     if problem.completed_at is None:

@@ -11,11 +11,18 @@ Append a module and its line below; never edit or reorder a step that has been r
 
 from __future__ import annotations
 
-from xiaoneng_desktop.upgrades import v2_call_search, v3_documents, v4_visitors, v5_inspection
+from xiaoneng_desktop.upgrades import (
+    v2_call_search,
+    v3_documents,
+    v4_visitors,
+    v5_inspection,
+    v6_problem_completion,
+)
 
 STEPS: list[str] = [
     v2_call_search.SQL,
     v3_documents.SQL,
     v4_visitors.SQL,
     v5_inspection.SQL,
+    v6_problem_completion.SQL,
 ]

@@ -25,7 +25,8 @@ class VerifyDialog(RecordDialog):
         ui.problem_text.setTextFormat(Qt.TextFormat.PlainText)  # typed text, shown as typed
         ui.problem_text.setText(f"{problem.description}\n整改措施：{problem.measure or '（未填写）'}\n"
                                 f"责任人：{problem.responsible_name}（验收人须为责任人以外的人员）")
-        names = [n for n in people.person_names() if not service.same_person(n, problem.responsible_name)]
+        barred = (problem.responsible_name, problem.responsible_at_completion, problem.completed_by)
+        names = [n for n in people.person_names() if not any(service.same_person(n, who) for who in barred)]
         fill_names(ui.verified_by, names)
         self._opened_at = to_qdatetime(clock.now())
         ui.verified_at.setDateTime(self._opened_at)
