@@ -31,11 +31,17 @@ if hasattr(schema, "INSPECTION_MODELS"):
     first = service.create_problem(service.ProblemInput(
         campaign.id, item.id, "值班室电话无人接听，群众反映拖延不办", "王建国", deadline=dt.date(2026, 9, 30),
         found_on=dt.date(2026, 9, 6), cause="值班人员脱岗", measure="落实值班带班制度", point_id=points[2].id))
-    service.add_progress(first.id, "已召开科室会议整改", on=dt.date(2026, 9, 7), by="王建国")
+    # positional: the parameter was ``by`` before version 6, ``actor`` since
+    service.add_progress(first.id, "已召开科室会议整改", dt.date(2026, 9, 7), "王建国")
     item, points = service.template_items(campaign.template_id)[2]
-    service.create_problem(service.ProblemInput(
+    late = service.create_problem(service.ProblemInput(
         campaign.id, item.id, "个别人员迟到早退", "李秀英", kind="立即整改", deadline=dt.date(2026, 9, 8),
         found_on=dt.date(2026, 9, 7), point_id=points[1].id))
+    if schema.SCHEMA_VERSION >= 6:  # who completed a rectification is kept from version 6 on
+        service.update_problem(late.id, service.ProblemInput(
+            campaign.id, item.id, "个别人员迟到早退", "李秀英", kind="立即整改", deadline=dt.date(2026, 9, 8),
+            found_on=dt.date(2026, 9, 7), point_id=points[1].id, measure="当面提醒并约谈"))
+        service.complete_problem(late.id, "已约谈", actor="李秀英")
 database.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 database.close()
 # Smaller pages for a small test file: VACUUM rewrites the pages, not the schema or the rows.
