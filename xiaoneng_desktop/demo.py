@@ -1040,7 +1040,8 @@ def _fill_visitors(rng: random.Random, first_day: dt.date, last_day: dt.date, pe
               Visit.persons, Visit.address, Visit.category, Visit.matter, Visit.first_responder, Visit.reception_day,
               Visit.leader_name, Visit.acceptance_due, Visit.decision, Visit.decided_at, Visit.decision_reason,
               Visit.referred_to, Visit.referred_at, Visit.referral_due, Visit.deadline, Visit.reply, Visit.result,
-              Visit.closed_at, Visit.closed_by, Visit.satisfaction, Visit.followed_up_at, Visit.follow_up_note]
+              Visit.closed_at, Visit.closed_by, Visit.satisfaction, Visit.followed_up_at, Visit.follow_up_note,
+              Visit.rated_at]
     rows: list[tuple] = []
     day = first_day
     total_days = (last_day - first_day).days + 1
@@ -1098,7 +1099,8 @@ def _fill_visitors(rng: random.Random, first_day: dt.date, last_day: dt.date, pe
             rows.append((visited, name, id_number, id_number, phone, phone.replace("-", ""), persons, address,
                          category, matter, responder, link, leader, due, decision or "", decided, reason,
                          referred or "", referred_at, referral_due, deadline, reply or "", result or "", closed,
-                         responder if closed else "", satisfaction, followed, note))
+                         responder if closed else "", satisfaction, followed, note,
+                         closed if satisfaction != "未评价" else None))
             if len(rows) >= BATCH:
                 _insert_visits(rows, fields)
                 rows.clear()

@@ -21,7 +21,7 @@ def visit(at, persons=1, id_number="", phone="", accepted=None, replied=None, ra
 
 
 def test_month_figures_by_definition(database, clock):
-    clock.set(d(2027, 2, 15, 12, 0))
+    clock.set(d(2026, 10, 31, 12, 0))  # the October answers and their ratings are entered in October
     visit(d(2026, 9, 20, 9), phone="13811110000")  # September: earlier visit of a repeat, not counted
     # October 2026: T = 2026-10-31 23:59:59
     visit(d(2026, 10, 1, 9), accepted=d(2026, 10, 2, 9), replied=d(2026, 10, 20, 9), rating="满意")  # on time
@@ -32,6 +32,7 @@ def test_month_figures_by_definition(database, clock):
     service.save_handling(late.id, HandlingInput(decision="受理", decided_at=d(2026, 10, 6, 10),
                                                  deadline=dt.date(2026, 10, 10), reply="已答复",
                                                  replied_at=d(2026, 10, 12, 9), satisfaction="不满意"))
+    clock.set(d(2027, 2, 15, 12, 0))
     # open at T with a typed deadline already past: overdue
     stuck = visit(d(2026, 10, 7, 9), accepted=d(2026, 10, 7, 10))
     service.save_handling(stuck.id, HandlingInput(decision="受理", decided_at=d(2026, 10, 7, 10),
@@ -67,3 +68,30 @@ def test_empty_month(database, clock):
     figures = stats.month_figures(2025, 1)
     assert figures == stats.Figures(0, 0, 0, 0, 0, 0, 0, 0, 0)
     assert figures.rate_text == "—" and figures.satisfaction_text == "—"
+
+
+def test_a_rating_given_after_the_cut_off_belongs_to_no_earlier_month(database, clock):
+    """D3: October's 满意率 counts the ratings given by 31 October; a rating added on 5 November (or a
+    September answer rated on 5 October) does not change a month already printed."""
+    clock.set(d(2026, 10, 31, 12, 0))
+    visit(d(2026, 9, 20, 9), accepted=d(2026, 9, 21, 9), replied=d(2026, 9, 28, 9))  # September, not rated
+    visit(d(2026, 10, 1, 9), accepted=d(2026, 10, 2, 9), replied=d(2026, 10, 20, 9), rating="满意")
+    later = visit(d(2026, 10, 5, 9), accepted=d(2026, 10, 5, 10), replied=d(2026, 10, 25, 9))
+    september, october = stats.month_figures(2026, 9), stats.month_figures(2026, 10)
+    assert (september.satisfaction_text, october.satisfaction_text) == ("—", "100.0%")
+
+    clock.set(d(2026, 11, 5, 10, 0))
+    rate(later, "不满意")
+    september_visit = service.visits_query(date_from=dt.date(2026, 9, 1), date_to=dt.date(2026, 9, 30)).get()
+    rate(september_visit, "不满意")
+    assert stats.month_figures(2026, 10).satisfaction_text == "100.0%"  # 1 of 1 rated by the cut-off
+    assert stats.month_figures(2026, 9).satisfaction_text == "—"
+    assert service.get_visit(later.id).rated_at == d(2026, 11, 5, 10, 0)
+
+
+def rate(row, satisfaction: str) -> None:
+    """The 办理 form saved again with only the rating changed."""
+    current = service.get_visit(row.id)
+    service.save_handling(current.id, HandlingInput(
+        decision=current.decision, decided_at=current.decided_at, referred_to=current.referred_to,
+        reply=current.reply, result=current.result, replied_at=current.closed_at, satisfaction=satisfaction))

@@ -287,6 +287,8 @@ class VisitorsConverter(Converter):
         values["referred_at"] = (values["decided_at"] or visited_at) if values["referred_to"] else None
         values["referral_due"] = values["deadline"].date() if values["referred_to"] else None
         values["closed_by"] = values["first_responder"] if values["closed_at"] else ""
+        # a ledger's 满意度 was given with the answer (the only time the ledger knows)
+        values["rated_at"] = values["closed_at"] if values["satisfaction"] != "未评价" else None
         day = self.days.get(visited_at.date())
         values["reception_day"], values["leader_name"] = (day if day else (None, ""))
         values.update(voided_at=None, void_reason="", extension_reason="")

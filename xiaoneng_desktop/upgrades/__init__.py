@@ -17,6 +17,7 @@ from xiaoneng_desktop.upgrades import (
     v4_visitors,
     v5_inspection,
     v6_problem_completion,
+    v7_visit_rated_at,
 )
 
 STEPS: list[str] = [
@@ -25,4 +26,5 @@ STEPS: list[str] = [
     v4_visitors.SQL,
     v5_inspection.SQL,
     v6_problem_completion.SQL,
+    v7_visit_rated_at.SQL,
 ]

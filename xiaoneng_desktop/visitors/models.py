@@ -60,6 +60,8 @@ class Visit(BaseModel):
     follow_up_note = pw.TextField(default="")
     voided_at = pw.DateTimeField(null=True)
     void_reason = pw.CharField(max_length=200, default="")
+    # when the 满意度 was given: a month's 满意率 counts the ratings given by its cut-off (schema 7)
+    rated_at = pw.DateTimeField(null=True)
 
     @property
     def status(self) -> str:

@@ -315,6 +315,8 @@ def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
         before = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
         if values["referred_to"] != visit.referred_to:
             visit.referred_at = clock.now() if values["referred_to"] else None
+        if values["satisfaction"] != visit.satisfaction:  # rated (or the rating taken back) now
+            visit.rated_at = clock.now() if values["satisfaction"] != "未评价" else None
         for key, value in values.items():
             setattr(visit, key, value)
         if data.deadline is not None:

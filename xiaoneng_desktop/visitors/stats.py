@@ -55,8 +55,9 @@ def _conditions(cutoff: dt.datetime) -> dict[str, pw.Expression]:
         "in_progress": open_at_t & (Visit.deadline >= cutoff),
         "repeats": pw.fn.EXISTS(earlier.select(earlier.id).where(same_person)),
         "groups": Visit.persons >= group_size(),
-        "satisfied": Visit.satisfaction.in_(("满意", "基本满意")),
-        "rated": Visit.satisfaction != "未评价",
+        # a rating given after the cut-off belongs to no earlier month's figure
+        "satisfied": Visit.satisfaction.in_(("满意", "基本满意")) & (Visit.rated_at <= cutoff),
+        "rated": (Visit.satisfaction != "未评价") & (Visit.rated_at <= cutoff),
     }
 
 
