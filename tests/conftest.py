@@ -11,6 +11,7 @@ import pytest  # noqa: E402
 
 from xiaoneng_desktop import schema  # noqa: E402
 from xiaoneng_desktop.core import clock as clock_module  # noqa: E402
+from xiaoneng_desktop.core import logs  # noqa: E402
 
 
 @pytest.fixture
@@ -33,3 +34,11 @@ def clock():
     clock_module.set_source(fixed)
     yield fixed
     clock_module.set_source(None)
+
+
+@pytest.fixture(autouse=True)
+def log_path(tmp_path, monkeypatch):
+    """Never write the user's real log during tests: every test logs into its own folder."""
+    path = tmp_path / "logs" / "xiaoneng.log"
+    monkeypatch.setattr(logs, "log_path", lambda: path)
+    return path

@@ -16,14 +16,6 @@ from xiaoneng_desktop.core.models import Department
 
 
 @pytest.fixture(autouse=True)
-def log_path(tmp_path, monkeypatch):
-    """Never write the user's real log during tests."""
-    path = tmp_path / "logs" / "xiaoneng.log"
-    monkeypatch.setattr(logs, "log_path", lambda: path)
-    return path
-
-
-@pytest.fixture(autouse=True)
 def close_after():
     yield
     db_module.close_database()

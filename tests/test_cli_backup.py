@@ -7,16 +7,9 @@ import sqlite3
 import pytest
 
 from xiaoneng_desktop import cli, schema
-from xiaoneng_desktop.core import backups, logs
+from xiaoneng_desktop.core import backups
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.core.models import Department
-
-
-@pytest.fixture(autouse=True)
-def log_path(tmp_path, monkeypatch):
-    path = tmp_path / "logs" / "xiaoneng.log"
-    monkeypatch.setattr(logs, "log_path", lambda: path)
-    return path
 
 
 @pytest.fixture

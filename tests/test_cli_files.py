@@ -20,18 +20,11 @@ import pytest
 
 from xiaoneng_desktop import cli, schema
 from xiaoneng_desktop.core import db as db_module
-from xiaoneng_desktop.core import files, logs
+from xiaoneng_desktop.core import files
 from xiaoneng_desktop.ledger import exporter
 
 REPO = Path(__file__).resolve().parents[1]
 DUTY_ROW = ["2026-10-08 08:00", "电话", "", "张三", "", "一般事项", "路灯不亮", "", "", "", "", "王五"]
-
-
-@pytest.fixture(autouse=True)
-def log_path(tmp_path, monkeypatch):
-    path = tmp_path / "logs" / "xiaoneng.log"
-    monkeypatch.setattr(logs, "log_path", lambda: path)
-    return path
 
 
 @pytest.fixture(autouse=True)

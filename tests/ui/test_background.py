@@ -2,17 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from xiaoneng_desktop.core import logs
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
-
-
-@pytest.fixture
-def log_path(tmp_path, monkeypatch):
-    path = tmp_path / "logs" / "xiaoneng.log"
-    monkeypatch.setattr(logs, "log_path", lambda: path)
-    return path
 
 
 def fails(_progress):

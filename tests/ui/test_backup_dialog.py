@@ -7,20 +7,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from xiaoneng_desktop import schema
-from xiaoneng_desktop.core import backups, logs
+from xiaoneng_desktop.core import backups
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.core.models import Department
 from xiaoneng_desktop.ui import main_window as main_window_module
 from xiaoneng_desktop.ui.admin.backup_dialog import BackupDialog
 from xiaoneng_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def log_path(tmp_path, monkeypatch):
-    """Never write the user's real log during tests."""
-    path = tmp_path / "logs" / "xiaoneng.log"
-    monkeypatch.setattr(logs, "log_path", lambda: path)
-    return path
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from xiaoneng_desktop import APP_NAME, __version__, app, cli, schema
 from xiaoneng_desktop.core import db as db_module
-from xiaoneng_desktop.core import logs
 from xiaoneng_desktop.ui import main_window as main_window_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.documents.tab import DocumentsTab
@@ -53,13 +52,6 @@ def messages(monkeypatch):
     for kind in ("information", "warning", "critical", "about"):
         monkeypatch.setattr(QMessageBox, kind, record(kind))
     return seen
-
-
-@pytest.fixture
-def log_path(tmp_path, monkeypatch):
-    path = tmp_path / "logs" / "xiaoneng.log"
-    monkeypatch.setattr(logs, "log_path", lambda: path)
-    return path
 
 
 def menu(win, title):
