@@ -29,7 +29,7 @@ from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import DutyShift, Unavailability
 from xiaoneng_desktop.duty.service import ShiftInput
 from xiaoneng_desktop.ui.forms.ui_shift_dialog import Ui_ShiftDialog
-from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdate, plain_tooltip, push_button, to_qdate
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdate, literal, push_button, to_qdate
 from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog, error_label, open_dialog
 
 WEEKDAYS = "一二三四五六日"
@@ -118,7 +118,7 @@ class RosterPage(QWidget):
                 item = QTableWidgetItem(value)
                 if day in gaps:
                     item.setBackground(GAP_BACKGROUND)
-                    item.setToolTip(plain_tooltip(gaps[day]))
+                    item.setToolTip(literal(gaps[day]))
                 elif day == today:
                     item.setBackground(TODAY_BACKGROUND)
                 self.table.setItem(row, column, item)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.inspection.service import AnswerInput
-from xiaoneng_desktop.ui.widgets.inputs import RED, RED_BACKGROUND, plain_tooltip
+from xiaoneng_desktop.ui.widgets.inputs import RED, RED_BACKGROUND, literal
 
 ANSWER_TEXTS = {None: "", False: "无问题", True: "有问题"}
 ANSWER_OF_TEXT = {v: k for k, v in ANSWER_TEXTS.items()}
@@ -100,7 +100,7 @@ class AnswerGrid(QTableWidget):
     def _fixed(self, row: int, column: int, text: str) -> None:
         item = QTableWidgetItem(text)
         item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-        item.setToolTip(plain_tooltip(text))
+        item.setToolTip(literal(text))
         self.setItem(row, column, item)
 
     def _paint(self, row: int) -> None:

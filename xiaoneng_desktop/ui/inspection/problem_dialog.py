@@ -13,7 +13,7 @@ from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.inspection.models import KINDS, Problem
 from xiaoneng_desktop.inspection.service import ProblemInput
 from xiaoneng_desktop.ui.forms.ui_problem_dialog import Ui_ProblemDialog
-from xiaoneng_desktop.ui.widgets.inputs import fill_names, plain_tooltip
+from xiaoneng_desktop.ui.widgets.inputs import fill_names, literal
 from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 
 #: seed 004 四3, said beside the kind.
@@ -103,7 +103,7 @@ class ProblemDialog(RecordDialog):
         ui.point.addItem("（不指定）", None)
         for point in getattr(self, "_points", {}).get(ui.item.currentData(), []):
             ui.point.addItem(point.text, point.id)
-            ui.point.setItemData(ui.point.count() - 1, plain_tooltip(point.text), Qt.ItemDataRole.ToolTipRole)
+            ui.point.setItemData(ui.point.count() - 1, literal(point.text), Qt.ItemDataRole.ToolTipRole)
         ui.point.setMinimumContentsLength(12)
 
     def _touched(self, *_args) -> None:

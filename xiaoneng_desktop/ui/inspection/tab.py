@@ -27,7 +27,6 @@ from xiaoneng_desktop.ui.inspection.templates_page import TemplatesPage
 from xiaoneng_desktop.ui.inspection.verify_dialog import VerifyDialog
 from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
-from xiaoneng_desktop.ui.widgets.record_forms import found
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
 CAMPAIGNS, LEDGER, OVERVIEW, TEMPLATES = range(4)
@@ -188,7 +187,7 @@ class InspectionTab(RegisterTab):
 
     def _show_notes(self, *_args) -> None:
         problem_id = self.view.current_id()
-        problem = found(service.get_problem, problem_id) if problem_id is not None else None
+        problem = self.find(problem_id) if problem_id is not None else None
         if problem is None:
             self.notes_label.clear()
             return

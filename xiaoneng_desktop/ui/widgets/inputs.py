@@ -30,10 +30,6 @@ def literal(text: str | None) -> str:
     return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>"
 
 
-#: Tooltips carrying typed text go through literal().
-plain_tooltip = literal
-
-
 def to_qdatetime(value: dt.datetime) -> QDateTime:
     return QDateTime(value.year, value.month, value.day, value.hour, value.minute, value.second)
 

@@ -332,10 +332,7 @@ class RegisterTab(QWidget):
 
     def find(self, record_id: int) -> Record | None:
         """The record, or None when it is gone (deleted or never there)."""
-        try:
-            return self.spec.get(record_id)
-        except ValidationError:
-            return None
+        return record_forms.found(self.spec.get, record_id)
 
     def selected_record(self) -> Record | None:
         return self.record(self.selected_id())

@@ -21,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
 from xiaoneng_desktop.ui.widgets.form_errors import database_message
-from xiaoneng_desktop.ui.widgets.inputs import plain_tooltip
+from xiaoneng_desktop.ui.widgets.inputs import literal
 
 Row = Any  # a peewee model instance
 QueryFactory = Callable[[], pw.Select]
@@ -238,7 +238,7 @@ class SqlTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return column.background(row) if column.background else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return plain_tooltip(column.tooltip(row)) if column.tooltip else None  # typed text, shown as typed
+            return literal(column.tooltip(row)) if column.tooltip else None  # typed text, shown as typed
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return column.align
         if role == Qt.ItemDataRole.UserRole:
