@@ -118,7 +118,7 @@ def test_backup_is_checked_private_single_file_with_counts(database, db_path, tm
     assert info.path.name == "test-备份-20261009-090000.sqlite3"
     assert info.health.ok and info.health.version == schema.SCHEMA_VERSION
     assert info.health.counts == {"值班来电": 0, "公文": 0, "来访": 0, "整改问题": 0}
-    assert not list((tmp_path / "备份").glob("*.tmp*")) and not list((tmp_path / "备份").glob("*-wal"))
+    assert not list((tmp_path / "备份").glob(f"*{backups.TEMP_SUFFIX}*")) and not list((tmp_path / "备份").glob("*-wal"))
     with sqlite3.connect(info.path) as copy:
         assert copy.execute("SELECT name FROM department").fetchall() == [("办公室",)]
         assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from xiaoneng_desktop.core import clock
 from xiaoneng_desktop.core import db as db_module
+from xiaoneng_desktop.core.files import write_atomically
 
 FOLDER_NAME = "备份"
 SUFFIX = ".sqlite3"
-TEMP_SUFFIX = ".tmp"
+TEMP_SUFFIX = ".partial"  # how core.files names a file still being written
 STAMP = "%Y%m%d-%H%M%S"
 FILE_MODE = db_module.PRIVATE_MODE
 
@@ -192,30 +193,32 @@ def copy_database(source: Path, destination: Path, kind: FileKind) -> Health:
     backup API, made a single file, checked, then renamed. Raises BackupError if the copy is damaged."""
     if db_module.is_data_file_or_sibling(source, destination):
         raise BackupError(f"不能把备份写到正在使用的数据文件本身：{destination}")
-    temp = destination.with_name(destination.name + TEMP_SUFFIX)
-    try:
-        temp.unlink(missing_ok=True)
-        db_module.create_private(temp)  # SQLite keeps the mode of a file it finds
-        reader = sqlite3.connect(source.absolute().as_uri() + "?mode=ro", uri=True, timeout=5)
+
+    def write(temp: Path) -> Health:
         try:
-            writer = sqlite3.connect(temp)
+            db_module.create_private(temp)  # SQLite keeps the mode of a file it finds
+            reader = sqlite3.connect(source.absolute().as_uri() + "?mode=ro", uri=True, timeout=5)
             try:
-                reader.backup(writer)  # one consistent snapshot, however many writers are busy
-                writer.execute("PRAGMA journal_mode = DELETE")  # a backup is one file, no -wal beside it
+                writer = sqlite3.connect(temp)
+                try:
+                    reader.backup(writer)  # one consistent snapshot, however many writers are busy
+                    writer.execute("PRAGMA journal_mode = DELETE")  # a backup is one file, no -wal beside it
+                finally:
+                    writer.close()
             finally:
-                writer.close()
-        finally:
-            reader.close()
-        _private(temp)
-        health = inspect(temp, kind)
-        if not health.ok:
-            raise BackupError(f"备份副本未通过完整性检查，已丢弃：{health.problem}")
-        os.replace(temp, destination)
-    except BaseException:
-        for leftover in (temp, Path(f"{temp}-journal")):
+                reader.close()
+            _private(temp)
+            health = inspect(temp, kind)
+            if not health.ok:
+                raise BackupError(f"备份副本未通过完整性检查，已丢弃：{health.problem}")
+            return health
+        except BaseException:
             with contextlib.suppress(OSError):
-                leftover.unlink(missing_ok=True)
-        raise
+                Path(f"{temp}-journal").unlink(missing_ok=True)
+            raise
+
+    # written under a temporary name and renamed only once checked (core.files)
+    health = write_atomically(destination, write)
     health.path = destination
     return health
 
