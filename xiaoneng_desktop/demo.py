@@ -816,8 +816,9 @@ def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, p
                     progress: Progress) -> dict[str, int]:
     """公文流转: ~60 incoming and ~20 outgoing documents a month moved through their steps as the office
     would, a few late, urged or extended; the last weeks' documents still in progress."""
+    from xiaoneng_desktop.core.models import DeadlineExtension
     from xiaoneng_desktop.documents import service as doc_service
-    from xiaoneng_desktop.documents.models import Document, DocumentStep, Extension, NumberCounter, Urging
+    from xiaoneng_desktop.documents.models import Document, DocumentStep, NumberCounter, Urging
 
     now = clock.now()
     cal = _Workdays(first_day - dt.timedelta(days=10), last_day + dt.timedelta(days=500))
@@ -904,7 +905,7 @@ def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, p
         if direction == "收文" and rng.random() < 0.03:  # asked in time for more days, approved
             new = at(cal.add(doc["deadline"].date(), rng.randint(3, 8)))
             asked = min(moment + dt.timedelta(hours=2), now)
-            extensions.append({"document": number, "asked_at": asked, "asked_by": doc["lead"] or registrar,
+            extensions.append({"table": "document", "record_id": number, "asked_at": asked, "asked_by": doc["lead"] or registrar,
                                "reason": "需征求相关单位意见", "old_deadline": doc["deadline"], "new_deadline": new,
                                "approved": True, "decided_by": rng.choice(leaders), "decided_at": asked})
             doc["deadline"] = new
@@ -963,7 +964,7 @@ def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, p
         key = (doc["code"], done.year)
         serials[key] = serials.get(key, 0) + 1
         doc.update(year=done.year, serial=serials[key], number=f"{doc['code']}〔{done.year}〕{serials[key]}号")
-    for rows, model in ((docs, Document), (steps, DocumentStep), (urgings, Urging), (extensions, Extension)):
+    for rows, model in ((docs, Document), (steps, DocumentStep), (urgings, Urging), (extensions, DeadlineExtension)):
         per_statement = max(1, 999 // len(rows[0])) if rows and sqlite3.sqlite_version_info < (3, 32, 0) else BATCH
         for i in range(0, len(rows), per_statement):
             model.insert_many(rows[i:i + per_statement]).execute()

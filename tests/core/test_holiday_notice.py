@@ -9,7 +9,7 @@ import chinese_calendar.constants as known
 import pytest
 
 from tests.core.notices import NOTICES
-from xiaoneng_desktop.core import holiday_notice, workdays
+from xiaoneng_desktop.core import holiday_notice, session, workdays
 from xiaoneng_desktop.core.models import AuditLog, WorkdayOverride
 from xiaoneng_desktop.core.validation import ValidationError
 
@@ -96,7 +96,8 @@ def test_apply_fills_a_provisional_year_and_confirms_it(database, clock):
     assert by_day[D(2027, 4, 5)].is_workday is True
     assert D(2027, 3, 8) not in by_day
     assert workdays.is_provisional(2027)
-    workdays.apply_notice(notice, actor="张三")
+    with session.acting_as(session.Actor("张三", session.ADMIN, 1)):
+        workdays.apply_notice(notice)
     assert not workdays.is_provisional(2027)
     assert workdays.is_workday(D(2027, 2, 5)) and workdays.is_workday(D(2027, 2, 20))
     assert not workdays.is_workday(D(2027, 1, 1)) and not workdays.is_workday(D(2027, 2, 17))

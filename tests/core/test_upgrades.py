@@ -117,10 +117,11 @@ def test_an_old_file_upgrades_to_exactly_the_schema_of_a_new_one(version, tmp_pa
     for part in fresh_schema:
         assert upgraded[part] == fresh_schema[part], part
     after = row_counts(path)
+    moved = {"extension": "deadline_extension"}  # schema 8: one 延期 table for every register
     for table, count in before.items():
-        assert after[table] == count, table
+        assert after[moved.get(table, table)] == count, table
     # tables a version brought are there, empty, except the built-in template the 五查 step installs
-    assert {t: n for t, n in after.items() if t not in before and n} == (
+    assert {t: n for t, n in after.items() if t not in before and t not in moved.values() and n} == (
         {"template": 1, "check_item": 5, "check_point": 15} if version < 5 else {})
 
 

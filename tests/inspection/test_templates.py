@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -28,16 +30,9 @@ def test_a_new_file_has_the_five_checks_of_seed_000(database):
 
 
 def test_a_version_2_file_gets_the_tables_and_the_builtin_template_on_upgrade(tmp_path):
+    # a file written by the program of schema 2 (tests/data/README.md): the core and the duty register only
     path = tmp_path / "old.sqlite3"
-    database = schema.open_database(path)
-    # what a version-2 file held: the core and the duty register only
-    database.execute_sql("PRAGMA foreign_keys = OFF")
-    for table in ("document", "visit", "problem"):
-        database.execute_sql(f"DROP TABLE {table}_search")
-    for model in reversed([*schema.DOCUMENT_MODELS, *schema.VISITOR_MODELS, *schema.INSPECTION_MODELS]):
-        database.execute_sql(f'DROP TABLE "{model._meta.table_name}"')
-    database.execute_sql("PRAGMA user_version = 2")
-    database.close()
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "data" / "schema_v2.sqlite3", path)
     database = schema.open_database(path)
     try:
         assert database.execute_sql("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION

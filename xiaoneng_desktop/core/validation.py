@@ -232,6 +232,16 @@ def mask_id_number(value: str | None) -> str:
     return text[:4] + "*" * (len(text) - 8) + text[-4:]
 
 
+#: A 身份证号 inside free text (18 or 15 characters, not part of a longer run of digits).
+_ID_IN_TEXT = re.compile(r"(?<![0-9])[1-9][0-9]{5}(?:(?:18|19|20)[0-9]{9}[0-9Xx]|[0-9]{9})(?![0-9])")
+
+
+def mask_id_numbers_in(text: str) -> str:
+    """Free text with every 身份证号 in it masked, for what is written where the full number may not
+    be (the audit log, error reports, logs)."""
+    return _ID_IN_TEXT.sub(lambda m: mask_id_number(m.group(0)), text)
+
+
 def clean_personal_phone(value: str | None, label: str = "联系电话", *, field: str = "",
                          required: bool = False) -> str:
     """A person's own mobile or landline (not 110, 12345 or a 400 number). Messages never repeat

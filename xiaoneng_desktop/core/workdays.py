@@ -293,7 +293,7 @@ def _store_confirmed(years: set[int]) -> None:
     Setting.insert(key=CONFIRMED_KEY, value=json.dumps(sorted(years))).on_conflict_replace().execute()
 
 
-def confirm_year(year: int, confirmed: bool = True, actor: str = "") -> None:
+def confirm_year(year: int, confirmed: bool = True) -> None:
     """Mark ``year``'s arrangement as checked against the notice (or take that back), audited."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
         raise ValidationError("year", f"年份须在 {FIRST_YEAR} 年至 {LAST_YEAR} 年之间")
@@ -303,7 +303,7 @@ def confirm_year(year: int, confirmed: bool = True, actor: str = "") -> None:
             return
         _store_confirmed(years | {year} if confirmed else years - {year})
         action = "确认节假日安排" if confirmed else "撤销节假日确认"
-        audit.record(action, Setting._meta.table_name, year, f"{year}年", actor=actor)
+        audit.record(action, Setting._meta.table_name, year, f"{year}年")
 
 
 def provisional_years(today: dt.date | None = None) -> list[int]:
@@ -358,7 +358,7 @@ def notice_changes(notice) -> list[Change]:
     return changes
 
 
-def apply_notice(notice, actor: str = "") -> list[Change]:
+def apply_notice(notice) -> list[Change]:
     """Store the notice's arrangement as the office's entries and confirm its year, in one transaction."""
     changes = notice_changes(notice)
     with db.atomic():
@@ -368,8 +368,6 @@ def apply_notice(notice, actor: str = "") -> list[Change]:
             "导入放假通知",
             Setting._meta.table_name,
             notice.year,
-            f"{notice.year}年：放假 {len(notice.days_off)} 天，调休上班 {len(notice.workdays)} 天",
-            actor=actor,
-        )
-        confirm_year(notice.year, True, actor=actor)
+            f"{notice.year}年：放假 {len(notice.days_off)} 天，调休上班 {len(notice.workdays)} 天",)
+        confirm_year(notice.year, True)
     return changes

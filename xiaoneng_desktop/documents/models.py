@@ -1,4 +1,5 @@
-"""公文流转: incoming (收文) and outgoing (发文) documents, their steps, urgings (催办) and extensions (延期).
+"""公文流转: incoming (收文) and outgoing (发文) documents, their steps, and urgings (催办);
+its extensions (延期) are core.models.DeadlineExtension rows, as every register's.
 
 One table holds both directions: they share title, 文种, 密级, 紧急程度, the current step, its holder and
 its deadline, and the secretary's lists, search, 待办 view and figures run over both at once. The fields
@@ -104,20 +105,6 @@ class Urging(BaseModel):
     answer = pw.TextField(default="")
 
 
-class Extension(BaseModel):
-    """延期: asked for before the deadline, with a reason and a new date; kept in the history."""
-
-    document = pw.ForeignKeyField(Document, backref="extensions", on_delete="CASCADE", index=True)
-    asked_at = pw.DateTimeField()
-    asked_by = pw.CharField(max_length=30)
-    reason = pw.CharField(max_length=200)
-    old_deadline = pw.DateTimeField()
-    new_deadline = pw.DateTimeField()
-    approved = pw.BooleanField(null=True)  # None: not yet decided
-    decided_by = pw.CharField(max_length=30, default="")
-    decided_at = pw.DateTimeField(null=True)
-
-
 class NumberCounter(BaseModel):
     """The last number handed out per 代字 (or 收 for 收文编号) per year; never goes back."""
 
@@ -129,4 +116,4 @@ class NumberCounter(BaseModel):
         primary_key = pw.CompositeKey("code", "year")
 
 
-DOCUMENT_MODELS = [Document, DocumentStep, Urging, Extension, NumberCounter]
+DOCUMENT_MODELS = [Document, DocumentStep, Urging, NumberCounter]

@@ -16,6 +16,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
+from xiaoneng_desktop.core.models import DeadlineExtension
 from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_name, clean_text, existing, live
 from xiaoneng_desktop.documents.models import (
     CLOSING_STEP,
@@ -29,7 +30,6 @@ from xiaoneng_desktop.documents.models import (
     URGENCY,
     Document,
     DocumentStep,
-    Extension,
     NumberCounter,
     Urging,
 )
@@ -309,7 +309,7 @@ def register_incoming(data: IncomingInput) -> Document:
         doc.save()
         DocumentStep.create(document=doc, step="签收登记", who=doc.registrar, done_at=now, opinion=opinion or "",
                             handed_to=holder)
-        audit.record("收文登记", "document", doc.id, f"{doc.number} {doc.title[:40]}", actor=doc.registrar)
+        audit.record("收文登记", "document", doc.id, f"{doc.number} {doc.title[:40]}")
     return doc
 
 
@@ -336,7 +336,7 @@ def start_outgoing(data: OutgoingInput) -> Document:
             doc.deadline = deadline_for(OUTGOING, doc.kind, doc.urgency, doc.start_date, bool(doc.cosign_units))
         set_step(doc, "拟稿", drafter, now, start=doc.start_date)
         doc.save()
-        audit.record("发文拟稿", "document", doc.id, doc.title[:60], actor=doc.registrar)
+        audit.record("发文拟稿", "document", doc.id, doc.title[:60])
     return doc
 
 
@@ -434,7 +434,7 @@ def advance(doc_id: int, data: StepInput) -> Document:
         set_step(doc, following, holder, done_at)
         doc.save()
         detail = f"{step}：{who}" + (f" → {holder}" if holder else "") + (f"（{doc.number}）" if step == "编号" else "")
-        audit.record(step, "document", doc.id, detail, actor=who)
+        audit.record(step, "document", doc.id, detail)
     return doc
 
 
@@ -474,7 +474,7 @@ def urge(doc_id: int, urged_by: str, way: str, answer: str = "", urged_at: dt.da
         row = Urging.create(document=doc, urged_at=urged_at, urged_by=urged_by, way=way, step=doc.step,
                             holder=doc.holder, answer=answer or "")
         Document.update(urge_count=Document.urge_count + 1).where(Document.id == doc.id).execute()
-        audit.record("催办", "document", doc.id, f"{way}催办{doc.holder}（{doc.step}）", actor=urged_by)
+        audit.record("催办", "document", doc.id, f"{way}催办{doc.holder}（{doc.step}）")
     return row
 
 
@@ -483,7 +483,7 @@ def urgings(doc_id: int) -> list[Urging]:
 
 
 def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: str,
-                  approved_by: str = "") -> Extension:
+                  approved_by: str = "") -> DeadlineExtension:
     """延期: asked before the deadline with a reason and a new date; with ``approved_by`` it is approved
     at once (the leader agreed), otherwise it waits for ``decide_extension``."""
     check = Checker()
@@ -504,26 +504,25 @@ def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: 
         new_deadline = workdays.deadline_end(new_date)
         if new_deadline <= current:
             raise ValidationError("new_date", f"延期后的日期须晚于现在的时限（{current:%Y-%m-%d}）")
-        row = Extension.create(document=doc, asked_at=now, asked_by=asked_by, reason=reason,
-                               old_deadline=current, new_deadline=new_deadline)
-        audit.record("申请延期", "document", doc.id, f"{current:%Y-%m-%d} → {new_date:%Y-%m-%d}：{reason}",
-                     actor=asked_by)
+        row = DeadlineExtension.create(table="document", record_id=doc.id, asked_at=now, asked_by=asked_by, reason=reason,
+                                       old_deadline=current, new_deadline=new_deadline)
+        audit.record("申请延期", "document", doc.id, f"{current:%Y-%m-%d} → {new_date:%Y-%m-%d}：{reason}")
         if approved_by:
             _decide(row, doc, True, approved_by, now)
     return row
 
 
-def decide_extension(extension_id: int, approve: bool, actor: str) -> Extension:
+def decide_extension(extension_id: int, approve: bool, actor: str) -> DeadlineExtension:
     actor = clean_name(actor, "批准人", field="decided_by", max_len=30, required=True)
     with atomic():
-        row = existing(Extension, extension_id, "decided_by", "该延期申请不存在")
+        row = existing(DeadlineExtension, extension_id, "decided_by", "该延期申请不存在")
         if row.approved is not None:
             raise ValidationError("decided_by", "该延期申请已经处理")
-        _decide(row, get_document(row.document_id), approve, actor, clock.now())
+        _decide(row, get_document(row.record_id), approve, actor, clock.now())
     return row
 
 
-def _decide(row: Extension, doc: Document, approve: bool, actor: str, now: dt.datetime) -> None:
+def _decide(row: DeadlineExtension, doc: Document, approve: bool, actor: str, now: dt.datetime) -> None:
     row.approved, row.decided_by, row.decided_at = approve, actor, now
     row.save()
     if approve:
@@ -532,11 +531,13 @@ def _decide(row: Extension, doc: Document, approve: bool, actor: str, now: dt.da
         _update_due(doc)
         doc.save()
     audit.record("批准延期" if approve else "不同意延期", "document", doc.id,
-                 f"至 {row.new_deadline:%Y-%m-%d}", actor=actor)
+                 f"至 {row.new_deadline:%Y-%m-%d}")
 
 
-def extensions(doc_id: int) -> list[Extension]:
-    return list(Extension.select().where(Extension.document == doc_id).order_by(Extension.asked_at, Extension.id))
+def extensions(doc_id: int) -> list[DeadlineExtension]:
+    return list(DeadlineExtension.select()
+                .where((DeadlineExtension.table == "document") & (DeadlineExtension.record_id == doc_id))
+                .order_by(DeadlineExtension.asked_at, DeadlineExtension.id))
 
 
 def void_document(doc_id: int, reason: str, actor: str = "") -> Document:
@@ -545,7 +546,7 @@ def void_document(doc_id: int, reason: str, actor: str = "") -> Document:
     def nothing_due(doc: Document) -> None:
         doc.due = None
 
-    return audit.void(lambda: get_document(doc_id), reason, table="document", already="该文件已经作废", actor=actor,
+    return audit.void(lambda: get_document(doc_id), reason, table="document", already="该文件已经作废",
                       detail=lambda doc: f"{doc.number} {doc.void_reason}", also=nothing_due)
 
 

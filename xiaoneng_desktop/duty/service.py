@@ -149,7 +149,7 @@ def create_call(data: CallInput) -> Call:
         call = Call()
         _apply(call, values, data)
         call.save()
-        audit.record("新建", "call", call.id, f"{call.category}：{call.summary[:40]}", actor=call.officer_name)
+        audit.record("新建", "call", call.id, f"{call.category}：{call.summary[:40]}")
     return call
 
 
@@ -163,7 +163,7 @@ def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
         call = live(get_call(call_id), "id", "该记录已作废，不能修改")
         _apply(call, values, data)
         call.save()
-        audit.record("修改", "call", call.id, "", actor=actor or call.officer_name)
+        audit.record("修改", "call", call.id, "")
     return call
 
 
@@ -180,13 +180,13 @@ def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None
         call.feedback, call.closed_at = values["feedback"], values["closed_at"]
         call.closed_by = actor or call.officer_name
         call.save()
-        audit.record("办结", "call", call.id, call.feedback[:80], actor=call.closed_by)
+        audit.record("办结", "call", call.id, call.feedback[:80])
     return call
 
 
 def void_call(call_id: int, reason: str, actor: str = "") -> Call:
     """作废 instead of delete: the record stays, greyed, with the reason in the audit log."""
-    return audit.void(lambda: get_call(call_id), reason, table="call", already="该记录已经作废", actor=actor)
+    return audit.void(lambda: get_call(call_id), reason, table="call", already="该记录已经作废")
 
 
 # --- what the lists show -------------------------------------------------------------------------
@@ -539,7 +539,7 @@ def handover(shift_id: int, note: str, actor: str = "") -> DutyShift:
         shift.handover_note = note
         shift.open_at_handover = open_calls_query().count()
         shift.save()
-        audit.record("交接班", "duty_shift", shift.id, note[:80], actor=shift.handed_over_by)
+        audit.record("交接班", "duty_shift", shift.id, note[:80])
     return shift
 
 

@@ -147,8 +147,7 @@ def create_template(data: TemplateInput, based_on: int | None = None, actor: str
     with atomic():
         template = Template.create(name=name, version=1, based_on=based_on, created_at=clock.now())
         _write_items(template, items)
-        audit.record("新建", "template", template.id, f"模板：{name}，{sum(len(p) for _, p in items)}个检查点",
-                     actor=actor)
+        audit.record("新建", "template", template.id, f"模板：{name}，{sum(len(p) for _, p in items)}个检查点")
     return template
 
 
@@ -173,8 +172,7 @@ def save_template(template_id: int, data: TemplateInput, actor: str = "") -> Tem
             _write_items(newer, items)
             template.retired_at, template.retire_reason = clock.now(), f"已修订为第{newer.version}版"
             template.save()
-            audit.record("修订", "template", newer.id, f"模板：{name}，由第{template.version}版修订（原版本已被使用）",
-                         actor=actor)
+            audit.record("修订", "template", newer.id, f"模板：{name}，由第{template.version}版修订（原版本已被使用）")
             return newer
         CheckPoint.delete().where(CheckPoint.item.in_(
             CheckItem.select(CheckItem.id).where(CheckItem.template == template.id))).execute()
@@ -182,7 +180,7 @@ def save_template(template_id: int, data: TemplateInput, actor: str = "") -> Tem
         template.name = name
         template.save()
         _write_items(template, items)
-        audit.record("修改", "template", template.id, f"模板：{name}", actor=actor)
+        audit.record("修改", "template", template.id, f"模板：{name}")
         return template
 
 
@@ -198,7 +196,7 @@ def delete_template(template_id: int, reason: str = "", actor: str = "") -> Temp
             raise ValidationError("template", "该模板已经删除")
         template.retired_at, template.retire_reason = clock.now(), (reason.strip() or "删除")[:200]
         template.save()
-        audit.record("删除", "template", template.id, f"模板：{template.title}；{template.retire_reason}", actor=actor)
+        audit.record("删除", "template", template.id, f"模板：{template.title}；{template.retire_reason}")
     return template
 
 
@@ -258,7 +256,7 @@ def create_campaign(data: CampaignInput, actor: str = "") -> Campaign:
         Participant.insert_many([{"campaign": campaign.id, "position": i, "kind": kind, "name": name}
                                  for i, (kind, name) in enumerate(values["participants"], start=1)]).execute()
         audit.record("新建", "campaign", campaign.id,
-                     f"{campaign.name}；模板：{template.title}；参加：{len(values['participants'])}", actor=actor)
+                     f"{campaign.name}；模板：{template.title}；参加：{len(values['participants'])}")
     return campaign
 
 
@@ -297,7 +295,7 @@ def update_campaign(campaign_id: int, data: CampaignInput, actor: str = "") -> C
         campaign.name, campaign.starts_on, campaign.ends_on = values["name"], values["starts_on"], values["ends_on"]
         campaign.note = values["note"]
         campaign.save()
-        audit.record("修改", "campaign", campaign.id, campaign.name, actor=actor)
+        audit.record("修改", "campaign", campaign.id, campaign.name)
     return campaign
 
 
@@ -313,13 +311,12 @@ def set_campaign_status(campaign_id: int, status: str, actor: str = "") -> Campa
         if campaign.status != status:
             campaign.status = status
             campaign.save()
-            audit.record(status, "campaign", campaign.id, campaign.name, actor=actor)
+            audit.record(status, "campaign", campaign.id, campaign.name)
     return campaign
 
 
 def void_campaign(campaign_id: int, reason: str, actor: str = "") -> Campaign:
-    return audit.void(lambda: get_campaign(campaign_id), reason, table="campaign", already="该活动已经作废",
-                      actor=actor)
+    return audit.void(lambda: get_campaign(campaign_id), reason, table="campaign", already="该活动已经作废")
 
 
 def list_campaigns(include_voided: bool = False) -> list[Campaign]:
@@ -397,7 +394,7 @@ def save_answers(campaign_id: int, rows: Sequence[AnswerInput], actor: str = "")
             answer.save()
             changed += 1
         if changed:
-            audit.record("自查填写", "campaign", campaign.id, f"{changed}条", actor=actor)
+            audit.record("自查填写", "campaign", campaign.id, f"{changed}条")
     return changed
 
 
@@ -513,7 +510,7 @@ def create_problem(data: ProblemInput, actor: str = "") -> Problem:
     values = check_problem(data)
     with atomic():
         problem = Problem.create(**values, status="未开始", created_at=clock.now())
-        audit.record("新建", "problem", problem.id, f"{problem.item.name}：{problem.description[:40]}", actor=actor)
+        audit.record("新建", "problem", problem.id, f"{problem.item.name}：{problem.description[:40]}")
     return problem
 
 
@@ -534,7 +531,7 @@ def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Prob
         for key, value in values.items():
             setattr(problem, key, value)
         problem.save()
-        audit.record("修改", "problem", problem.id, "", actor=actor)
+        audit.record("修改", "problem", problem.id, "")
     return problem
 
 
@@ -563,7 +560,7 @@ def add_progress(problem_id: int, text: str, on: dt.date | None = None, actor: s
         if problem.status == "未开始":
             problem.status, problem.started_at = "整改中", clock.now()
             problem.save()
-        audit.record("整改进展", "problem", problem.id, text[:80], actor=actor)
+        audit.record("整改进展", "problem", problem.id, text[:80])
     return note
 
 
@@ -591,7 +588,7 @@ def complete_problem(problem_id: int, summary: str = "", actor: str = "") -> Pro
         problem.completed_by = actor or problem.responsible_name
         problem.responsible_at_completion = problem.responsible_name
         problem.save()
-        audit.record("整改完成", "problem", problem.id, summary[:80], actor=actor)
+        audit.record("整改完成", "problem", problem.id, summary[:80])
     return problem
 
 
@@ -630,13 +627,12 @@ def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.dat
         problem.verified_by, problem.verification, problem.verified_at = verifier, verification, at
         problem.status = "已销号"
         problem.save()
-        audit.record("销号", "problem", problem.id, f"验收人：{verifier}；{verification[:60]}", actor=verifier)
+        audit.record("销号", "problem", problem.id, f"验收人：{verifier}；{verification[:60]}")
     return problem
 
 
 def void_problem(problem_id: int, reason: str, actor: str = "") -> Problem:
-    return audit.void(lambda: get_problem(problem_id), reason, table="problem", already="该问题已经作废",
-                      actor=actor)
+    return audit.void(lambda: get_problem(problem_id), reason, table="problem", already="该问题已经作废")
 
 
 # --- what the lists show -------------------------------------------------------------------------

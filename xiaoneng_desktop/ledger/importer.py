@@ -253,7 +253,7 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
             converter.write(payloads)
             audit.record("导入台账", converter.table, 0,
                          f"{data.path.name}：{report.imported} 条，跳过重复 {report.duplicates} 条，"
-                         f"文件内重复 {len(report.repeats)} 条", actor=IMPORTER)
+                         f"文件内重复 {len(report.repeats)} 条")
     return report
 
 

@@ -18,6 +18,7 @@ from xiaoneng_desktop.upgrades import (
     v5_inspection,
     v6_problem_completion,
     v7_visit_rated_at,
+    v8_accountability,
 )
 
 STEPS: list[str] = [
@@ -27,4 +28,5 @@ STEPS: list[str] = [
     v5_inspection.SQL,
     v6_problem_completion.SQL,
     v7_visit_rated_at.SQL,
+    v8_accountability.SQL,
 ]

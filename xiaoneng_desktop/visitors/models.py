@@ -62,6 +62,8 @@ class Visit(BaseModel):
     void_reason = pw.CharField(max_length=200, default="")
     # when the 满意度 was given: a month's 满意率 counts the ratings given by its cut-off (schema 7)
     rated_at = pw.DateTimeField(null=True)
+    # 信访目的 (求决/投诉/…), its own field since schema 8; ``category`` is the 问题类别 (the subject)
+    purpose = pw.CharField(max_length=10, default="", constraints=[pw.SQL("DEFAULT ''")])
 
     @property
     def status(self) -> str:

@@ -179,8 +179,7 @@ def create_visit(data: VisitInput) -> Visit:
         visit.deadline = deadline_for(visit.visited_at)
         _link_reception_day(visit)
         visit.save()
-        audit.record("来访登记", "visit", visit.id, f"{visit.category}，{visit.persons}人",
-                     actor=visit.first_responder)
+        audit.record("来访登记", "visit", visit.id, f"{visit.category}，{visit.persons}人")
     return visit
 
 
@@ -203,7 +202,7 @@ def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
                                           visit.extended_days)
         _link_reception_day(visit)
         visit.save()
-        audit.record("修改登记", "visit", visit.id, "", actor=actor or visit.first_responder)
+        audit.record("修改登记", "visit", visit.id, "")
     return visit
 
 
@@ -330,7 +329,7 @@ def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
         visit.closed_by = (actor or visit.first_responder) if visit.closed_at else ""
         visit.save()
         after = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
-        audit.record("办理", "visit", visit.id, _handling_summary(before, after), actor=actor)
+        audit.record("办理", "visit", visit.id, _handling_summary(before, after))
     return visit
 
 
@@ -369,12 +368,12 @@ def extend(visit_id: int, days: int, reason: str, actor: str = "") -> Visit:
         visit.extended_days, visit.extension_reason = days, reason
         visit.deadline = visit.deadline + dt.timedelta(days=days)
         visit.save()
-        audit.record("延期", "visit", visit.id, f"延期{days}天：{reason}", actor=actor)
+        audit.record("延期", "visit", visit.id, f"延期{days}天：{reason}")
     return visit
 
 
 def void_visit(visit_id: int, reason: str, actor: str = "") -> Visit:
-    return audit.void(lambda: get_visit(visit_id), reason, table="visit", already="该记录已经作废", actor=actor)
+    return audit.void(lambda: get_visit(visit_id), reason, table="visit", already="该记录已经作废")
 
 
 # --- what the lists show -----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from xiaoneng_desktop.core import clock, people, workdays
+from xiaoneng_desktop.core.models import DeadlineExtension
 from xiaoneng_desktop.documents import service
 from xiaoneng_desktop.documents.models import (
     INCOMING,
@@ -21,7 +22,6 @@ from xiaoneng_desktop.documents.models import (
     URGE_WAYS,
     URGENCY,
     Document,
-    Extension,
     Urging,
 )
 from xiaoneng_desktop.documents.service import IncomingInput, OutgoingInput, StepInput
@@ -304,7 +304,7 @@ class ExtensionDialog(RecordDialog):
         ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("提交")
         ui.reason.setFocus()
 
-    def submit(self) -> Extension:
+    def submit(self) -> DeadlineExtension:
         ui = self.ui
         return service.ask_extension(self.doc_id, from_qdate(ui.new_date.date()), ui.reason.text(),
                                      ui.asked_by.currentText(), ui.approved_by.currentText())
