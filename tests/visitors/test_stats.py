@@ -47,7 +47,8 @@ def test_month_figures_by_definition(database, clock):
     visit(d(2026, 11, 1, 0, 0))  # November: not counted
     figures = stats.month_figures(2026, 10)
     assert figures == stats.Figures(visits=7, persons=13, repeats=2, groups=1, on_time=2, overdue=2,
-                                    in_progress=3, satisfied=2, rated=3)
+                                    in_progress=3, satisfied=2, rated=3,
+                                    acceptance_late=1)  # the 10-08 visit, undecided at T past its 15 days
     assert figures.rate_text == "50.0%" and figures.satisfaction_text == "66.7%"
     assert stats.records_behind(2026, 10, "repeats").count() == 2
     assert stats.records_behind(2026, 10, "overdue").count() == 2
@@ -95,3 +96,40 @@ def rate(row, satisfaction: str) -> None:
     service.save_handling(current.id, HandlingInput(
         decision=current.decision, decided_at=current.decided_at, referred_to=current.referred_to,
         reply=current.reply, result=current.result, replied_at=current.closed_at, satisfaction=satisfaction))
+
+
+def test_late_acceptance_decision_counts(database, clock):
+    """D2: a 不予受理 notice closes the visit and is judged by the 15-day 受理告知 limit; every decision
+    given after that limit counts in 受理告知超时, even when the 60-day handling is still on time."""
+    from xiaoneng_desktop.reports import dashboard, monthly
+
+    clock.set(d(2026, 9, 1, 9))
+    refused = visit(d(2026, 9, 1, 9))
+    clock.set(d(2026, 10, 9, 10))  # day 39 (the visit's day is day 1)
+    service.save_handling(refused.id, HandlingInput(decision="不予受理", decided_at=d(2026, 10, 9, 10),
+                                                    decision_reason="不属于本机关职权范围"))
+    assert service.state(service.get_visit(refused.id)) == "closed_late"
+    clock.set(d(2026, 11, 20, 12))
+    september = stats.month_figures(2026, 9)
+    assert (september.on_time, september.overdue, september.in_progress) == (0, 1, 0)
+    assert september.acceptance_late == 1
+
+    clock.set(d(2026, 11, 2, 9))
+    accepted = visit(d(2026, 11, 2, 9))
+    clock.set(d(2026, 11, 21, 9))  # day 20: five days past the 15-day limit
+    service.save_handling(accepted.id, HandlingInput(decision="受理", decided_at=d(2026, 11, 21, 9)))
+    november = stats.month_figures(2026, 11)
+    assert november.acceptance_late == 1
+    assert (november.on_time, november.overdue, november.in_progress) == (0, 0, 1)  # 60 days: on time
+    assert [v.id for v in stats.records_behind(2026, 11, "acceptance_late")] == [accepted.id]
+    # an undecided visit past its 15 days counts too, before any decision
+    clock.set(d(2026, 11, 25, 9))
+    waiting = visit(d(2026, 11, 3, 9))
+    assert stats.month_figures(2026, 11).acceptance_late == 2
+    service.void_visit(waiting.id, "误登记")
+
+    report = monthly.visitors_section(2026, 11)
+    assert ("受理告知超时", "1", "0") in report.extra
+    assert "受理告知超时" in report.summary[0]
+    line = dashboard.visitors_month(2026, 11)
+    assert line.notes == ("来访受理告知超时 1 批次",)

@@ -78,6 +78,7 @@ class MonthLine:
     rate_label: str
     rate: float | None
     rate_text: str
+    notes: tuple[str, ...] = ()  # figures of the register's own shown beside the table, e.g. 受理告知超时 2批次
 
 
 def duty_month(year: int, month: int) -> MonthLine:
@@ -99,7 +100,8 @@ def visitors_month(year: int, month: int) -> MonthLine:
 
     v = stats.month_figures(year, month)
     f = Figures(v.visits, v.on_time, v.overdue, v.in_progress)
-    return MonthLine("来访接待", f, "按时办结率", f.rate, f.rate_text)
+    return MonthLine("来访接待", f, "按时办结率", f.rate, f.rate_text,
+                     notes=(f"来访受理告知超时 {v.acceptance_late} 批次",))
 
 
 def inspection_month(year: int, month: int) -> MonthLine:

@@ -23,6 +23,8 @@ DEFINITIONS = [
     ("按时办结率", "按时办结数 ÷（按时办结数 + 超时数），以百分数表示，保留一位小数；没有已办结或已到期的事项时记为“—”。"),
     ("办理时限", "值班事项按分钟、小时计算；公文按工作日计算（扣除法定节假日，计入调休上班日）；来访按日历日计算。"
              "按日期确定的时限截至当日24时；经批准延期的，以延期后的时限为准。"),
+    ("受理告知超时", "来访在受理告知时限之后才告知受理或不予受理的，以及截止时点仍未告知且已过该时限的。"
+               "不予受理的来访以告知为办结，按受理告知时限判断是否超时。"),
 ]
 
 
@@ -192,7 +194,7 @@ def documents_section(year: int, month: int) -> Section:
 def visitors_section(year: int, month: int) -> Section:
     from xiaoneng_desktop.core.figures import classify
     from xiaoneng_desktop.core.validation import mask_id_number
-    from xiaoneng_desktop.visitors import stats
+    from xiaoneng_desktop.visitors import service, stats
     from xiaoneng_desktop.visitors.models import Visit
 
     _, _, cutoff = month_bounds(year, month)
@@ -201,16 +203,18 @@ def visitors_section(year: int, month: int) -> Section:
     p = Figures(pv.visits, pv.on_time, pv.overdue, pv.in_progress)
     extra = [("来访批次", str(v.visits), str(pv.visits)), ("来访人次", str(v.persons), str(pv.persons)),
              ("重复访", str(v.repeats), str(pv.repeats)), ("集体访", str(v.groups), str(pv.groups)),
-             ("满意率", v.satisfaction_text, pv.satisfaction_text)]
+             ("满意率", v.satisfaction_text, pv.satisfaction_text),
+             ("受理告知超时", str(v.acceptance_late), str(pv.acceptance_late))]
     summary = [f"本月来访{v.visits}批次、{v.persons}人次，其中重复访{v.repeats}批次、集体访{v.groups}批次；"
                f"按时办结{v.on_time}批次，超时{v.overdue}批次，在办{v.in_progress}批次，按时办结率{f.rate_text}"
-               f"（上月{percent_text(p.rate)}），满意率{v.satisfaction_text}。"]
+               f"（上月{percent_text(p.rate)}），满意率{v.satisfaction_text}；"
+               f"受理告知超时（超过{service.accept_days()}日）{v.acceptance_late}批次。"]
     overdue = [OverdueItem(visit.visited_at, f"{visit.category}：{visit.matter.splitlines()[0][:50]}",
-                           visit.referred_to or visit.first_responder, visit.deadline,
-                           late_text(late_until(visit, cutoff) - visit.deadline))
+                           visit.referred_to or visit.first_responder, service.limit(visit),
+                           late_text(late_until(visit, cutoff) - service.limit(visit)))
                for visit in stats.records_behind(year, month, "overdue")]
     start, following, _ = month_bounds(year, month)
-    query = (Visit.select(Visit, classify(Visit.closed_at, Visit.deadline, cutoff).alias("figure"))
+    query = (Visit.select(Visit, classify(Visit.closed_at, service.limit_expression(), cutoff).alias("figure"))
              .where((Visit.visited_at >= start) & (Visit.visited_at < following) & Visit.voided_at.is_null())
              .order_by(Visit.visited_at))
     by_category: dict[str, list[int]] = {}
@@ -223,7 +227,7 @@ def visitors_section(year: int, month: int) -> Section:
         if column:
             counts[column] += 1
         records.append([visit.visited_at, visit.name, mask_id_number(visit.id_number) or "未提供", visit.persons,
-                        visit.category, visit.matter, visit.first_responder, visit.referred_to, visit.deadline,
+                        visit.category, visit.matter, visit.first_responder, visit.referred_to, service.limit(visit),
                         visit.closed_at, visit.satisfaction, visit.figure])
     rows = [[name, c[0], c[1], c[2], c[3], c[4], Figures(c[0], c[2], c[3], c[4]).rate]
             for name, c in sorted(by_category.items(), key=lambda item: -item[1][0])]

@@ -451,6 +451,17 @@ def is_open(visit: Visit) -> bool:
     return visit.closed_at is None and visit.voided_at is None
 
 
+def limit(visit: Visit) -> dt.datetime:
+    """The limit a visit is judged by: a 不予受理 notice closes the visit, so the 15-day 受理告知 limit
+    (acceptance_due) is its limit; any other visit has its 办理时限."""
+    return visit.acceptance_due if visit.decision == "不予受理" else visit.deadline
+
+
+def limit_expression() -> pw.Node:
+    """``limit`` as SQL, for the figures."""
+    return pw.Case(None, [(Visit.decision == "不予受理", Visit.acceptance_due)], Visit.deadline)
+
+
 def due(visit: Visit) -> dt.datetime:
     """The next moment the open visit falls due: 受理告知 while undecided, else the 办理时限."""
     return min(visit.deadline, visit.acceptance_due) if not visit.decision else visit.deadline
@@ -462,7 +473,7 @@ def state(visit: Visit, now: dt.datetime | None = None) -> str:
     if visit.voided_at is not None:
         return figures.VOIDED
     if visit.closed_at is not None:
-        return figures.closed_state(visit.closed_at, visit.deadline)
+        return figures.closed_state(visit.closed_at, limit(visit))
     now = now or clock.now()
     return figures.open_state(due(visit), now, now + dt.timedelta(days=due_soon_days()))
 

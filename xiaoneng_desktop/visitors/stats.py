@@ -1,7 +1,8 @@
 """来访接待 figures for a month, by SQL aggregates, with DOMAIN.md's one definition: a visit belongs
 to the month of its arrival; T is the month's end, or now while it runs. 来访批次 = records, 来访人次 =
 their people, 重复访 = visits whose ID number or phone matches an earlier visit, 满意率 = (满意 + 基本满意)
-/ visits with a rating."""
+/ visits with a rating. A 不予受理 notice closes its visit, judged by the 15-day 受理告知 limit; 受理告知超时
+counts every decision given after that limit by T, and every visit still undecided at T past it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core.figures import count_if, month_bounds, percent_text, ratio
 from xiaoneng_desktop.visitors.models import Visit
-from xiaoneng_desktop.visitors.service import earlier_visits, group_size
+from xiaoneng_desktop.visitors.service import earlier_visits, group_size, limit_expression
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class Figures:
     in_progress: int  # 在办
     satisfied: int = 0  # 满意 + 基本满意
     rated: int = 0  # with a rating
+    acceptance_late: int = 0  # 受理告知超时
 
     @property
     def rate(self) -> float | None:
@@ -48,16 +50,21 @@ class Figures:
 def _conditions(cutoff: dt.datetime) -> dict[str, pw.Expression]:
     closed_by_t = Visit.closed_at.is_null(False) & (Visit.closed_at <= cutoff)
     open_at_t = Visit.closed_at.is_null() | (Visit.closed_at > cutoff)
+    decided_by_t = Visit.decided_at.is_null(False) & (Visit.decided_at <= cutoff)
+    undecided_at_t = Visit.decided_at.is_null() | (Visit.decided_at > cutoff)
+    limit = limit_expression()  # a 不予受理 notice is judged by the 受理告知 limit
     earlier, same_person = earlier_visits()
     return {
-        "on_time": closed_by_t & (Visit.closed_at <= Visit.deadline),
-        "overdue": (closed_by_t & (Visit.closed_at > Visit.deadline)) | (open_at_t & (Visit.deadline < cutoff)),
-        "in_progress": open_at_t & (Visit.deadline >= cutoff),
+        "on_time": closed_by_t & (Visit.closed_at <= limit),
+        "overdue": (closed_by_t & (Visit.closed_at > limit)) | (open_at_t & (limit < cutoff)),
+        "in_progress": open_at_t & (limit >= cutoff),
         "repeats": pw.fn.EXISTS(earlier.select(earlier.id).where(same_person)),
         "groups": Visit.persons >= group_size(),
         # a rating given after the cut-off belongs to no earlier month's figure
         "satisfied": Visit.satisfaction.in_(("满意", "基本满意")) & (Visit.rated_at <= cutoff),
         "rated": (Visit.satisfaction != "未评价") & (Visit.rated_at <= cutoff),
+        "acceptance_late": ((decided_by_t & (Visit.decided_at > Visit.acceptance_due))
+                            | (undecided_at_t & (Visit.acceptance_due < cutoff))),
     }
 
 
@@ -77,7 +84,8 @@ def month_figures(year: int, month: int) -> Figures:
 
 
 FIGURE_NAMES = {"visits": "来访批次", "repeats": "重复访", "groups": "集体访", "on_time": "按时办结",
-                "overdue": "超时", "in_progress": "在办", "satisfied": "满意和基本满意", "rated": "已评价"}
+                "overdue": "超时", "in_progress": "在办", "satisfied": "满意和基本满意", "rated": "已评价",
+                "acceptance_late": "受理告知超时"}
 
 
 def records_behind(year: int, month: int, figure: str) -> pw.ModelSelect:

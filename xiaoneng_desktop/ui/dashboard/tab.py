@@ -103,6 +103,9 @@ class DashboardTab(QWidget):
         self.month_box = QGroupBox(self)
         month_layout = QVBoxLayout(self.month_box)
         month_layout.addWidget(self.figures_table)
+        self.month_notes = QLabel(self)  # a register's own figures, e.g. 来访受理告知超时
+        self.month_notes.setObjectName("month_notes")
+        month_layout.addWidget(self.month_notes)
         month_layout.addWidget(QLabel("本月按时办结率、整改完成率", self))
         month_layout.addWidget(self.chart)
 
@@ -186,6 +189,7 @@ class DashboardTab(QWidget):
             f = line.figures
             for column, value in enumerate((line.register, f.total, f.on_time, f.overdue, f.in_progress, f.rate_text)):
                 self.figures_table.setItem(row, column, QTableWidgetItem(str(value)))
+        self.month_notes.setText("；".join(note for line in lines for note in line.notes))
         self.chart.set_rows(lines)
 
     def _fill(self, table: QTableWidget, items: list[dashboard.OpenItem], now) -> None:
