@@ -105,3 +105,23 @@ def classify(closed_at: pw.Field, deadline: pw.Field, cutoff: dt.datetime) -> pw
     """A CASE naming each record's figure (按时办结 / 超时 / 在办), for the records behind the figures."""
     found = conditions(closed_at, deadline, cutoff)
     return pw.Case(None, [(found[key], FIGURE_NAMES[key]) for key in ("on_time", "overdue", "in_progress")], "")
+
+
+def audit_lines(action: str, table: str, start: pw.Field, year: int, month: int,
+                after: dt.datetime | None = None) -> pw.ModelSelect:
+    """The audit lines ``action`` (补记, 更正 …) on the records of ``table`` that belong to the month —
+    whose ``start`` field (a register's received_at, start_date, visited_at, found_on) falls in it —
+    written after ``after`` when given (a 更正 made after the month was closed). Each register's stats
+    names its table and start field; this is the one query behind them."""
+    from xiaoneng_desktop.core.models import AuditLog
+
+    first, following, _ = month_bounds(year, month)
+    if isinstance(start, pw.DateField):
+        first, following = first.date(), following.date()
+    model = start.model
+    records = model.select(model.id).where((start >= first) & (start < following))
+    query = AuditLog.select().where((AuditLog.action == action) & (AuditLog.table == table)
+                                    & AuditLog.record_id.in_(records))
+    if after is not None:
+        query = query.where(AuditLog.at > after)
+    return query.order_by(AuditLog.at, AuditLog.id)

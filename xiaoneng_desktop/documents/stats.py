@@ -5,8 +5,11 @@ approved extension."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import peewee as pw
 
+from xiaoneng_desktop.core import figures
 from xiaoneng_desktop.core.figures import (
     FIGURE_NAMES,
     Figures,
@@ -17,7 +20,8 @@ from xiaoneng_desktop.core.figures import (
 )
 from xiaoneng_desktop.documents.models import DIRECTIONS, KINDS, URGENCY, Document
 
-__all__ = ["FIGURE_NAMES", "Figures", "by_direction", "by_kind", "by_urgency", "month_figures", "records_behind"]
+__all__ = ["FIGURE_NAMES", "Figures", "by_direction", "by_kind", "by_urgency", "month_figures", "records_behind",
+           "audit_lines"]
 
 EMPTY = Figures(0, 0, 0, 0)
 
@@ -72,3 +76,8 @@ def records_behind(year: int, month: int, figure: str, direction: str = "") -> p
     if figure != "total":
         query = query.where(conditions(Document.closed_at, Document.deadline, cutoff)[figure])
     return query.order_by(Document.start_date, Document.id)
+
+
+def audit_lines(action: str, year: int, month: int, after: dt.datetime | None = None) -> pw.ModelSelect:
+    """Audit lines ``action`` (补记, 更正) on the documents of the month (core.figures.audit_lines)."""
+    return figures.audit_lines(action, "document", Document.start_date, year, month, after)

@@ -3,8 +3,11 @@ a call belongs to the month it was received in; voided calls do not count."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import peewee as pw
 
+from xiaoneng_desktop.core import figures
 from xiaoneng_desktop.core.figures import (
     FIGURE_NAMES,
     Figures,
@@ -16,7 +19,8 @@ from xiaoneng_desktop.core.figures import (
 )
 from xiaoneng_desktop.duty.models import CATEGORIES, Call
 
-__all__ = ["FIGURE_NAMES", "Figures", "by_category", "month_figures", "records_behind", "classified_records"]
+__all__ = ["FIGURE_NAMES", "Figures", "by_category", "month_figures", "records_behind", "classified_records",
+           "audit_lines"]
 
 
 def _belongs(year: int, month: int):
@@ -55,3 +59,8 @@ def classified_records(year: int, month: int) -> pw.ModelSelect:
     _, _, cutoff = month_bounds(year, month)
     return (Call.select(Call, classify(Call.closed_at, Call.deadline, cutoff).alias("figure"))
             .where(_belongs(year, month)).order_by(Call.received_at))
+
+
+def audit_lines(action: str, year: int, month: int, after: dt.datetime | None = None) -> pw.ModelSelect:
+    """Audit lines ``action`` (补记, 更正) on the calls of the month (core.figures.audit_lines)."""
+    return figures.audit_lines(action, "call", Call.received_at, year, month, after)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import clock
+from xiaoneng_desktop.core import clock, figures
 from xiaoneng_desktop.core.figures import count_if, month_bounds, percent_text, ratio
 from xiaoneng_desktop.inspection.models import Campaign, CheckItem, Problem
 
@@ -132,3 +132,8 @@ def month_by_check(year: int, month: int) -> dict[str, Figures]:
             .where(_live(cutoff) & Problem.campaign.in_(live_campaigns))
             .group_by(CheckItem.name).order_by(pw.fn.MIN(CheckItem.position)).dicts())
     return {row["check"]: _figures(row) for row in rows}
+
+
+def audit_lines(action: str, year: int, month: int, after: dt.datetime | None = None) -> pw.ModelSelect:
+    """Audit lines ``action`` (补记, 更正) on the problems of the month (core.figures.audit_lines)."""
+    return figures.audit_lines(action, "problem", Problem.found_on, year, month, after)

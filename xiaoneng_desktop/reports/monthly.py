@@ -23,6 +23,8 @@ DEFINITIONS = [
     ("按时办结率", "按时办结数 ÷（按时办结数 + 超时数），以百分数表示，保留一位小数；没有已办结或已到期的事项时记为“—”。"),
     ("办理时限", "值班事项按分钟、小时计算；公文按工作日计算（扣除法定节假日，计入调休上班日）；来访按日历日计算。"
              "按日期确定的时限截至当日24时；经批准延期的，以延期后的时限为准。"),
+    ("补记", "办结时间在录入时已过去较久（超过设定分钟数）、注明理由补记的，按记录所属月份计数。"),
+    ("更正上月记录", "上月已月结的，此后对上月记录所作的更正，在本月月报中列出。"),
     ("受理告知超时", "来访在受理告知时限之后才告知受理或不予受理的，以及截止时点仍未告知且已过该时限的。"
                "不予受理的来访以告知为办结，按受理告知时限判断是否超时。"),
 ]
@@ -69,6 +71,17 @@ class Section:
 
 
 @dataclass
+class Correction:
+    """A 更正 of a record of the previous month, made after that month was closed (月结)."""
+
+    at: dt.datetime
+    actor: str
+    register: str  # 值班记录 …
+    record_id: int
+    detail: str
+
+
+@dataclass
 class MonthlyReport:
     year: int
     month: int
@@ -76,6 +89,16 @@ class MonthlyReport:
     cutoff: dt.datetime
     generated_at: dt.datetime
     sections: list[Section]
+    #: the previous month's 月结 (e.g. "2026年9月已于2026-10-02 09:00由张秘书月结"), "" when it is not closed
+    previous_closed: str = ""
+    corrections: list[Correction] = field(default_factory=list)  # 更正上月记录, when it is closed
+
+    @property
+    def corrections_text(self) -> str:
+        """更正上月记录 N 条 — only once the previous month is closed (before that a 更正 changes its report)."""
+        if not self.previous_closed:
+            return ""
+        return f"更正上月记录{len(self.corrections)}条（{self.previous_closed}，此后更正的该月记录）。"
 
     @property
     def title(self) -> str:
@@ -136,6 +159,38 @@ def last_months(year: int, month: int, count: int = 12) -> list[tuple[int, int]]
     return list(reversed(months))
 
 
+def register_stats() -> list[tuple[str, object]]:
+    """(title, stats module) of every register, for what each counts the same way (补记, 更正)."""
+    from xiaoneng_desktop.documents import stats as documents
+    from xiaoneng_desktop.duty import stats as duty
+    from xiaoneng_desktop.inspection import stats as inspection
+    from xiaoneng_desktop.visitors import stats as visitors
+
+    return [("值班记录", duty), ("公文流转", documents), ("来访接待", visitors), ("五查自查", inspection)]
+
+
+def late_entries_line(stats, year: int, month: int) -> tuple[str, str, str]:
+    """补记 (a closing time entered long after the fact) on the register's records of the month and the last."""
+    return ("补记", str(stats.audit_lines("补记", year, month).count()),
+            str(stats.audit_lines("补记", *previous_month(year, month)).count()))
+
+
+def corrections_of_previous(year: int, month: int) -> tuple[str, list[Correction]]:
+    """The previous month's 月结 in words and the 更正 of its records made after it ("" and [] while open)."""
+    from xiaoneng_desktop.core import audit
+    from xiaoneng_desktop.core.models import MonthClose
+
+    y, m = previous_month(year, month)
+    closing = MonthClose.get_or_none(MonthClose.month == f"{y}-{m:02d}")
+    if closing is None:
+        return "", []
+    items = [Correction(line.at, line.actor, title, line.record_id, audit.described(line))
+             for title, stats in register_stats()
+             for line in stats.audit_lines("更正", y, m, after=closing.closed_at)]
+    items.sort(key=lambda item: item.at)
+    return f"{y}年{m}月已于{closing.closed_at:%Y-%m-%d %H:%M}由{closing.closed_by}月结", items
+
+
 def duty_section(year: int, month: int) -> Section:
     from xiaoneng_desktop.duty import stats
 
@@ -155,7 +210,7 @@ def duty_section(year: int, month: int) -> Section:
         trend=[(f"{y}-{m:02d}", stats.month_figures(y, m).rate) for y, m in last_months(year, month)],
         record_headers=["来电时间", "方式", "事项类别", "来电单位", "来电人", "内容摘要", "交办对象", "办理时限",
                         "办结时间", "值班员", "归类"],
-        records=records, figures=f, previous=p,
+        records=records, figures=f, previous=p, extra=[late_entries_line(stats, year, month)],
     )
 
 
@@ -187,7 +242,7 @@ def documents_section(year: int, month: int) -> Section:
         trend=[(f"{y}-{m:02d}", stats.month_figures(y, m).rate) for y, m in last_months(year, month)],
         record_headers=["日期", "收发", "编号", "文号", "单位", "标题", "文种", "紧急程度", "当前环节", "办理人",
                         "办理时限", "办结时间", "催办次数", "归类"],
-        records=records, figures=f, previous=p,
+        records=records, figures=f, previous=p, extra=[late_entries_line(stats, year, month)],
     )
 
 
@@ -204,7 +259,7 @@ def visitors_section(year: int, month: int) -> Section:
     extra = [("来访批次", str(v.visits), str(pv.visits)), ("来访人次", str(v.persons), str(pv.persons)),
              ("重复访", str(v.repeats), str(pv.repeats)), ("集体访", str(v.groups), str(pv.groups)),
              ("满意率", v.satisfaction_text, pv.satisfaction_text),
-             ("受理告知超时", str(v.acceptance_late), str(pv.acceptance_late))]
+             ("受理告知超时", str(v.acceptance_late), str(pv.acceptance_late)), late_entries_line(stats, year, month)]
     summary = [f"本月来访{v.visits}批次、{v.persons}人次，其中重复访{v.repeats}批次、集体访{v.groups}批次；"
                f"按时办结{v.on_time}批次，超时{v.overdue}批次，在办{v.in_progress}批次，按时办结率{f.rate_text}"
                f"（上月{percent_text(p.rate)}），满意率{v.satisfaction_text}；"
@@ -249,7 +304,8 @@ def inspection_section(year: int, month: int) -> Section:
     first, _, cutoff = month_bounds(year, month)
     f, p = stats.month_figures(year, month), stats.month_figures(*previous_month(year, month))
     extra = [("问题数", str(f.found), str(p.found)), ("已销号", str(f.verified), str(p.verified)),
-             ("整改完成率", f.rate_text, p.rate_text), ("超期未整改", str(f.overdue_open), str(p.overdue_open))]
+             ("整改完成率", f.rate_text, p.rate_text), ("超期未整改", str(f.overdue_open), str(p.overdue_open)),
+             late_entries_line(stats, year, month)]
     summary = [f"截至本月末，自查共发现问题{f.found}个（本月新发现{f.new}个），已整改{f.fixed}个，已销号{f.verified}个，"
                f"整改完成率{f.rate_text}（上月{p.rate_text}）；超期{f.overdue}个，其中超期未整改{f.overdue_open}个。"]
     rows = [[name, v.found, v.fixed, v.verified, v.overdue, v.rate] for name, v in stats.month_by_check(year, month).items()]
@@ -284,7 +340,9 @@ def build(year: int, month: int, progress: Callable[[int, int], None] | None = N
         sections.append(builder(year, month))
         if progress is not None:
             progress(done, len(SECTIONS))
-    return MonthlyReport(year, month, settings.get("office.name"), cutoff, clock.now(), sections)
+    previous_closed, corrections = corrections_of_previous(year, month)
+    return MonthlyReport(year, month, settings.get("office.name"), cutoff, clock.now(), sections,
+                         previous_closed, corrections)
 
 
 def summary_rows(report: MonthlyReport) -> list[list[str]]:

@@ -150,6 +150,8 @@ def write(report: MonthlyReport, path: Path | str) -> Path:
     if extra:
         story += [Spacer(1, 8), _table(["登记簿", "指标", "本月", "上月"], extra,
                                        [w * 0.2, w * 0.4, w * 0.2, w * 0.2], s)]
+    if report.corrections_text:
+        story += [Spacer(1, 8), _p(report.corrections_text, s.body)]
     story.append(Spacer(1, 10))
     story.append(_p(f"制表时间：{report.generated_at:%Y年%m月%d日 %H:%M}　制表：机关效能管理系统", s.note))
     story.append(PageBreak())

@@ -87,6 +87,11 @@ def _write_summary(book, report: MonthlyReport) -> None:
             for column, value in enumerate(line, start=1):
                 put(sheet, row, column, value)
         row += 1
+    if report.corrections_text:
+        row += 1
+        put(sheet, row, 1, report.corrections_text).font = Font(bold=True)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(SUMMARY_HEADERS))
+        row += 1
     row += 1
     put(sheet, row, 1, "指标说明").font = Font(bold=True)
     for label, text in DEFINITIONS:
@@ -194,6 +199,21 @@ def _write_records(book, section: Section) -> None:
     _setup_page(sheet, "1:1", landscape=True)
 
 
+def _write_corrections(book, report: MonthlyReport) -> None:
+    """更正上月记录: each 更正 of a record of the closed previous month, made after it was closed."""
+    sheet = book.create_sheet("更正上月记录")
+    _header(sheet, 1, ["更正时间", "登记簿", "记录编号", "更正人", "更正内容"])
+    for row_number, item in enumerate(report.corrections, start=2):
+        for column, value in enumerate([item.at, item.register, item.record_id, item.actor, item.detail], start=1):
+            cell = put(sheet, row_number, column, value)
+            if isinstance(value, dt.datetime):
+                cell.number_format = DATE_TIME
+    sheet.auto_filter.ref = f"A1:E{max(1, len(report.corrections) + 1)}"
+    sheet.freeze_panes = "A2"
+    _widths(sheet, [17, 12, 10, 14, 70])
+    _setup_page(sheet, "1:1", landscape=True)
+
+
 def write(report: MonthlyReport, path: Path | str) -> Path:
     from openpyxl import Workbook
 
@@ -203,6 +223,8 @@ def write(report: MonthlyReport, path: Path | str) -> Path:
         _write_section(book, section)
     for section in report.sections:
         _write_records(book, section)
+    if report.previous_closed:
+        _write_corrections(book, report)
     book.properties.title = report.title
     book.properties.creator = "机关效能管理系统"
     path = Path(path)

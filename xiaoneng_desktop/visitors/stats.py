@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from xiaoneng_desktop.core import figures
 from xiaoneng_desktop.core.figures import count_if, month_bounds, percent_text, ratio
 from xiaoneng_desktop.visitors.models import Visit
 from xiaoneng_desktop.visitors.service import earlier_visits, group_size, limit_expression
@@ -95,3 +96,8 @@ def records_behind(year: int, month: int, figure: str) -> pw.ModelSelect:
     if figure not in ("visits", "persons"):
         query = query.where(_conditions(cutoff)[figure])
     return query.order_by(Visit.visited_at)
+
+
+def audit_lines(action: str, year: int, month: int, after: dt.datetime | None = None) -> pw.ModelSelect:
+    """Audit lines ``action`` (补记, 更正) on the visits of the month (core.figures.audit_lines)."""
+    return figures.audit_lines(action, "visit", Visit.visited_at, year, month, after)

@@ -1,5 +1,7 @@
 """文件 → 机关效能工作月报: choose the month and the files; the report is built off the GUI thread
-with a progress bar and a cancel button; then open it, or print the PDF through the print preview."""
+with a progress bar and a cancel button; then open it, or print the PDF through the print preview.
+A closed month (月结) writes the files stored when it was closed; the secretary closes an ended month
+here with 月结…"""
 
 from __future__ import annotations
 
@@ -17,12 +19,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QWidget,
 )
 
-from xiaoneng_desktop.core import clock, settings
+from xiaoneng_desktop.core import clock, session, settings
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
 
@@ -36,20 +39,11 @@ def _error_label(parent: QWidget) -> QLabel:
 
 
 def write_report(year: int, month: int, xlsx: Path | None, pdf: Path | None, progress) -> list[Path]:
-    """The work itself (any thread): build once, write both files from the same figures."""
-    from xiaoneng_desktop.reports import monthly
+    """The work itself (any thread): a closed month's stored files; else build once and write both
+    files from the same figures."""
+    from xiaoneng_desktop.reports import month_close
 
-    report = monthly.build(year, month, progress=lambda done, total: progress(done, total + 1))
-    written = []
-    if xlsx is not None:
-        from xiaoneng_desktop.reports import xlsx as xlsx_writer
-
-        written.append(xlsx_writer.write(report, xlsx))
-    if pdf is not None:
-        from xiaoneng_desktop.reports import monthly_pdf
-
-        written.append(monthly_pdf.write(report, pdf))
-    progress(1, 1)
+    written, _closing = month_close.write_reports(year, month, xlsx, pdf, progress)
     return written
 
 
@@ -84,7 +78,13 @@ class MonthlyReportDialog(QDialog):
 
         grid = QGridLayout(self)
         grid.addWidget(QLabel("统计月份", self), 0, 0)
-        grid.addWidget(self.month, 0, 1)
+        self.month_state = QLabel(self)  # 已月结（…） / 尚未月结 / 尚未结束
+        self.month_state.setObjectName("month_state")
+        self.month_state.setWordWrap(True)
+        month_line = QHBoxLayout()
+        month_line.addWidget(self.month)
+        month_line.addWidget(self.month_state, 1)
+        grid.addLayout(month_line, 0, 1)
         for row, (check, edit, error, suffix) in enumerate(((self.xlsx_check, self.xlsx_path, self.xlsx_error, "xlsx"),
                                                             (self.pdf_check, self.pdf_path, self.pdf_error, "pdf")),
                                                            start=1):
@@ -103,18 +103,86 @@ class MonthlyReportDialog(QDialog):
         self.generate_button = self.buttons.addButton("生成", QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button = self.buttons.addButton("打印…", QDialogButtonBox.ButtonRole.ActionRole)
         self.print_button.setEnabled(False)
+        self.close_month_button = self.buttons.addButton("月结…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_month_button.setObjectName("close_month_button")
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         name_buttons(self.buttons)
         self.cancel_button.hide()
         self.generate_button.clicked.connect(self.generate)
         self.print_button.clicked.connect(self.print_pdf)
+        self.close_month_button.clicked.connect(self.close_month)
+        self.month.dateChanged.connect(self._show_month_state)
         self.close_button.clicked.connect(self.reject)
         grid.addWidget(self.buttons, 7, 0, 1, 2)
         self.task: BackgroundTask | None = None
         self.written: list[Path] = []
         self.setMinimumWidth(560)
         self._suggest_names()
+        self._show_month_state()
+
+    def _chosen(self) -> tuple[int, int]:
+        date = self.month.date()
+        return date.year(), date.month()
+
+    def _show_month_state(self, *_args) -> None:
+        """The chosen month's 月结 state, and whether 月结… may be pressed."""
+        from xiaoneng_desktop.reports import month_close
+
+        year, month = self._chosen()
+        row = month_close.closing(year, month)
+        if row is not None:
+            text = f"{year}年{month}月{month_close.closed_text(row)}：生成时输出月结时保存的报表。"
+        elif month_close.ended(year, month):
+            text = f"{year}年{month}月尚未月结：生成的月报按当前数据计算。"
+        else:
+            text = f"{year}年{month}月尚未结束：生成的月报截至当前时刻，月末之后才能月结。"
+        self.month_state.setText(text)
+        allowed = session.can("month.close")
+        self.close_month_button.setEnabled(allowed and month_close.why_not(year, month) is None
+                                           and (self.task is None or self.task.isFinished()))
+        self.close_month_button.setToolTip("" if allowed else "只有秘书可以月结")
+
+    def close_month(self) -> BackgroundTask | None:
+        """月结… after a confirmation that says what it means; the work runs off the GUI thread."""
+        from xiaoneng_desktop.reports import month_close
+
+        year, month = self._chosen()
+        problem = month_close.why_not(year, month)
+        if problem:
+            self.status.setText(f"<span style='color:#c62828'>{problem}</span>")
+            return None
+        answer = QMessageBox.question(
+            self, "月结",
+            f"月结后，{year}年{month}月的统计数字和 Excel、PDF 月报将按现在的数据保存在数据文件中；"
+            f"以后再生成该月月报，输出的都是这份保存的报表，不再重新计算。\n\n"
+            f"此后对该月记录的更正不会改变该月月报，而是列入{year + (month == 12)}年{month % 12 + 1}月月报的"
+            f"“更正上月记录”。月结不能撤销。\n\n确定对{year}年{month}月进行月结吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        self.task = task = BackgroundTask(lambda progress: month_close.close_month(year, month, progress), self)
+        task.progressed.connect(lambda args: (self.progress.setMaximum(args[1]), self.progress.setValue(args[0])))
+        task.succeeded.connect(lambda row: self._finish(f"{year}年{month}月{month_close.closed_text(row)}。"))
+        task.failed.connect(self._close_failed)
+        task.cancelled.connect(lambda: self._finish("已取消，未月结。"))
+        self.cancel_button.clicked.connect(task.request_cancel)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.generate_button.setEnabled(False)
+        self.close_month_button.setEnabled(False)
+        self.cancel_button.show()
+        self.status.setText(f"正在月结{year}年{month}月…")
+        task.start()
+        return task
+
+    def _close_failed(self, exc: BaseException) -> None:
+        from xiaoneng_desktop.core.validation import ValidationError
+
+        if isinstance(exc, ValidationError):  # refused: already closed elsewhere, no permission …
+            self._finish(f"<span style='color:#c62828'>{exc}</span>")
+            return
+        self._failed(exc)
 
     def _suggest_names(self, *_args) -> None:
         date = self.month.date()
@@ -158,8 +226,7 @@ class MonthlyReportDialog(QDialog):
         targets = self._targets()
         if targets is None:
             return None
-        date = self.month.date()
-        year, month = date.year(), date.month()
+        year, month = self._chosen()
         self.task = task = BackgroundTask(lambda progress: write_report(year, month, *targets, progress), self)
         task.progressed.connect(lambda args: (self.progress.setMaximum(args[1]), self.progress.setValue(args[0])))
         task.succeeded.connect(self._done)
@@ -179,13 +246,18 @@ class MonthlyReportDialog(QDialog):
         self.cancel_button.hide()
         self.generate_button.setEnabled(True)
         self.status.setText(message)
+        self._show_month_state()
 
     def _done(self, written: list[Path]) -> None:
         self.written = written
         links = "　".join(f'<a href="{QUrl.fromLocalFile(str(p)).toString()}">打开{p.suffix[1:].upper()}</a>'
                          for p in written)
         folder = QUrl.fromLocalFile(str(written[0].parent)).toString() if written else ""
-        self._finish(f"已生成：{'、'.join(p.name for p in written)}<br/>{links}　<a href=\"{folder}\">打开所在文件夹</a>")
+        from xiaoneng_desktop.reports import month_close
+
+        row = month_close.closing(*self._chosen())
+        notice = f"{month_close.reprint_notice(row)}。<br/>" if row is not None else ""
+        self._finish(f"{notice}已生成：{'、'.join(p.name for p in written)}<br/>{links}　<a href=\"{folder}\">打开所在文件夹</a>")
         self.print_button.setEnabled(any(p.suffix.lower() == ".pdf" for p in written))
 
     def _failed(self, exc: BaseException) -> None:
