@@ -127,6 +127,7 @@ def build_parser() -> ArgumentParser:
         usage=f"\n  {PROG} [--db PATH] [--demo]            打开主窗口"
         f"\n  {PROG} [--db PATH] demo [--months N]   生成演示数据（不开窗口）"
         f"\n  {PROG} [--db PATH] report monthly --month YYYY-MM [--xlsx FILE] [--pdf FILE]   生成月报"
+        f"\n  {PROG} [--db PATH] month close YYYY-MM | month list   月结、列出已月结的月份"
         f"\n  {PROG} [--db PATH] template KIND FILE.xlsx   写出空白台账模板"
         f"\n  {PROG} [--db PATH] import KIND FILE.xlsx [--dry-run]   导入台账"
         f"\n  {PROG} [--db PATH] export KIND FILE.xlsx [--from DATE] [--to DATE]   导出台账"
@@ -137,6 +138,7 @@ def build_parser() -> ArgumentParser:
         description=f"{APP_NAME}：值班记录、公文流转、来访接待、五查自查。不带命令时打开主窗口。",
         epilog="命令：\n  demo    在空的数据文件中生成演示数据（xiaoneng demo -h 查看详细说明）\n"
         "  report  生成报表（xiaoneng report monthly -h 查看详细说明）\n"
+        "  month   月结（xiaoneng month close YYYY-MM）、列出已月结的月份（xiaoneng month list）\n"
         "  template / import / export  Excel 台账（KIND：" + "、".join(LEDGER_KINDS) + "）\n"
         "  backup / restore / check  备份、恢复、检查数据文件\n\n"
         "退出码：0 成功；1 意外错误（详情见日志）；2 输入有误或数据文件无法使用。",
@@ -185,9 +187,27 @@ def build_parser() -> ArgumentParser:
     monthly.add_argument("--month", metavar="YYYY-MM", type=_month, required=True, help="统计月份，如 2026-10")
     monthly.add_argument("--xlsx", metavar="FILE", type=_path, help="写出 Excel 月报（.xlsx）")
     monthly.add_argument("--pdf", metavar="FILE", type=_path, help="写出 PDF 月报（.pdf）")
+    _month_commands(commands, db_help)
     _ledger_commands(commands, db_help)
     _backup_commands(commands, db_help)
     return parser
+
+
+def _month_commands(commands, db_help: str) -> None:
+    month = commands.add_parser(
+        "month", prog=f"{PROG} month", help="月结",
+        description="月结：保存已结束月份的统计数字和月报文件，此后重印该月月报输出保存的文件。",
+    )
+    month.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    actions = month.add_subparsers(dest="action", metavar="操作（close、list）", help=argparse.SUPPRESS)
+    actions.required = True
+    close = actions.add_parser("close", prog=f"{PROG} month close", help="月结",
+                               description="对已结束且尚未月结的月份进行月结（不能撤销）。")
+    close.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    close.add_argument("month", metavar="YYYY-MM", type=_month, help="月份，如 2026-10")
+    listing = actions.add_parser("list", prog=f"{PROG} month list", help="列出已月结的月份",
+                                 description="列出已月结的月份、月结人和时间。")
+    listing.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
 
 
 def _backup_commands(commands, db_help: str) -> None:
@@ -363,19 +383,17 @@ def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path 
         return 2
     schema.open_database(path)
     try:
-        from xiaoneng_desktop.reports import monthly
+        from xiaoneng_desktop.core import settings
+        from xiaoneng_desktop.reports import month_close
 
-        report = monthly.build(year, number)
+        title = f"{settings.get('office.name')}{year}年{number}月机关效能工作月报"
+        report, closing = month_close.source(year, number)
         written = []
         for target, kind in ((xlsx, "xlsx"), (pdf, "pdf")):
             if target is None:
                 continue
-            if kind == "xlsx":
-                from xiaoneng_desktop.reports import xlsx as writer
-            else:
-                from xiaoneng_desktop.reports import monthly_pdf as writer
             try:
-                written.append(writer.write(report, target))
+                written.append(month_close.write_one(report, closing, kind, target))
             except OSError as exc:  # written to a temporary name: nothing half-written is left
                 from xiaoneng_desktop.core import errors
 
@@ -383,9 +401,40 @@ def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path 
                 return 2
     finally:
         close_database()
+    if closing is not None:
+        print(f"{year}年{number}月{month_close.reprint_notice(closing)}。")
     for target in written:
-        print(f"已写出 {report.title}：{target}")
+        print(f"已写出 {title}：{target}")
     return 0
+
+
+def run_month(path: Path, args) -> int:
+    """月结 (close) and the list of closed months. A refusal (not ended, already closed, no
+    permission) is a ValidationError: its message, exit 2."""
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core.db import close_database
+
+    schema.open_database(path)
+    try:
+        from xiaoneng_desktop.reports import month_close
+
+        if args.action == "close":
+            year, number = args.month
+            problem = month_close.why_not(year, number)
+            if problem:
+                say(problem)
+                return 2
+            row = month_close.close_month(year, number)
+            print(f"{year}年{number}月{month_close.closed_text(row)}：统计数字和 Excel、PDF 月报已保存。")
+            return 0
+        rows = month_close.closed_months()
+        if not rows:
+            print("还没有已月结的月份。")
+        for row in rows:
+            print(f"{row.month}\t{row.closed_by}\t{row.closed_at:%Y-%m-%d %H:%M}")
+        return 0
+    finally:
+        close_database()
 
 
 def run_ledger(path: Path, args) -> int:
@@ -520,7 +569,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "demo":
         db = getattr(args, "db", None)
         return run_demo(data_file(db) if db is not None else demo_file(), args.months)
-    if args.command in ("report", "template", "import", "export", "backup", "restore", "check"):
+    if args.command in ("report", "month", "template", "import", "export", "backup", "restore", "check"):
         path = data_file(getattr(args, "db", None))
         if not path.exists():
             # Only ``demo`` and the window start a new data file: a mistyped --db must not become one.
@@ -529,6 +578,8 @@ def _run(argv: Sequence[str] | None) -> int:
         _used_file.append(path)
         if args.command == "report":
             return run_report(path, args.month, args.xlsx, args.pdf)
+        if args.command == "month":
+            return run_month(path, args)
         if args.command == "backup":
             return run_backup(path, args.dest)
         if args.command == "restore":

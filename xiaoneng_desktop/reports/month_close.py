@@ -120,31 +120,35 @@ def reprint_notice(row: MonthClose) -> str:
     return f"{closed_text(row)}，输出月结时保存的报表"
 
 
+def source(year: int, month: int, progress: Callable[[int, int], None] | None = None):
+    """(report, None) for an open month, built now; (None, 月结) for a closed one."""
+    row = closing(year, month)
+    if row is not None:
+        return None, row
+    from xiaoneng_desktop.reports import monthly
+
+    return monthly.build(year, month, progress=progress), None
+
+
+def write_one(report, row: MonthClose | None, kind: str, target: Path) -> Path:
+    """Write the "xlsx" or "pdf" file: the 月结's stored bytes when ``row`` is given, else ``report``'s."""
+    if row is not None:
+        return write_bytes_atomically(target, bytes(row.xlsx if kind == "xlsx" else row.pdf))
+    if kind == "xlsx":
+        from xiaoneng_desktop.reports import xlsx as writer
+    else:
+        from xiaoneng_desktop.reports import monthly_pdf as writer
+    return writer.write(report, target)
+
+
 def write_reports(year: int, month: int, xlsx: Path | None, pdf: Path | None,
                   progress: Callable[[int, int], None] | None = None) -> tuple[list[Path], MonthClose | None]:
     """Write the month's report files: a closed month's stored bytes, byte for byte; an open month's
     built now (once, both files from the same figures). Returns the files and the month's 月结."""
-    row = closing(year, month)
-    written: list[Path] = []
-    if row is not None:
-        for target, data in ((xlsx, row.xlsx), (pdf, row.pdf)):
-            if target is not None:
-                written.append(write_bytes_atomically(target, bytes(data)))
-        if progress is not None:
-            progress(1, 1)
-        return written, row
-    from xiaoneng_desktop.reports import monthly
-
-    report = monthly.build(year, month, progress=None if progress is None else
-                           (lambda done, total: progress(done, total + 1)))
-    if xlsx is not None:
-        from xiaoneng_desktop.reports import xlsx as xlsx_writer
-
-        written.append(xlsx_writer.write(report, xlsx))
-    if pdf is not None:
-        from xiaoneng_desktop.reports import monthly_pdf
-
-        written.append(monthly_pdf.write(report, pdf))
+    report, row = source(year, month, None if progress is None else
+                         (lambda done, total: progress(done, total + 1)))
+    written = [write_one(report, row, kind, target) for kind, target in (("xlsx", xlsx), ("pdf", pdf))
+               if target is not None]
     if progress is not None:
         progress(1, 1)
-    return written, None
+    return written, row
