@@ -109,3 +109,38 @@ def test_background_task_hands_errors_back(qtbot):
     with qtbot.waitSignal(task.failed, timeout=10000) as blocker:
         task.start()
     assert isinstance(blocker.args[0], ZeroDivisionError)
+
+
+def test_month_close_from_the_dialog(qtbot, dialog, monkeypatch, tmp_path):
+    """月结… asks first, saying what it means; then the month shows as closed and reprints its stored files."""
+    from xiaoneng_desktop.core import session
+    from xiaoneng_desktop.core.models import MonthClose
+
+    assert dialog.month.date() == QDate(2026, 10, 1)  # October has ended (the clock is in November)
+    assert "尚未月结" in dialog.month_state.text() and dialog.close_month_button.isEnabled()
+    dialog.month.setDate(QDate(2026, 11, 1))
+    assert "尚未结束" in dialog.month_state.text() and not dialog.close_month_button.isEnabled()
+    dialog.month.setDate(QDate(2026, 10, 1))
+    with session.acting_as(session.Actor("李值班", session.DUTY_OFFICER, 2)):
+        dialog._show_month_state()
+        assert not dialog.close_month_button.isEnabled()
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: questions.append(text)
+                        or QMessageBox.StandardButton.No)
+    with session.acting_as(session.Actor("张秘书", session.SECRETARY, 1)):
+        dialog._show_month_state()
+        qtbot.mouseClick(dialog.close_month_button, Qt.MouseButton.LeftButton)
+        assert "月结不能撤销" in questions[0] and "更正上月记录" in questions[0]
+        assert MonthClose.select().count() == 0  # answered No
+        monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+        qtbot.mouseClick(dialog.close_month_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.isFinished()
+                        and "已月结" in dialog.month_state.text(), timeout=20000)
+    row = MonthClose.get()
+    assert row.closed_by == "张秘书" and not dialog.close_month_button.isEnabled()
+    dialog.xlsx_path.setText(str(tmp_path / "十月.xlsx"))
+    dialog.pdf_path.setText(str(tmp_path / "十月.pdf"))
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.written), timeout=20000)
+    assert "输出月结时保存的报表" in dialog.status.text()
+    assert (tmp_path / "十月.pdf").read_bytes() == bytes(row.pdf)
