@@ -40,6 +40,7 @@ def test_dashboard_shows_roster_open_items_and_figures(qtbot, calls):
     assert tab.due_box.title() == "一个工作日内到期 1 件"
     duty_row = [tab.figures_table.item(0, c).text() for c in range(6)]
     assert duty_row == ["值班记录", "3", "1", "1", "1", "50.0%"]
+    assert tab.month_notes.text() == "来访受理告知超时 0 批次"
     assert [line.register for line in tab.chart.rows] == ["值班记录", "公文流转", "来访接待", "五查自查"]
 
 
