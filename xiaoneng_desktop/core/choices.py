@@ -8,6 +8,7 @@ may be saved again with it); any other value must be on the list. An import nami
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -80,6 +81,18 @@ def unknown_message(key: str, value: str) -> str:
     """“问题类别”没有“城建”这一项：请在 工具→单位设置…“来访接待”页的“问题类别”中添加，或改为列表中的值"""
     choice = _LISTS[key]
     return f"“{choice.label}”没有“{value}”这一项：请在 {where(key)} 中添加，或改为列表中的值"
+
+
+_UNKNOWN = re.compile(r"^“(?P<label>.+?)”没有“(?P<value>.+?)”这一项：")
+
+
+def unknown_in(message: str) -> tuple[str, str] | None:
+    """(list key, value) of an ``unknown_message``; None for any other message."""
+    found = _UNKNOWN.match(message or "")
+    if not found:
+        return None
+    key = next((c.key for c in _LISTS.values() if c.label == found.group("label")), None)
+    return (key, found.group("value")) if key else None
 
 
 def check(key: str, value: str, field: str, used_in=None, required: bool = True) -> str:

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xiaoneng_desktop.core import audit
+from xiaoneng_desktop.core import audit, choices
 from xiaoneng_desktop.core.db import atomic
 from xiaoneng_desktop.core.models import Setting
 from xiaoneng_desktop.core.validation import ValidationError, mask_id_numbers_in
@@ -71,6 +71,17 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def unknown_choices(self) -> dict[str, list[str]]:
+        """{list key: the values rows name that are not on the office's list}: what the wizard offers
+        to add (core.choices)."""
+        found: dict[str, list[str]] = {}
+        for error in self.errors:
+            unknown = choices.unknown_in(error.reason)
+            if unknown and unknown[1] not in found.setdefault(unknown[0], []):
+                found[unknown[0]].append(unknown[1])
+        return found
 
     @property
     def bad_rows(self) -> int:
