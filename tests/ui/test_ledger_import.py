@@ -114,6 +114,30 @@ def test_bad_rows_are_listed_nothing_is_imported_and_the_report_can_be_saved(qtb
     assert book["错误清单"].max_row == 3
 
 
+def test_unknown_list_values_can_be_added_from_the_wizard_then_the_file_passes(qtbot, dialog, tmp_path):
+    from xiaoneng_desktop.visitors.models import SUBJECT_LIST, Visit
+
+    full = "11010519491231002X"
+    rows = [list(r) for r in ROWS["visitors"]]
+    rows[0][7], rows[1][7] = "城建", "农村农业"  # an office's own subject, and one of the default list
+    path = own_sheet(tmp_path / "visits.xlsx", rows, exporter.layout("visitors").titles)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("visitors"))
+    assert dialog.load(str(path))
+    run(qtbot, dialog, dry_run=True)
+    assert dialog.error_table.rowCount() == 1
+    assert "“问题类别”没有“城建”这一项" in dialog.error_table.item(0, 4).text()
+    assert not dialog.add_values_button.isHidden() and dialog.add_values_button.isEnabled()
+    report = dialog.save_errors(str(tmp_path / "errors.xlsx"))  # the report never holds the full ID
+    book = openpyxl.load_workbook(report)
+    assert full not in str([list(r) for ws in book.worksheets for r in ws.iter_rows(values_only=True)])
+    assert dialog.add_unknown_values()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert "城建" in SUBJECT_LIST.values()
+    assert dialog.report.ok and dialog.add_values_button.isHidden()
+    run(qtbot, dialog)
+    assert Visit.select().count() == 2
+
+
 def test_a_file_that_cannot_be_read_says_why_and_the_dialog_stays_usable(qtbot, dialog, tmp_path):
     path = tmp_path / "old.xlsx"
     path.write_text("来电时间,来电方式\n", encoding="utf-8")

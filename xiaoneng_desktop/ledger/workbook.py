@@ -407,8 +407,8 @@ def write_errors(target: Path, data: SheetData | None, errors: Sequence, mapping
     if data is not None:
         copy = book.create_sheet(_sheet_name(data.sheet + "（标出错误）"))
         _header(copy, data.headers, [16] * len(data.headers))
-        for row in data.rows:
-            xlsx.append(copy, row)
+        for row in data.rows:  # a report never holds a full 身份证号: the rows' numbers are masked
+            xlsx.append(copy, [_masked(value) for value in row])
         red = PatternFill("solid", fgColor=BAD_FILL)
         column_of = {h: i for i, h in enumerate(data.headers, start=1) if h}
         reverse = {title: header for header, title in (mapping or {}).items()}
@@ -421,6 +421,16 @@ def write_errors(target: Path, data: SheetData | None, errors: Sequence, mapping
             cell.fill = red
             cell.comment = Comment(error.reason, "台账导入")
     return _save(book, target)
+
+
+def _masked(value):
+    from xiaoneng_desktop.core.validation import mask_id_numbers_in
+
+    if isinstance(value, str):
+        return mask_id_numbers_in(value)
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) >= 15:
+        return mask_id_numbers_in(str(value))
+    return value
 
 
 def _save(book, target: Path) -> Path:
