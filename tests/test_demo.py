@@ -205,13 +205,16 @@ def test_visits_are_what_the_service_would_store(filled):
     from xiaoneng_desktop.core.validation import clean_id_number, clean_personal_phone
     from xiaoneng_desktop.visitors import service as visitors
     from xiaoneng_desktop.visitors import stats as visit_stats
-    from xiaoneng_desktop.visitors.models import ReceptionDay, Visit
+    from xiaoneng_desktop.visitors.models import PURPOSE_LIST, SUBJECT_LIST, ReceptionDay, Visit
 
     visits = list(Visit.select())
     assert filled["来访"] == len(visits) and 60 <= len(visits) <= 300
     assert filled["接待日"] == ReceptionDay.select().count() >= 8
     for visit in visits:
-        assert clean_id_number(visit.id_number) == visit.id_number
+        assert clean_id_number(visit.id_number) == visit.id_number  # the GB 11643 check digit is right
+        # …but the region is no real county's (GB/T 2260 gives 11–65, 71, 81, 82): never a real person's
+        assert demo.ID_PREFIX == "990101" and (visit.id_number == "" or visit.id_number.startswith(demo.ID_PREFIX))
+        assert visit.category in SUBJECT_LIST.values() and visit.purpose in PURPOSE_LIST.values()
         assert clean_personal_phone(visit.phone) == visit.phone
         assert visit.visited_at.date() >= FIRST_DAY and visit.visited_at <= NOW
         assert visit.decided_at is None or visit.decided_at >= visit.visited_at

@@ -261,6 +261,8 @@ def _ledger_commands(commands, db_help: str) -> None:
         if verb == "export":
             command.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="起始日期（含）")
             command.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="截止日期（含）")
+            command.add_argument("--full-id", action="store_true",
+                                 help="来访台账写出完整身份证号（默认遮盖为 4306**********1234；导出记入审计日志）")
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -458,7 +460,7 @@ def run_ledger(path: Path, args) -> int:
             if args.date_from and args.date_to and args.date_to < args.date_from:
                 say("截止日期不能早于起始日期。")
                 return 2
-            count = exporter.export_kind(args.kind, target, args.date_from, args.date_to)
+            count = exporter.export_kind(args.kind, target, args.date_from, args.date_to, full_id=args.full_id)
             print(f"已导出{LEDGER_KINDS[args.kind]} {count} 条：{target}")
             return 0
         report = importer.import_file(args.kind, target, dry_run=args.dry_run)

@@ -975,31 +975,34 @@ def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, p
             "公文环节": len(steps), "催办": len(urgings)}
 # ------------------------------------------------------------------------------------ 来访接待
 
+#: (信访目的, 问题类别, 来访事由, the department it goes to)
 VISIT_MATTERS = (
-    ("求决", "反映小区下水道长期堵塞，多次找物业未解决", "县住房和城乡建设局"),
-    ("求决", "反映拖欠农民工工资，要求协调支付", "县人力资源和社会保障局"),
-    ("求决", "申请低保，询问办理进度", "县民政局"),
-    ("求决", "反映组里道路硬化后排水不畅，雨天积水", "县交通运输局"),
-    ("求决", "要求解决子女入学问题", "县教育局"),
-    ("求决", "反映房屋征收补偿款未按期到位", "县自然资源局"),
-    ("投诉", "投诉附近工地夜间施工噪音扰民", "县城市管理局"),
-    ("投诉", "投诉养殖场污水直排河沟", "县生态环境分局"),
-    ("投诉", "投诉窗口工作人员态度冷漠、推诿", "县政务服务中心"),
-    ("投诉", "投诉商户销售过期食品", "县市场监督管理局"),
-    ("建议", "建议在村小学门口增设减速带和警示标志", "县交通运输局"),
-    ("建议", "建议延长政务服务中心周末办事时间", "县政务服务中心"),
-    ("咨询", "咨询城乡居民养老保险缴费政策", "县人力资源和社会保障局"),
-    ("咨询", "咨询宅基地审批程序", "县自然资源局"),
-    ("咨询", "咨询退役军人优抚政策", "县退役军人事务局"),
-    ("揭发控告", "反映村干部在危房改造中优亲厚友", "县纪委监委"),
-    ("其他", "反映邻里土地界址纠纷，要求调处", "城关镇人民政府"),
+    ("求决", "城乡建设", "反映小区下水道长期堵塞，多次找物业未解决", "县住房和城乡建设局"),
+    ("求决", "劳动社保", "反映拖欠农民工工资，要求协调支付", "县人力资源和社会保障局"),
+    ("求决", "民政", "申请低保，询问办理进度", "县民政局"),
+    ("求决", "交通运输", "反映组里道路硬化后排水不畅，雨天积水", "县交通运输局"),
+    ("求决", "教育", "要求解决子女入学问题", "县教育局"),
+    ("求决", "国土资源", "反映房屋征收补偿款未按期到位", "县自然资源局"),
+    ("投诉", "城乡建设", "投诉附近工地夜间施工噪音扰民", "县城市管理局"),
+    ("投诉", "生态环境", "投诉养殖场污水直排河沟", "县生态环境分局"),
+    ("投诉", "组织人事", "投诉窗口工作人员态度冷漠、推诿", "县政务服务中心"),
+    ("投诉", "商贸旅游", "投诉商户销售过期食品", "县市场监督管理局"),
+    ("建议", "交通运输", "建议在村小学门口增设减速带和警示标志", "县交通运输局"),
+    ("建议", "经济管理", "建议延长政务服务中心周末办事时间", "县政务服务中心"),
+    ("咨询", "劳动社保", "咨询城乡居民养老保险缴费政策", "县人力资源和社会保障局"),
+    ("咨询", "国土资源", "咨询宅基地审批程序", "县自然资源局"),
+    ("咨询", "民政", "咨询退役军人优抚政策", "县退役军人事务局"),
+    ("揭发控告", "纪检监察", "反映村干部在危房改造中优亲厚友", "县纪委监委"),
+    ("其他", "农村农业", "反映邻里土地界址纠纷，要求调处", "城关镇人民政府"),
 )
 GROUP_MATTERS = (
-    ("求决", "集体反映征地补偿标准偏低，要求重新核定", "县自然资源局"),
-    ("求决", "集体反映企业欠薪，要求依法追讨", "县人力资源和社会保障局"),
-    ("投诉", "集体投诉搅拌站粉尘污染", "县生态环境分局"),
+    ("求决", "国土资源", "集体反映征地补偿标准偏低，要求重新核定", "县自然资源局"),
+    ("求决", "劳动社保", "集体反映企业欠薪，要求依法追讨", "县人力资源和社会保障局"),
+    ("投诉", "生态环境", "集体投诉搅拌站粉尘污染", "县生态环境分局"),
 )
-ID_PREFIX = "430624"  # the county's 行政区划代码
+#: The demo's 行政区划代码: no real county has it (GB/T 2260 assigns 11–65, 71, 81, 82 as the first two digits),
+#: so a demo ID number can never be a real person's; the GB 11643 check digit is still right.
+ID_PREFIX = "990101"
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
@@ -1042,7 +1045,7 @@ def _fill_visitors(rng: random.Random, first_day: dt.date, last_day: dt.date, pe
               Visit.leader_name, Visit.acceptance_due, Visit.decision, Visit.decided_at, Visit.decision_reason,
               Visit.referred_to, Visit.referred_at, Visit.referral_due, Visit.deadline, Visit.reply, Visit.result,
               Visit.closed_at, Visit.closed_by, Visit.satisfaction, Visit.followed_up_at, Visit.follow_up_note,
-              Visit.rated_at]
+              Visit.rated_at, Visit.purpose]
     rows: list[tuple] = []
     day = first_day
     total_days = (last_day - first_day).days + 1
@@ -1064,7 +1067,7 @@ def _fill_visitors(rng: random.Random, first_day: dt.date, last_day: dt.date, pe
                     else f"城关镇{rng.choice(['建设路', '人民路', '解放街', '新华路'])}{rng.randint(1, 200)}号"
                 known.append((name, id_number, phone, address))
             group = rng.random() < 0.06
-            category, matter, department = rng.choice(GROUP_MATTERS if group else VISIT_MATTERS)
+            purpose, category, matter, department = rng.choice(GROUP_MATTERS if group else VISIT_MATTERS)
             persons = rng.randint(5, 30) if group else rng.choice((1, 1, 1, 1, 2, 3))
             responder = rng.choice(receptionists)
             link, leader = reception.get(day, (None, ""))
@@ -1101,7 +1104,7 @@ def _fill_visitors(rng: random.Random, first_day: dt.date, last_day: dt.date, pe
                          category, matter, responder, link, leader, due, decision or "", decided, reason,
                          referred or "", referred_at, referral_due, deadline, reply or "", result or "", closed,
                          responder if closed else "", satisfaction, followed, note,
-                         closed if satisfaction != "未评价" else None))
+                         closed if satisfaction != "未评价" else None, purpose))
             if len(rows) >= BATCH:
                 _insert_visits(rows, fields)
                 rows.clear()

@@ -56,7 +56,7 @@ def visit(clock):
     office()
     row = visitors.create_visit(VisitInput(
         visited_at=dt.datetime(2026, 10, 9, 8, 30), name="刘建国", matter="反映城东安置小区排水管网堵塞，雨天污水倒灌，"
-        "要求尽快组织维修", first_responder="周接待", category="求决", id_number=FULL_ID, phone="13907361234",
+        "要求尽快组织维修", first_responder="周接待", category="城乡建设", purpose="求决", id_number=FULL_ID, phone="13907361234",
         persons=2, address="城关镇城东安置小区5栋"))
     clock.advance(hours=1)
     visitors.save_handling(row.id, HandlingInput(

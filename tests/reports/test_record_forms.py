@@ -9,6 +9,7 @@ import subprocess
 import pytest
 
 from tests.reports import samples
+from xiaoneng_desktop.core import session
 from xiaoneng_desktop.core.validation import mask_id_number
 from xiaoneng_desktop.reports import forms
 
@@ -61,18 +62,29 @@ def test_a_long_document_continues_on_a_second_page_with_its_header(database, cl
 
 def test_visit_form_masks_the_id_number(database, clock, tmp_path):
     visit = samples.visit(clock)
-    text, _, info = read(forms.visit_form(visit), tmp_path)
+    with session.acting_as(session.Actor("值班员甲", session.DUTY_OFFICER, 1)):
+        text, _, info = read(forms.visit_form(visit), tmp_path)
     assert pages(info) == 1
     masked = mask_id_number(samples.FULL_ID)
     assert masked == "4306**********2312"
     assert masked in text
     assert samples.FULL_ID not in text and samples.FULL_ID[4:14] not in text
     for expected in (samples.OFFICE, "来访登记表", f"访〔2026〕{visit.id}号", "2026年10月09日08:30", "2人", "刘建国",
-                     "13907361234", "求决", "城关镇城东安置小区5栋", "反映城东安置小区排水管网堵塞", "周接待",
+                     "13907361234", "城乡建设", "求决", "城关镇城东安置小区5栋", "反映城东安置小区排水管网堵塞", "周接待",
                      "受理（2026年10月09日）", "县住房和城乡建设局", "限2026年10月30日办结",
                      "已转县住建局组织维修，10月20日前完工", "排水管网已疏通并更换破损管段", "满意",
                      "电话回访，来访人表示满意", "已办结", "来访人签名", "接待人签名"):
         assert expected in text, expected
+
+
+def test_visit_form_shows_the_full_id_number_to_the_receptionist_only(database, clock, tmp_path):
+    visit = samples.visit(clock)
+    with session.acting_as(session.Actor("接待员甲", session.RECEPTIONIST, 2)):
+        text, _, _ = read(forms.visit_form(visit), tmp_path)
+    assert samples.FULL_ID in text
+    with session.acting_as(session.Actor("秘书甲", session.SECRETARY, 3)):
+        text, _, _ = read(forms.visit_form(visit), tmp_path)
+    assert samples.FULL_ID not in text and mask_id_number(samples.FULL_ID) in text
 
 
 def test_visit_form_without_an_id_number(database, clock, tmp_path):

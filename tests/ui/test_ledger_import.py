@@ -114,6 +114,30 @@ def test_bad_rows_are_listed_nothing_is_imported_and_the_report_can_be_saved(qtb
     assert book["错误清单"].max_row == 3
 
 
+def test_unknown_list_values_can_be_added_from_the_wizard_then_the_file_passes(qtbot, dialog, tmp_path):
+    from xiaoneng_desktop.visitors.models import SUBJECT_LIST, Visit
+
+    full = "11010519491231002X"
+    rows = [list(r) for r in ROWS["visitors"]]
+    rows[0][7], rows[1][7] = "城建", "农村农业"  # an office's own subject, and one of the default list
+    path = own_sheet(tmp_path / "visits.xlsx", rows, exporter.layout("visitors").titles)
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("visitors"))
+    assert dialog.load(str(path))
+    run(qtbot, dialog, dry_run=True)
+    assert dialog.error_table.rowCount() == 1
+    assert "“问题类别”没有“城建”这一项" in dialog.error_table.item(0, 4).text()
+    assert not dialog.add_values_button.isHidden() and dialog.add_values_button.isEnabled()
+    report = dialog.save_errors(str(tmp_path / "errors.xlsx"))  # the report never holds the full ID
+    book = openpyxl.load_workbook(report)
+    assert full not in str([list(r) for ws in book.worksheets for r in ws.iter_rows(values_only=True)])
+    assert dialog.add_unknown_values()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20_000)
+    assert "城建" in SUBJECT_LIST.values()
+    assert dialog.report.ok and dialog.add_values_button.isHidden()
+    run(qtbot, dialog)
+    assert Visit.select().count() == 2
+
+
 def test_a_file_that_cannot_be_read_says_why_and_the_dialog_stays_usable(qtbot, dialog, tmp_path):
     path = tmp_path / "old.xlsx"
     path.write_text("来电时间,来电方式\n", encoding="utf-8")
@@ -167,3 +191,41 @@ def test_every_list_exports_exactly_the_rows_its_filter_shows(qtbot, database, c
     assert [c.value for c in sheet[1]] == [c.title for c in view.model.columns]
     assert sheet.max_row == 1 + 125 == 1 + view.model.total_count()
     assert "已导出 125 条" in view.count_label.text()
+
+
+def test_the_visit_list_exports_masked_ids_unless_a_permitted_role_ticks_full_numbers(qtbot, database, clock,
+                                                                                    tmp_path, no_boxes):
+    from xiaoneng_desktop.core import session
+    from xiaoneng_desktop.core.models import AuditLog
+    from xiaoneng_desktop.core.validation import mask_id_number
+    from xiaoneng_desktop.ui.visitors.tab import VisitorsTab
+    from xiaoneng_desktop.visitors import service as visitors
+
+    full = "11010519491231002X"
+    visitors.create_visit(visitors.VisitInput(visited_at=clock() - dt.timedelta(hours=1), name="陈八", id_number=full,
+                                              matter="反映拆迁补偿", first_responder="孙九", category="城乡建设"))
+
+    def export(name):
+        task = view.export_excel(str(tmp_path / name))
+        qtbot.waitUntil(lambda: view.export_task is None, timeout=20_000)
+        assert task is not None
+        sheet = openpyxl.load_workbook(tmp_path / name).worksheets[0]
+        return str([list(r) for r in sheet.iter_rows(values_only=True)])
+
+    with session.acting_as(session.Actor("值班员甲", session.DUTY_OFFICER, 1)):
+        tab = VisitorsTab()
+        qtbot.addWidget(tab)
+        view = tab.view
+        assert view.full_id_box.isHidden()
+        text = export("duty_officer.xlsx")
+        assert full not in text and mask_id_number(full) in text
+    with session.acting_as(session.Actor("接待员甲", session.RECEPTIONIST, 2)):
+        tab = VisitorsTab()
+        qtbot.addWidget(tab)
+        view = tab.view
+        assert not view.full_id_box.isHidden()
+        assert full not in export("masked.xlsx")  # masked unless asked for
+        view.full_id_box.setChecked(True)
+        assert full in export("full.xlsx")
+    lines = [a.detail for a in AuditLog.select().where(AuditLog.action == "导出").order_by(AuditLog.id)]
+    assert len(lines) == 3 and ["含完整身份证号" in line for line in lines] == [False, False, True]

@@ -207,3 +207,38 @@ def test_the_backup_folder_is_chosen_with_a_folder_dialog(qtbot, database, monke
     assert editor.text() == str(tmp_path)
     dialog.accept()
     assert settings.get("backup.folder") == str(tmp_path)
+
+
+def test_a_list_setting_is_edited_line_by_line_and_an_import_then_accepts_the_value(qtbot, dialog, tmp_path):
+    from tests.ledger.samples import ROWS
+    from xiaoneng_desktop.ledger import exporter, importer
+    from xiaoneng_desktop.ui.admin.settings_dialog import ListEditor
+    from xiaoneng_desktop.visitors.models import SUBJECT_LIST, SUBJECTS
+
+    rows = [list(r) for r in ROWS["visitors"]]
+    rows[0][7] = "城建"
+    path = tmp_path / "visits.xlsx"
+    exporter.write_template("visitors", path)
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    for row in rows:
+        book.worksheets[0].append(row)
+    book.save(path)
+    assert "“问题类别”没有“城建”这一项" in importer.import_file("visitors", path).errors[0].reason
+
+    editor = dialog.editor(SUBJECT_LIST.key)
+    assert isinstance(editor, ListEditor) and editor.values() == list(SUBJECTS)
+    type_into(qtbot, editor.new_value, "城建")
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    assert editor.values()[-1] == "城建"
+    editor.list.setCurrentRow(0)  # 城乡建设 down one line, then 其他 removed
+    qtbot.mouseClick(editor.down_button, Qt.MouseButton.LeftButton)
+    assert editor.values()[:2] == ["农村农业", "城乡建设"]
+    editor.list.setCurrentRow(editor.values().index("其他"))
+    qtbot.mouseClick(editor.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(_button(dialog, QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    assert SUBJECT_LIST.values() == ["农村农业", "城乡建设", *SUBJECTS[2:-1], "城建"]
+    assert importer.import_file("visitors", path).ok

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.helpers import type_text
-from xiaoneng_desktop.core import people
+from xiaoneng_desktop.core import people, session
 from xiaoneng_desktop.core.validation import id_check_digit
 from xiaoneng_desktop.ui.visitors.tab import VisitorsTab
 from xiaoneng_desktop.ui.visitors.visit_dialog import VisitDialog
@@ -84,12 +84,15 @@ def test_first_visit_masked_in_list_then_returning_visitor_recognised(qtbot, tab
     visit = register_first_visit(qtbot, tab)
     assert (visit.name, visit.id_number, visit.phone, visit.first_responder) == ("李大爷", ID, "13812345678", "王接待")
     masked = "4306**********" + ID[-4:]
-    assert tab.model.index(0, ID_COLUMN).data() == masked
-    assert tab.open_model.index(0, ID_COLUMN).data() == masked
-    for model in (tab.model, tab.open_model):
-        for column in range(model.columnCount()):
-            assert ID not in (model.index(0, column).data() or "")
-            assert ID not in (model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) or "")
+    with session.acting_as(session.Actor("值班员甲", session.DUTY_OFFICER, 1)):  # 值班员: masked everywhere
+        assert tab.model.index(0, ID_COLUMN).data() == masked
+        assert tab.open_model.index(0, ID_COLUMN).data() == masked
+        for model in (tab.model, tab.open_model):
+            for column in range(model.columnCount()):
+                assert ID not in (model.index(0, column).data() or "")
+                assert ID not in (model.index(0, column).data(Qt.ItemDataRole.ToolTipRole) or "")
+    with session.acting_as(session.Actor("接待员甲", session.RECEPTIONIST, 2)):  # 接待员: the full number
+        assert tab.model.index(0, ID_COLUMN).data() == ID
     assert tab.model.index(0, STATUS_COLUMN).data() == "待受理 剩15天"
     assert tab.open_box.title() == "未办结来访 1 件"
 
@@ -108,7 +111,7 @@ def test_first_visit_masked_in_list_then_returning_visitor_recognised(qtbot, tab
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         press_ctrl_enter(qtbot, dialog, ui.matter)
     assert Visit.select().count() == 2
-    assert tab.model.index(0, 10).data() == "第2次"  # 重复访
+    assert tab.model.index(0, 11).data() == "第2次"  # 重复访
 
 
 def test_recognised_by_phone_and_by_name_choice(qtbot, tab, clock):
@@ -133,6 +136,32 @@ def test_recognised_by_phone_and_by_name_choice(qtbot, tab, clock):
     dialog.discard()
 
 
+def test_phone_look_up_fills_the_full_id_only_for_a_role_that_may_see_it(qtbot, tab, clock):
+    earlier = service.create_visit(VisitInput(
+        visited_at=clock() - dt.timedelta(days=30), name="钱某", id_number=ID, phone="13812345678",
+        address="河东村", category="民政", purpose="求决", matter="低保申请", first_responder="王接待"))
+    masked = "4306**********" + ID[-4:]
+    with session.acting_as(session.Actor("秘书甲", session.SECRETARY, 3)):
+        dialog = tab.new_record()
+        qtbot.keyClicks(dialog.ui.phone, "13812345678")
+        assert dialog.ui.name.text() == "钱某" and dialog.ui.address.text() == "河东村"
+        assert dialog.ui.id_number.text() == ""  # not filled in: a masked hint only
+        assert masked in dialog.ui.id_hint.text() and ID not in dialog.ui.id_hint.text()
+        dialog.discard()
+        # the record's own form shows it masked; saving it unchanged keeps the stored number
+        dialog = VisitDialog(Visit.get_by_id(earlier.id), parent=tab)
+        assert dialog.ui.id_number.text() == masked
+        assert dialog.ui.category.currentText() == "民政" and dialog.ui.purpose.currentText() == "求决"
+        service.update_visit(earlier.id, dialog.data())
+        dialog.discard()
+    assert Visit.get_by_id(earlier.id).id_number == ID
+    with session.acting_as(session.Actor("接待员甲", session.RECEPTIONIST, 2)):
+        dialog = tab.new_record()
+        qtbot.keyClicks(dialog.ui.phone, "13812345678")
+        assert dialog.ui.id_number.text() == ID
+        dialog.discard()
+
+
 def test_refer_answer_rate(qtbot, tab, clock):
     visit = register_first_visit(qtbot, tab)
     tab.view.select_id(visit.id)
@@ -147,7 +176,7 @@ def test_refer_answer_rate(qtbot, tab, clock):
         press_ctrl_enter(qtbot, dialog, ui.reply)
     visit = Visit.get_by_id(visit.id)
     assert (visit.decision, visit.referred_to, visit.referral_due) == ("受理", "县住建局", dt.date(2026, 12, 9))
-    assert tab.model.index(0, 8).data() == "县住建局"
+    assert tab.model.index(0, 9).data() == "县住建局"
     assert tab.model.index(0, STATUS_COLUMN).data() == "办理中 剩60天"
 
     # the department reports back; the receptionist answers the visitor, who is satisfied
@@ -182,7 +211,7 @@ def test_unanswered_case_turns_amber_then_red(qtbot, tab, clock):
     tab.tick()
     assert status.data() == "超时 1天" and status.data(Qt.ItemDataRole.ForegroundRole) == RED
     assert "超期 1 件" in tab.open_box.title()
-    assert tab.open_model.index(0, 13).data() == "61天"  # its age
+    assert tab.open_model.index(0, 14).data() == "61天"  # its age
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [

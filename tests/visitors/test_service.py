@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from xiaoneng_desktop.core import audit, people, settings
+from xiaoneng_desktop.core import audit, people, session, settings
 from xiaoneng_desktop.core.models import AuditLog
 from xiaoneng_desktop.core.validation import ValidationError, id_check_digit
 from xiaoneng_desktop.visitors import service
@@ -43,7 +43,12 @@ def test_limits_are_settings(database, clock):
 def test_empty_id_is_allowed_and_shown_as_not_given(database, clock):
     visit = service.create_visit(a_visit(id_number="", phone=""))
     assert visit.id_number == "" and service.id_display(visit) == "未提供"
-    assert service.id_display(service.create_visit(a_visit())) == "4306**********" + ID[-4:]
+    visit = service.create_visit(a_visit())
+    with session.acting_as(session.Actor("值班员甲", session.DUTY_OFFICER, 1)):
+        assert service.id_display(visit) == "4306**********" + ID[-4:]
+    with session.acting_as(session.Actor("接待员甲", session.RECEPTIONIST, 2)):
+        assert service.id_display(visit) == ID
+    assert service.id_display(visit, full=False) == "4306**********" + ID[-4:]
 
 
 @pytest.mark.parametrize(("changes", "field", "words"), [
@@ -57,7 +62,7 @@ def test_empty_id_is_allowed_and_shown_as_not_given(database, clock):
     ({"matter": ""}, "matter", "请填写来访事由"),
     ({"first_responder": ""}, "first_responder", "请填写首问责任人"),
     ({"visited_at": T0 + dt.timedelta(hours=2)}, "visited_at", "不能晚于当前时间"),
-    ({"category": "闲聊"}, "category", "请选择事项类别"),
+    ({"category": "闲聊"}, "category", "“问题类别”没有“闲聊”这一项"),
 ])
 def test_bad_input_message_at_field_nothing_saved_no_personal_data(database, clock, changes, field, words):
     with pytest.raises(ValidationError) as caught:
@@ -107,7 +112,8 @@ def test_find_by_name_one_line_per_person(database, clock):
     matches = service.find_by_name("李大爷")
     assert [m.count for m in matches] == [1, 2]
     assert matches[0].address == "河西村" and matches[1].id_number == ID
-    assert "4306**" in matches[1].label() and ID not in matches[1].label()
+    with session.acting_as(session.Actor("值班员甲", session.DUTY_OFFICER, 1)):
+        assert "4306**" in matches[1].label() and ID not in matches[1].label()
     assert service.find_by_name("张三") == []
 
 

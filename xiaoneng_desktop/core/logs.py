@@ -31,6 +31,16 @@ def log_path() -> Path:
     return Path(platformdirs.user_log_dir("xiaoneng", appauthor=False)) / LOG_FILE_NAME
 
 
+class MaskingFormatter(logging.Formatter):
+    """Every line written to the log, traceback included, with 身份证号 masked (4306**********1234):
+    an exception message or a bad value quoted in one never puts a full number in the file."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        from xiaoneng_desktop.core.validation import mask_id_numbers_in
+
+        return mask_id_numbers_in(super().format(record))
+
+
 def _file_handler() -> logging.FileHandler | None:
     return next((h for h in logger.handlers if isinstance(h, logging.FileHandler)), None)
 
@@ -54,7 +64,7 @@ def setup_logging() -> Path | None:
             )
         except Exception:  # noqa: BLE001 - a log that cannot be written must not hide the error itself
             continue
-        handler.setFormatter(logging.Formatter(_FORMAT))
+        handler.setFormatter(MaskingFormatter(_FORMAT))
         if current is not None:
             logger.removeHandler(current)
             current.close()
@@ -83,7 +93,9 @@ def log_exception(exc: BaseException, what: str = "意外错误") -> Path:
 
 
 def one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or "（无说明）"
+    from xiaoneng_desktop.core.validation import mask_id_numbers_in
+
+    text = mask_id_numbers_in(" ".join(str(exc).split())) or "（无说明）"
     if len(text) > 200:
         text = text[:199] + "…"
     return f"{type(exc).__name__}: {text}"

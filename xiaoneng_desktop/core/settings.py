@@ -133,6 +133,11 @@ def check(key: str, value: Any) -> Any:
             raise ValidationError(key, f"{definition.label}不能为空")
         if len(value) > 200:
             raise ValidationError(key, f"{definition.label}不能超过 200 个字")
+    elif definition.kind is list:  # a list the office edits (core.choices): one value a line
+        lines = value.splitlines() if isinstance(value, str) else list(value or [])
+        value = list(dict.fromkeys(" ".join(str(v).split()) for v in lines if str(v).strip()))
+        if not value:
+            raise ValidationError(key, f"{definition.label}至少要有一项")
     if definition.validator is not None:
         definition.validator(value)
     return value

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import peewee as pw
 
+from xiaoneng_desktop.core import choices
 from xiaoneng_desktop.core.db import BaseModel
 from xiaoneng_desktop.core.models import Person
 
-CHANNELS = ("电话", "传真", "来人", "网络", "其他")
+CHANNELS = ("电话", "传真", "来人", "网络", "其他")  # the default 来电方式 list; the office edits it
+CHANNEL_LIST = choices.define("duty.channels", "来电方式", CHANNELS, "值班",
+                              help="来电来报的方式，每行一项；已用在记录中的值删去后，原记录仍保留")
 CATEGORIES = ("一般事项", "特殊事项", "突发事件")
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, figures, people, settings
+from xiaoneng_desktop.core import audit, choices, clock, figures, people, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.validation import (
@@ -22,7 +22,7 @@ from xiaoneng_desktop.core.validation import (
     existing,
     live,
 )
-from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call, DutyShift, Unavailability
+from xiaoneng_desktop.duty.models import CATEGORIES, CHANNEL_LIST, Call, DutyShift, Unavailability
 
 # Response limits (seed 003 §(二)): 一般事项 10 minutes, 特殊事项 3 hours; 突发事件 即接即报 —
 # national practice is a phone report within 30 minutes.
@@ -86,9 +86,7 @@ def check_call(data: CallInput) -> dict:
     elif clock.is_future(data.received_at, now):
         check.add("received_at", "来电时间不能晚于当前时间")
     values["received_at"] = data.received_at
-    if data.channel not in CHANNELS:
-        check.add("channel", "请选择来电方式")
-    values["channel"] = data.channel
+    values["channel"] = check.run("channel", choices.check, CHANNEL_LIST.key, data.channel, "channel", Call.channel)
     if data.category not in CATEGORIES:
         check.add("category", "请选择事项类别")
     values["category"] = data.category

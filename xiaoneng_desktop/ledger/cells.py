@@ -108,7 +108,8 @@ def parse(field: Field, value):
         return int(text)
     text = text_of(value)
     checked = text.partition("★")[0].strip() if field.title == "密级" else text  # 秘密★10年
-    if field.type == CHOICE and checked and checked not in field.choices:
+    # an office's own list (field.choice_list) is checked by the register's service, which names the list
+    if field.type == CHOICE and not field.choice_list and checked and checked not in field.choices:
         raise CellError(f"不在可选范围内（可选：{'、'.join(field.choices)}）")
     return text
 

@@ -251,7 +251,8 @@ class VisitorsConverter(Converter):
     KIND = "visitors"
     MODEL = Visit
     FIELDS = {"visited_at": "来访时间", "name": "姓名", "id_number": "身份证号", "phone": "联系电话",
-              "persons": "来访人数", "address": "单位或住址", "category": "问题类别", "matter": "来访事由",
+              "persons": "来访人数", "address": "单位或住址", "category": "问题类别", "purpose": "信访目的",
+              "matter": "来访事由",
               "first_responder": "首问责任人", "decision": "受理日期", "decided_at": "受理日期",
               "decision_reason": "受理日期", "referred_to": "转办单位", "reply": "办理结果", "result": "办理结果",
               "replied_at": "办结日期", "satisfaction": "满意度", "referral_due": "转办单位", "deadline": "来访时间"}
@@ -261,14 +262,14 @@ class VisitorsConverter(Converter):
                      ReceptionDay.select(ReceptionDay.day, ReceptionDay.id, ReceptionDay.leader_name).tuples()}
 
     def columns(self, payload: dict) -> tuple:
-        return exporter.visit_columns(Visit(**payload))
+        return exporter.visit_columns(Visit(**payload))  # masked: as rows_of gives the stored ones
 
     def prepare(self, v: dict):
         persons = v["来访人数"] if v["来访人数"] is not None else 1
         values = visitors.check_visit(visitors.VisitInput(
             visited_at=starting(v["来访时间"]), name=v["姓名"], matter=v["来访事由"], first_responder=v["首问责任人"],
-            category=v["问题类别"], id_number=v["身份证号"], phone=v["联系电话"], persons=persons,
-            address=v["单位或住址"]))
+            category=v["问题类别"], purpose=v.get("信访目的") or "", id_number=v["身份证号"], phone=v["联系电话"],
+            persons=persons, address=v["单位或住址"]))
         visited_at = values["visited_at"]
         accepted: dt.date | None = v["受理日期"]
         decided_at = None

@@ -7,6 +7,8 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from xiaoneng_desktop.core import audit, session
+from xiaoneng_desktop.core.validation import mask_id_number
 from xiaoneng_desktop.documents.models import INCOMING, OUTGOING, Document, DocumentStep
 from xiaoneng_desktop.duty.models import Call
 from xiaoneng_desktop.inspection.models import Campaign, CheckItem, Problem
@@ -67,8 +69,11 @@ def outgoing_columns(d: Document, signer: str, signed_at: dt.datetime | None) ->
             signer, _day(signed_at), d.circulate_to, d.copies)
 
 
-def visit_columns(v: Visit) -> tuple:
-    return (v.visited_at, v.name, v.id_number, v.phone, v.persons, v.address, v.matter, v.category,
+def visit_columns(v: Visit, full_id: bool = False) -> tuple:
+    """``full_id``: the full 身份证号 (an export a permitted user asked for); else masked, as the
+    duplicate check compares them too (a masked export re-imported is a duplicate of its records)."""
+    id_number = v.id_number if full_id or not v.id_number else mask_id_number(v.id_number)
+    return (v.visited_at, v.name, id_number, v.phone, v.persons, v.address, v.matter, v.category, v.purpose,
             v.first_responder, v.referred_to, _day(v.decided_at) if v.decision == "受理" else None,
             _day(v.closed_at) if v.decision == "受理" else None, v.result or v.reply, v.satisfaction)
 
@@ -78,8 +83,10 @@ def problem_columns(p: Problem, campaign: str, item: str) -> tuple:
             _day(p.deadline), _day(p.completed_at), p.verified_by, _day(p.verified_at))
 
 
-def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None = None) -> list[tuple]:
-    """The register's live (not voided) records in the template's column order, oldest first."""
+def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None = None,
+            full_id: bool = False) -> list[tuple]:
+    """The register's live (not voided) records in the template's column order, oldest first
+    (身份证号 masked unless ``full_id``)."""
     layout(kind)
     if kind == "duty":
         query = _where(Call.select().where(Call.voided_at.is_null()),
@@ -100,7 +107,7 @@ def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None
     if kind == "visitors":
         query = _where(Visit.select().where(Visit.voided_at.is_null()),
                        _range(Visit.visited_at, date_from, date_to, False)).order_by(Visit.visited_at, Visit.id)
-        return [visit_columns(v) for v in query]
+        return [visit_columns(v, full_id) for v in query]
     query = _where(Problem.select(Problem, Campaign, CheckItem)
                    .join(Campaign, on=(Problem.campaign == Campaign.id))
                    .switch(Problem).join(CheckItem, on=(Problem.item == CheckItem.id))
@@ -110,11 +117,30 @@ def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None
 
 
 def export_kind(kind: str, target: Path, date_from: dt.date | None = None, date_to: dt.date | None = None,
-                progress: Callable[..., None] | None = None) -> int:
-    """Write the register in its template's layout; returns the number of records."""
-    rows = rows_of(kind, date_from, date_to)
+                progress: Callable[..., None] | None = None, full_id: bool = False) -> int:
+    """Write the register in its template's layout; returns the number of records. 身份证号 are
+    masked unless ``full_id`` (only for a role allowed to see them: session permission "id.full");
+    the export is audited, saying so when it holds full numbers."""
+    session.require("export")
+    if full_id:
+        session.require("id.full")
+    rows = rows_of(kind, date_from, date_to, full_id=full_id)
     workbook.write_layout(layout(kind), Path(target), rows, progress)
+    audit_export(layout(kind).name, Path(target), len(rows), full_id=full_id and kind == "visitors",
+                 table=_TABLES[kind])
     return len(rows)
+
+
+_TABLES = {"duty": "call", "incoming": "document", "outgoing": "document", "visitors": "visit",
+           "rectification": "problem"}
+
+
+def audit_export(what: str, target: Path, count: int, full_id: bool = False, table: str = "") -> None:
+    """The audit line of an export: what, how many, which file, and whether it holds full 身份证号."""
+    from xiaoneng_desktop.core.db import atomic
+
+    with atomic():
+        audit.record("导出", table, 0, f"{what} {count} 条 → {target.name}" + ("（含完整身份证号）" if full_id else ""))
 
 
 def write_template(kind: str, target: Path) -> Path:

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xiaoneng_desktop.core import audit
+from xiaoneng_desktop.core import audit, choices
 from xiaoneng_desktop.core.db import atomic
 from xiaoneng_desktop.core.models import Setting
-from xiaoneng_desktop.core.validation import ValidationError
+from xiaoneng_desktop.core.validation import ValidationError, mask_id_numbers_in
 from xiaoneng_desktop.ledger import cells, converters
 from xiaoneng_desktop.ledger.base import Row
 from xiaoneng_desktop.ledger.layouts import LAYOUTS, Layout, layout
@@ -41,6 +41,11 @@ class RowError:
     column: str
     value: str
     reason: str
+
+    def __post_init__(self) -> None:
+        # an error report never prints a full 身份证号 (the dialog, the CLI's table, a saved report)
+        self.value = mask_id_numbers_in(self.value)
+        self.reason = mask_id_numbers_in(self.reason)
 
     def line(self) -> str:
         where = f"工作表“{self.sheet}”第 {self.row} 行" + (f"“{self.column}”列" if self.column else "")
@@ -66,6 +71,17 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    @property
+    def unknown_choices(self) -> dict[str, list[str]]:
+        """{list key: the values rows name that are not on the office's list}: what the wizard offers
+        to add (core.choices)."""
+        found: dict[str, list[str]] = {}
+        for error in self.errors:
+            unknown = choices.unknown_in(error.reason)
+            if unknown and unknown[1] not in found.setdefault(unknown[0], []):
+                found[unknown[0]].append(unknown[1])
+        return found
 
     @property
     def bad_rows(self) -> int:
@@ -178,7 +194,7 @@ def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str]) -> tup
         else:
             ignored.append(header)
     for title in spec.titles:
-        if title not in mapped:
+        if title not in mapped and not spec.field(title).may_be_absent:
             errors.append(RowError(data.sheet, header_row, title, "", f"缺少“{title}”列"))
     return errors, ignored
 
@@ -215,9 +231,9 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
         values: dict[str, object] = {}
         for f in spec.fields:
             try:
-                values[f.title] = cells.parse(f, raw[f.title])
+                values[f.title] = cells.parse(f, raw.get(f.title))
             except cells.CellError as exc:
-                report.errors.append(RowError(data.sheet, number, f.title, cells.shown(raw[f.title]),
+                report.errors.append(RowError(data.sheet, number, f.title, cells.shown(raw.get(f.title)),
                                               f"{f.title}{exc}"))
         rows.append(Row(number, raw, values))
         if progress and offset % 1000 == 0:

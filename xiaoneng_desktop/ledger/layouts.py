@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from xiaoneng_desktop.documents.models import KINDS as DOC_KINDS
 from xiaoneng_desktop.documents.models import SECRECY, URGENCY
 from xiaoneng_desktop.duty.models import CATEGORIES as CALL_CATEGORIES
-from xiaoneng_desktop.duty.models import CHANNELS
+from xiaoneng_desktop.duty.models import CHANNEL_LIST
 from xiaoneng_desktop.inspection.builtin import BUILTIN_CHECKS
 from xiaoneng_desktop.inspection.models import KINDS as RECTIFICATION_KINDS
-from xiaoneng_desktop.visitors.models import CATEGORIES as VISIT_CATEGORIES
-from xiaoneng_desktop.visitors.models import SATISFACTIONS
+from xiaoneng_desktop.visitors.models import PURPOSE_LIST, SATISFACTIONS, SUBJECT_LIST
 
 #: An import larger than this is refused (a register of decades is far smaller).
 MAX_ROWS = 100_000
@@ -32,6 +31,19 @@ class Field:
     width: int = 14
     #: Other headers that mean this column (时间/日期, 电话/手机 …), matched after the exact title.
     aliases: tuple[str, ...] = ()
+    #: A list the office edits (core.choices key): its values are the choices, checked by the register's
+    #: service (a value already in records stays valid; an unknown one is named with its list).
+    choice_list: str = ""
+    #: A sheet may lack this column (a later addition to the template): then every row leaves it blank.
+    may_be_absent: bool = False
+
+    def options(self) -> tuple[str, ...]:
+        """The values the column takes now (an edited list's current values)."""
+        if self.choice_list:
+            from xiaoneng_desktop.core import choices
+
+            return tuple(choices.values(self.choice_list))
+        return self.choices
 
 
 @dataclass(frozen=True)
@@ -56,7 +68,8 @@ LAYOUTS: dict[str, Layout] = {
     "duty": Layout("duty", "值班记录（来电登记）", "来电登记", (
         Field("来电时间", DATETIME, True, note="接听电话的时间，精确到分钟，如 2026-10-08 14:05", width=18,
               aliases=("时间", "日期", "来电日期", "接电时间", "接听时间")),
-        Field("来电方式", CHOICE, True, CHANNELS, width=10, aliases=("方式", "渠道")),
+        Field("来电方式", CHOICE, True, CHANNEL_LIST.defaults, width=10, aliases=("方式", "渠道"),
+              choice_list=CHANNEL_LIST.key),
         Field("来电单位", aliases=("单位", "来电来报单位")),
         Field("来电人", aliases=("姓名", "来电人姓名", "来电者")),
         Field("联系电话", aliases=_PHONE),
@@ -106,7 +119,12 @@ LAYOUTS: dict[str, Layout] = {
         Field("来访人数", INT, note="空白视为 1", width=8, aliases=("人数",)),
         Field("单位或住址", width=24, aliases=("住址", "地址", "单位", "单位/住址")),
         Field("来访事由", TEXT, True, width=36, aliases=("事由", "反映问题", "来访事项", "内容")),
-        Field("问题类别", CHOICE, True, VISIT_CATEGORIES, width=10, aliases=("类别", "事项类别")),
+        Field("问题类别", CHOICE, True, SUBJECT_LIST.defaults, width=10, aliases=("类别", "事项类别"),
+              note="信访事项内容分类（城乡建设、农村农业、劳动社保……），列表可在 工具→单位设置 中增改",
+              choice_list=SUBJECT_LIST.key),
+        Field("信访目的", CHOICE, False, PURPOSE_LIST.defaults, width=10, aliases=("目的", "诉求类型"),
+              note="求决、投诉、建议、咨询、揭发控告、申诉……；旧台账没有这一列也可导入",
+              choice_list=PURPOSE_LIST.key, may_be_absent=True),
         Field("首问责任人", TEXT, True, aliases=("首问", "接待人", "接待人员")),
         Field("转办单位", aliases=("转办", "交办单位")),
         Field("受理日期", DATE, note="空白表示尚未受理", aliases=("受理时间",)),

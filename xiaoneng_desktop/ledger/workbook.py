@@ -302,9 +302,11 @@ def _layout_sheet(book, layout: Layout, rows: Iterable[Sequence] = (),
         letter = get_column_letter(number)
         cells = f"{letter}2:{letter}{MAX_ROWS + 1}"
         if spec.type == CHOICE:
-            check = DataValidation(type="list", formula1='"' + ",".join(spec.choices) + '"',
-                                   allow_blank=not spec.required, showErrorMessage=spec.title != "密级",
-                                   errorTitle="不在可选范围内", error=f"{spec.title}只能选：{'、'.join(spec.choices)}")
+            options = spec.options()  # an office's own list may grow: a new value is not refused in Excel
+            check = DataValidation(type="list", formula1='"' + ",".join(options) + '"',
+                                   allow_blank=not spec.required,
+                                   showErrorMessage=spec.title != "密级" and not spec.choice_list,
+                                   errorTitle="不在可选范围内", error=f"{spec.title}只能选：{'、'.join(options)}")
         elif spec.type in (DATE, DATETIME):
             check = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
                                    showErrorMessage=False, promptTitle=spec.title,
@@ -336,7 +338,7 @@ def _layout_sheet(book, layout: Layout, rows: Iterable[Sequence] = (),
     _header(notes, ["列名", "必填", "填写格式", "可选值", "说明"], [14, 6, 16, 40, 60])
     for spec in layout.fields:
         xlsx.append(notes, [spec.title, "是" if spec.required else "", TYPE_NAMES[spec.type],
-                      "、".join(spec.choices), spec.note])
+                      "、".join(spec.options()), spec.note])
     notes.append([])
     notes.append(["", "", "", "", f"第 1 行是表头，请勿修改列名；每行一条记录，最多 {MAX_ROWS:,} 行。"])
     notes.append(["", "", "", "", "日期可写成 2026-10-08、2026/10/8 或 2026年10月8日；时间写成 14:05。"])
@@ -405,8 +407,8 @@ def write_errors(target: Path, data: SheetData | None, errors: Sequence, mapping
     if data is not None:
         copy = book.create_sheet(_sheet_name(data.sheet + "（标出错误）"))
         _header(copy, data.headers, [16] * len(data.headers))
-        for row in data.rows:
-            xlsx.append(copy, row)
+        for row in data.rows:  # a report never holds a full 身份证号: the rows' numbers are masked
+            xlsx.append(copy, [_masked(value) for value in row])
         red = PatternFill("solid", fgColor=BAD_FILL)
         column_of = {h: i for i, h in enumerate(data.headers, start=1) if h}
         reverse = {title: header for header, title in (mapping or {}).items()}
@@ -419,6 +421,16 @@ def write_errors(target: Path, data: SheetData | None, errors: Sequence, mapping
             cell.fill = red
             cell.comment = Comment(error.reason, "台账导入")
     return _save(book, target)
+
+
+def _masked(value):
+    from xiaoneng_desktop.core.validation import mask_id_numbers_in
+
+    if isinstance(value, str):
+        return mask_id_numbers_in(value)
+    if isinstance(value, int) and not isinstance(value, bool) and len(str(value)) >= 15:
+        return mask_id_numbers_in(str(value))
+    return value
 
 
 def _save(book, target: Path) -> Path:

@@ -357,13 +357,13 @@ def document_slip(document) -> bytes:
 # --- 来访登记表 ---------------------------------------------------------------------------------------
 
 def visit_form(visit) -> bytes:
-    """来访登记表 of one visit as PDF bytes: every field (the 身份证号 masked), the handling, the answer,
-    the visitor's satisfaction and lines for both signatures."""
-    from xiaoneng_desktop.core.validation import mask_id_number
+    """来访登记表 of one visit as PDF bytes: every field (the 身份证号 in full only for a role allowed to
+    see it, else masked), the handling, the answer, the visitor's satisfaction and lines for both
+    signatures."""
     from xiaoneng_desktop.visitors import service as visitors_service
 
     office = settings.get("office.name")
-    id_text = mask_id_number(visit.id_number) if visit.id_number else visitors_service.NOT_GIVEN
+    id_text = visitors_service.id_display(visit)
     group = visitors_service.is_group(visit)
     persons = f"{visit.persons}人" + ("（集体访）" if group else "")
     decision = visit.decision or "待受理"
@@ -389,8 +389,8 @@ def visit_form(visit) -> bytes:
         rows = [
             [c.label("来访时间"), c.value(_when(visit.visited_at)), c.label("来访人数"), c.value(persons)],
             [c.label("姓名" if not group else "代表姓名"), c.value(visit.name), c.label("身份证号"), c.value(id_text)],
-            [c.label("联系电话"), c.value(visit.phone), c.label("事项类别"), c.value(visit.category)],
-            [c.label("单位或住址"), c.value(visit.address), "", ""],
+            [c.label("联系电话"), c.value(visit.phone), c.label("问题类别"), c.value(visit.category)],
+            [c.label("单位或住址"), c.value(visit.address), c.label("信访目的"), c.value(visit.purpose or "—")],
             [c.label("来访事由"), c.long(visit.matter), "", ""],
             [c.label("首问责任人"), c.value(visit.first_responder), c.label("接待领导"), c.value(visit.leader_name)],
             [c.label("受理情况"), c.value(decision), c.label("告知时限"), c.value(_day(visit.acceptance_due))],

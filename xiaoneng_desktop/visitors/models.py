@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import peewee as pw
 
+from xiaoneng_desktop.core import choices
 from xiaoneng_desktop.core.db import BaseModel
 from xiaoneng_desktop.core.models import Person
 
-#: 来访事项类别 (信访事项的常见分类).
-CATEGORIES = ("求决", "投诉", "建议", "咨询", "揭发控告", "其他")
+#: 信访目的 (what the visitor asks for): Visit.purpose.
+PURPOSES = ("求决", "投诉", "建议", "咨询", "揭发控告", "申诉", "其他")
+#: 问题类别 (the subject, after the national 信访事项内容分类): Visit.category; the office edits the list.
+SUBJECTS = ("城乡建设", "农村农业", "劳动社保", "国土资源", "民政", "卫生健康", "教育", "交通运输", "生态环境",
+            "政法", "纪检监察", "组织人事", "经济管理", "科技文化", "商贸旅游", "其他")
+#: The default 问题类别 list (the values in use are ``SUBJECT_LIST.values()``).
+CATEGORIES = SUBJECTS
+SUBJECT_LIST = choices.define("visitors.subjects", "问题类别", SUBJECTS, "来访接待",
+                              help="来访反映问题的类别（信访事项内容分类），每行一项；已用在记录中的值删去后，原记录仍保留")
+PURPOSE_LIST = choices.define("visitors.purposes", "信访目的", PURPOSES, "来访接待",
+                              help="来访人的诉求目的，每行一项；已用在记录中的值删去后，原记录仍保留")
 DECISIONS = ("受理", "不予受理")
 SATISFACTIONS = ("未评价", "满意", "基本满意", "不满意")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, figures, people, settings, workdays
+from xiaoneng_desktop.core import audit, choices, clock, figures, people, session, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.validation import (
@@ -33,7 +33,15 @@ from xiaoneng_desktop.core.validation import (
     mask_id_number,
     phone_key,
 )
-from xiaoneng_desktop.visitors.models import CATEGORIES, DECISIONS, SATISFACTIONS, ReceptionDay, Visit
+from xiaoneng_desktop.visitors.models import (
+    DECISIONS,
+    PURPOSE_LIST,
+    PURPOSES,
+    SATISFACTIONS,
+    SUBJECT_LIST,
+    ReceptionDay,
+    Visit,
+)
 
 GROUP = "来访接待"
 ACCEPT_DAYS = settings.define("visitors.accept_days", "受理告知时限", 15, GROUP, unit=" 天", minimum=1, maximum=90,
@@ -104,10 +112,31 @@ def deadline_for(visited_at: dt.datetime, decided_at: dt.datetime | None = None,
     return clock.end_of_day(base + dt.timedelta(days=handle_days() + extended_days))
 
 
-def id_display(visit_or_number) -> str:
-    """What lists, exports and prints show: 4306**********1234, or 未提供."""
+def id_display(visit_or_number, full: bool | None = None) -> str:
+    """What lists, the record form and search hints show: the full number to a role allowed to see it
+    (session permission "id.full": 管理员, 接待员), else 4306**********1234; 未提供 when not given.
+    ``full`` overrides the session (exports: masked unless full numbers were asked for)."""
     number = getattr(visit_or_number, "id_number", visit_or_number) or ""
-    return mask_id_number(number) if number else NOT_GIVEN
+    if not number:
+        return NOT_GIVEN
+    if full is None:
+        full = session.can("id.full")
+    return number if full else mask_id_number(number)
+
+
+#: A number as lists and exports mask it (4306**********1234): an export re-imported keeps it masked.
+_MASKED_ID = re.compile(r"^[0-9]{4}\*{7,10}[0-9X]{4}$")
+
+
+def is_masked_id(text: str) -> bool:
+    return bool(_MASKED_ID.match("".join((text or "").split()).upper()))
+
+
+def _clean_id(value: str) -> str:
+    """A full number checked (GB 11643), or a masked one kept as given (from a masked export)."""
+    if is_masked_id(value):
+        return "".join(value.split()).upper()
+    return clean_id_number(value, "身份证号", field="id_number")
 
 
 def is_group(visit: Visit) -> bool:
@@ -124,11 +153,12 @@ class VisitInput:
     name: str
     matter: str
     first_responder: str
-    category: str = CATEGORIES[0]
+    category: str = "其他"  # 问题类别 (the subject; SUBJECT_LIST)
     id_number: str = ""
     phone: str = ""
     persons: int = 1
     address: str = ""
+    purpose: str = ""  # 信访目的 (PURPOSE_LIST); may be left open
 
 
 def check_visit(data: VisitInput) -> dict:
@@ -141,7 +171,7 @@ def check_visit(data: VisitInput) -> dict:
         check.add("visited_at", "来访时间不能晚于当前时间")
     values["visited_at"] = data.visited_at
     values["name"] = check.run("name", clean_name, data.name, "来访人姓名", field="name", max_len=30, required=True)
-    values["id_number"] = check.run("id_number", clean_id_number, data.id_number, "身份证号", field="id_number")
+    values["id_number"] = check.run("id_number", _clean_id, data.id_number)
     values["phone"] = check.run("phone", clean_personal_phone, data.phone, "联系电话", field="phone")
     persons = data.persons
     if isinstance(persons, str):
@@ -152,15 +182,19 @@ def check_visit(data: VisitInput) -> dict:
         check.add("persons", "来访人数不能超过 9999")
     values["persons"] = persons
     values["address"] = check.run("address", clean_text, data.address, "单位或住址", field="address", max_len=100)
-    if data.category not in CATEGORIES:
-        check.add("category", "请选择事项类别")
-    values["category"] = data.category
+    category = " ".join((data.category or "").split())
+    purpose = " ".join((data.purpose or "").split())
+    if not purpose and category in PURPOSES and category not in SUBJECT_LIST.values():
+        category, purpose = "其他", category  # a 信访目的 where the 问题类别 goes (before schema 8): as the upgrade did
+    values["category"] = check.run("category", choices.check, SUBJECT_LIST.key, category, "category", Visit.category)
+    values["purpose"] = check.run("purpose", choices.check, PURPOSE_LIST.key, purpose, "purpose", Visit.purpose,
+                                  required=False)
     values["matter"] = check.run("matter", clean_text, data.matter, "来访事由", field="matter", max_len=MATTER_MAX,
                                  required=True, multiline=True)
     values["first_responder"] = check.run("first_responder", clean_name, data.first_responder, "首问责任人",
                                           field="first_responder", max_len=30, required=True)
     check.raise_if_any()
-    values["id_key"] = id_number_key(values["id_number"])
+    values["id_key"] = "" if is_masked_id(values["id_number"]) else id_number_key(values["id_number"])
     values["phone_key"] = phone_key(values["phone"])
     return values
 
@@ -191,6 +225,9 @@ def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
     values = check_visit(data)
     with atomic():
         visit = live(get_visit(visit_id), "id", "该记录已作废，不能修改")
+        if values["id_number"] and values["id_number"] == mask_id_number(visit.id_number):
+            # shown masked to a role that may not see it: saving the form keeps the stored number
+            values["id_number"], values["id_key"] = visit.id_number, visit.id_key
         first_after = min((t for t in (visit.decided_at, visit.closed_at, visit.referred_at) if t), default=None)
         if first_after is not None and values["visited_at"] > first_after:
             raise ValidationError("visited_at", "来访时间不能晚于已登记的受理、转办或答复时间")

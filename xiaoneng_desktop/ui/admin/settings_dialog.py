@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import peewee as pw
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -36,6 +39,74 @@ from xiaoneng_desktop.ui.widgets.form_errors import database_message
 
 # QSpinBox holds a C int; a definition without bounds still needs some.
 _INT_LIMIT = 2_000_000_000
+
+
+class ListEditor(QWidget):
+    """A list-type setting (core.choices: 问题类别, 信访目的, 来电方式 …): one value a line, added,
+    removed, renamed in place (double-click) and reordered."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.list = QListWidget(self)
+        self.list.setFixedHeight(self.list.fontMetrics().lineSpacing() * 7 + 12)
+        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        self.new_value = QLineEdit(self)
+        self.new_value.setPlaceholderText("新的一项")
+        self.add_button = QPushButton("添加", self)
+        self.remove_button = QPushButton("删除", self)
+        self.up_button = QPushButton("上移", self)
+        self.down_button = QPushButton("下移", self)
+        self.add_button.clicked.connect(self.add_line)
+        self.new_value.returnPressed.connect(self.add_line)
+        self.remove_button.clicked.connect(self.remove_line)
+        self.up_button.clicked.connect(lambda: self.move_line(-1))
+        self.down_button.clicked.connect(lambda: self.move_line(1))
+        row = QHBoxLayout()
+        for widget in (self.new_value, self.add_button, self.remove_button, self.up_button, self.down_button):
+            row.addWidget(widget)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.list)
+        column.addLayout(row)
+
+    def values(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def set_values(self, values) -> None:
+        self.list.clear()
+        for value in values or []:
+            self._append(str(value))
+        self.changed.emit()
+
+    def _append(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.list.addItem(item)
+
+    def add_line(self) -> None:
+        text = " ".join(self.new_value.text().split())
+        if text and text not in self.values():
+            self._append(text)
+            self.list.setCurrentRow(self.list.count() - 1)
+            self.changed.emit()
+        self.new_value.clear()
+
+    def remove_line(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+            self.changed.emit()
+
+    def move_line(self, step: int) -> None:
+        row = self.list.currentRow()
+        if row < 0 or not 0 <= row + step < self.list.count():
+            return
+        item = self.list.takeItem(row)
+        self.list.insertItem(row + step, item)
+        self.list.setCurrentRow(row + step)
+        self.changed.emit()
 
 
 class SettingsDialog(QDialog):
@@ -142,6 +213,8 @@ class SettingsDialog(QDialog):
         unit = definition.unit.strip()
         if kind is bool:
             return QCheckBox()
+        if kind is list:
+            return ListEditor()
         if kind is int:
             spin = QSpinBox()
             spin.setRange(-_INT_LIMIT if definition.minimum is None else definition.minimum,
@@ -169,6 +242,8 @@ class SettingsDialog(QDialog):
     def _on_edit(editor: QWidget, callback) -> None:
         if isinstance(editor, QCheckBox):
             editor.toggled.connect(lambda _checked: callback())
+        elif isinstance(editor, ListEditor):
+            editor.changed.connect(callback)
         elif isinstance(editor, QPlainTextEdit):
             editor.textChanged.connect(callback)
         else:
@@ -186,6 +261,8 @@ class SettingsDialog(QDialog):
         editor = self.editors[key]
         if isinstance(editor, QCheckBox):
             return editor.isChecked()
+        if isinstance(editor, ListEditor):
+            return editor.values()
         if isinstance(editor, QSpinBox | QDoubleSpinBox):
             return editor.value()
         if isinstance(editor, QPlainTextEdit):
@@ -196,6 +273,8 @@ class SettingsDialog(QDialog):
         editor = self.editors[key]
         if isinstance(editor, QCheckBox):
             editor.setChecked(bool(value))
+        elif isinstance(editor, ListEditor):
+            editor.set_values(value)
         elif isinstance(editor, QSpinBox | QDoubleSpinBox):
             editor.setValue(value)
         elif isinstance(editor, QPlainTextEdit):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.duty import service
-from xiaoneng_desktop.duty.models import CATEGORIES, CHANNELS, Call
+from xiaoneng_desktop.duty.models import CATEGORIES, CHANNEL_LIST, Call
 from xiaoneng_desktop.duty.service import CallInput
 from xiaoneng_desktop.ui.forms.ui_call_dialog import Ui_CallDialog
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
@@ -30,7 +30,7 @@ class CallDialog(RecordDialog):
         ui = self.ui
         self.call_id = call.id if call else None
         self.setWindowTitle("编辑来电记录" if call else "新建来电记录")
-        ui.channel.addItems(CHANNELS)
+        ui.channel.addItems(CHANNEL_LIST.values())  # the office's own list (工具→单位设置)
         ui.category.addItems(CATEGORIES)
         names = people.person_names()
         for combo in (ui.officer_name, ui.assignee_name, ui.instruction_by):
@@ -57,6 +57,8 @@ class CallDialog(RecordDialog):
     def fill(self, call: Call) -> None:
         ui = self.ui
         ui.received_at.setDateTime(to_qdatetime(call.received_at))
+        if ui.channel.findText(call.channel) < 0:  # a value since taken off the list: the record keeps it
+            ui.channel.addItem(call.channel)
         ui.channel.setCurrentText(call.channel)
         ui.category.setCurrentText(call.category)
         ui.caller_unit.setText(call.caller_unit)

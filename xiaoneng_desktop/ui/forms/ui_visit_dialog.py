@@ -52,6 +52,17 @@ class Ui_VisitDialog(object):
 
         self.visited_row.addWidget(self.category)
 
+        self.purpose_label = QLabel(VisitDialog)
+        self.purpose_label.setObjectName(u"purpose_label")
+        self.purpose_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+
+        self.visited_row.addWidget(self.purpose_label)
+
+        self.purpose = QComboBox(VisitDialog)
+        self.purpose.setObjectName(u"purpose")
+
+        self.visited_row.addWidget(self.purpose)
+
         self.visited_row_spacer = QSpacerItem(0, 0, QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
 
         self.visited_row.addItem(self.visited_row_spacer)
@@ -66,12 +77,24 @@ class Ui_VisitDialog(object):
 
         self.grid.addWidget(self.visited_at_error, 1, 1, 1, 1)
 
+        self.category_errors = QHBoxLayout()
+        self.category_errors.setObjectName(u"category_errors")
         self.category_error = QLabel(VisitDialog)
         self.category_error.setObjectName(u"category_error")
         self.category_error.setStyleSheet(u"color: #c62828;")
         self.category_error.setWordWrap(True)
 
-        self.grid.addWidget(self.category_error, 2, 1, 1, 1)
+        self.category_errors.addWidget(self.category_error)
+
+        self.purpose_error = QLabel(VisitDialog)
+        self.purpose_error.setObjectName(u"purpose_error")
+        self.purpose_error.setStyleSheet(u"color: #c62828;")
+        self.purpose_error.setWordWrap(True)
+
+        self.category_errors.addWidget(self.purpose_error)
+
+
+        self.grid.addLayout(self.category_errors, 2, 1, 1, 1)
 
         self.label_1 = QLabel(VisitDialog)
         self.label_1.setObjectName(u"label_1")
@@ -300,7 +323,8 @@ class Ui_VisitDialog(object):
         self.grid.addWidget(self.history_box, 0, 2, 18, 1)
 
         QWidget.setTabOrder(self.visited_at, self.category)
-        QWidget.setTabOrder(self.category, self.id_number)
+        QWidget.setTabOrder(self.category, self.purpose)
+        QWidget.setTabOrder(self.purpose, self.id_number)
         QWidget.setTabOrder(self.id_number, self.phone)
         QWidget.setTabOrder(self.phone, self.name)
         QWidget.setTabOrder(self.name, self.name_matches)
@@ -319,7 +343,8 @@ class Ui_VisitDialog(object):
         VisitDialog.setWindowTitle(QCoreApplication.translate("VisitDialog", u"\u6765\u8bbf\u767b\u8bb0", None))
         self.label_0.setText(QCoreApplication.translate("VisitDialog", u"\u6765\u8bbf\u65f6\u95f4*", None))
         self.visited_at.setDisplayFormat(QCoreApplication.translate("VisitDialog", u"yyyy-MM-dd HH:mm", None))
-        self.category_label.setText(QCoreApplication.translate("VisitDialog", u"\u4e8b\u9879\u7c7b\u522b*", None))
+        self.category_label.setText(QCoreApplication.translate("VisitDialog", u"\u95ee\u9898\u7c7b\u522b*", None))
+        self.purpose_label.setText(QCoreApplication.translate("VisitDialog", u"\u4fe1\u8bbf\u76ee\u7684", None))
         self.label_1.setText(QCoreApplication.translate("VisitDialog", u"\u8eab\u4efd\u8bc1\u53f7", None))
         self.id_number.setPlaceholderText(QCoreApplication.translate("VisitDialog", u"18\u4f4d\uff1b\u6765\u8bbf\u4eba\u4e0d\u613f\u63d0\u4f9b\u53ef\u4e0d\u586b", None))
         self.id_hint.setStyleSheet(QCoreApplication.translate("VisitDialog", u"color: #546e7a;", None))

@@ -83,10 +83,17 @@ class ImportDialog(QDialog):
         self.error_table.verticalHeader().hide()
         self.save_errors_button = QPushButton("保存错误报告…", self)
         self.save_errors_button.setEnabled(False)
+        #: rows name values not on an office's list (问题类别 …): add them, then check again
+        self.add_values_button = QPushButton("把这些值加入列表", self)
+        self.add_values_button.setVisible(False)
         errors_page = QWidget(self)
         errors_layout = QVBoxLayout(errors_page)
         errors_layout.addWidget(self.error_table, 1)
-        errors_layout.addWidget(self.save_errors_button, 0, Qt.AlignmentFlag.AlignRight)
+        errors_buttons = QHBoxLayout()
+        errors_buttons.addStretch(1)
+        errors_buttons.addWidget(self.add_values_button)
+        errors_buttons.addWidget(self.save_errors_button)
+        errors_layout.addLayout(errors_buttons)
         self.pages = QTabWidget(self)
         self.pages.addTab(self.preview_table, "预览（前 10 行）")
         self.pages.addTab(errors_page, "错误")
@@ -125,6 +132,7 @@ class ImportDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self.close_button.clicked.connect(self.reject)
         self.save_errors_button.clicked.connect(lambda: self.save_errors())
+        self.add_values_button.clicked.connect(lambda: self.add_unknown_values())
         self._fill_mapping()
         self._update_buttons()
 
@@ -291,10 +299,41 @@ class ImportDialog(QDialog):
             self._show_errors(report.notes, title="重复行")
             self.pages.setCurrentIndex(1)
         self._finish(report.summary(), error=not report.ok)
+        self._offer_to_add(report)
         if report.errors:
             self.pages.setCurrentIndex(1)
         elif not report.dry_run:
             self.imported.emit(report)
+
+    def _offer_to_add(self, report: importer.ImportReport | None) -> None:
+        unknown = report.unknown_choices if report is not None else {}
+        self.add_values_button.setVisible(bool(unknown))
+        if not unknown:
+            return
+        from xiaoneng_desktop.core import choices, session
+
+        text = "；".join(f"{choices.get_list(key).label}：{'、'.join(values)}" for key, values in unknown.items())
+        allowed = session.can("settings")
+        self.add_values_button.setEnabled(allowed)
+        self.add_values_button.setToolTip(f"加入列表：{text}" if allowed else
+                                          f"需由管理员在 {choices.WHERE} 中加入：{text}")
+
+    def add_unknown_values(self) -> bool:
+        """Add the values the rows name to their lists (工具→单位设置 holds them), then check again."""
+        if self.report is None or not self.report.unknown_choices:
+            return False
+        from xiaoneng_desktop.core import choices
+        from xiaoneng_desktop.core.validation import ValidationError
+
+        try:
+            for key, values in self.report.unknown_choices.items():
+                choices.add(key, values)
+        except ValidationError as exc:
+            self._say("；".join(exc.errors.values()), error=True)
+            return False
+        self.add_values_button.setVisible(False)
+        self.start(dry_run=True)
+        return True
 
     def _show_errors(self, errors, title: str = "错误") -> None:
         self.error_table.setRowCount(len(errors))

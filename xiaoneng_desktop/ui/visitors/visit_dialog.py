@@ -11,13 +11,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
-from xiaoneng_desktop.core import clock, people
+from xiaoneng_desktop.core import clock, people, session
 from xiaoneng_desktop.core.validation import ValidationError, clean_id_number, is_old_id_number
 from xiaoneng_desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
 from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 from xiaoneng_desktop.visitors import service
-from xiaoneng_desktop.visitors.models import CATEGORIES, Visit
+from xiaoneng_desktop.visitors.models import PURPOSE_LIST, SUBJECT_LIST, Visit
 from xiaoneng_desktop.visitors.service import NameMatch, PersonHistory, VisitInput
 
 CHOOSE = "同名的以前来访人：请选择…"
@@ -27,7 +27,7 @@ class VisitDialog(RecordDialog):
     """New visit (``visit=None``) or edit one. ``saved_id`` holds the record after Save."""
 
     form_class = Ui_VisitDialog
-    fields = ("visited_at", "category", "id_number", "phone", "name", "persons", "address", "matter",
+    fields = ("visited_at", "category", "purpose", "id_number", "phone", "name", "persons", "address", "matter",
               "first_responder")
 
     def __init__(self, visit: Visit | None = None, responder: str = "", parent: QWidget | None = None):
@@ -37,7 +37,10 @@ class VisitDialog(RecordDialog):
         self.history: PersonHistory | None = None
         self._matches: list[NameMatch] = []
         self.setWindowTitle("修改来访登记" if visit else "来访登记")
-        ui.category.addItems(CATEGORIES)
+        ui.category.addItems(SUBJECT_LIST.values())  # the office's own lists (工具→单位设置)
+        ui.purpose.addItems(["", *PURPOSE_LIST.values()])
+        #: the full 身份证号 only for a role allowed to see it (管理员, 接待员); others see it masked
+        self.id_full = session.can("id.full")
         fill_names(ui.first_responder, people.person_names())
         ui.name_matches.hide()
         ui.id_number.textChanged.connect(self._id_changed)
@@ -60,8 +63,12 @@ class VisitDialog(RecordDialog):
     def fill(self, visit: Visit) -> None:
         ui = self.ui
         ui.visited_at.setDateTime(to_qdatetime(visit.visited_at))
-        ui.category.setCurrentText(visit.category)
-        ui.id_number.setText(visit.id_number)  # the full number: only here, in the record's own form
+        for combo, value in ((ui.category, visit.category), (ui.purpose, visit.purpose)):
+            if combo.findText(value) < 0:  # a value since taken off the list: the record keeps it
+                combo.addItem(value)
+            combo.setCurrentText(value)
+        # the full number only to a role allowed to see it; a masked one saved unchanged keeps the number
+        ui.id_number.setText(service.id_display(visit) if visit.id_number else "")
         ui.phone.setText(visit.phone)
         ui.name.setText(visit.name)
         ui.persons.setValue(visit.persons)
@@ -78,6 +85,9 @@ class VisitDialog(RecordDialog):
         compact = "".join(text.split())
         if not compact:
             hint.setText("未提供")
+            return
+        if service.is_masked_id(compact):
+            hint.setText("已遮盖的号码（保存时保留原号码）")
             return
         if len(compact) not in (15, 18):
             hint.setText(f"已输入 {len(compact)} 位")
@@ -111,7 +121,10 @@ class VisitDialog(RecordDialog):
                     widget.setText(value)
                     widget.blockSignals(False)
             if not ui.id_number.text().strip() and last.id_number:
-                ui.id_number.setText(last.id_number)
+                if self.id_full:
+                    ui.id_number.setText(last.id_number)
+                else:  # the number is not filled in for a role that may not see it: a hint only
+                    ui.id_hint.setText(f"以前登记的身份证号：{service.id_display(last)}")
             ui.name_matches.hide()
 
     def _show_history(self) -> None:
@@ -132,7 +145,7 @@ class VisitDialog(RecordDialog):
             + (f"\n最近答复：{last.reply}" if last.reply else ""))
         for visit in history.visits:
             answer = visit.reply or (visit.decision_reason if visit.decision == "不予受理" else "") or "尚未答复"
-            text = (f"{visit.visited_at:%Y-%m-%d} {visit.category}｜{visit.status}\n{visit.matter[:60]}\n"
+            text = (f"{visit.visited_at:%Y-%m-%d} {visit.category}{' ' + visit.purpose if visit.purpose else ''}｜{visit.status}\n{visit.matter[:60]}\n"
                     f"答复：{answer[:80]}" + (f"　满意度：{visit.satisfaction}" if visit.satisfaction != "未评价" else ""))
             ui.history_list.addItem(QListWidgetItem(text))
 
@@ -157,7 +170,10 @@ class VisitDialog(RecordDialog):
         ui = self.ui
         ui.phone.setText(match.phone)
         ui.address.setText(match.address)
-        ui.id_number.setText(match.id_number)
+        if self.id_full:
+            ui.id_number.setText(match.id_number)
+        elif match.id_number:
+            ui.id_hint.setText(f"以前登记的身份证号：{service.id_display(match.id_number)}")
         self._look_up()
         ui.name_matches.hide()
         ui.persons.setFocus()
@@ -178,7 +194,8 @@ class VisitDialog(RecordDialog):
         return VisitInput(
             visited_at=from_qdatetime(ui.visited_at.dateTime()), name=ui.name.text(),
             id_number=ui.id_number.text(), phone=ui.phone.text(), persons=ui.persons.value(),
-            address=ui.address.text(), category=ui.category.currentText(), matter=ui.matter.toPlainText(),
+            address=ui.address.text(), category=ui.category.currentText(), purpose=ui.purpose.currentText(),
+            matter=ui.matter.toPlainText(),
             first_responder=ui.first_responder.currentText(),
         )
 

@@ -1,7 +1,7 @@
 """The columns of the visit register, shared by the full register and the list of open cases.
 
-The 身份证号 column shows the masked number (4306**********1234) or 未提供; the full number is only
-in the record's own form."""
+The 身份证号 column shows the full number only to a role allowed to see it (session "id.full":
+管理员, 接待员), else the masked number (4306**********1234); 未提供 when not given."""
 
 from __future__ import annotations
 
@@ -67,8 +67,8 @@ def _when(value) -> str:
 
 CENTER = Qt.AlignmentFlag.AlignCenter
 ID_COLUMN = 2
-STATUS_COLUMN = 12
-AGE_COLUMN = 13
+STATUS_COLUMN = 13
+AGE_COLUMN = 14
 
 COLUMNS = [
     Column("来访时间", Visit.visited_at, lambda v: _when(v.visited_at), foreground=_row_grey, width=125),
@@ -76,7 +76,8 @@ COLUMNS = [
     Column("身份证号", None, service.id_display, foreground=_row_grey, width=140),
     Column("联系电话", None, lambda v: v.phone, foreground=_row_grey, width=105),
     Column("人数", Visit.persons, _persons, foreground=_row_grey, align=CENTER, width=88),
-    Column("类别", Visit.category, lambda v: v.category, foreground=_row_grey, width=60),
+    Column("问题类别", Visit.category, lambda v: v.category, foreground=_row_grey, width=70),
+    Column("信访目的", Visit.purpose, lambda v: v.purpose, foreground=_row_grey, width=60),
     Column("来访事由", None, _matter, foreground=_row_grey, tooltip=_tip, width=260),
     Column("首问责任人", Visit.first_responder, lambda v: v.first_responder, foreground=_row_grey, width=75),
     Column("转办给", Visit.referred_to, lambda v: v.referred_to, foreground=_row_grey, width=100),

@@ -7,11 +7,15 @@ thread with progress and cancel; a small in-memory table (a month's roster) expo
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QTableWidget, QWidget
 
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
+
+#: The column of a list that holds 身份证号 (masked in an export unless full numbers were asked for).
+ID_TITLE = "身份证号"
 
 
 def ask_target(parent: QWidget, name: str, target: str | None) -> str | None:
@@ -23,21 +27,39 @@ def ask_target(parent: QWidget, name: str, target: str | None) -> str | None:
 
 
 def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str | None = None,
-                 done: Callable[[str], None] | None = None) -> BackgroundTask | None:
-    """Write the model's filtered, sorted query with its columns' titles and display functions."""
+                 done: Callable[[str], None] | None = None, full_id: bool = False) -> BackgroundTask | None:
+    """Write the model's filtered, sorted query with its columns' titles and display functions. A
+    身份证号 column is written masked unless ``full_id`` (a role allowed to see full numbers asked);
+    the export is audited."""
+    from xiaoneng_desktop.core import session
+    from xiaoneng_desktop.core.validation import ValidationError, mask_id_numbers_in
+
+    try:
+        session.require("export")
+        if full_id:
+            session.require("id.full")
+    except ValidationError as exc:
+        QMessageBox.warning(parent, "导出Excel", "；".join(exc.errors.values()))
+        return None
     target = ask_target(parent, name, target)
     if target is None:
         return None
     columns = model.columns
     titles = [c.title for c in columns]
-    displays = [c.display for c in columns]
+    has_ids = ID_TITLE in titles
+    displays = [c.display if full_id or c.title != ID_TITLE else
+                (lambda record, show=c.display: mask_id_numbers_in(show(record))) for c in columns]
     widths = [max(8, (c.width or 100) // 7) for c in columns]
     query = model.ordered_query()
 
     def work(progress):
         from xiaoneng_desktop.ledger import exporter
 
-        return exporter.export_list(target, name, titles, displays, query, progress, widths)
+        count = exporter.export_list(target, name, titles, displays, query, progress, widths)
+        exporter.audit_export(name, Path(target), count, full_id=full_id and has_ids,
+                              table=getattr(getattr(query, "model", None), "_meta", None) and query.model._meta.table_name
+                              or "")
+        return count
 
     dialog = QProgressDialog("正在导出…", "取消", 0, 0, parent)
     dialog.setWindowTitle("导出Excel")

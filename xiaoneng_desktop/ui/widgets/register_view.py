@@ -13,6 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer, Sign
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QTableView,
@@ -97,6 +98,12 @@ class RegisterView(QWidget):
         #: 导出Excel: exactly the rows the filter shows (all of them, not only the fetched page).
         self.export_button = push_button(self, "导出Excel…", self.export_excel,
                                          tip="把当前筛选出的全部记录按列表的列导出为 Excel 台账")
+        #: a list with a 身份证号 column exports it masked unless a role allowed to see full numbers
+        #: ("id.full") ticks this (the export's audit line says so)
+        self.full_id_box = QCheckBox("导出完整身份证号", self)
+        self.full_id_box.setToolTip("不勾选时身份证号遮盖为 4306**********1234；勾选的导出记入审计日志")
+        self.full_id_box.setVisible(self._has_id_column() and self._may_see_full_ids())
+        bottom.addWidget(self.full_id_box)
         bottom.addWidget(self.export_button)
         layout.addLayout(bottom)
         self.export_task = None
@@ -154,10 +161,22 @@ class RegisterView(QWidget):
             self.count_label.setStyleSheet("")
             self.count_label.setText(message)
 
-        self.export_task = export_model(self, self.model, self.export_name, target, done)
+        full_id = self.full_id_box.isChecked() and self._may_see_full_ids()
+        self.export_task = export_model(self, self.model, self.export_name, target, done, full_id=full_id)
         if self.export_task is not None:
             self.export_task.finished.connect(lambda: setattr(self, "export_task", None))
         return self.export_task
+
+    def _has_id_column(self) -> bool:
+        from xiaoneng_desktop.ui.widgets.export import ID_TITLE
+
+        return any(c.title == ID_TITLE for c in self.model.columns)
+
+    @staticmethod
+    def _may_see_full_ids() -> bool:
+        from xiaoneng_desktop.core import session
+
+        return session.can("id.full")
 
     # -- internals -------------------------------------------------------------------------------
 
