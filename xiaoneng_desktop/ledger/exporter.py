@@ -7,6 +7,9 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from xiaoneng_desktop.core import audit
+from xiaoneng_desktop.core.db import atomic
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.documents.models import INCOMING, OUTGOING, Document, DocumentStep
 from xiaoneng_desktop.duty.models import Call
 from xiaoneng_desktop.inspection.models import Campaign, CheckItem, Problem
@@ -109,11 +112,26 @@ def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None
     return [problem_columns(p, p.campaign.name, p.item.name) for p in query]
 
 
+#: The table each ledger kind exports, for its 导出 line in the audit log.
+TABLES = {"duty": "call", "incoming": "document", "outgoing": "document", "visitors": "visit",
+          "rectification": "problem"}
+
+
+def note_export(table: str, what: str, count: int, target: Path | str) -> None:
+    """The 导出 line of the audit log: what went out, how many rows, into which file (its name)."""
+    with atomic():
+        audit.record("导出", table, 0, f"{what}：{count}条，文件“{Path(target).name}”")
+
+
+@requires("export")
 def export_kind(kind: str, target: Path, date_from: dt.date | None = None, date_to: dt.date | None = None,
                 progress: Callable[..., None] | None = None) -> int:
     """Write the register in its template's layout; returns the number of records."""
     rows = rows_of(kind, date_from, date_to)
-    workbook.write_layout(layout(kind), Path(target), rows, progress)
+    spec = layout(kind)
+    workbook.write_layout(spec, Path(target), rows, progress)
+    period = f"（{date_from or '最早'}至{date_to or '最近'}）" if date_from or date_to else ""
+    note_export(TABLES.get(kind, kind), f"导出台账 {spec.name}{period}", len(rows), target)
     return len(rows)
 
 
@@ -121,6 +139,7 @@ def write_template(kind: str, target: Path) -> Path:
     return workbook.write_template(layout(kind), Path(target))
 
 
+@requires("export")
 def export_list(target: Path, sheet: str, titles: Sequence[str], displays: Sequence[Callable], query,
                 progress: Callable[..., None] | None = None, widths: Sequence[int] | None = None) -> int:
     """Any list exactly as its table shows it: ``query`` is the filtered, sorted SQL (all of it, not
@@ -133,4 +152,7 @@ def export_list(target: Path, sheet: str, titles: Sequence[str], displays: Seque
         for record in query.iterator():
             yield [display(record) for display in displays]
 
-    return workbook.write_table(Path(target), sheet, titles, lines(), total, progress, widths)
+    count = workbook.write_table(Path(target), sheet, titles, lines(), total, progress, widths)
+    model = getattr(query, "model", None)
+    note_export(model._meta.table_name if model is not None else "", f"导出Excel {sheet}", count, target)
+    return count

@@ -85,7 +85,11 @@ def export_table_widget(parent: QWidget, table: QTableWidget, name: str, target:
             for r in range(table.rowCount()) if not table.isRowHidden(r)]
     widths = [max(8, table.columnWidth(c) // 7) for c in range(table.columnCount())]
     try:
-        return workbook.write_table(Path(target), name, titles, iter(rows), len(rows), None, widths)
+        count = workbook.write_table(Path(target), name, titles, iter(rows), len(rows), None, widths)
     except OSError as exc:
         QMessageBox.warning(parent, "导出Excel", f"无法写入“{target}”：{exc.strerror or exc}")
         return None
+    from xiaoneng_desktop.ledger import exporter
+
+    exporter.note_export("", f"导出Excel {name}", count, target)
+    return count
