@@ -498,7 +498,7 @@ def run_backup(path: Path, dest: Path | None) -> int:
     folder, policy = _backup_place(path)
     try:
         if dest is None or dest.is_dir():
-            info = backups.make_backup(path, dest or folder, schema.FILE_KIND)
+            info = backups.backup_now(path, dest or folder, schema.FILE_KIND)
             if dest is None:
                 backups.rotate(folder, path.stem, policy)
             target = info.path
@@ -509,8 +509,7 @@ def run_backup(path: Path, dest: Path | None) -> int:
             if not dest.parent.is_dir():
                 say(f"备份文件所在的文件夹不存在：{dest.parent}")
                 return 2
-            backups.copy_database(path, dest, schema.FILE_KIND)
-            target = dest
+            target = backups.copy_now(path, dest, schema.FILE_KIND)
     except backups.BackupError as exc:
         say(f"备份失败：{exc}")
         return 2
@@ -524,7 +523,7 @@ def run_restore(path: Path, chosen: Path) -> int:
 
     folder, _policy = _backup_place(path)
     try:
-        saved, health = backups.restore(path, chosen, folder, schema.FILE_KIND)
+        saved, health = backups.restore_now(path, chosen, folder, schema.FILE_KIND)
     except backups.BackupError as exc:
         say(f"恢复失败：{exc}")
         return 2

@@ -42,8 +42,10 @@ def record_in_file(path: Path | str, action: str, table: str, record_id: int, de
 
     db = pw.SqliteDatabase(str(path), pragmas={"busy_timeout": busy_timeout_ms()})
     try:
+        values = _values(action, table, record_id, detail)
+        del values["changes"]  # none here, and a file restored from an older version has no such column
         with db.atomic(lock_type="IMMEDIATE"):
-            AuditLog.insert(**_values(action, table, record_id, detail)).bind(db).execute()
+            AuditLog.insert(**values).bind(db).execute()
     finally:
         db.close()
 

@@ -384,6 +384,13 @@ class MainWindow(QMainWindow):
 
     def backup_database(self) -> BackgroundTask | None:
         """Copy the data file where the user says, in a worker so the window stays responsive."""
+        from xiaoneng_desktop.core import session
+
+        try:
+            session.require("backup")
+        except session.PermissionDenied as exc:
+            QMessageBox.information(self, "备份数据库", str(exc))
+            return None
         now = clock.now()
         suggested = self.db_path.with_name(f"{self.db_path.stem}-备份-{now:%Y%m%d-%H%M}.sqlite3")
         name, _filter = QFileDialog.getSaveFileName(
@@ -404,7 +411,9 @@ class MainWindow(QMainWindow):
         def work(_progress):
             # this thread's own connection, closed when the copy is done
             with db.connection_context():
-                return db_module.backup_database(db, target)
+                db_module.backup_database(db, target)
+            backups.note(self.db_path, "备份", f"备份到“{target}”")
+            return target
 
         task = self._backup_task = BackgroundTask(work, self)
         self.backup_action.setEnabled(False)
@@ -522,7 +531,7 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             db_module.close_database()
-            result = backups.restore(self.db_path, chosen, folder, schema.FILE_KIND)
+            result = backups.restore_now(self.db_path, chosen, folder, schema.FILE_KIND)
         finally:
             QApplication.restoreOverrideCursor()
             self.open_data_file(self.db_path, reopen=True)
