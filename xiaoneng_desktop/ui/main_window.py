@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from xiaoneng_desktop import APP_NAME, __version__, schema
-from xiaoneng_desktop.core import backups, clock, errors, logs
+from xiaoneng_desktop.core import backups, clock, errors, logs, session
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
@@ -250,6 +250,10 @@ class MainWindow(QMainWindow):
                 lambda _=False, m=module, c=class_name, t=text: self.open_admin_dialog(m, c, t),
             )
             self.admin_actions.append(action)
+        tools_menu.addSeparator()
+        self.audit_action = self._action(tools_menu, "审计日志(&L)…", self.open_audit_log)
+        # 管理员 only; asked as the menu opens (the user may have signed in since the window was built)
+        tools_menu.aboutToShow.connect(lambda: self.audit_action.setVisible(session.can("audit.read")))
 
         help_menu = bar.addMenu("帮助(&H)")
         self.help_action = self._action(help_menu, "使用说明(&H)", self.show_help, "F1")
@@ -380,12 +384,17 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
             self.refresh_all()
 
+    def open_audit_log(self) -> None:
+        """工具 → 审计日志 (管理员): the log, filtered and exported; refused to any other role."""
+        if not session.can("audit.read"):
+            QMessageBox.information(self, "审计日志", str(session.PermissionDenied("audit.read", session.current())))
+            return
+        self.open_admin_dialog("xiaoneng_desktop.ui.admin.audit_dialog", "AuditDialog", "审计日志…")
+
     # ------------------------------------------------------------------ file
 
     def backup_database(self) -> BackgroundTask | None:
         """Copy the data file where the user says, in a worker so the window stays responsive."""
-        from xiaoneng_desktop.core import session
-
         try:
             session.require("backup")
         except session.PermissionDenied as exc:
