@@ -8,6 +8,7 @@
     xiaoneng [--db 文件] backup [DEST]      备份数据文件（默认写入备份文件夹并轮换旧备份）
     xiaoneng [--db 文件] restore FILE       先备份当前数据文件，再用 FILE 恢复
     xiaoneng [--db 文件] check              检查数据文件是否完好（完好 0，损坏 2）
+    xiaoneng [--db 文件] audit export FILE.xlsx [--from 日期] [--to 日期]   导出审计日志
     xiaoneng --version
 
 Exit codes: 0 done, 1 unexpected error (one line on stderr, the traceback in the log file),
@@ -134,13 +135,15 @@ def build_parser() -> ArgumentParser:
         f"\n  {PROG} [--db PATH] backup [DEST]   备份数据文件"
         f"\n  {PROG} [--db PATH] restore FILE   从备份恢复（先备份当前文件）"
         f"\n  {PROG} [--db PATH] check   检查数据文件是否完好"
+        f"\n  {PROG} [--db PATH] audit export FILE.xlsx [--from DATE] [--to DATE]   导出审计日志"
         f"\n  {PROG} --version",
         description=f"{APP_NAME}：值班记录、公文流转、来访接待、五查自查。不带命令时打开主窗口。",
         epilog="命令：\n  demo    在空的数据文件中生成演示数据（xiaoneng demo -h 查看详细说明）\n"
         "  report  生成报表（xiaoneng report monthly -h 查看详细说明）\n"
         "  month   月结（xiaoneng month close YYYY-MM）、列出已月结的月份（xiaoneng month list）\n"
         "  template / import / export  Excel 台账（KIND：" + "、".join(LEDGER_KINDS) + "）\n"
-        "  backup / restore / check  备份、恢复、检查数据文件\n\n"
+        "  backup / restore / check  备份、恢复、检查数据文件\n"
+        "  audit export  导出审计日志（xiaoneng audit export -h 查看详细说明）\n\n"
         "退出码：0 成功；1 意外错误（详情见日志）；2 输入有误或数据文件无法使用。",
         formatter_class=ChineseRawFormatter,
     )
@@ -190,6 +193,7 @@ def build_parser() -> ArgumentParser:
     _month_commands(commands, db_help)
     _ledger_commands(commands, db_help)
     _backup_commands(commands, db_help)
+    _audit_commands(commands, db_help)
     return parser
 
 
@@ -208,6 +212,24 @@ def _month_commands(commands, db_help: str) -> None:
     listing = actions.add_parser("list", prog=f"{PROG} month list", help="列出已月结的月份",
                                  description="列出已月结的月份、月结人和时间。")
     listing.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+
+
+def _audit_commands(commands, db_help: str) -> None:
+    audit = commands.add_parser(
+        "audit", prog=f"{PROG} audit", help="审计日志", description="审计日志（谁在何时做了什么）。",
+    )
+    audit.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    verbs = audit.add_subparsers(dest="verb", metavar="操作（export）", help=argparse.SUPPRESS)
+    verbs.required = True
+    export = verbs.add_parser(
+        "export", prog=f"{PROG} audit export", help="导出审计日志",
+        description="把审计日志按时间顺序导出为 Excel（时间、操作人、操作、登记簿、记录号、内容）；"
+        "导出本身也记入审计日志。",
+    )
+    export.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    export.add_argument("file", metavar="FILE.xlsx", type=_path, help="Excel 文件（.xlsx）")
+    export.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="起始日期（含）")
+    export.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="截止日期（含）")
 
 
 def _backup_commands(commands, db_help: str) -> None:
@@ -478,6 +500,26 @@ def run_ledger(path: Path, args) -> int:
     return 0
 
 
+def run_audit_export(path: Path, target: Path, date_from: dt.date | None, date_to: dt.date | None) -> int:
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import audit
+    from xiaoneng_desktop.core.db import close_database
+
+    if target.suffix.lower() != ".xlsx":
+        say(f"输出文件应以 .xlsx 结尾：{target}")
+        return 2
+    if date_from and date_to and date_to < date_from:
+        say("截止日期不能早于起始日期。")
+        return 2
+    schema.open_database(path)
+    try:
+        count = audit.export_lines(target, date_from, date_to, names=schema.TABLE_TITLES)
+    finally:
+        close_database()
+    print(f"已导出审计日志 {count} 条：{target}")
+    return 0
+
+
 def _backup_place(path: Path) -> tuple[Path, object]:
     """The backup folder and rotation from the data file's own settings (defaults if it cannot be read)."""
     from xiaoneng_desktop import schema
@@ -507,7 +549,7 @@ def run_backup(path: Path, dest: Path | None) -> int:
     folder, policy = _backup_place(path)
     try:
         if dest is None or dest.is_dir():
-            info = backups.make_backup(path, dest or folder, schema.FILE_KIND)
+            info = backups.backup_now(path, dest or folder, schema.FILE_KIND)
             if dest is None:
                 backups.rotate(folder, path.stem, policy)
             target = info.path
@@ -518,8 +560,7 @@ def run_backup(path: Path, dest: Path | None) -> int:
             if not dest.parent.is_dir():
                 say(f"备份文件所在的文件夹不存在：{dest.parent}")
                 return 2
-            backups.copy_database(path, dest, schema.FILE_KIND)
-            target = dest
+            target = backups.copy_now(path, dest, schema.FILE_KIND)
     except backups.BackupError as exc:
         say(f"备份失败：{exc}")
         return 2
@@ -533,7 +574,7 @@ def run_restore(path: Path, chosen: Path) -> int:
 
     folder, _policy = _backup_place(path)
     try:
-        saved, health = backups.restore(path, chosen, folder, schema.FILE_KIND)
+        saved, health = backups.restore_now(path, chosen, folder, schema.FILE_KIND)
     except backups.BackupError as exc:
         say(f"恢复失败：{exc}")
         return 2
@@ -571,7 +612,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "demo":
         db = getattr(args, "db", None)
         return run_demo(data_file(db) if db is not None else demo_file(), args.months)
-    if args.command in ("report", "month", "template", "import", "export", "backup", "restore", "check"):
+    if args.command in ("report", "month", "template", "import", "export", "backup", "restore", "check", "audit"):
         path = data_file(getattr(args, "db", None))
         if not path.exists():
             # Only ``demo`` and the window start a new data file: a mistyped --db must not become one.
@@ -588,6 +629,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return run_restore(path, args.file)
         if args.command == "check":
             return run_check(path)
+        if args.command == "audit":
+            return run_audit_export(path, args.file, args.date_from, args.date_to)
         return run_ledger(path, args)
 
     path = demo_file() if args.demo and args.db is None else data_file(args.db)

@@ -53,6 +53,16 @@ FILE_KIND = backups.FileKind(SCHEMA_VERSION, {"值班来电": "call", "公文": 
                                               "整改问题": "problem"})
 
 
+#: Each table in words, as the audit log names a line's 登记簿.
+TABLE_TITLES = {
+    "call": "值班记录", "duty_shift": "值班排班", "unavailability": "不能值班", "document": "公文流转",
+    "visit": "来访接待", "reception_day": "领导接访日", "problem": "整改问题", "template": "自查模板",
+    "campaign": "五查自查", "department": "部门", "person": "人员", "setting": "设置",
+    "workday_override": "工作日历", "account": "用户", "deadline_extension": "延期", "month_close": "月结",
+    "audit_log": "审计日志", "data_file": "数据文件",
+}
+
+
 #: The modules that define each register's settings (core.settings.define at import).
 SETTING_MODULES = ["xiaoneng_desktop.duty.service", "xiaoneng_desktop.documents.service",
                    "xiaoneng_desktop.visitors.service", "xiaoneng_desktop.inspection.service"]

@@ -108,7 +108,29 @@ def test_menus_and_shortcuts(window):
     for (title, text), shortcut in expected.items():
         assert action(window, title, text).shortcut().toString() == shortcut, text
     tools = [a.text() for a in menu(window, "工具(&T)").actions()]
-    assert tools == ["人员与部门…", "单位设置…", "节假日与调休…", "备份与恢复…"]
+    assert tools == ["人员与部门…", "单位设置…", "节假日与调休…", "备份与恢复…", "", "审计日志(&L)…"]
+
+
+def test_audit_log_menu_is_for_the_administrator(window, monkeypatch):
+    from xiaoneng_desktop.core import session
+
+    tools = menu(window, "工具(&T)")
+    opened, said = [], []
+    monkeypatch.setattr(window, "open_admin_dialog", lambda *args: opened.append(args[1]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
+    try:
+        session.sign_in(session.Actor("小王", "值班员", 1))
+        tools.aboutToShow.emit()
+        assert not window.audit_action.isVisible()
+        window.open_audit_log()
+        assert opened == [] and said == ["当前用户“小王”（值班员）无权查看审计日志"]
+        session.sign_in(session.Actor("admin", "管理员", 2))
+        tools.aboutToShow.emit()
+        assert window.audit_action.isVisible()
+        window.audit_action.trigger()
+        assert opened == ["AuditDialog"]
+    finally:
+        session.sign_in(None)
 
 
 def test_view_actions_switch_tabs(window):

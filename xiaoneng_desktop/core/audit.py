@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 import peewee as pw
 
@@ -21,12 +22,32 @@ from xiaoneng_desktop.core.validation import mask_id_numbers_in
 Change = tuple[str, str, str]
 
 
+def _values(action: str, table: str, record_id: int, detail: str = "", changes: Iterable[Change] = ()) -> dict:
+    rows = [[label, mask_id_numbers_in(old), mask_id_numbers_in(new)] for label, old, new in changes]
+    return dict(at=clock.now(), actor=session.actor_name(), action=action, table=table,
+                record_id=record_id, detail=mask_id_numbers_in(detail),
+                changes=json.dumps(rows, ensure_ascii=False) if rows else "")
+
+
 def record(action: str, table: str, record_id: int, detail: str = "",
            changes: Iterable[Change] = ()) -> AuditLog:
-    rows = [[label, mask_id_numbers_in(old), mask_id_numbers_in(new)] for label, old, new in changes]
-    return AuditLog.create(at=clock.now(), actor=session.actor_name(), action=action, table=table,
-                           record_id=record_id, detail=mask_id_numbers_in(detail),
-                           changes=json.dumps(rows, ensure_ascii=False) if rows else "")
+    return AuditLog.create(**_values(action, table, record_id, detail, changes))
+
+
+def record_in_file(path: Path | str, action: str, table: str, record_id: int, detail: str = "") -> None:
+    """The same line, written into the data file at ``path`` over a connection of its own: for a backup
+    (taken off the window's thread) and a restore (the program's connection is closed meanwhile, and
+    the line belongs in the restored file, not in the one it replaced)."""
+    from xiaoneng_desktop.core.db import busy_timeout_ms
+
+    db = pw.SqliteDatabase(str(path), pragmas={"busy_timeout": busy_timeout_ms()})
+    try:
+        values = _values(action, table, record_id, detail)
+        del values["changes"]  # none here, and a file restored from an older version has no such column
+        with db.atomic(lock_type="IMMEDIATE"):
+            AuditLog.insert(**values).bind(db).execute()
+    finally:
+        db.close()
 
 
 def shown(value) -> str:
@@ -101,3 +122,78 @@ def void(load, reason: str, *, table: str, already: str, detail=None, also=None)
         row.save()
         record("作废", table, row.id, detail(row) if detail else reason)
     return row
+
+
+# ---------------------------------------------------------------------- reading the log (管理员)
+
+
+def lines_query(start: dt.date | None = None, end: dt.date | None = None, actor: str = "", action: str = "",
+                table: str = "", text: str = "") -> pw.ModelSelect:
+    """The log's lines from ``start`` to ``end`` (days, both included), of one actor, action and table
+    when given, whose content holds ``text``; unordered (the list sorts, ``export_lines`` by time)."""
+    from xiaoneng_desktop.core.db import contains
+
+    session.require("audit.read")
+    query = AuditLog.select()
+    if start is not None:
+        query = query.where(AuditLog.at >= dt.datetime.combine(start, dt.time()))
+    if end is not None:
+        query = query.where(AuditLog.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()))
+    for field, value in ((AuditLog.actor, actor), (AuditLog.action, action), (AuditLog.table, table)):
+        if value:
+            query = query.where(field == value)
+    if text.strip():
+        query = query.where(contains(AuditLog.detail, text.strip()) | contains(AuditLog.changes, text.strip()))
+    return query
+
+
+def distinct(field: pw.Field) -> list[str]:
+    """The values of ``field`` found in the log (the filter's choices: actors, actions, tables)."""
+    return [value for (value,) in AuditLog.select(field).distinct().order_by(field).tuples() if value]
+
+
+#: The columns of the exported log.
+EXPORT_TITLES = ("时间", "操作人", "操作", "登记簿", "记录号", "内容")
+
+
+@session.requires("audit.read")
+def export_lines(target: Path | str, start: dt.date | None = None, end: dt.date | None = None, *,
+                 actor: str = "", action: str = "", table: str = "", text: str = "",
+                 names: Mapping[str, str] | None = None) -> int:
+    """Write the filtered lines, oldest first, to an .xlsx (every typed text stays text, never a
+    formula); ``names`` gives a table's name in words (schema.TABLE_TITLES). The export is itself a
+    line of the log. Returns the number of lines written."""
+    from xiaoneng_desktop.core import xlsx
+    from xiaoneng_desktop.core.db import atomic
+    from xiaoneng_desktop.core.files import write_atomically
+
+    names = names or {}
+    query = lines_query(start, end, actor, action, table, text).order_by(AuditLog.at, AuditLog.id)
+
+    def write(temp: Path) -> int:
+        import openpyxl
+
+        book = openpyxl.Workbook(write_only=True)
+        sheet = book.create_sheet("审计日志")
+        sheet.freeze_panes = "A2"
+        for letter, width in zip("ABCDEF", (18, 14, 12, 12, 8, 80), strict=True):
+            sheet.column_dimensions[letter].width = width
+        xlsx.append(sheet, EXPORT_TITLES)
+        count = 0
+        for line in query.iterator():
+            xlsx.append(sheet, [f"{line.at:%Y-%m-%d %H:%M:%S}", line.actor, line.action,
+                                names.get(line.table, line.table), line.record_id or "", described(line)])
+            count += 1
+        book.save(temp)
+        return count
+
+    count = write_atomically(target, write)
+    filters = "，".join(part for part in (
+        f"{start or '最早'}至{end or '最近'}" if start or end else "",
+        f"操作人 {actor}" if actor else "", f"操作 {action}" if action else "",
+        f"登记簿 {names.get(table, table)}" if table else "", f"内容含“{text.strip()}”" if text.strip() else "",
+    ) if part)
+    with atomic():
+        record("导出", AuditLog._meta.table_name, 0,
+               f"导出审计日志{f'（{filters}）' if filters else ''}：{count}条，文件“{Path(target).name}”")
+    return count

@@ -23,7 +23,9 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xiaoneng_desktop.core import clock
+import peewee as pw
+
+from xiaoneng_desktop.core import clock, session
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.core.files import write_atomically
 
@@ -371,6 +373,56 @@ def restore(data_path: Path | str, chosen: Path | str, folder: Path | str, kind:
         raise
     _private(data_path)
     return saved, inspect(data_path, kind)
+
+
+# ---------------------------------------------------------------------- started by a user (audited)
+# Automatic backups (at start, every N hours, at exit) call make_backup/backup_and_rotate directly and
+# work for any role; what a person starts needs "backup" (管理员) and leaves its line in the log.
+
+#: The audit log's table for a line about the whole data file (备份, 恢复).
+DATA_FILE = "data_file"
+
+
+def note(data_path: Path | str, action: str, detail: str) -> bool:
+    """Write ``action``'s line into the data file at ``data_path`` (its own connection: a backup runs off
+    the window's thread, a restore while the program's connection is closed). A file that cannot take
+    it (read-only, an old version) keeps the backup or restore done: the failure goes to the log file."""
+    from xiaoneng_desktop.core import audit, logs
+
+    try:
+        audit.record_in_file(data_path, action, DATA_FILE, 0, detail)
+    except (sqlite3.DatabaseError, pw.DatabaseError, OSError) as exc:
+        logs.log_exception(exc, f"写入{action}的审计记录失败")
+        return False
+    return True
+
+
+@session.requires("backup")
+def backup_now(data_path: Path | str, folder: Path | str, kind: FileKind, *,
+               now: Callable[[], dt.datetime] = clock.now) -> BackupInfo:
+    """立即备份 (备份与恢复, ``xiaoneng backup``): a checked backup, then its 备份 line in the log."""
+    info = make_backup(data_path, folder, kind, now=now)
+    note(data_path, "备份", f"备份到“{info.path}”")
+    return info
+
+
+@session.requires("backup")
+def copy_now(data_path: Path | str, destination: Path | str, kind: FileKind) -> Path:
+    """A checked copy of the data file under the name the user chose, then its 备份 line."""
+    copy_database(Path(data_path), Path(destination), kind)
+    note(data_path, "备份", f"备份到“{destination}”")
+    return Path(destination)
+
+
+@session.requires("backup")
+def restore_now(data_path: Path | str, chosen: Path | str, folder: Path | str, kind: FileKind, *,
+                now: Callable[[], dt.datetime] = clock.now) -> tuple[Path | None, Health]:
+    """``restore`` started by a user; the 恢复 line goes into the restored file (the one in use from now
+    on), naming the backup used and where the replaced file was saved."""
+    saved, health = restore(data_path, chosen, folder, kind, now=now)
+    saved_text = f"；恢复前的数据文件已备份到“{saved}”" if saved is not None else ""
+    note(data_path, "恢复", f"用“{chosen}”恢复{saved_text}")
+    return saved, health
 
 
 def _save_current(data_path: Path, folder: Path, kind: FileKind, now) -> Path | None:

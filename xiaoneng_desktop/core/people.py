@@ -12,6 +12,7 @@ import peewee as pw
 from xiaoneng_desktop.core import audit
 from xiaoneng_desktop.core.db import atomic, contains
 from xiaoneng_desktop.core.models import Department, Person
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import Checker, clean_name, clean_phone, clean_text, existing, name_key
 
 __all__ = [
@@ -40,6 +41,7 @@ def list_departments(include_inactive: bool = False) -> list[Department]:
     return list(query)
 
 
+@requires("people")
 def save_department(department_id: int | None, name: str, sort_order: int = 0, active: bool = True) -> Department:
     """Create (id None) or change a department. Errors are keyed ``name`` / ``sort_order``."""
     check = Checker()
@@ -67,6 +69,7 @@ def save_department(department_id: int | None, name: str, sort_order: int = 0, a
         return department
 
 
+@requires("people")
 def set_department_active(department_id: int, active: bool) -> Department:
     """停用 / 启用 a department. Its people keep it; it only leaves the choices for new entries."""
     with atomic():
@@ -109,6 +112,7 @@ def list_people(active_only: bool = True, department_id: int | None = None, text
 _PERSON_ORDER = (Department.id.is_null(), Department.sort_order, Department.name, Person.name, Person.id)
 
 
+@requires("people")
 def save_person(person_id: int | None, *, name: str, department_id: int | None = None, post: str = "",
                 office_phone: str = "", mobile: str = "", active: bool = True, note: str = "") -> Person:
     """Create (id None) or change a person. Errors are keyed by the argument name
@@ -149,6 +153,7 @@ def save_person(person_id: int | None, *, name: str, department_id: int | None =
         return person
 
 
+@requires("people")
 def set_active(person_id: int, active: bool) -> Person:
     """停用 (a person who left or moved away) or 启用 again; the row and its history stay."""
     with atomic():

@@ -10,6 +10,7 @@ with ``sign_in``; nothing else changes the actor.
 from __future__ import annotations
 
 import contextlib
+import functools
 import getpass
 from dataclasses import dataclass
 
@@ -129,6 +130,24 @@ def require(permission: str) -> Actor:
     if not actor.can(permission):
         raise PermissionDenied(permission, actor)
     return actor
+
+
+def requires(permission: str):
+    """Decorator for a service function that writes: ``require(permission)`` before it runs, so a
+    role is refused however the call arrives (window, command line, a test)."""
+    if permission not in PERMISSIONS:
+        raise KeyError(permission)
+
+    def decorate(function):
+        @functools.wraps(function)
+        def checked(*args, **kwargs):
+            require(permission)
+            return function(*args, **kwargs)
+
+        checked.permission = permission
+        return checked
+
+    return decorate
 
 
 def actor_name() -> str:

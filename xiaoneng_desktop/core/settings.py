@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from xiaoneng_desktop.core.models import Setting
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import ValidationError
 
 
@@ -143,6 +144,7 @@ def check(key: str, value: Any) -> Any:
     return value
 
 
+@requires("settings")
 def put(key: str, value: Any) -> None:
     """Store one value (caller holds the transaction)."""
     value = check(key, value)
@@ -171,6 +173,7 @@ define("backup.keep_weekly", "保留每周备份", 4, "备份", unit="周", mini
 define("backup.keep_monthly", "保留每月备份", 12, "备份", unit="个月", minimum=0, maximum=240)
 
 
+@requires("settings")
 def save_all(values: dict[str, Any]) -> None:
     """Check every value first, then store them together: one transaction, nothing half-saved."""
     from xiaoneng_desktop.core.db import atomic

@@ -24,6 +24,7 @@ import chinese_calendar
 
 from xiaoneng_desktop.core import audit, clock, db, settings
 from xiaoneng_desktop.core.models import Setting, WorkdayOverride
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import ValidationError, clean_text
 
 # What a day is, as shown to the user (the settings dialog colours days by it).
@@ -221,6 +222,7 @@ def _audit_id(day: dt.date) -> int:
     return int(day.strftime("%Y%m%d"))
 
 
+@requires("settings")
 def set_override(day: dt.date, is_workday: bool, note: str = "") -> WorkdayOverride:
     """Make ``day`` a workday (上班) or a day off (放假) for this office, replacing any earlier entry."""
     day = _check_day(day)
@@ -239,6 +241,7 @@ def set_override(day: dt.date, is_workday: bool, note: str = "") -> WorkdayOverr
     return row
 
 
+@requires("settings")
 def remove_override(day: dt.date) -> bool:
     """Drop the office's entry for ``day`` (the statutory calendar applies again); False if none."""
     day = _check_day(day)
@@ -293,6 +296,7 @@ def _store_confirmed(years: set[int]) -> None:
     Setting.insert(key=CONFIRMED_KEY, value=json.dumps(sorted(years))).on_conflict_replace().execute()
 
 
+@requires("settings")
 def confirm_year(year: int, confirmed: bool = True) -> None:
     """Mark ``year``'s arrangement as checked against the notice (or take that back), audited."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -358,6 +362,7 @@ def notice_changes(notice) -> list[Change]:
     return changes
 
 
+@requires("settings")
 def apply_notice(notice) -> list[Change]:
     """Store the notice's arrangement as the office's entries and confirm its year, in one transaction."""
     changes = notice_changes(notice)

@@ -17,6 +17,7 @@ import peewee as pw
 from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import DeadlineExtension
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import Checker, ValidationError, clean_name, clean_text, existing, live
 from xiaoneng_desktop.documents.models import (
     CLOSING_STEP,
@@ -283,6 +284,7 @@ def next_number(code: str, year: int) -> int:
     return counter.last + 1
 
 
+@requires("documents.write")
 def register_incoming(data: IncomingInput) -> Document:
     """收文登记 = the 签收登记 step: 收文编号 收〔年〕n号 is given at once, 拟办 goes to ``next_holder``."""
     check = Checker()
@@ -313,6 +315,7 @@ def register_incoming(data: IncomingInput) -> Document:
     return doc
 
 
+@requires("documents.write")
 def start_outgoing(data: OutgoingInput) -> Document:
     """发文: the draft is registered with its 拟稿人, who holds the 拟稿 step; no 字号 until 编号."""
     check = Checker()
@@ -374,6 +377,7 @@ class StepInput:
     code: str = ""  # 编号: the 代字 (defaults to the one chosen at 拟稿)
 
 
+@requires("documents.write")
 def advance(doc_id: int, data: StepInput) -> Document:
     """Record ``data.step`` as done and hand the document to the next step's holder."""
     check = Checker()
@@ -456,6 +460,7 @@ def steps(doc_id: int) -> list[DocumentStep]:
 
 # --- 催办 and 延期 ---------------------------------------------------------------------------------------
 
+@requires("documents.write")
 def urge(doc_id: int, urged_by: str, way: str, answer: str = "", urged_at: dt.datetime | None = None) -> Urging:
     check = Checker()
     now = clock.now()
@@ -482,6 +487,7 @@ def urgings(doc_id: int) -> list[Urging]:
     return list(Urging.select().where(Urging.document == doc_id).order_by(Urging.urged_at, Urging.id))
 
 
+@requires("documents.write")
 def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: str,
                   approved_by: str = "") -> DeadlineExtension:
     """延期: asked before the deadline with a reason and a new date; with ``approved_by`` it is approved
@@ -512,6 +518,7 @@ def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: 
     return row
 
 
+@requires("extension.approve")
 def decide_extension(extension_id: int, approve: bool, actor: str) -> DeadlineExtension:
     actor = clean_name(actor, "批准人", field="decided_by", max_len=30, required=True)
     with atomic():
@@ -540,6 +547,7 @@ def extensions(doc_id: int) -> list[DeadlineExtension]:
                 .order_by(DeadlineExtension.asked_at, DeadlineExtension.id))
 
 
+@requires("documents.write")
 def void_document(doc_id: int, reason: str, actor: str = "") -> Document:
     """作废 instead of delete; a 发文字号 already given stays used (the counter never goes back)."""
 

@@ -13,6 +13,7 @@ import peewee as pw
 from xiaoneng_desktop.core import audit, choices, clock, figures, people, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import (
     Checker,
     ValidationError,
@@ -141,6 +142,7 @@ def _apply(call: Call, values: dict, data: CallInput) -> None:
     call.shift = shift_at(call.received_at)
 
 
+@requires("duty.write")
 def create_call(data: CallInput) -> Call:
     values = check_call(data)
     with atomic():
@@ -155,6 +157,7 @@ def get_call(call_id: int) -> Call:
     return existing(Call, call_id, "id", "该记录不存在，可能已被删除")
 
 
+@requires("duty.write")
 def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
     values = check_call(data)
     with atomic():
@@ -165,6 +168,7 @@ def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
     return call
 
 
+@requires("duty.write")
 def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None, actor: str = "") -> Call:
     """办结: the feedback (办理情况) is required; the time defaults to now."""
     with atomic():
@@ -182,6 +186,7 @@ def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None
     return call
 
 
+@requires("duty.write")
 def void_call(call_id: int, reason: str, actor: str = "") -> Call:
     """作废 instead of delete: the record stays, greyed, with the reason in the audit log."""
     return audit.void(lambda: get_call(call_id), reason, table="call", already="该记录已经作废")
@@ -345,6 +350,7 @@ def _phone_of(person: Person | None) -> str:
     return (person.mobile or person.office_phone) if person else ""
 
 
+@requires("people")
 def save_shift(data: ShiftInput) -> DutyShift:
     """Put people on one shift of the roster (creating the shift from the pattern if needed)."""
     check = Checker()
@@ -421,6 +427,7 @@ def _rotation_start(names: list[str], role: str, before: dt.datetime) -> int:
     return (names.index(getattr(last, f"{role}_name")) + 1) % len(names) if last else 0
 
 
+@requires("people")
 def generate_roster(year: int, month: int, officers: list[str], leaders: list[str],
                     standbys: list[str] | None = None) -> list[DutyShift]:
     """Rotate the lists over the month: officers shift by shift, leaders and standby day by day,
@@ -505,6 +512,7 @@ def coverage_gaps(first_day: dt.date, last_day: dt.date) -> dict[dt.date, str]:
     return gaps
 
 
+@requires("people")
 def add_unavailability(person_id: int, first_day: dt.date, last_day: dt.date, reason: str = "") -> Unavailability:
     check = Checker()
     if last_day < first_day:
@@ -524,6 +532,7 @@ def unavailability(first_day: dt.date, last_day: dt.date) -> list[Unavailability
                 .order_by(Unavailability.first_day, Person.name))
 
 
+@requires("duty.write")
 def handover(shift_id: int, note: str, actor: str = "") -> DutyShift:
     """交接班: close the shift with a note; the items still open carry over to the next officer."""
     note = clean_text(note, "交接班记录", field="handover_note", max_len=TEXT_MAX, multiline=True, required=True)

@@ -15,6 +15,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core import audit, clock, figures, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import (
     Checker,
     ValidationError,
@@ -142,6 +143,7 @@ def _write_items(template: Template, items: list[tuple[str, list[str]]]) -> None
                                 for j, text in enumerate(points, start=1)]).execute()
 
 
+@requires("inspection.write")
 def create_template(data: TemplateInput, based_on: int | None = None, actor: str = "") -> Template:
     name, items = _clean_template(data)
     with atomic():
@@ -151,12 +153,14 @@ def create_template(data: TemplateInput, based_on: int | None = None, actor: str
     return template
 
 
+@requires("inspection.write")
 def copy_template(template_id: int, name: str, actor: str = "") -> Template:
     """复制: a new template with the same checks and points, to edit freely."""
     source = get_template(template_id)
     return create_template(TemplateInput(name, template_rows(source.id)), based_on=source.id, actor=actor)
 
 
+@requires("inspection.write")
 def save_template(template_id: int, data: TemplateInput, actor: str = "") -> Template:
     """Change a template. One in use by a campaign is not touched: the change becomes a new version
     (the old one retired), so the campaigns keep the points they were run with. Returns the template
@@ -184,6 +188,7 @@ def save_template(template_id: int, data: TemplateInput, actor: str = "") -> Tem
         return template
 
 
+@requires("inspection.write")
 def delete_template(template_id: int, reason: str = "", actor: str = "") -> Template:
     """删除 = retire (kept for history). A template in use cannot be deleted."""
     with atomic():
@@ -245,6 +250,7 @@ def _clean_campaign(data: CampaignInput) -> dict:
     return values
 
 
+@requires("inspection.write")
 def create_campaign(data: CampaignInput, actor: str = "") -> Campaign:
     values = _clean_campaign(data)
     with atomic():
@@ -264,6 +270,7 @@ def get_campaign(campaign_id: int) -> Campaign:
     return existing(Campaign, campaign_id, "campaign", "该自查活动不存在，请刷新后重试")
 
 
+@requires("inspection.write")
 def update_campaign(campaign_id: int, data: CampaignInput, actor: str = "") -> Campaign:
     """Rename, move the period, add or drop participants (one with answers or problems stays)."""
     values = _clean_campaign(data)
@@ -303,6 +310,7 @@ def _as_date(value) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
 
 
+@requires("inspection.write")
 def set_campaign_status(campaign_id: int, status: str, actor: str = "") -> Campaign:
     if status not in CAMPAIGN_STATUSES:
         raise ValidationError("status", "活动状态只能是“进行中”或“已完成”")
@@ -315,6 +323,7 @@ def set_campaign_status(campaign_id: int, status: str, actor: str = "") -> Campa
     return campaign
 
 
+@requires("inspection.write")
 def void_campaign(campaign_id: int, reason: str, actor: str = "") -> Campaign:
     return audit.void(lambda: get_campaign(campaign_id), reason, table="campaign", already="该活动已经作废")
 
@@ -351,6 +360,7 @@ def answers(campaign_id: int) -> dict[tuple[int, int], Answer]:
     return {(a.participant_id, a.point_id): a for a in rows}
 
 
+@requires("inspection.write")
 def save_answers(campaign_id: int, rows: Sequence[AnswerInput], actor: str = "") -> int:
     """Save the grid (any part of it) in one transaction; returns how many answers changed.
     Errors are keyed ``"<participant id>:<point id>"`` so the grid can mark the cell."""
@@ -506,6 +516,7 @@ def check_problem(data: ProblemInput) -> dict:
     return values
 
 
+@requires("inspection.write")
 def create_problem(data: ProblemInput, actor: str = "") -> Problem:
     values = check_problem(data)
     with atomic():
@@ -518,6 +529,7 @@ def get_problem(problem_id: int) -> Problem:
     return existing(Problem, problem_id, "id", "该问题不存在，请刷新后重试")
 
 
+@requires("inspection.write")
 def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Problem:
     values = check_problem(data)
     with atomic():
@@ -542,6 +554,7 @@ def _open_problem(problem_id: int, verb: str) -> Problem:
     return problem
 
 
+@requires("inspection.write")
 def add_progress(problem_id: int, text: str, on: dt.date | None = None, actor: str = "") -> ProgressNote:
     """整改进展: a dated note; the first one moves 未开始 to 整改中."""
     check = Checker()
@@ -569,6 +582,7 @@ def notes(problem_id: int) -> list[ProgressNote]:
                 .order_by(ProgressNote.on, ProgressNote.id))
 
 
+@requires("inspection.write")
 def complete_problem(problem_id: int, summary: str = "", actor: str = "") -> Problem:
     """整改完成: needs a measure; a closing note is kept as progress. Who marked it and who was 责任人
     at that moment are kept: neither may 销号 it, even if the 责任人 is changed afterwards."""
@@ -597,6 +611,7 @@ def same_person(a: str, b: str) -> bool:
     return bool(a and b) and "".join(name_key(a).split()) == "".join(name_key(b).split())
 
 
+@requires("inspection.write")
 def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.datetime | None = None) -> Problem:
     """销号: checked by someone other than the responsible person, who says what they saw."""
     check = Checker()
@@ -631,6 +646,7 @@ def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.dat
     return problem
 
 
+@requires("inspection.write")
 def void_problem(problem_id: int, reason: str, actor: str = "") -> Problem:
     return audit.void(lambda: get_problem(problem_id), reason, table="problem", already="该问题已经作废")
 

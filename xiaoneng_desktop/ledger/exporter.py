@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from xiaoneng_desktop.core import audit, session
+from xiaoneng_desktop.core.db import atomic
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import mask_id_number
 from xiaoneng_desktop.documents.models import INCOMING, OUTGOING, Document, DocumentStep
 from xiaoneng_desktop.duty.models import Call
@@ -116,39 +118,44 @@ def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None
     return [problem_columns(p, p.campaign.name, p.item.name) for p in query]
 
 
+#: The table each ledger kind exports, for its 导出 line in the audit log.
+TABLES = {"duty": "call", "incoming": "document", "outgoing": "document", "visitors": "visit",
+          "rectification": "problem"}
+
+
+def note_export(table: str, what: str, count: int, target: Path | str, full_id: bool = False) -> None:
+    """The 导出 line of the audit log: what went out, how many rows, into which file (its name), and
+    whether it holds full 身份证号."""
+    with atomic():
+        audit.record("导出", table, 0, f"{what}：{count}条，文件“{Path(target).name}”"
+                     + ("（含完整身份证号）" if full_id else ""))
+
+
+@requires("export")
 def export_kind(kind: str, target: Path, date_from: dt.date | None = None, date_to: dt.date | None = None,
                 progress: Callable[..., None] | None = None, full_id: bool = False) -> int:
     """Write the register in its template's layout; returns the number of records. 身份证号 are
     masked unless ``full_id`` (only for a role allowed to see them: session permission "id.full");
     the export is audited, saying so when it holds full numbers."""
-    session.require("export")
     if full_id:
         session.require("id.full")
     rows = rows_of(kind, date_from, date_to, full_id=full_id)
-    workbook.write_layout(layout(kind), Path(target), rows, progress)
-    audit_export(layout(kind).name, Path(target), len(rows), full_id=full_id and kind == "visitors",
-                 table=_TABLES[kind])
+    spec = layout(kind)
+    workbook.write_layout(spec, Path(target), rows, progress)
+    period = f"（{date_from or '最早'}至{date_to or '最近'}）" if date_from or date_to else ""
+    note_export(TABLES.get(kind, kind), f"导出台账 {spec.name}{period}", len(rows), target,
+                full_id=full_id and kind == "visitors")
     return len(rows)
-
-
-_TABLES = {"duty": "call", "incoming": "document", "outgoing": "document", "visitors": "visit",
-           "rectification": "problem"}
-
-
-def audit_export(what: str, target: Path, count: int, full_id: bool = False, table: str = "") -> None:
-    """The audit line of an export: what, how many, which file, and whether it holds full 身份证号."""
-    from xiaoneng_desktop.core.db import atomic
-
-    with atomic():
-        audit.record("导出", table, 0, f"{what} {count} 条 → {target.name}" + ("（含完整身份证号）" if full_id else ""))
 
 
 def write_template(kind: str, target: Path) -> Path:
     return workbook.write_template(layout(kind), Path(target))
 
 
+@requires("export")
 def export_list(target: Path, sheet: str, titles: Sequence[str], displays: Sequence[Callable], query,
-                progress: Callable[..., None] | None = None, widths: Sequence[int] | None = None) -> int:
+                progress: Callable[..., None] | None = None, widths: Sequence[int] | None = None,
+                full_id: bool = False) -> int:
     """Any list exactly as its table shows it: ``query`` is the filtered, sorted SQL (all of it, not
     only the fetched page), ``displays`` the columns' display functions. Returns the rows written."""
     total = query.count() if progress is not None else 0
@@ -159,4 +166,8 @@ def export_list(target: Path, sheet: str, titles: Sequence[str], displays: Seque
         for record in query.iterator():
             yield [display(record) for display in displays]
 
-    return workbook.write_table(Path(target), sheet, titles, lines(), total, progress, widths)
+    count = workbook.write_table(Path(target), sheet, titles, lines(), total, progress, widths)
+    model = getattr(query, "model", None)
+    note_export(model._meta.table_name if model is not None else "", f"导出Excel {sheet}", count, target,
+                full_id=full_id)
+    return count

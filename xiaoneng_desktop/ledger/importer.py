@@ -20,6 +20,7 @@ from pathlib import Path
 from xiaoneng_desktop.core import audit, choices
 from xiaoneng_desktop.core.db import atomic
 from xiaoneng_desktop.core.models import Setting
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import ValidationError, mask_id_numbers_in
 from xiaoneng_desktop.ledger import cells, converters
 from xiaoneng_desktop.ledger.base import Row
@@ -201,6 +202,7 @@ def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str]) -> tup
 
 # -- the import -------------------------------------------------------------------------------------
 
+@requires("import")
 def import_file(kind: str, path: Path, *, dry_run: bool = False, mapping: dict[str, str] | None = None,
                 sheet: str | None = None, progress: Callable[..., None] | None = None) -> ImportReport:
     """Read ``path`` and import it (see import_sheet). LedgerFileError for a file that cannot be read."""
@@ -211,6 +213,7 @@ def import_file(kind: str, path: Path, *, dry_run: bool = False, mapping: dict[s
     return import_sheet(kind, data, mapping=mapping, dry_run=dry_run, progress=progress)
 
 
+@requires("import")
 def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None = None, dry_run: bool = False,
                  progress: Callable[..., None] | None = None) -> ImportReport:
     spec = layout(kind)

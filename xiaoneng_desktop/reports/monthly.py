@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from xiaoneng_desktop.core import clock, settings
 from xiaoneng_desktop.core.figures import Figures, month_bounds, percent_text, previous_month
+from xiaoneng_desktop.core.session import requires
 
 #: The note at the end of the report: DOMAIN.md's definitions, in the office's words.
 DEFINITIONS = [
@@ -332,6 +333,7 @@ SECTIONS: list[Callable[[int, int], Section]] = [duty_section, documents_section
                                                   inspection_section]
 
 
+@requires("reports")
 def build(year: int, month: int, progress: Callable[[int, int], None] | None = None) -> MonthlyReport:
     """The report of a month; ``progress(done, total)`` after each register (for the GUI's bar)."""
     _, _, cutoff = month_bounds(year, month)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from xiaoneng_desktop import APP_NAME, __version__, schema
-from xiaoneng_desktop.core import backups, clock, errors, logs
+from xiaoneng_desktop.core import backups, clock, errors, logs, session
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
@@ -250,6 +250,10 @@ class MainWindow(QMainWindow):
                 lambda _=False, m=module, c=class_name, t=text: self.open_admin_dialog(m, c, t),
             )
             self.admin_actions.append(action)
+        tools_menu.addSeparator()
+        self.audit_action = self._action(tools_menu, "审计日志(&L)…", self.open_audit_log)
+        # 管理员 only; asked as the menu opens (the user may have signed in since the window was built)
+        tools_menu.aboutToShow.connect(lambda: self.audit_action.setVisible(session.can("audit.read")))
 
         help_menu = bar.addMenu("帮助(&H)")
         self.help_action = self._action(help_menu, "使用说明(&H)", self.show_help, "F1")
@@ -380,10 +384,22 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
             self.refresh_all()
 
+    def open_audit_log(self) -> None:
+        """工具 → 审计日志 (管理员): the log, filtered and exported; refused to any other role."""
+        if not session.can("audit.read"):
+            QMessageBox.information(self, "审计日志", str(session.PermissionDenied("audit.read", session.current())))
+            return
+        self.open_admin_dialog("xiaoneng_desktop.ui.admin.audit_dialog", "AuditDialog", "审计日志…")
+
     # ------------------------------------------------------------------ file
 
     def backup_database(self) -> BackgroundTask | None:
         """Copy the data file where the user says, in a worker so the window stays responsive."""
+        try:
+            session.require("backup")
+        except session.PermissionDenied as exc:
+            QMessageBox.information(self, "备份数据库", str(exc))
+            return None
         now = clock.now()
         suggested = self.db_path.with_name(f"{self.db_path.stem}-备份-{now:%Y%m%d-%H%M}.sqlite3")
         name, _filter = QFileDialog.getSaveFileName(
@@ -404,7 +420,9 @@ class MainWindow(QMainWindow):
         def work(_progress):
             # this thread's own connection, closed when the copy is done
             with db.connection_context():
-                return db_module.backup_database(db, target)
+                db_module.backup_database(db, target)
+            backups.note(self.db_path, "备份", f"备份到“{target}”")
+            return target
 
         task = self._backup_task = BackgroundTask(work, self)
         self.backup_action.setEnabled(False)
@@ -522,7 +540,7 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             db_module.close_database()
-            result = backups.restore(self.db_path, chosen, folder, schema.FILE_KIND)
+            result = backups.restore_now(self.db_path, chosen, folder, schema.FILE_KIND)
         finally:
             QApplication.restoreOverrideCursor()
             self.open_data_file(self.db_path, reopen=True)

@@ -20,6 +20,7 @@ import peewee as pw
 from xiaoneng_desktop.core import audit, choices, clock, figures, people, session, settings, workdays
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
+from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import (
     Checker,
     ValidationError,
@@ -205,6 +206,7 @@ def _link_reception_day(visit: Visit) -> None:
     visit.leader_name = row.leader_name if row else ""
 
 
+@requires("visitors.write")
 def create_visit(data: VisitInput) -> Visit:
     values = check_visit(data)
     with atomic():
@@ -221,6 +223,7 @@ def get_visit(visit_id: int) -> Visit:
     return existing(Visit, visit_id, "id", "该来访记录不存在，可能已被删除")
 
 
+@requires("visitors.write")
 def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
     values = check_visit(data)
     with atomic():
@@ -343,6 +346,7 @@ def check_handling(visit: Visit, data: HandlingInput) -> dict:
     return v
 
 
+@requires("visitors.write")
 def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
     """受理 / 不予受理, 转办, 答复, 结果, 满意度, 回访 — everything of the handling form in one step."""
     with atomic():
@@ -386,6 +390,7 @@ def _handling_summary(before: tuple, after: tuple) -> str:
     return "，".join(parts)
 
 
+@requires("visitors.write")
 def extend(visit_id: int, days: int, reason: str, actor: str = "") -> Visit:
     """延期: once, at most the setting's days, with a reason told to the visitor."""
     check = Checker()
@@ -409,6 +414,7 @@ def extend(visit_id: int, days: int, reason: str, actor: str = "") -> Visit:
     return visit
 
 
+@requires("visitors.write")
 def void_visit(visit_id: int, reason: str, actor: str = "") -> Visit:
     return audit.void(lambda: get_visit(visit_id), reason, table="visit", already="该记录已经作废")
 
@@ -651,6 +657,7 @@ def _person(name: str) -> Person | None:
     return people.find_person(name)
 
 
+@requires("visitors.write")
 def generate_reception_days(first_day: dt.date, last_day: dt.date, leaders: list[str],
                             place: str = "") -> list[ReceptionDay]:
     """One reception day a week (the setting's weekday; a holiday is skipped), leaders in turn,
@@ -697,6 +704,7 @@ def _relink_day(row: ReceptionDay) -> None:
      .where((Visit.visited_at >= start) & (Visit.visited_at < start + dt.timedelta(days=1))).execute())
 
 
+@requires("visitors.write")
 def save_reception_day(row_id: int | None, day: dt.date | None, leader_name: str, place: str = "",
                        note: str = "") -> ReceptionDay:
     check = Checker()
@@ -725,6 +733,7 @@ def save_reception_day(row_id: int | None, day: dt.date | None, leader_name: str
     return row
 
 
+@requires("visitors.write")
 def remove_reception_day(row_id: int) -> None:
     """A planned day can be taken off the schedule while no visit is linked to it."""
     with atomic():

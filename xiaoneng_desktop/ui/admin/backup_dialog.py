@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from xiaoneng_desktop import schema
 from xiaoneng_desktop.core import backups, errors
+from xiaoneng_desktop.core.session import PermissionDenied
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 
 
@@ -114,7 +115,7 @@ class BackupDialog(QDialog):
 
         def failed(exc: BaseException) -> None:
             finish()
-            if isinstance(exc, backups.BackupError):
+            if isinstance(exc, backups.BackupError | PermissionDenied):
                 text = str(exc)
             else:
                 text = errors.describe(exc, action="备份", subject=f"备份文件夹“{self.folder}”").text
@@ -136,7 +137,7 @@ class BackupDialog(QDialog):
             self.status_label.setText(f"已备份：{info.path.name}")
             self.refresh()
 
-        return self._run(lambda _p: backups.make_backup(path, folder, schema.FILE_KIND), done, "正在备份…")
+        return self._run(lambda _p: backups.backup_now(path, folder, schema.FILE_KIND), done, "正在备份…")
 
     def _show(self, infos: list[backups.BackupInfo]) -> None:
         self.infos = infos
@@ -186,7 +187,7 @@ class BackupDialog(QDialog):
             return False
         try:
             saved, health = self.window_.restore_backup(chosen.path)
-        except backups.BackupError as exc:
+        except (backups.BackupError, PermissionDenied) as exc:
             QMessageBox.warning(self, "恢复失败", str(exc))
             return False
         except OSError as exc:

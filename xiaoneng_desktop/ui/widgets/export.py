@@ -55,11 +55,8 @@ def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str |
     def work(progress):
         from xiaoneng_desktop.ledger import exporter
 
-        count = exporter.export_list(target, name, titles, displays, query, progress, widths)
-        exporter.audit_export(name, Path(target), count, full_id=full_id and has_ids,
-                              table=getattr(getattr(query, "model", None), "_meta", None) and query.model._meta.table_name
-                              or "")
-        return count
+        return exporter.export_list(target, name, titles, displays, query, progress, widths,
+                                    full_id=full_id and has_ids)
 
     dialog = QProgressDialog("正在导出…", "取消", 0, 0, parent)
     dialog.setWindowTitle("导出Excel")
@@ -95,7 +92,6 @@ def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str |
 
 def export_table_widget(parent: QWidget, table: QTableWidget, name: str, target: str | None = None) -> int | None:
     """A small table held in the widget (tens of rows): written at once, as shown."""
-    from pathlib import Path
 
     from xiaoneng_desktop.ledger import workbook
 
@@ -107,7 +103,11 @@ def export_table_widget(parent: QWidget, table: QTableWidget, name: str, target:
             for r in range(table.rowCount()) if not table.isRowHidden(r)]
     widths = [max(8, table.columnWidth(c) // 7) for c in range(table.columnCount())]
     try:
-        return workbook.write_table(Path(target), name, titles, iter(rows), len(rows), None, widths)
+        count = workbook.write_table(Path(target), name, titles, iter(rows), len(rows), None, widths)
     except OSError as exc:
         QMessageBox.warning(parent, "导出Excel", f"无法写入“{target}”：{exc.strerror or exc}")
         return None
+    from xiaoneng_desktop.ledger import exporter
+
+    exporter.note_export("", f"导出Excel {name}", count, target)
+    return count

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xiaoneng_desktop.core import session
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.widgets import record_forms
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
@@ -112,6 +113,9 @@ class RegisterSpec:
     order_prefix: Callable[[], list] | None = None
     #: The columns that read the clock (repainted by ``tick``).
     tick_columns: Sequence[int] = field(default_factory=tuple)
+    #: What writing in the register needs (core.session.PERMISSIONS); a role without it sees the
+    #: register's write actions disabled and opens records read-only. "" = anyone.
+    permission: str = ""
 
     @property
     def no_selection(self) -> str:
@@ -167,9 +171,13 @@ class RegisterTab(QWidget):
                                         tip=f"打印所选{spec.thing}的{form.name}{form.about}")
         self.pdf_button = push_button(self, "存为PDF…", self.save_record_form,
                                       tip=f"把所选{spec.thing}的{form.name}存为 PDF 文件")
+        self.history_button = push_button(self, "修改记录…", self.show_history,
+                                          tip=f"所选{spec.thing}的每一次登记、修改、作废等操作（谁、何时、改了什么）")
+        #: The buttons that write (the register's own and 作废), disabled for a role without the permission.
+        self.write_buttons: list[QPushButton] = [self.void_button]
 
         shortcut = QShortcut(QKeySequence("Ctrl+N"), self, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.new_record)
+        shortcut.activated.connect(lambda: self.can_write() and self.new_record())
         self.timer = QTimer(self)
         # only while on screen (a hidden tab runs no SQL); showEvent catches up
         self.timer.timeout.connect(lambda: self.isVisible() and self.tick())
@@ -354,26 +362,48 @@ class RegisterTab(QWidget):
     # --- actions ------------------------------------------------------------------------------------
 
     def buttons(self, *own: QPushButton) -> QHBoxLayout:
-        """The row of buttons above the list: the register's own, then 作废, print and save."""
+        """The row of buttons above the list: the register's own (they write: disabled for a role
+        without the register's permission, unless a button names its own in its "permission"
+        property), then 作废, print, save and 修改记录."""
         row = QHBoxLayout()
-        for button in (*own, self.void_button, self.print_button, self.pdf_button):
+        self.write_buttons = [*own, self.void_button]
+        for button in (*own, self.void_button, self.print_button, self.pdf_button, self.history_button):
             row.addWidget(button)
         row.addStretch(1)
+        self.apply_permission()
         return row
 
+    def can_write(self, permission: str | None = None) -> bool:
+        """Whether the current actor may write in the register (or has ``permission``)."""
+        permission = self.spec.permission if permission is None else permission
+        return not permission or session.can(permission)
+
+    def apply_permission(self) -> None:
+        """Enable the write actions for a role that may write, disable them for one that only reads
+        (also after a sign-in)."""
+        for button in self.write_buttons:
+            allowed = self.can_write(button.property("permission") or None)
+            button.setEnabled(allowed)
+            if not allowed:
+                button.setToolTip(f"当前用户（{session.current().role}）只能查看{self.spec.title}")
+
     def _fill_menu(self, menu: QMenu) -> None:
+        writes = self.can_write()
         for text, action in self.menu_actions():
-            menu.addAction(text, action)
-        menu.addAction("作废…", self.void_selected)
+            menu.addAction(text, action).setEnabled(writes)
+        menu.addAction("作废…", self.void_selected).setEnabled(writes)
         menu.addSeparator()
         name = self.spec.form.name
         menu.addAction(f"打印{name}…", self.print_record_form)
         menu.addAction(f"{name}存为PDF…", lambda: self.save_record_form())
+        menu.addAction("修改记录…", self.show_history)
 
     def open_dialog(self, dialog: QDialog, select: int | None = None, *, read_only: str = "") -> QDialog:
         """Open ``dialog`` over the tab; once it saves, the lists are read again and the record is
         selected (``select``, else the dialog's saved id). ``read_only`` — a title such as
         "来访登记（已作废：重复登记）" — shows a record that takes no more changes, without its save button."""
+        if not read_only and not self.can_write(getattr(dialog, "permission", None)):
+            read_only = f"{dialog.windowTitle()}（只读）"
         if read_only:
             dialog.setWindowTitle(read_only)
             dialog.ui.button_box.setEnabled(False)
@@ -391,6 +421,18 @@ class RegisterTab(QWidget):
         return self.open_dialog(ReasonDialog(self.spec.void_title, prompt,
                                              lambda reason: self.spec.void(record_id, reason, self.actor()), self),
                                 select=record_id)
+
+    def show_history(self) -> QDialog | None:
+        """修改记录 of the selected record: every line of the audit log about it, read-only."""
+        from xiaoneng_desktop.ui.widgets.history_dialog import HistoryDialog
+
+        record = self.selected_record()
+        if record is None:
+            return None
+        dialog = HistoryDialog(record._meta.table_name, record.id, f"{self.spec.thing} {record.id}", self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_record(self, record_id: int) -> QDialog | None:
         """Show the record in the register (filters cleared if they hide it), select it and open it —
