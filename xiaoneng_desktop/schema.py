@@ -55,7 +55,8 @@ FILE_KIND = backups.FileKind(SCHEMA_VERSION, {"值班来电": "call", "公文": 
 
 #: The modules that define each register's settings (core.settings.define at import).
 SETTING_MODULES = ["xiaoneng_desktop.duty.service", "xiaoneng_desktop.documents.service",
-                   "xiaoneng_desktop.visitors.service", "xiaoneng_desktop.inspection.service"]
+                   "xiaoneng_desktop.visitors.service", "xiaoneng_desktop.inspection.service",
+                   "xiaoneng_desktop.core.accounts"]
 
 
 def define_all_settings() -> None:
