@@ -254,3 +254,20 @@ def _key_event():
     from PySide6.QtGui import QKeyEvent
 
     return QKeyEvent(QKeyEvent.Type.KeyPress, Qt.Key.Key_Shift, Qt.KeyboardModifier.NoModifier)
+
+
+def test_another_data_file_asks_for_its_own_login(qtbot, admin, tmp_path, monkeypatch):
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.ui.main_window import MainWindow
+
+    other = tmp_path / "other.sqlite3"
+    accounts.sign_in("admin", PASSWORD)
+    window = MainWindow(admin._meta.database.obj.database,
+                        QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    asked = []
+    monkeypatch.setattr(QDialog, "exec", lambda self: asked.append(type(self).__name__) or 0)
+    schema.open_database(other).close()
+    assert window.open_data_file(other)
+    assert asked == ["CreateAdminDialog"] and not session.current().signed_in
+    assert window.user_label.text().startswith("未启用登录")

@@ -659,7 +659,21 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._show_path()
         self._update_edit_actions()
+        if not reopen:
+            self._sign_in_to(path)
         return True
+
+    def _sign_in_to(self, path: Path) -> None:
+        """Accounts belong to a data file: a user signed in to the last one signs in again here
+        (or the window closes); where login is off, the operating-system user acts."""
+        from xiaoneng_desktop.core import accounts, session
+        from xiaoneng_desktop.ui.admin.login_dialog import sign_in_at_start
+
+        if session.current().signed_in:
+            accounts.sign_out()
+            if not sign_in_at_start(self):
+                QTimer.singleShot(0, self.close)
+        self.show_user()
 
     # ------------------------------------------------------------------ help
 
