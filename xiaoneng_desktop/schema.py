@@ -9,7 +9,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from xiaoneng_desktop.core import backups, db
+from xiaoneng_desktop.core import accounts, backups, db  # noqa: F401 - accounts defines the 登录与安全 settings
 from xiaoneng_desktop.core.models import CORE_MODELS
 from xiaoneng_desktop.documents.models import DOCUMENT_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS
@@ -55,8 +55,7 @@ FILE_KIND = backups.FileKind(SCHEMA_VERSION, {"值班来电": "call", "公文": 
 
 #: The modules that define each register's settings (core.settings.define at import).
 SETTING_MODULES = ["xiaoneng_desktop.duty.service", "xiaoneng_desktop.documents.service",
-                   "xiaoneng_desktop.visitors.service", "xiaoneng_desktop.inspection.service",
-                   "xiaoneng_desktop.core.accounts"]
+                   "xiaoneng_desktop.visitors.service", "xiaoneng_desktop.inspection.service"]
 
 
 def define_all_settings() -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "clean_login",
     "create_account",
     "find_account",
+    "get_account",
     "has_accounts",
     "hash_password",
     "is_locked",
@@ -95,8 +96,14 @@ def verify_password(password: str, stored: str) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
-#: Verified against when the login is unknown, so that a wrong name takes as long as a wrong password.
-_DUMMY_HASH = hash_password(secrets.token_hex(8))
+_dummy: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """Verified against when the login is unknown, so that a wrong name takes as long as a wrong password."""
+    if not _dummy:
+        _dummy.append(hash_password(secrets.token_hex(8)))
+    return _dummy[0]
 
 
 def check_password(password: str | None, login: str = "") -> str:
@@ -148,6 +155,11 @@ def find_account(login: str) -> Account:
     if account is None:
         raise ValidationError("login", f"没有登录名为“{(login or '').strip()}”的用户")
     return account
+
+
+def get_account(account_id: int | None) -> Account | None:
+    """The account with this id, or None (another window may have changed it meanwhile)."""
+    return Account.get_or_none(Account.id == account_id) if account_id is not None else None
 
 
 def has_accounts() -> bool:
@@ -328,7 +340,7 @@ def sign_in(login: str, password: str, detail: str = "") -> session.Actor:
         account = _by_login(typed)
         note = f"（{detail}）" if detail else ""
         if account is None:
-            verify_password(password, _DUMMY_HASH)
+            verify_password(password, _dummy_hash())
             audit.record("登录失败", _TABLE, 0, f"登录名：{typed[:30]}（无此用户）{note}")
             refusal = ValidationError("password", "登录名或密码不正确")
         elif not account.active:

@@ -177,8 +177,7 @@ class AccountsDialog(QDialog):
         return self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
 
     def selected(self) -> Account | None:
-        account_id = self.selected_id()
-        return Account.get_or_none(Account.id == account_id) if account_id is not None else None
+        return accounts.get_account(self.selected_id())
 
     def _update_buttons(self) -> None:
         account = self.selected()
