@@ -42,3 +42,13 @@ def log_path(tmp_path, monkeypatch):
     path = tmp_path / "logs" / "xiaoneng.log"
     monkeypatch.setattr(logs, "log_path", lambda: path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def signed_out():
+    """Every test starts and ends as the unrestricted operating-system user, whoever a test signed in."""
+    from xiaoneng_desktop.core import session
+
+    session.sign_in(None)
+    yield
+    session.sign_in(None)

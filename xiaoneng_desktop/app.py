@@ -219,6 +219,20 @@ def check_integrity_later(window: QWidget, path: Path):
     return task
 
 
+def start_idle_lock(window: QWidget):
+    """The idle lock when login is on (login.idle_lock_minutes is read at each check); None when off."""
+    from xiaoneng_desktop.core import accounts, settings
+    from xiaoneng_desktop.ui.admin.login_dialog import IdleLock
+
+    if not settings.get(accounts.LOGIN_REQUIRED.key):
+        return None
+    lock = IdleLock(window)
+    lock.unlocked.connect(window.show_user)
+    lock.unlocked.connect(window.refresh_all)
+    lock.start()
+    return lock
+
+
 def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
     """Open ``db_path`` and show the main window until it closes. ``demo_months``: fill an empty file first.
 
@@ -244,10 +258,17 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
         install_excepthook()
         if demo_months:
             fill_demo_if_empty(path, demo_months)
+        from xiaoneng_desktop.ui.admin import login_dialog
+
+        if not login_dialog.sign_in_at_start():  # 退出 at the login: nothing was opened yet
+            sys.excepthook = previous_hook
+            close_database()
+            return 0
         from xiaoneng_desktop.ui.main_window import MainWindow
 
         window = MainWindow(path)
         window.show()
+        idle_lock = start_idle_lock(window)
         checker = check_integrity_later(window, path)
     except Exception as exc:
         report_error(exc)
@@ -257,6 +278,8 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
     try:
         return app.exec()
     finally:
+        if idle_lock is not None:
+            idle_lock.stop()
         checker.wait()
         del window
         sys.excepthook = previous_hook

@@ -9,6 +9,8 @@
     xiaoneng [--db 文件] restore FILE       先备份当前数据文件，再用 FILE 恢复
     xiaoneng [--db 文件] check              检查数据文件是否完好（完好 0，损坏 2）
     xiaoneng [--db 文件] audit export FILE.xlsx [--from 日期] [--to 日期]   导出审计日志
+    xiaoneng [--db 文件] user add NAME --role ROLE   新建用户（密码从标准输入读一行）
+    xiaoneng [--db 文件] user list | lock NAME | unlock NAME
     xiaoneng --version
 
 Exit codes: 0 done, 1 unexpected error (one line on stderr, the traceback in the log file),
@@ -136,6 +138,7 @@ def build_parser() -> ArgumentParser:
         f"\n  {PROG} [--db PATH] restore FILE   从备份恢复（先备份当前文件）"
         f"\n  {PROG} [--db PATH] check   检查数据文件是否完好"
         f"\n  {PROG} [--db PATH] audit export FILE.xlsx [--from DATE] [--to DATE]   导出审计日志"
+        f"\n  {PROG} [--db PATH] user add NAME --role ROLE | list | lock NAME | unlock NAME   用户管理"
         f"\n  {PROG} --version",
         description=f"{APP_NAME}：值班记录、公文流转、来访接待、五查自查。不带命令时打开主窗口。",
         epilog="命令：\n  demo    在空的数据文件中生成演示数据（xiaoneng demo -h 查看详细说明）\n"
@@ -143,7 +146,8 @@ def build_parser() -> ArgumentParser:
         "  month   月结（xiaoneng month close YYYY-MM）、列出已月结的月份（xiaoneng month list）\n"
         "  template / import / export  Excel 台账（KIND：" + "、".join(LEDGER_KINDS) + "）\n"
         "  backup / restore / check  备份、恢复、检查数据文件\n"
-        "  audit export  导出审计日志（xiaoneng audit export -h 查看详细说明）\n\n"
+        "  audit export  导出审计日志（xiaoneng audit export -h 查看详细说明）\n"
+        "  user    新建、列出、锁定、解锁用户（xiaoneng user -h 查看详细说明）\n\n"
         "退出码：0 成功；1 意外错误（详情见日志）；2 输入有误或数据文件无法使用。",
         formatter_class=ChineseRawFormatter,
     )
@@ -194,6 +198,7 @@ def build_parser() -> ArgumentParser:
     _ledger_commands(commands, db_help)
     _backup_commands(commands, db_help)
     _audit_commands(commands, db_help)
+    _user_commands(commands, db_help)
     return parser
 
 
@@ -230,6 +235,35 @@ def _audit_commands(commands, db_help: str) -> None:
     export.add_argument("file", metavar="FILE.xlsx", type=_path, help="Excel 文件（.xlsx）")
     export.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="起始日期（含）")
     export.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="截止日期（含）")
+
+
+#: core.models.ROLES, spelled out so that parsing the command line loads no database code.
+ROLES = ("管理员", "秘书", "值班员", "接待员", "领导")
+
+
+def _user_commands(commands, db_help: str) -> None:
+    user = commands.add_parser(
+        "user", prog=f"{PROG} user", help="用户管理",
+        description="新建、列出、锁定、解锁登录用户。命令行以操作系统用户的身份操作，并记入审计日志。",
+    )
+    user.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    verbs = user.add_subparsers(dest="verb", metavar="add | list | lock | unlock", help=argparse.SUPPRESS)
+    verbs.required = True
+    add = verbs.add_parser(
+        "add", prog=f"{PROG} user add", help="新建用户",
+        description="新建用户。密码从标准输入读取一行（在终端中运行时提示输入两次）；"
+        "至少 8 个字符，包含字母、数字、符号中的至少两种，且不能与登录名相同。",
+    )
+    add.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    add.add_argument("name", metavar="NAME", help="登录名")
+    add.add_argument("--role", metavar="ROLE", required=True, help="角色：" + "、".join(ROLES))
+    listing = verbs.add_parser("list", prog=f"{PROG} user list", help="列出用户",
+                               description="列出全部用户：登录名、角色、状态、最近登录。")
+    listing.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    for verb, text in (("lock", "锁定用户（解锁前不能登录）"), ("unlock", "解锁用户（也解除输错密码造成的锁定）")):
+        command = verbs.add_parser(verb, prog=f"{PROG} user {verb}", help=text, description=text + "。")
+        command.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+        command.add_argument("name", metavar="NAME", help="登录名")
 
 
 def _backup_commands(commands, db_help: str) -> None:
@@ -597,6 +631,56 @@ def run_check(path: Path) -> int:
     return 0
 
 
+def read_new_password() -> str:
+    """The new password: one line of standard input, or typed twice at a terminal (not echoed)."""
+    from xiaoneng_desktop.core.validation import ValidationError
+
+    stdin = sys.stdin
+    if stdin is not None and stdin.isatty():
+        import getpass
+
+        first = getpass.getpass("密码：")
+        if getpass.getpass("再输入一次密码：") != first:
+            raise ValidationError("password", "两次输入的密码不一致")
+        return first
+    line = stdin.readline() if stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def run_user(path: Path, args) -> int:
+    """user add / list / lock / unlock, as the operating-system user (the session's default actor)."""
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import accounts
+    from xiaoneng_desktop.core.db import close_database
+
+    password = read_new_password() if args.verb == "add" else ""
+    schema.open_database(path)
+    try:
+        if args.verb == "add":
+            account = accounts.create_account(args.name, args.role, password)
+            print(f"已新建用户“{account.login}”（{account.role}）。")
+        elif args.verb == "list":
+            rows = accounts.list_accounts()
+            if not rows:
+                print("还没有用户。用 xiaoneng user add NAME --role 管理员 新建第一个管理员。")
+            else:
+                print("登录名\t角色\t状态\t最近登录")
+                for account in rows:
+                    last = f"{account.last_login_at:%Y-%m-%d %H:%M}" if account.last_login_at else "—"
+                    print(f"{account.login}\t{account.role}\t{accounts.status_text(account)}\t{last}")
+        else:
+            account = accounts.find_account(args.name)
+            if args.verb == "lock":
+                accounts.lock(account.id)
+                print(f"已锁定用户“{account.login}”，解锁前不能登录。")
+            else:
+                accounts.unlock(account.id)
+                print(f"已解锁用户“{account.login}”。")
+    finally:
+        close_database()
+    return 0
+
+
 def _display_missing() -> bool:
     if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
         return False
@@ -612,7 +696,8 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command == "demo":
         db = getattr(args, "db", None)
         return run_demo(data_file(db) if db is not None else demo_file(), args.months)
-    if args.command in ("report", "month", "template", "import", "export", "backup", "restore", "check", "audit"):
+    if args.command in ("report", "month", "template", "import", "export", "backup", "restore", "check", "audit",
+                        "user"):
         path = data_file(getattr(args, "db", None))
         if not path.exists():
             # Only ``demo`` and the window start a new data file: a mistyped --db must not become one.
@@ -631,6 +716,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return run_check(path)
         if args.command == "audit":
             return run_audit_export(path, args.file, args.date_from, args.date_to)
+        if args.command == "user":
+            return run_user(path, args)
         return run_ledger(path, args)
 
     path = demo_file() if args.demo and args.db is None else data_file(args.db)

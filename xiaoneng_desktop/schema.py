@@ -9,7 +9,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from xiaoneng_desktop.core import backups, db
+from xiaoneng_desktop.core import accounts, backups, db  # noqa: F401 - accounts defines the 登录与安全 settings
 from xiaoneng_desktop.core.models import CORE_MODELS
 from xiaoneng_desktop.documents.models import DOCUMENT_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS

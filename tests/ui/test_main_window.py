@@ -108,7 +108,7 @@ def test_menus_and_shortcuts(window):
     for (title, text), shortcut in expected.items():
         assert action(window, title, text).shortcut().toString() == shortcut, text
     tools = [a.text() for a in menu(window, "工具(&T)").actions()]
-    assert tools == ["人员与部门…", "单位设置…", "节假日与调休…", "备份与恢复…", "", "审计日志(&L)…"]
+    assert tools == ["人员与部门…", "单位设置…", "节假日与调休…", "备份与恢复…", "用户管理…", "", "审计日志(&L)…"]
 
 
 def test_audit_log_menu_is_for_the_administrator(window, monkeypatch):
@@ -378,6 +378,9 @@ def test_run_gui_on_a_bad_file_shows_a_message_and_returns_2(qapp, tmp_path, mon
 
 def test_run_gui_shows_the_window_and_returns_when_closed(qapp, qtbot, tmp_path, monkeypatch, settings):
     monkeypatch.setattr(app, "prepare_application", lambda application: None)
+    from xiaoneng_desktop.ui.admin import login_dialog
+
+    monkeypatch.setattr(login_dialog, "sign_in_at_start", lambda parent=None: True)  # see test_login_dialog
     windows = []
 
     class Window(MainWindow):

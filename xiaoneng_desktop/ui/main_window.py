@@ -213,6 +213,9 @@ class MainWindow(QMainWindow):
             file_menu, "导入台账(&I)…", self.open_import_dialog, None, "从 Excel 台账导入值班、公文、来访、整改记录"
         )
         file_menu.addSeparator()
+        self.switch_user_action = self._action(file_menu, "切换用户(&W)…", self.switch_user, None, "以另一个用户登录")
+        self.sign_out_action = self._action(file_menu, "注销(&L)", self.sign_out, None, "退出当前用户，重新登录")
+        file_menu.addSeparator()
         self.quit_action = self._action(file_menu, "退出(&X)", self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
@@ -250,6 +253,8 @@ class MainWindow(QMainWindow):
                 lambda _=False, m=module, c=class_name, t=text: self.open_admin_dialog(m, c, t),
             )
             self.admin_actions.append(action)
+        self.accounts_action = self._action(tools_menu, "用户管理…", self.open_accounts_dialog, None,
+                                            "新建用户、重设密码、停用或解锁（管理员）")
         tools_menu.addSeparator()
         self.audit_action = self._action(tools_menu, "审计日志(&L)…", self.open_audit_log)
         # 管理员 only; asked as the menu opens (the user may have signed in since the window was built)
@@ -271,10 +276,14 @@ class MainWindow(QMainWindow):
             self.clock_label.fontMetrics().horizontalAdvance("2026年12月31日 星期三 23:59:59_")
         )
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        # Both permanent, so that menu tips cannot hide them; the path takes the free room on the left.
+        self.user_label = QLabel(parent=status)
+        self.user_label.setObjectName("userLabel")
+        # Permanent, so that menu tips cannot hide them; the path takes the free room on the left.
+        status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.path_label, 1)
         status.addPermanentWidget(self.clock_label)
         self._show_path()
+        self.show_user()
 
         self.clock_timer = QTimer(self)
         self.clock_timer.setSingleShot(True)
@@ -287,6 +296,51 @@ class MainWindow(QMainWindow):
         dialog = MonthlyReportDialog(self)
         dialog.open()
         return dialog
+
+    def show_user(self) -> None:
+        """Who is acting, in the status bar; 用户管理 only for a role that may manage users."""
+        from xiaoneng_desktop.core import session
+        from xiaoneng_desktop.ui.admin.login_dialog import user_status_text
+
+        self.user_label.setText(user_status_text())
+        self.accounts_action.setEnabled(session.can("accounts"))
+        self.sign_out_action.setEnabled(session.current().signed_in)
+
+    def switch_user(self) -> bool:
+        """Sign in as another user; open dialogs stay as they are. True when someone signed in."""
+        from xiaoneng_desktop.ui.admin.login_dialog import LoginDialog
+
+        dialog = LoginDialog(self, title="切换用户")
+        dialog.quit_button.setText("取消")
+        try:
+            if dialog.exec() != LoginDialog.DialogCode.Accepted:
+                return False
+        finally:
+            dialog.deleteLater()
+        self.show_user()
+        self.refresh_all()
+        return True
+
+    def sign_out(self) -> None:
+        """注销: unsaved work is asked about first; then the login, whose 退出 ends the program."""
+        from xiaoneng_desktop.core import accounts
+
+        if self.keep_unsaved_work():
+            return
+        accounts.sign_out()
+        self.show_user()
+        if not self.switch_user():
+            self.close()
+
+    def open_accounts_dialog(self):
+        from xiaoneng_desktop.ui.admin.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+            self.show_user()
 
     def _show_path(self) -> None:
         self.path_label.setText(f"数据文件：{self.db_path}")
@@ -623,7 +677,21 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._show_path()
         self._update_edit_actions()
+        if not reopen:
+            self._sign_in_to(path)
         return True
+
+    def _sign_in_to(self, path: Path) -> None:
+        """Accounts belong to a data file: a user signed in to the last one signs in again here
+        (or the window closes); where login is off, the operating-system user acts."""
+        from xiaoneng_desktop.core import accounts, session
+        from xiaoneng_desktop.ui.admin.login_dialog import sign_in_at_start
+
+        if session.current().signed_in:
+            accounts.sign_out()
+            if not sign_in_at_start(self):
+                QTimer.singleShot(0, self.close)
+        self.show_user()
 
     # ------------------------------------------------------------------ help
 
