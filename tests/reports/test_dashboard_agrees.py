@@ -121,7 +121,8 @@ def make_records(clock) -> dict[str, int]:
         return duty.create_call(CallInput(**values))
 
     ids["call_open"] = call(T0).id
-    duty.close_call(call(T0 - dt.timedelta(hours=1)).id, "已通知", closed_at=T0 - dt.timedelta(minutes=55))
+    duty.close_call(call(T0 - dt.timedelta(hours=1)).id, "已通知", closed_at=T0 - dt.timedelta(minutes=55),
+                    late_reason="据纸质登记簿补记")
     duty.close_call(call(T0 - dt.timedelta(hours=2)).id, "已通知", closed_at=T0 - dt.timedelta(minutes=30))
     duty.void_call(call(T0 - dt.timedelta(hours=3)).id, "重复登记")
     ids["call_midnight"] = call(T0, category="特殊事项", deadline=dt.datetime(2026, 10, 10, 0, 0)).id
