@@ -133,7 +133,7 @@ def check_call(data: CallInput, stored: Call | None = None, *, late: bool = Fals
     values["closed_at"] = data.closed_at
     if data.deadline is not None and data.received_at is not None and data.deadline < data.received_at:
         check.add("deadline", "办理时限不能早于来电时间")
-    if late:
+    if late and "closed_at" not in check.errors:
         new_closing = data.closed_at if stored is None or data.closed_at != stored.closed_at else None
         values["late_reason"] = late_entry.check(new_closing, data.late_reason, check, now)
     check.raise_if_any()

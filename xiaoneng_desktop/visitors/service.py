@@ -335,7 +335,7 @@ def check_handling(visit: Visit, data: HandlingInput) -> dict:
         if not v["follow_up_note"]:
             check.add("follow_up_note", "回访时请填写回访情况")
     v["followed_up_at"] = data.followed_up_at
-    new_closing = closed_at if closed_at != visit.closed_at else None
+    new_closing = closed_at if closed_at != visit.closed_at and not {"replied_at", "decided_at"} & set(check.errors) else None
     late_reason = late_entry.check(new_closing, data.late_reason, check, now)
     check.raise_if_any()
     v["late_reason"] = late_reason
