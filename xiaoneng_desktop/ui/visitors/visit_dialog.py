@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.core.validation import ValidationError, clean_id_number, is_old_id_number
 from xiaoneng_desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
+from xiaoneng_desktop.ui.widgets.accountability import add_correct_reason
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
 from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 from xiaoneng_desktop.visitors import service
@@ -30,8 +31,11 @@ class VisitDialog(RecordDialog):
     fields = ("visited_at", "category", "id_number", "phone", "name", "persons", "address", "matter",
               "first_responder")
 
-    def __init__(self, visit: Visit | None = None, responder: str = "", parent: QWidget | None = None):
+    def __init__(self, visit: Visit | None = None, responder: str = "", parent: QWidget | None = None,
+                 correcting: bool = False):
         super().__init__(parent)
+        if correcting:
+            add_correct_reason(self, "更正来访登记")
         ui = self.ui
         self.visit_id = visit.id if visit else None
         self.history: PersonHistory | None = None
@@ -185,4 +189,6 @@ class VisitDialog(RecordDialog):
     def submit(self) -> Visit:
         if self.visit_id is None:
             return service.create_visit(self.data())
+        if getattr(self.ui, "correct_reason", None) is not None:
+            return service.correct_visit(self.visit_id, self.data(), self.ui.correct_reason.text())
         return service.update_visit(self.visit_id, self.data())

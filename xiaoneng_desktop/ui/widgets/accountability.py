@@ -65,7 +65,7 @@ class DecideExtensionDialog(RecordDialog):
     """审批延期: the record's pending request, 批准 or 不同意, by the signed-in user (not the asker)."""
 
     form_class = Ui_DecideDialog
-    fields = ("decision", "decided_by")
+    fields = ("decision",)  # refusals (one's own request, no permission) show under the form
 
     def __init__(self, extension: DeadlineExtension, describe: str = "", parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,7 +73,6 @@ class DecideExtensionDialog(RecordDialog):
         self.setWindowTitle("审批延期")
         self.ui.note.setText("\n".join(part for part in (describe, extension_text(extension)) if part))
         self.ui.decision.addItems(("批准", "不同意"))
-        self.errors.fields["decided_by"] = self.ui.decision
 
     def submit(self) -> DeadlineExtension:
         return extensions.decide(self.extension_id, self.ui.decision.currentText() == "批准")
