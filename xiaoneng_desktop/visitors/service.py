@@ -281,7 +281,9 @@ def _check_moment(check: Checker, field: str, moment: dt.datetime | None, visit:
         check.add(field, f"{label}不能晚于当前时间")
 
 
-def check_handling(visit: Visit, data: HandlingInput) -> dict:
+def check_handling(visit: Visit, data: HandlingInput, *, late: bool = False) -> dict:
+    """The handling form checked; with ``late`` (the window, not a ledger import) also the 补记
+    reason (``late_reason``) a closing time long before now needs."""
     check = Checker()
     now = clock.now()
     v: dict = {}
@@ -335,16 +337,19 @@ def check_handling(visit: Visit, data: HandlingInput) -> dict:
         if not v["follow_up_note"]:
             check.add("follow_up_note", "回访时请填写回访情况")
     v["followed_up_at"] = data.followed_up_at
-    new_closing = closed_at if closed_at != visit.closed_at and not {"replied_at", "decided_at"} & set(check.errors) else None
-    late_reason = late_entry.check(new_closing, data.late_reason, check, now)
+    if late:
+        refused = {"replied_at", "decided_at"} & set(check.errors)
+        new_closing = closed_at if closed_at != visit.closed_at and not refused else None
+        v["late_reason"] = late_entry.check(new_closing, data.late_reason, check, now)
     check.raise_if_any()
-    v["late_reason"] = late_reason
     return v
 
 
 def _save_handling(visit: Visit, data: HandlingInput, actor: str, action: str, reason: str = "") -> Visit:
-    values = check_handling(visit, data)
-    late_reason = values.pop("late_reason") if action == "办理" else ""
+    values = check_handling(visit, data, late=True)
+    late_reason = values.pop("late_reason")
+    if action != "办理":
+        late_reason = ""  # a 更正 is its own line, with its reason
     changes = audit.diff(visit, values, LABELS)
     before = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
     decided_before = (visit.decision, visit.decided_at)
@@ -384,7 +389,6 @@ def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
         visit = live(get_visit(visit_id), "id", "该记录已作废，不能办理")
         if visit.closed_at is not None:
             values = check_handling(visit, data)
-            values.pop("late_reason")
             if any(key not in AFTER_CLOSING for key, _old, _new in _changed_keys(visit, values)):
                 raise ValidationError("id", CLOSED)
         return _save_handling(visit, data, actor, "办理")

@@ -227,7 +227,7 @@ class StepDialog(RecordDialog):
         self._update_next()
         self._preview_number()
         tab_leaves(self, ui.done_at)
-        if doc.step == CLOSING_STEP.get(doc.direction):  # 办结 entered long after it is 补记
+        if doc.step == CLOSING_STEP[doc.direction]:  # 办结 entered long after it is 补记
             add_late_reason(self)
         self.resize(self.width(), self.sizeHint().height())  # no gaps where the hidden rows were
         ui.opinion.setFocus()
