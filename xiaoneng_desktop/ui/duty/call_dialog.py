@@ -40,7 +40,8 @@ class CallDialog(RecordDialog):
             add_reason_row(self, "category_reason", "修改类别原因", "办理时限已过后修改事项类别时填写")
         if correcting:
             add_correct_reason(self, "更正来电记录")
-        self.setWindowTitle("编辑来电记录" if call else "新建来电记录")
+        if not correcting:
+            self.setWindowTitle("编辑来电记录" if call else "新建来电记录")
         ui.channel.addItems(CHANNELS)
         ui.category.addItems(CATEGORIES)
         names = people.person_names()

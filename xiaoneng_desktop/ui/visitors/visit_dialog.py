@@ -40,7 +40,8 @@ class VisitDialog(RecordDialog):
         self.visit_id = visit.id if visit else None
         self.history: PersonHistory | None = None
         self._matches: list[NameMatch] = []
-        self.setWindowTitle("修改来访登记" if visit else "来访登记")
+        if not correcting:
+            self.setWindowTitle("修改来访登记" if visit else "来访登记")
         ui.category.addItems(CATEGORIES)
         fill_names(ui.first_responder, people.person_names())
         ui.name_matches.hide()
