@@ -62,7 +62,7 @@ def test_department_changes_leave_audit_lines(office):
     people.set_department_active(general.id, False)
     lines = audit.history("department", general.id)
     assert [line.action for line in lines] == ["新建", "修改", "停用"]
-    assert lines[1].detail == "名称：综合股 → 综合保障股"
+    assert audit.described(lines[1]) == "名称：综合股 → 综合保障股"
 
 
 def test_save_person_creates_and_edits_with_cleaned_values(office):
@@ -78,8 +78,8 @@ def test_save_person_creates_and_edits_with_cleaned_values(office):
     assert (person.name, person.department_id, person.post, person.note) == ("张三", general.id, "股长", "借调")
     lines = audit.history("person", person.id)
     assert [line.action for line in lines] == ["新建", "修改"]
-    assert "部门：办公室 → 综合股" in lines[1].detail
-    assert "办公电话：0731-12345678 → （空）" in lines[1].detail
+    assert "部门：办公室 → 综合股" in audit.described(lines[1])
+    assert "办公电话：0731-12345678 → （空）" in audit.described(lines[1])
 
 
 def test_save_person_reports_every_bad_field_at_once_and_saves_nothing(office):

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from xiaoneng_desktop.core import audit, settings
+from xiaoneng_desktop.core import audit, session, settings
 from xiaoneng_desktop.core.db import database as db_proxy
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.documents import service
@@ -282,9 +282,12 @@ def test_extension_before_the_deadline(database, clock):
     doc = incoming(urgency="加急")  # deadline 10-14; 拟办 due 10-12
     assert doc.due == T(2026, 10, 12, 23, 59, 59)
     assert "晚于" in errors_of(service.ask_extension, doc.id, D(2026, 10, 12), "材料未齐", "赵主任")["new_date"]
-    pending = service.ask_extension(doc.id, D(2026, 10, 16), "需征求县林业局意见", "赵主任")
-    assert pending.approved is None and Document.get_by_id(doc.id).due == doc.due
-    service.decide_extension(pending.id, True, "王县长")
+    with session.acting_as(session.Actor("赵主任", session.SECRETARY)):
+        pending = service.ask_extension(doc.id, D(2026, 10, 16), "需征求县林业局意见")
+        assert pending.approved is None and Document.get_by_id(doc.id).due == doc.due
+        assert "本人" in errors_of(service.decide_extension, pending.id, True)["decided_by"]
+    with session.acting_as(session.Actor("王县长", session.LEADER)):
+        service.decide_extension(pending.id, True)
     moved = Document.get_by_id(doc.id)
     assert moved.due == moved.deadline == T(2026, 10, 16, 23, 59, 59)
     assert [e.approved for e in service.extensions(doc.id)] == [True]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from xiaoneng_desktop.core import session
 from xiaoneng_desktop.documents import service, stats
 from xiaoneng_desktop.documents.service import IncomingInput, OutgoingInput, StepInput
 
@@ -72,7 +73,10 @@ def test_empty_month(database, clock):
 
 def test_extension_moves_the_deadline_of_the_figures(database, clock):
     doc = received(clock, D(2026, 10, 12), "特急")
-    service.ask_extension(doc.id, D(2026, 10, 14), "需核实情况", "赵主任", approved_by="王县长")
+    with session.acting_as(session.Actor("赵主任", session.SECRETARY)):
+        asked = service.ask_extension(doc.id, D(2026, 10, 14), "需核实情况")
+    with session.acting_as(session.Actor("王县长", session.LEADER)):
+        service.decide_extension(asked.id, True)
     clock.set(T(2026, 10, 14, 10, 0))
     for step in (StepInput("拟办", "赵主任", next_holder="王县长"), StepInput("批办", "王县长", lead="林业局"),
                  StepInput("承办", "林业局"), StepInput("办结", "林业局")):

@@ -12,7 +12,7 @@ def log(received, category="一般事项", closed=None):
     call = service.create_call(CallInput(received_at=received, category=category, summary="事项",
                                          officer_name="王值班"))
     if closed is not None:
-        service.close_call(call.id, "已办理", closed_at=closed)
+        service.close_call(call.id, "已办理", closed_at=closed, late_reason="据纸质登记簿补记")
     return call
 
 

@@ -176,7 +176,7 @@ def test_whoever_was_responsible_at_completion_or_completed_it_cannot_verify(cam
     values = dict(campaign_id=campaign.id, item_id=problem.item_id, description=problem.description,
                   responsible_name="李四", deadline=dt.date(2026, 10, 20), measure=problem.measure,
                   cause=problem.cause)
-    service.update_problem(problem.id, ProblemInput(**values))
+    service.correct_problem(problem.id, ProblemInput(**values), "责任人调整")  # completed: only by 更正
     assert service.get_problem(problem.id).responsible_name == "李四"
     for verifier in ("张三", "张 三", "张三\u3000"):
         with pytest.raises(ValidationError) as caught:

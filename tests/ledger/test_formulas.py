@@ -102,7 +102,7 @@ def formula_month(database, clock):
         call = duty.create_call(CallInput(received_at=dt.datetime(2026, 10, 1 + n, 9, 0), category="一般事项",
                                           summary=text, officer_name="王值班", assignee_name=text))
         if n % 2:
-            duty.close_call(call.id, text, closed_at=dt.datetime(2026, 10, 1 + n, 9, 30))
+            duty.close_call(call.id, text, closed_at=dt.datetime(2026, 10, 1 + n, 9, 30), late_reason="补记")
 
 
 def test_the_monthly_report_writes_text_never_a_formula(formula_month, tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from xiaoneng_desktop.core import settings
+from xiaoneng_desktop.core import session, settings
 from xiaoneng_desktop.documents import service as documents
 from xiaoneng_desktop.documents.service import IncomingInput, StepInput
 from xiaoneng_desktop.inspection import service as inspection
@@ -47,8 +47,10 @@ def document(clock, *, long: bool = False):
             clock.advance(hours=2)
             documents.urge(doc.id, "李文书", "电话", f"第{n + 1}次催办，承办人答复：排查已完成{60 + 3 * n}%，"
                            "其余林区正在逐片核查，完成后书面报送")
-    documents.ask_extension(doc.id, dt.date(2026, 10, 30), "排查范围大，需延长办理时间", "县林业局",
-                            approved_by="赵主任")
+    with session.acting_as(session.Actor("县林业局", session.SECRETARY)):
+        asked = documents.ask_extension(doc.id, dt.date(2026, 10, 30), "排查范围大，需延长办理时间")
+    with session.acting_as(session.Actor("赵主任", session.LEADER)):
+        documents.decide_extension(asked.id, True)
     return documents.get_document(doc.id)
 
 

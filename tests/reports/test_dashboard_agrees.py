@@ -121,7 +121,8 @@ def make_records(clock) -> dict[str, int]:
         return duty.create_call(CallInput(**values))
 
     ids["call_open"] = call(T0).id
-    duty.close_call(call(T0 - dt.timedelta(hours=1)).id, "已通知", closed_at=T0 - dt.timedelta(minutes=55))
+    duty.close_call(call(T0 - dt.timedelta(hours=1)).id, "已通知", closed_at=T0 - dt.timedelta(minutes=55),
+                    late_reason="据纸质登记簿补记")
     duty.close_call(call(T0 - dt.timedelta(hours=2)).id, "已通知", closed_at=T0 - dt.timedelta(minutes=30))
     duty.void_call(call(T0 - dt.timedelta(hours=3)).id, "重复登记")
     ids["call_midnight"] = call(T0, category="特殊事项", deadline=dt.datetime(2026, 10, 10, 0, 0)).id
@@ -150,8 +151,9 @@ def make_records(clock) -> dict[str, int]:
     visitors.save_handling(accepted.id, HandlingInput(decision="受理", decided_at=T0), actor="周接待")
     ids["visit_accepted"] = accepted.id
     short = visit("王小明")
-    visitors.save_handling(short.id, HandlingInput(decision="受理", decided_at=T0, deadline=dt.date(2026, 10, 12)),
-                           actor="周接待")
+    visitors.save_handling(short.id, HandlingInput(decision="受理", decided_at=T0), actor="周接待")
+    # a short limit typed in a ledger kept before the program (the program never lets one be retyped)
+    Visit.update(deadline=dt.datetime(2026, 10, 12, 23, 59, 59), deadline_typed=True).where(Visit.id == short.id).execute()
     ids["visit_short"] = short.id
     visitors.save_handling(visit("陈大华").id, HandlingInput(decision="不予受理", decided_at=T0,
                                                            decision_reason="不属于本机关职责范围"), actor="周接待")

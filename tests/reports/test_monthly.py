@@ -22,7 +22,7 @@ def log(received, category="一般事项", closed=None, summary="事项", assign
     call = service.create_call(CallInput(received_at=received, category=category, summary=summary,
                                          officer_name="王值班", assignee_name=assignee))
     if closed is not None:
-        service.close_call(call.id, "已办理", closed_at=closed)
+        service.close_call(call.id, "已办理", closed_at=closed, late_reason="据纸质登记簿补记")
     return call
 
 

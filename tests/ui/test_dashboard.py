@@ -23,7 +23,7 @@ def calls(database, clock):
                                       summary="会议通知", officer_name="王值班"))
     done = duty.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 0), category="一般事项",
                                       summary="已办事项", officer_name="王值班"))
-    duty.close_call(done.id, "已办", closed_at=dt.datetime(2026, 10, 9, 8, 5))
+    duty.close_call(done.id, "已办", closed_at=dt.datetime(2026, 10, 9, 8, 5), late_reason="补记")
     return late, soon
 
 

@@ -232,3 +232,27 @@ def test_step_done_meanwhile_in_another_window(qtbot, tab, clock):
     assert "已由钱副主任" in dialog.errors.shown()["step"]
     assert dialog.isVisible()
     dialog.discard()  # what was typed is dropped without the question (asked only of a person)
+
+
+def test_extension_asked_then_approved_by_a_leader_in_the_window(qtbot, tab, clock):
+    from xiaoneng_desktop.core import session
+
+    doc = service.register_incoming(service.IncomingInput(
+        start_date=dt.date(2026, 9, 29), unit="县应急管理局", title="来文", kind="函", registrar="李文书",
+        next_holder="赵主任"))
+    tab.refresh()
+    tab.view.select_id(doc.id)
+    with session.acting_as(session.Actor("李文书", session.SECRETARY)):
+        ask = tab.extend_selected()
+        ask.ui.new_date.setDate(dt.date(2026, 10, 20))
+        type_text(qtbot, ask.ui.reason, "需征求县林业局意见")
+        with qtbot.waitSignal(ask.accepted, timeout=2000):
+            ask.save()
+    assert service.get_document(doc.id).deadline < dt.datetime(2026, 10, 20)
+    with session.acting_as(session.Actor("王县长", session.LEADER)):
+        decide = tab.decide_selected()
+        assert "需征求县林业局意见" in decide.ui.note.text() and "李文书" in decide.ui.note.text()
+        with qtbot.waitSignal(decide.accepted, timeout=2000):
+            decide.save()
+    assert service.get_document(doc.id).deadline == dt.datetime(2026, 10, 20, 23, 59, 59)
+    assert [e.decided_by for e in service.extensions(doc.id)] == ["王县长"]

@@ -282,3 +282,28 @@ def test_roster_dialogs_refuse_at_the_field_keep_the_typing_and_save_by_ctrl_ent
     with qtbot.waitSignal(away.accepted, timeout=2000):
         press_ctrl_enter(qtbot, away, away.ui.reason)
     assert "王值班 10-09至10-10（休假）" in page.away_label.text()
+
+
+def test_a_closed_call_opens_as_correction_and_the_change_is_audited_old_to_new(qtbot, tab, clock):
+    """D1 / 更正 through the window: the deadline is read-only, a closed call is corrected with a reason
+    by the secretary, and the audit line lists the field old → new."""
+    from xiaoneng_desktop.core import audit, session
+
+    call = service.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 55), category="一般事项",
+                                         summary="会议通知", officer_name="王值班"))
+    service.close_call(call.id, "已通知")
+    tab.refresh()
+    with session.acting_as(session.Actor("李秘书", session.SECRETARY)):
+        dialog = tab.edit_call(call.id)
+        ui = dialog.ui
+        assert "更正" in dialog.windowTitle()
+        assert not ui.deadline.isEnabled() and not ui.deadline_typed.isEnabled()
+        ui.summary.setPlainText("会议通知：明早八点开会")
+        dialog.save()
+        assert dialog.isVisible() and "更正原因" in dialog.errors.shown()["correct_reason"]
+        type_text(qtbot, ui.correct_reason, "摘要漏记时间")
+        with qtbot.waitSignal(dialog.accepted, timeout=2000):
+            dialog.save()
+    line = audit.history("call", call.id)[-1]
+    assert (line.action, line.actor, line.detail) == ("更正", "李秘书", "摘要漏记时间")
+    assert audit.changes_of(line) == [("内容摘要", "会议通知", "会议通知：明早八点开会")]

@@ -26,7 +26,7 @@ def dialog(qtbot, database, clock, monkeypatch):
     clock.set(dt.datetime(2026, 11, 15, 12, 0))
     call = service.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 0), category="一般事项",
                                          summary="会议通知", officer_name="王值班"))
-    service.close_call(call.id, "已通知", closed_at=dt.datetime(2026, 10, 9, 8, 5))
+    service.close_call(call.id, "已通知", closed_at=dt.datetime(2026, 10, 9, 8, 5), late_reason="补记")
     widget = MonthlyReportDialog()
     qtbot.addWidget(widget)
     widget.show()

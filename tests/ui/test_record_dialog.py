@@ -331,7 +331,7 @@ REFUSED = {
     "extend": (lambda r: ExtendDialog(_accepted(r["visit"]), "李文书"),
                lambda q, ui: ui.days.setValue(3), "reason", "请填写延期理由", ("days", 3),
                lambda q, ui: type_text(q, ui.reason, "需现场勘查"),
-               lambda r: visitors.service.get_visit(r["visit"].id).extended_days),
+               lambda r: len(visitors.service.extensions(r["visit"].id))),  # asked, waiting for approval
 }
 
 

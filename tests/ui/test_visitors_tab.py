@@ -312,4 +312,11 @@ def test_extend_refused_at_the_reason_then_saved_by_ctrl_enter(qtbot, tab, clock
     type_text(qtbot, dialog.ui.reason, "需现场勘查")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         press_ctrl_enter(qtbot, dialog, dialog.ui.reason)
+    assert service.get_visit(visit.id).extended_days == 0  # asked: it waits for someone else's approval
+    with session.acting_as(session.Actor("王县长", session.LEADER)):
+        decide = tab.decide_selected()
+        assert "需现场勘查" in decide.ui.note.text()
+        decide.ui.decision.setCurrentText("批准")
+        with qtbot.waitSignal(decide.accepted, timeout=2000):
+            decide.save()
     assert (service.get_visit(visit.id).extended_days, service.get_visit(visit.id).extension_reason) == (5, "需现场勘查")

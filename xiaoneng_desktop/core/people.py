@@ -65,7 +65,7 @@ def save_department(department_id: int | None, name: str, sort_order: int = 0, a
         if changes:
             department.name, department.sort_order, department.active = name, sort_order, bool(active)
             department.save()
-            audit.record("修改", _DEPARTMENT, department.id, changes)
+            audit.record("修改", _DEPARTMENT, department.id, changes=changes)
         return department
 
 
@@ -149,7 +149,7 @@ def save_person(person_id: int | None, *, name: str, department_id: int | None =
             for key, value in values.items():
                 setattr(person, key, value)
             person.save()
-            audit.record("修改", _PERSON, person.id, changes)
+            audit.record("修改", _PERSON, person.id, changes=changes)
         return person
 
 
@@ -233,15 +233,9 @@ def _describe(person: Person) -> str:
     return "；".join(parts)
 
 
-def _changes(row: pw.Model, new: dict, labels: dict[str, str]) -> str:
-    """"字段：旧 → 新；…" for the audit line, only for what really changed."""
-    parts = []
-    for key, value in new.items():
-        field = row._meta.fields[key]
-        old = getattr(row, field.object_id_name if isinstance(field, pw.ForeignKeyField) else key)
-        if old != value:
-            parts.append(f"{labels[key]}：{_shown(row, key, old)} → {_shown(row, key, value)}")
-    return "；".join(parts)
+def _changes(row: pw.Model, new: dict, labels: dict[str, str]) -> list[audit.Change]:
+    """(label, old, new) for the audit line, only for what really changed (``audit.diff``)."""
+    return audit.diff(row, new, {key: labels[key] for key in new}, show=lambda key, value: _shown(row, key, value))
 
 
 def _shown(row: pw.Model, key: str, value) -> str:

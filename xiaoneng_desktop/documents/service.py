@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, figures, settings, workdays
+from xiaoneng_desktop.core import audit, clock, figures, late_entry, settings, workdays
+from xiaoneng_desktop.core import extensions as deadline_extensions
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import DeadlineExtension
 from xiaoneng_desktop.core.session import requires
@@ -375,6 +376,7 @@ class StepInput:
     circulate_to: str = ""  # 承办 (or 批办): 传阅 readers, empty: no 传阅
     cosign_units: str = ""  # 核稿: 会签 departments (keeps what was given at 拟稿 if empty)
     code: str = ""  # 编号: the 代字 (defaults to the one chosen at 拟稿)
+    late_reason: str = ""  # 补记: the closing step done long before it is entered
 
 
 @requires("documents.write")
@@ -429,7 +431,9 @@ def advance(doc_id: int, data: StepInput) -> Document:
         following = next_step(doc, step)
         holder = _next_holder(errors, doc, following, data.next_holder, who)
         errors.raise_if_any()
+        late_reason = ""
         if step == CLOSING_STEP[doc.direction]:
+            late_reason = late_entry.check(done_at, data.late_reason, now=now)
             doc.closed_at = done_at
         if step == "归档":
             doc.archived_at = done_at
@@ -439,6 +443,7 @@ def advance(doc_id: int, data: StepInput) -> Document:
         doc.save()
         detail = f"{step}：{who}" + (f" → {holder}" if holder else "") + (f"（{doc.number}）" if step == "编号" else "")
         audit.record(step, "document", doc.id, detail)
+        late_entry.record("document", doc.id, late_reason)
     return doc
 
 
@@ -488,63 +493,37 @@ def urgings(doc_id: int) -> list[Urging]:
 
 
 @requires("documents.write")
-def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: str,
-                  approved_by: str = "") -> DeadlineExtension:
-    """延期: asked before the deadline with a reason and a new date; with ``approved_by`` it is approved
-    at once (the leader agreed), otherwise it waits for ``decide_extension``."""
-    check = Checker()
-    now = clock.now()
-    reason = check.run("reason", clean_text, reason, "延期原因", field="reason", max_len=200, required=True)
-    asked_by = check.run("asked_by", clean_name, asked_by, "申请人", field="asked_by", max_len=30, required=True)
-    approved_by = check.run("approved_by", clean_name, approved_by, "批准人", field="approved_by", max_len=30)
-    if new_date is None:
-        check.add("new_date", "请填写延期后的日期")
-    check.raise_if_any()
-    with atomic():
-        doc = get_document(doc_id)
-        if not is_open(doc):
-            raise ValidationError("new_date", "该文件已办结或已作废，不能延期")
-        current = doc.due or doc.deadline
-        if now > current:
-            raise ValidationError("new_date", f"已超过办理时限（{current:%Y-%m-%d}），延期须在时限届满前申请")
-        new_deadline = workdays.deadline_end(new_date)
-        if new_deadline <= current:
-            raise ValidationError("new_date", f"延期后的日期须晚于现在的时限（{current:%Y-%m-%d}）")
-        row = DeadlineExtension.create(table="document", record_id=doc.id, asked_at=now, asked_by=asked_by, reason=reason,
-                                       old_deadline=current, new_deadline=new_deadline)
-        audit.record("申请延期", "document", doc.id, f"{current:%Y-%m-%d} → {new_date:%Y-%m-%d}：{reason}")
-        if approved_by:
-            _decide(row, doc, True, approved_by, now)
-    return row
+def ask_extension(doc_id: int, new_date: dt.date | None, reason: str, asked_by: str = "") -> DeadlineExtension:
+    """延期: asked (by the signed-in user) before the deadline, with a reason and a new date; it waits
+    for someone else to approve (``decide_extension``). ``asked_by`` is no longer used: the asker is
+    the session's actor."""
+    new_deadline = workdays.deadline_end(new_date) if new_date is not None else None
+    return deadline_extensions.ask("document", doc_id, new_deadline, reason, field="new_date")
 
 
 @requires("extension.approve")
-def decide_extension(extension_id: int, approve: bool, actor: str) -> DeadlineExtension:
-    actor = clean_name(actor, "批准人", field="decided_by", max_len=30, required=True)
-    with atomic():
-        row = existing(DeadlineExtension, extension_id, "decided_by", "该延期申请不存在")
-        if row.approved is not None:
-            raise ValidationError("decided_by", "该延期申请已经处理")
-        _decide(row, get_document(row.record_id), approve, actor, clock.now())
-    return row
+def decide_extension(extension_id: int, approve: bool, actor: str = "") -> DeadlineExtension:
+    """批准延期 / 不同意延期 by the signed-in user (not the one who asked)."""
+    return deadline_extensions.decide(extension_id, approve)
 
 
-def _decide(row: DeadlineExtension, doc: Document, approve: bool, actor: str, now: dt.datetime) -> None:
-    row.approved, row.decided_by, row.decided_at = approve, actor, now
-    row.save()
-    if approve:
-        doc.deadline = max(doc.deadline, row.new_deadline)
-        doc.step_due = row.new_deadline
-        _update_due(doc)
-        doc.save()
-    audit.record("批准延期" if approve else "不同意延期", "document", doc.id,
-                 f"至 {row.new_deadline:%Y-%m-%d}")
+def _current_deadline(doc: Document) -> dt.datetime:
+    return doc.due or doc.deadline
+
+
+def _apply_extension(doc: Document, row: DeadlineExtension) -> None:
+    doc.deadline = max(doc.deadline, row.new_deadline)
+    doc.step_due = row.new_deadline
+    _update_due(doc)
+    doc.save()
 
 
 def extensions(doc_id: int) -> list[DeadlineExtension]:
-    return list(DeadlineExtension.select()
-                .where((DeadlineExtension.table == "document") & (DeadlineExtension.record_id == doc_id))
-                .order_by(DeadlineExtension.asked_at, DeadlineExtension.id))
+    return deadline_extensions.of("document", doc_id)
+
+
+deadline_extensions.register("document", load=lambda doc_id: get_document(doc_id), deadline=_current_deadline,
+                             apply=_apply_extension, is_open=lambda doc: is_open(doc), permission="documents.write")
 
 
 @requires("documents.write")

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, choices, clock, figures, people, settings
+from xiaoneng_desktop.core import audit, choices, clock, figures, late_entry, people, session, settings
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.session import requires
@@ -61,12 +61,25 @@ class CallInput:
     instruction_by: str = ""
     feedback: str = ""
     closed_at: dt.datetime | None = None
-    deadline: dt.datetime | None = None  # typed by hand; None: from the category's limit
+    deadline: dt.datetime | None = None  # typed by hand at registration only; None: from the category's limit
+    category_reason: str = ""  # why the category changes after the deadline has passed
+    late_reason: str = ""  # 补记: why the 办结时间 is entered long after it
 
     @classmethod
     def from_call(cls, call: Call) -> CallInput:
-        values = {f.name: getattr(call, f.name) for f in fields(cls) if f.name != "deadline"}
+        values = {f.name: getattr(call, f.name) for f in fields(cls)
+                  if f.name not in ("deadline", "category_reason", "late_reason")}
         return cls(**values, deadline=call.deadline if call.deadline_typed else None)
+
+
+#: Field labels of the audit log's old → new.
+LABELS = {
+    "received_at": "来电时间", "channel": "来电方式", "category": "事项类别", "caller": "来电人",
+    "caller_unit": "来电单位", "phone": "联系电话", "summary": "内容摘要", "officer_name": "值班员",
+    "assignee_name": "交办对象", "instruction": "领导批示", "instruction_by": "批示领导", "feedback": "办理情况",
+    "closed_at": "办结时间", "deadline": "办理时限",
+}
+CLOSED = "已办结的记录不能直接修改，请使用“更正”"
 
 
 def limit_minutes(category: str) -> int:
@@ -77,8 +90,10 @@ def deadline_for(category: str, received_at: dt.datetime) -> dt.datetime:
     return received_at + dt.timedelta(minutes=limit_minutes(category))
 
 
-def check_call(data: CallInput) -> dict:
-    """Every field checked at once; returns the values to store."""
+def check_call(data: CallInput, stored: Call | None = None, *, late: bool = False) -> dict:
+    """Every field checked at once; returns the values to store. With ``late`` (the window's and the
+    command line's entries, not a ledger import), also ``late_reason``: the 补记 reason, required when
+    the 办结时间 is new and more than the setting's minutes before now."""
     check = Checker()
     now = clock.now()
     values: dict = {}
@@ -117,6 +132,9 @@ def check_call(data: CallInput) -> dict:
     values["closed_at"] = data.closed_at
     if data.deadline is not None and data.received_at is not None and data.deadline < data.received_at:
         check.add("deadline", "办理时限不能早于来电时间")
+    if late and "closed_at" not in check.errors:
+        new_closing = data.closed_at if stored is None or data.closed_at != stored.closed_at else None
+        values["late_reason"] = late_entry.check(new_closing, data.late_reason, check, now)
     check.raise_if_any()
     return values
 
@@ -126,30 +144,56 @@ def _person(name: str) -> Person | None:
 
 
 def _apply(call: Call, values: dict, data: CallInput) -> None:
+    """Store the form's values. The deadline is set at registration only (typed, or the category's
+    limit); afterwards it follows a change of category (unless it was typed) and nothing else."""
+    creating = call.id is None
     handed_on = values["assignee_name"] != call.assignee_name
+    category_changed = not creating and values["category"] != call.category
+    was_closed = call.closed_at is not None
     for key, value in values.items():
-        setattr(call, key, value)
+        if key != "late_reason":
+            setattr(call, key, value)
     call.officer = _person(call.officer_name)
     if not call.assignee_name:
         call.assignee, call.assigned_at = None, None
     elif handed_on:  # 交办 happens when the name is first given or changed
         call.assignee, call.assigned_at = _person(call.assignee_name), clock.now()
-    if data.deadline is not None:
-        call.deadline, call.deadline_typed = data.deadline, True
-    else:
-        call.deadline, call.deadline_typed = deadline_for(call.category, call.received_at), False
-    call.closed_by = call.officer_name if call.closed_at else ""
+    if creating:
+        if data.deadline is not None:
+            call.deadline, call.deadline_typed = data.deadline, True
+        else:
+            call.deadline, call.deadline_typed = deadline_for(call.category, call.received_at), False
+    elif category_changed and not call.deadline_typed:
+        call.deadline = deadline_for(call.category, call.received_at)
+    if not call.closed_at:
+        call.closed_by = ""
+    elif creating:
+        call.closed_by = call.officer_name
+    elif not was_closed:
+        call.closed_by = session.actor_name()
     call.shift = shift_at(call.received_at)
+
+
+def _category_reason(call: Call, values: dict, data: CallInput, reason: str | None = None) -> str:
+    """Changing the category once the deadline has passed needs a reason (it moves the deadline)."""
+    if values["category"] == call.category or call.deadline is None or clock.now() <= call.deadline:
+        return ""
+    reason = clean_text(data.category_reason if reason is None else reason, "修改类别原因",
+                        field="category_reason", max_len=200) or ""
+    if not reason:
+        raise ValidationError("category_reason", f"办理时限（{call.deadline:%m-%d %H:%M}）已过，修改事项类别须填写原因")
+    return reason
 
 
 @requires("duty.write")
 def create_call(data: CallInput) -> Call:
-    values = check_call(data)
+    values = check_call(data, late=True)
     with atomic():
         call = Call()
         _apply(call, values, data)
         call.save()
         audit.record("新建", "call", call.id, f"{call.category}：{call.summary[:40]}")
+        late_entry.record("call", call.id, values["late_reason"])
     return call
 
 
@@ -157,20 +201,52 @@ def get_call(call_id: int) -> Call:
     return existing(Call, call_id, "id", "该记录不存在，可能已被删除")
 
 
-@requires("duty.write")
-def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
-    values = check_call(data)
-    with atomic():
-        call = live(get_call(call_id), "id", "该记录已作废，不能修改")
-        _apply(call, values, data)
-        call.save()
-        audit.record("修改", "call", call.id, "")
+def _save_changed(call: Call, values: dict, data: CallInput, action: str, reason: str = "",
+                  category_reason: str | None = None) -> Call:
+    category_reason = _category_reason(call, values, data, category_reason)
+    changes = audit.diff(call, values, LABELS)
+    old_deadline = call.deadline
+    _apply(call, values, data)
+    if call.deadline != old_deadline:
+        changes.append((LABELS["deadline"], audit.shown(old_deadline), audit.shown(call.deadline)))
+    call.save()
+    detail = "；".join(part for part in (reason, f"修改类别原因：{category_reason}" if category_reason else "") if part)
+    if changes:
+        audit.record(action, "call", call.id, detail, changes=changes)
+    late_entry.record("call", call.id, values["late_reason"])
     return call
 
 
 @requires("duty.write")
-def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None, actor: str = "") -> Call:
-    """办结: the feedback (办理情况) is required; the time defaults to now."""
+def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
+    """修改 an open call; the deadline stays as registered (``data.deadline`` is ignored)."""
+    with atomic():
+        call = live(get_call(call_id), "id", "该记录已作废，不能修改")
+        if call.closed_at is not None:
+            raise ValidationError("id", CLOSED)
+        values = check_call(data, call, late=True)
+        return _save_changed(call, values, data, "修改")
+
+
+@requires("duty.write")
+def correct_call(call_id: int, data: CallInput, reason: str) -> Call:
+    """更正 of a closed call: by a role allowed to ("correct"), with a reason, audited old → new."""
+    session.require("correct")
+    reason = clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
+    with atomic():
+        call = live(get_call(call_id), "id", "该记录已作废，不能更正")
+        if call.closed_at is None:
+            raise ValidationError("id", "该记录尚未办结，请直接修改")
+        data.late_reason = data.late_reason or reason
+        values = check_call(data, call, late=True)
+        values["late_reason"] = ""  # a 更正 is its own line, with its reason
+        return _save_changed(call, values, data, "更正", reason, category_reason=data.category_reason or reason)
+
+
+@requires("duty.write")
+def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None, actor: str = "",
+               late_reason: str = "") -> Call:
+    """办结: the feedback (办理情况) is required; the time defaults to now (an earlier one is 补记)."""
     with atomic():
         call = live(get_call(call_id), "id", "该记录已作废，不能办结")
         if call.closed_at is not None:
@@ -178,11 +254,13 @@ def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None
         data = CallInput.from_call(call)
         data.feedback = feedback if feedback.strip() else call.feedback
         data.closed_at = closed_at or clock.now()
-        values = check_call(data)
+        data.late_reason = late_reason
+        values = check_call(data, call, late=True)
         call.feedback, call.closed_at = values["feedback"], values["closed_at"]
-        call.closed_by = actor or call.officer_name
+        call.closed_by = actor or session.actor_name()
         call.save()
         audit.record("办结", "call", call.id, call.feedback[:80])
+        late_entry.record("call", call.id, values["late_reason"])
     return call
 
 

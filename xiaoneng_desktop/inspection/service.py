@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, figures, settings
+from xiaoneng_desktop.core import audit, clock, figures, late_entry, session, settings
+from xiaoneng_desktop.core import extensions as deadline_extensions
 from xiaoneng_desktop.core.db import atomic, search_index_matches
+from xiaoneng_desktop.core.models import DeadlineExtension
 from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import (
     Checker,
@@ -458,6 +460,15 @@ class ProblemInput:
     participant_id: int | None = None
 
 
+#: Field labels of the audit log's old → new.
+LABELS = {
+    "found_on": "发现日期", "item": "检查项", "point": "检查点", "participant": "参加人员", "description": "问题描述",
+    "cause": "原因分析", "measure": "整改措施", "responsible_name": "责任人", "kind": "整改类型",
+    "explanation": "向群众解释说明的情况", "deadline": "整改时限",
+}
+CLOSED = "已办结的记录不能直接修改，请使用“更正”"
+
+
 def default_deadline(kind: str, found_on: dt.date) -> dt.date | None:
     if kind == "短期内不能解决":
         return None
@@ -529,22 +540,90 @@ def get_problem(problem_id: int) -> Problem:
     return existing(Problem, problem_id, "id", "该问题不存在，请刷新后重试")
 
 
+def _show(key: str, value) -> str:
+    if value is None or value == "":
+        return audit.shown(value)
+    if key == "item":
+        row = value if isinstance(value, CheckItem) else CheckItem.get_or_none(CheckItem.id == value)
+        return row.name if row else str(value)
+    if key == "point":
+        row = value if isinstance(value, CheckPoint) else CheckPoint.get_or_none(CheckPoint.id == value)
+        return row.text[:30] if row else str(value)
+    if key == "participant":
+        row = value if isinstance(value, Participant) else Participant.get_or_none(Participant.id == value)
+        return row.name if row else str(value)
+    return audit.shown(value)
+
+
+def _save_problem(problem: Problem, values: dict, action: str, reason: str = "") -> Problem:
+    """The form's values; the 整改时限 stays as registered (it moves only by 延期), unless the
+    problem had none (短期内不能解决) and now gets one."""
+    if values["campaign"].id != problem.campaign_id:
+        raise ValidationError("campaign", "问题登记后不能改到其他活动")
+    if problem.completed_at is not None and not values["measure"]:
+        raise ValidationError("measure", "已完成整改的问题须填写整改措施")
+    values = dict(values)
+    if problem.deadline is not None:
+        values["deadline"] = problem.deadline
+    values.pop("campaign")
+    changes = audit.diff(problem, values, LABELS, show=_show)
+    for key, value in values.items():
+        setattr(problem, key, value)
+    problem.save()
+    if changes:
+        audit.record(action, "problem", problem.id, reason, changes=changes)
+    return problem
+
+
 @requires("inspection.write")
 def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Problem:
     values = check_problem(data)
     with atomic():
         problem = live(get_problem(problem_id), "id", "该问题已作废，不能修改")
-        if problem.verified_at is not None:
-            raise ValidationError("id", "该问题已销号，不能修改")
-        if values["campaign"].id != problem.campaign_id:
-            raise ValidationError("campaign", "问题登记后不能改到其他活动")
-        if problem.completed_at is not None and not values["measure"]:
-            raise ValidationError("measure", "已完成整改的问题须填写整改措施")
-        for key, value in values.items():
-            setattr(problem, key, value)
-        problem.save()
-        audit.record("修改", "problem", problem.id, "")
-    return problem
+        if problem.verified_at is not None or problem.completed_at is not None:
+            raise ValidationError("id", CLOSED)
+        return _save_problem(problem, values, "修改")
+
+
+@requires("inspection.write")
+def correct_problem(problem_id: int, data: ProblemInput, reason: str) -> Problem:
+    """更正 of a completed (or 销号) problem: permission "correct", a reason, old → new."""
+    session.require("correct")
+    reason = clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
+    values = check_problem(data)
+    with atomic():
+        problem = live(get_problem(problem_id), "id", "该问题已作废，不能更正")
+        if problem.verified_at is None and problem.completed_at is None:
+            raise ValidationError("id", "该问题尚未整改完成，请直接修改")
+        return _save_problem(problem, values, "更正", reason)
+
+
+# --- 延期 of the 整改时限 ------------------------------------------------------------------------------
+
+@requires("inspection.write")
+def ask_extension(problem_id: int, new_date: dt.date | None, reason: str) -> DeadlineExtension:
+    """申请延期 of the 整改时限: before it runs out, with a reason; someone else approves."""
+    new_deadline = clock.end_of_day(new_date) if new_date is not None else None
+    return deadline_extensions.ask("problem", problem_id, new_deadline, reason, field="new_date")
+
+
+def decide_extension(extension_id: int, approve: bool) -> DeadlineExtension:
+    return deadline_extensions.decide(extension_id, approve)
+
+
+def extensions(problem_id: int) -> list[DeadlineExtension]:
+    return deadline_extensions.of("problem", problem_id)
+
+
+def _apply_extension(problem: Problem, row: DeadlineExtension) -> None:
+    problem.deadline = row.new_deadline
+    problem.save()
+
+
+deadline_extensions.register(
+    "problem", load=get_problem, deadline=lambda problem: problem.deadline, apply=_apply_extension,
+    is_open=lambda problem: problem.voided_at is None and problem.completed_at is None,
+    permission="inspection.write")
 
 
 def _open_problem(problem_id: int, verb: str) -> Problem:
@@ -583,11 +662,16 @@ def notes(problem_id: int) -> list[ProgressNote]:
 
 
 @requires("inspection.write")
-def complete_problem(problem_id: int, summary: str = "", actor: str = "") -> Problem:
+def complete_problem(problem_id: int, summary: str = "", actor: str = "", at: dt.datetime | None = None,
+                     late_reason: str = "") -> Problem:
     """整改完成: needs a measure; a closing note is kept as progress. Who marked it and who was 责任人
-    at that moment are kept: neither may 销号 it, even if the 责任人 is changed afterwards."""
+    at that moment are kept: neither may 销号 it, even if the 责任人 is changed afterwards. A completion
+    time ``at`` long before now is 补记 and needs ``late_reason``."""
     summary = clean_text(summary, "完成情况", field="text", max_len=TEXT_MAX, multiline=True)
     actor = clean_name(actor, "完成人", field="text", max_len=30)
+    if at is not None and clock.is_future(at):
+        raise ValidationError("completed_at", "完成时间不能晚于当前时间")
+    late_reason = late_entry.check(at, late_reason)
     with atomic():
         problem = _open_problem(problem_id, "标记完成")
         if problem.completed_at is not None:
@@ -595,14 +679,18 @@ def complete_problem(problem_id: int, summary: str = "", actor: str = "") -> Pro
         if not problem.measure.strip():
             raise ValidationError("measure", "请先填写整改措施，再标记整改完成")
         now = clock.now()
+        done = at or now
+        if done.date() < problem.found_on:
+            raise ValidationError("completed_at", "完成时间不能早于问题发现日期")
         if summary:
-            ProgressNote.create(problem=problem, on=now.date(), text=f"整改完成：{summary}", by=actor, created_at=now)
-        problem.started_at = problem.started_at or now
-        problem.completed_at, problem.status = now, "已完成"
-        problem.completed_by = actor or problem.responsible_name
+            ProgressNote.create(problem=problem, on=done.date(), text=f"整改完成：{summary}", by=actor, created_at=now)
+        problem.started_at = problem.started_at or done
+        problem.completed_at, problem.status = done, "已完成"
+        problem.completed_by = actor or session.actor_name()
         problem.responsible_at_completion = problem.responsible_name
         problem.save()
         audit.record("整改完成", "problem", problem.id, summary[:80])
+        late_entry.record("problem", problem.id, late_reason)
     return problem
 
 

@@ -17,9 +17,20 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, choices, clock, figures, people, session, settings, workdays
+from xiaoneng_desktop.core import (
+    audit,
+    choices,
+    clock,
+    figures,
+    late_entry,
+    people,
+    session,
+    settings,
+    workdays,
+)
+from xiaoneng_desktop.core import extensions as deadline_extensions
 from xiaoneng_desktop.core.db import atomic, search_index_matches
-from xiaoneng_desktop.core.models import Person
+from xiaoneng_desktop.core.models import DeadlineExtension, Person
 from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import (
     Checker,
@@ -81,6 +92,18 @@ TEXT_MAX = 1000
 NOT_GIVEN = "未提供"
 
 STATUSES = ("全部", "在办", "待受理", "已超时", "已办结", "不予受理", "已作废")
+
+#: Field labels of the audit log's old → new (the 身份证号 is masked by the log itself).
+LABELS = {
+    "visited_at": "来访时间", "name": "来访人姓名", "id_number": "身份证号", "phone": "联系电话", "persons": "来访人数",
+    "address": "单位或住址", "category": "问题类别", "matter": "来访事由", "first_responder": "首问责任人",
+    "decision": "受理情况", "decided_at": "受理（告知）时间", "decision_reason": "理由", "referred_to": "转办单位或人员",
+    "referral_due": "转办时限", "reply": "答复意见", "result": "办理结果", "closed_at": "答复（办结）时间",
+    "satisfaction": "满意度", "followed_up_at": "回访时间", "follow_up_note": "回访情况", "deadline": "办理时限",
+}
+CLOSED = "已办结的记录不能直接修改，请使用“更正”"
+#: What may still be recorded on an answered visit: the visitor's rating and the 回访.
+AFTER_CLOSING = ("satisfaction", "followed_up_at", "follow_up_note")
 
 
 def accept_days() -> int:
@@ -223,27 +246,49 @@ def get_visit(visit_id: int) -> Visit:
     return existing(Visit, visit_id, "id", "该来访记录不存在，可能已被删除")
 
 
+def _save_registration(visit: Visit, values: dict, action: str, reason: str = "") -> Visit:
+    """The registration's fields; the deadlines (受理告知, 办理时限) stay as registered."""
+    if values["id_number"] and values["id_number"] == mask_id_number(visit.id_number):
+        # shown masked to a role that may not see it: saving the form keeps the stored number
+        values["id_number"], values["id_key"] = visit.id_number, visit.id_key
+    first_after = min((t for t in (visit.decided_at, visit.closed_at, visit.referred_at) if t), default=None)
+    if first_after is not None and values["visited_at"] > first_after:
+        raise ValidationError("visited_at", "来访时间不能晚于已登记的受理、转办或答复时间")
+    changes = audit.diff(visit, values, LABELS)
+    for key, value in values.items():
+        setattr(visit, key, value)
+    _link_reception_day(visit)
+    visit.save()
+    if changes:
+        audit.record(action, "visit", visit.id, reason, changes=changes)
+    return visit
+
+
 @requires("visitors.write")
 def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
     values = check_visit(data)
     with atomic():
         visit = live(get_visit(visit_id), "id", "该记录已作废，不能修改")
-        if values["id_number"] and values["id_number"] == mask_id_number(visit.id_number):
-            # shown masked to a role that may not see it: saving the form keeps the stored number
-            values["id_number"], values["id_key"] = visit.id_number, visit.id_key
-        first_after = min((t for t in (visit.decided_at, visit.closed_at, visit.referred_at) if t), default=None)
-        if first_after is not None and values["visited_at"] > first_after:
-            raise ValidationError("visited_at", "来访时间不能晚于已登记的受理、转办或答复时间")
-        for key, value in values.items():
-            setattr(visit, key, value)
-        visit.acceptance_due = acceptance_due_for(visit.visited_at)
-        if not visit.deadline_typed:
-            visit.deadline = deadline_for(visit.visited_at, visit.decided_at if visit.decision == "受理" else None,
-                                          visit.extended_days)
-        _link_reception_day(visit)
-        visit.save()
-        audit.record("修改登记", "visit", visit.id, "")
-    return visit
+        if visit.closed_at is not None:
+            raise ValidationError("id", CLOSED)
+        return _save_registration(visit, values, "修改")
+
+
+def _correction_reason(reason: str) -> str:
+    session.require("correct")
+    return clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
+
+
+@requires("visitors.write")
+def correct_visit(visit_id: int, data: VisitInput, reason: str) -> Visit:
+    """更正 of an answered visit's registration: permission "correct", a reason, old → new."""
+    reason = _correction_reason(reason)
+    values = check_visit(data)
+    with atomic():
+        visit = live(get_visit(visit_id), "id", "该记录已作废，不能更正")
+        if visit.closed_at is None:
+            raise ValidationError("id", "该记录尚未办结，请直接修改")
+        return _save_registration(visit, values, "更正", reason)
 
 
 # --- handling ----------------------------------------------------------------------------------------
@@ -257,13 +302,14 @@ class HandlingInput:
     decision_reason: str = ""
     referred_to: str = ""
     referral_due: dt.date | None = None
-    deadline: dt.date | None = None  # typed 办理时限; None: 60 days from 受理
+    deadline: dt.date | None = None  # not used: the 办理时限 is computed (60 days from 受理) and moves only by 延期
     reply: str = ""
     result: str = ""
     replied_at: dt.datetime | None = None  # set: the visitor has been answered (办结)
     satisfaction: str = "未评价"
     followed_up_at: dt.datetime | None = None
     follow_up_note: str = ""
+    late_reason: str = ""  # 补记: the answer (or the 不予受理 notice) entered long after it was given
 
     @classmethod
     def from_visit(cls, visit: Visit) -> HandlingInput:
@@ -286,7 +332,9 @@ def _check_moment(check: Checker, field: str, moment: dt.datetime | None, visit:
         check.add(field, f"{label}不能晚于当前时间")
 
 
-def check_handling(visit: Visit, data: HandlingInput) -> dict:
+def check_handling(visit: Visit, data: HandlingInput, *, late: bool = False) -> dict:
+    """The handling form checked; with ``late`` (the window, not a ledger import) also the 补记
+    reason (``late_reason``) a closing time long before now needs."""
     check = Checker()
     now = clock.now()
     v: dict = {}
@@ -308,8 +356,6 @@ def check_handling(visit: Visit, data: HandlingInput) -> dict:
     if data.referral_due is not None and data.referral_due < visit.visited_at.date():
         check.add("referral_due", "转办时限不能早于来访日期")
     v["referral_due"] = data.referral_due if v["referred_to"] else None
-    if data.deadline is not None and data.deadline < visit.visited_at.date():
-        check.add("deadline", "办理时限不能早于来访日期")
     v["reply"] = check.run("reply", clean_text, data.reply, "答复意见", field="reply", max_len=TEXT_MAX,
                            multiline=True)
     v["result"] = check.run("result", clean_text, data.result, "办理结果", field="result", max_len=TEXT_MAX,
@@ -342,36 +388,78 @@ def check_handling(visit: Visit, data: HandlingInput) -> dict:
         if not v["follow_up_note"]:
             check.add("follow_up_note", "回访时请填写回访情况")
     v["followed_up_at"] = data.followed_up_at
+    if late:
+        refused = {"replied_at", "decided_at"} & set(check.errors)
+        new_closing = closed_at if closed_at != visit.closed_at and not refused else None
+        v["late_reason"] = late_entry.check(new_closing, data.late_reason, check, now)
     check.raise_if_any()
     return v
 
 
+def _save_handling(visit: Visit, data: HandlingInput, actor: str, action: str, reason: str = "") -> Visit:
+    values = check_handling(visit, data, late=True)
+    late_reason = values.pop("late_reason")
+    if action != "办理":
+        late_reason = ""  # a 更正 is its own line, with its reason
+    changes = audit.diff(visit, values, LABELS)
+    before = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
+    decided_before = (visit.decision, visit.decided_at)
+    was_closed = visit.closed_at is not None
+    if values["referred_to"] != visit.referred_to:
+        visit.referred_at = clock.now() if values["referred_to"] else None
+    if values["satisfaction"] != visit.satisfaction:  # rated (or the rating taken back) now
+        visit.rated_at = clock.now() if values["satisfaction"] != "未评价" else None
+    for key, value in values.items():
+        setattr(visit, key, value)
+    old_deadline = visit.deadline
+    if not visit.deadline_typed and (visit.decision, visit.decided_at) != decided_before:
+        # the 办理时限 counts from 受理 (信访工作条例); typing it is not possible, an approved 延期 stays
+        visit.deadline = deadline_for(visit.visited_at, visit.decided_at if visit.decision == "受理" else None,
+                                      visit.extended_days)
+    if visit.deadline != old_deadline:
+        changes.append((LABELS["deadline"], audit.shown(old_deadline), audit.shown(visit.deadline)))
+    if visit.referred_to and visit.referral_due is None:
+        visit.referral_due = visit.deadline.date()
+    if not visit.closed_at:
+        visit.closed_by = ""
+    elif not was_closed or not visit.closed_by:
+        visit.closed_by = actor or session.actor_name()
+    visit.save()
+    after = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
+    detail = reason if action == "更正" else _handling_summary(before, after)
+    if changes or action == "办理" and detail:
+        audit.record(action, "visit", visit.id, detail, changes=changes)
+    late_entry.record("visit", visit.id, late_reason)
+    return visit
+
+
 @requires("visitors.write")
 def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
-    """受理 / 不予受理, 转办, 答复, 结果, 满意度, 回访 — everything of the handling form in one step."""
+    """受理 / 不予受理, 转办, 答复, 结果, 满意度, 回访 — everything of the handling form in one step.
+    Once answered, only the rating and the 回访 may still be recorded; the rest is 更正."""
     with atomic():
         visit = live(get_visit(visit_id), "id", "该记录已作废，不能办理")
-        values = check_handling(visit, data)
-        before = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
-        if values["referred_to"] != visit.referred_to:
-            visit.referred_at = clock.now() if values["referred_to"] else None
-        if values["satisfaction"] != visit.satisfaction:  # rated (or the rating taken back) now
-            visit.rated_at = clock.now() if values["satisfaction"] != "未评价" else None
-        for key, value in values.items():
-            setattr(visit, key, value)
-        if data.deadline is not None:
-            visit.deadline, visit.deadline_typed = clock.end_of_day(data.deadline + dt.timedelta(days=visit.extended_days)), True
-        else:
-            visit.deadline_typed = False
-            visit.deadline = deadline_for(visit.visited_at, visit.decided_at if visit.decision == "受理" else None,
-                                          visit.extended_days)
-        if visit.referred_to and visit.referral_due is None:
-            visit.referral_due = visit.deadline.date()
-        visit.closed_by = (actor or visit.first_responder) if visit.closed_at else ""
-        visit.save()
-        after = (visit.decision, visit.referred_to, visit.closed_at, visit.satisfaction, visit.followed_up_at)
-        audit.record("办理", "visit", visit.id, _handling_summary(before, after))
-    return visit
+        if visit.closed_at is not None:
+            values = check_handling(visit, data)
+            if any(key not in AFTER_CLOSING for key, _old, _new in _changed_keys(visit, values)):
+                raise ValidationError("id", CLOSED)
+        return _save_handling(visit, data, actor, "办理")
+
+
+def _changed_keys(visit: Visit, values: dict) -> list[tuple[str, object, object]]:
+    return [(key, getattr(visit, key), value) for key, value in values.items() if getattr(visit, key) != value]
+
+
+@requires("visitors.write")
+def correct_handling(visit_id: int, data: HandlingInput, reason: str) -> Visit:
+    """更正 of an answered visit's handling: permission "correct", a reason, old → new."""
+    reason = _correction_reason(reason)
+    with atomic():
+        visit = live(get_visit(visit_id), "id", "该记录已作废，不能更正")
+        if visit.closed_at is None:
+            raise ValidationError("id", "该记录尚未办结，请直接修改")
+        data.late_reason = data.late_reason or reason
+        return _save_handling(visit, data, "", "更正", reason)
 
 
 def _handling_summary(before: tuple, after: tuple) -> str:
@@ -391,27 +479,50 @@ def _handling_summary(before: tuple, after: tuple) -> str:
 
 
 @requires("visitors.write")
-def extend(visit_id: int, days: int, reason: str, actor: str = "") -> Visit:
-    """延期: once, at most the setting's days, with a reason told to the visitor."""
+def extend(visit_id: int, days: int, reason: str, actor: str = "") -> DeadlineExtension:
+    """申请延期: once, at most the setting's days, with a reason told to the visitor; it moves the
+    办理时限 when someone else approves it (``decide_extension``)."""
     check = Checker()
     maximum = extend_max_days()
     if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= maximum:
         check.add("days", f"延期天数应为 1 至 {maximum} 天")
     reason = check.run("reason", clean_text, reason, "延期理由", field="reason", max_len=200, required=True)
     check.raise_if_any()
-    with atomic():
-        visit = get_visit(visit_id)
-        if visit.voided_at is not None or visit.closed_at is not None or visit.decision == "不予受理":
-            raise ValidationError("days", "只有在办的来访事项可以延期")
-        if visit.decision != "受理":
-            raise ValidationError("days", "受理后才能延期办理")
-        if visit.extended_days:
-            raise ValidationError("days", f"该事项已延期 {visit.extended_days} 天，只能延期一次")
-        visit.extended_days, visit.extension_reason = days, reason
-        visit.deadline = visit.deadline + dt.timedelta(days=days)
-        visit.save()
-        audit.record("延期", "visit", visit.id, f"延期{days}天：{reason}")
-    return visit
+    visit = get_visit(visit_id)
+    return deadline_extensions.ask("visit", visit_id, visit.deadline + dt.timedelta(days=days), reason, field="days")
+
+
+def decide_extension(extension_id: int, approve: bool) -> DeadlineExtension:
+    return deadline_extensions.decide(extension_id, approve)
+
+
+def extensions(visit_id: int) -> list[DeadlineExtension]:
+    return deadline_extensions.of("visit", visit_id)
+
+
+def _check_extension(visit: Visit, new_deadline: dt.datetime) -> None:
+    if visit.decision != "受理":
+        raise ValidationError("days", "受理后才能延期办理")
+    if visit.extended_days or deadline_extensions.approved("visit", visit.id):
+        raise ValidationError("days", f"该事项已延期 {visit.extended_days} 天，只能延期一次")
+    days = (new_deadline.date() - visit.deadline.date()).days
+    if days > extend_max_days():
+        raise ValidationError("days", f"延期最多 {extend_max_days()} 天")
+
+
+def _apply_extension(visit: Visit, row: DeadlineExtension) -> None:
+    visit.extended_days = (row.new_deadline.date() - row.old_deadline.date()).days
+    visit.extension_reason = row.reason
+    visit.deadline = row.new_deadline
+    visit.save()
+
+
+def _can_extend(visit: Visit) -> bool:
+    return visit.voided_at is None and visit.closed_at is None and visit.decision != "不予受理"
+
+
+deadline_extensions.register("visit", load=get_visit, deadline=lambda visit: visit.deadline, apply=_apply_extension,
+                             is_open=_can_extend, check=_check_extension, permission="visitors.write")
 
 
 @requires("visitors.write")

@@ -16,6 +16,7 @@ from xiaoneng_desktop.core import clock, people, workdays
 from xiaoneng_desktop.core.models import DeadlineExtension
 from xiaoneng_desktop.documents import service
 from xiaoneng_desktop.documents.models import (
+    CLOSING_STEP,
     INCOMING,
     KINDS,
     SECRECY,
@@ -30,6 +31,7 @@ from xiaoneng_desktop.ui.forms.ui_incoming_dialog import Ui_IncomingDialog
 from xiaoneng_desktop.ui.forms.ui_outgoing_dialog import Ui_OutgoingDialog
 from xiaoneng_desktop.ui.forms.ui_step_dialog import Ui_StepDialog
 from xiaoneng_desktop.ui.forms.ui_urge_dialog import Ui_UrgeDialog
+from xiaoneng_desktop.ui.widgets.accountability import add_late_reason
 from xiaoneng_desktop.ui.widgets.inputs import (
     fill_names,
     from_qdate,
@@ -225,6 +227,8 @@ class StepDialog(RecordDialog):
         self._update_next()
         self._preview_number()
         tab_leaves(self, ui.done_at)
+        if doc.step == CLOSING_STEP[doc.direction]:  # 办结 entered long after it is 补记
+            add_late_reason(self)
         self.resize(self.width(), self.sizeHint().height())  # no gaps where the hidden rows were
         ui.opinion.setFocus()
 
@@ -259,7 +263,8 @@ class StepDialog(RecordDialog):
             step=self.step, who=ui.who.currentText(), opinion=ui.opinion.toPlainText(),
             next_holder=ui.next_holder.currentText() if ui.next_holder.isEnabled() else "",
             done_at=from_qdatetime(ui.done_at.dateTime()), lead=ui.lead.currentText(), assist=ui.assist.text(),
-            circulate_to=ui.circulate_to.text(), cosign_units=ui.cosign_units.text(), code=ui.code.currentText())
+            circulate_to=ui.circulate_to.text(), cosign_units=ui.cosign_units.text(), code=ui.code.currentText(),
+            late_reason=ui.late_reason.text() if hasattr(ui, "late_reason") else "")
 
     def submit(self) -> Document:
         return service.advance(self.doc_id, self.data())
@@ -298,13 +303,14 @@ class ExtensionDialog(RecordDialog):
         ui.document_label.setTextFormat(Qt.TextFormat.PlainText)  # titles and names are typed
         ui.document_label.setText(describe(doc) + f"\n现在的时限：{current:%Y-%m-%d}")
         ui.new_date.setDate(to_qdate(workdays.add_workdays(current.date(), 1)))
-        names = people.person_names()
-        fill_names(ui.asked_by, names, asked_by or doc.holder)
-        fill_names(ui.approved_by, names)
-        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("提交")
+        # the asker is the signed-in user; someone else approves (审批延期), never typed here
+        for name in ("asked_by", "approved_by"):
+            for part in (name, f"{name}_label"):
+                if hasattr(ui, part):
+                    getattr(ui, part).setVisible(False)
+        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("提交申请")
         ui.reason.setFocus()
 
     def submit(self) -> DeadlineExtension:
         ui = self.ui
-        return service.ask_extension(self.doc_id, from_qdate(ui.new_date.date()), ui.reason.text(),
-                                     ui.asked_by.currentText(), ui.approved_by.currentText())
+        return service.ask_extension(self.doc_id, from_qdate(ui.new_date.date()), ui.reason.text())

@@ -30,8 +30,10 @@ from xiaoneng_desktop.ui.documents.dialogs import (
     OutgoingDialog,
     StepDialog,
     UrgeDialog,
+    describe,
 )
 from xiaoneng_desktop.ui.documents.document_table import COLUMNS, DUE_COLUMN, STATUS_COLUMN
+from xiaoneng_desktop.ui.widgets.accountability import decide_pending
 from xiaoneng_desktop.ui.widgets.inputs import literal, push_button
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
 
@@ -167,7 +169,7 @@ class DocumentsTab(RegisterTab):
 
     def menu_actions(self):
         return [("办理…", lambda: self.do_step(self.selected_id())), ("催办…", self.urge_selected),
-                ("延期…", self.extend_selected)]
+                ("延期…", self.extend_selected), ("审批延期…", self.decide_selected)]
 
     def void_prompt(self, doc: Document) -> str | None:
         if doc.voided_at is not None:
@@ -269,6 +271,10 @@ class DocumentsTab(RegisterTab):
         if doc is None:
             return None
         return self.open_dialog(UrgeDialog(doc, self.registrar, parent=self), select=doc.id)
+
+    def decide_selected(self):
+        """审批延期: the selected document's pending request, approved or refused by someone else."""
+        return decide_pending(self, "document", self.selected_id(), describe)
 
     def extend_selected(self) -> ExtensionDialog | None:
         doc = self._selected_document()

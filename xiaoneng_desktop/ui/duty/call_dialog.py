@@ -14,22 +14,34 @@ from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import CATEGORIES, CHANNEL_LIST, Call
 from xiaoneng_desktop.duty.service import CallInput
 from xiaoneng_desktop.ui.forms.ui_call_dialog import Ui_CallDialog
+from xiaoneng_desktop.ui.widgets.accountability import add_correct_reason, add_late_reason, add_reason_row
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
 from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 
 
 class CallDialog(RecordDialog):
-    """New call (``call=None``) or edit an existing one. ``saved_id`` holds the record after Save."""
+    """New call (``call=None``) or edit an existing one; a closed one (``correcting``) is a 更正 with a
+    reason. The deadline is set at registration and shown read-only afterwards. ``saved_id`` holds the
+    record after Save."""
 
     form_class = Ui_CallDialog
     fields = ("received_at", "channel", "category", "caller_unit", "caller", "phone", "summary", "officer_name",
               "assignee_name", "instruction", "instruction_by", "feedback", "deadline", "closed_at")
 
-    def __init__(self, call: Call | None = None, officer: str = "", parent: QWidget | None = None):
+    def __init__(self, call: Call | None = None, officer: str = "", parent: QWidget | None = None,
+                 correcting: bool = False):
         super().__init__(parent)
         ui = self.ui
         self.call_id = call.id if call else None
-        self.setWindowTitle("编辑来电记录" if call else "新建来电记录")
+        self.correcting = correcting
+        self.stored = (call.category, call.deadline, call.deadline_typed) if call else None
+        add_late_reason(self)
+        if call is not None:
+            add_reason_row(self, "category_reason", "修改类别原因", "办理时限已过后修改事项类别时填写")
+        if correcting:
+            add_correct_reason(self, "更正来电记录")
+        if not correcting:
+            self.setWindowTitle("编辑来电记录" if call else "新建来电记录")
         ui.channel.addItems(CHANNEL_LIST.values())  # the office's own list (工具→单位设置)
         ui.category.addItems(CATEGORIES)
         names = people.person_names()
@@ -51,6 +63,9 @@ class CallDialog(RecordDialog):
             self.fill(call)
         ui.closed_at.setEnabled(ui.closed.isChecked())
         self._update_deadline()
+        if call is not None:  # fixed at registration: it moves only with the category
+            ui.deadline_typed.setEnabled(False)
+            ui.deadline.setEnabled(False)
         tab_leaves(self, ui.received_at, ui.deadline, ui.closed_at)
         ui.received_at.setFocus()
 
@@ -82,13 +97,15 @@ class CallDialog(RecordDialog):
     def _update_deadline(self, *_args) -> None:
         ui = self.ui
         typed = ui.deadline_typed.isChecked()
-        ui.deadline.setEnabled(typed)
+        ui.deadline.setEnabled(typed and self.call_id is None)
         category = ui.category.currentText()
         if category not in CATEGORIES:
             ui.deadline_hint.clear()
             return
         limit = service.limit_minutes(category)
-        if not typed:
+        if self.stored is not None and (self.stored[2] or category == self.stored[0]):
+            ui.deadline.setDateTime(to_qdatetime(self.stored[1]))  # as registered
+        elif not typed:
             received = from_qdatetime(ui.received_at.dateTime())
             ui.deadline.setDateTime(to_qdatetime(service.deadline_for(category, received)))
         ui.deadline_hint.setText(f"{category}时限 {_minutes_text(limit)}")
@@ -110,11 +127,15 @@ class CallDialog(RecordDialog):
             feedback=ui.feedback.toPlainText(),
             deadline=from_qdatetime(ui.deadline.dateTime()) if ui.deadline_typed.isChecked() else None,
             closed_at=from_qdatetime(ui.closed_at.dateTime()) if ui.closed.isChecked() else None,
+            category_reason=ui.category_reason.text() if self.call_id is not None else "",
+            late_reason=ui.late_reason.text(),
         )
 
     def submit(self) -> Call:
         if self.call_id is None:
             return service.create_call(self.data())
+        if self.correcting:
+            return service.correct_call(self.call_id, self.data(), self.ui.correct_reason.text())
         return service.update_call(self.call_id, self.data())
 
 

@@ -124,7 +124,7 @@ class DutyTab(RegisterTab):
         call = self.record(call_id)
         if call is None:
             return None
-        dialog = CallDialog(call, parent=self)
+        dialog = CallDialog(call, parent=self, correcting=call.closed_at is not None and call.voided_at is None)
         if closing and call.closed_at is None and call.voided_at is None:
             dialog.setWindowTitle("办结来电事项")
             dialog.ui.closed.setChecked(True)

@@ -13,6 +13,7 @@ from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.inspection.models import KINDS, Problem
 from xiaoneng_desktop.inspection.service import ProblemInput
 from xiaoneng_desktop.ui.forms.ui_problem_dialog import Ui_ProblemDialog
+from xiaoneng_desktop.ui.widgets.accountability import add_correct_reason
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, literal
 from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 
@@ -38,10 +39,11 @@ class ProblemDialog(RecordDialog):
               "deadline", "explanation")
 
     def __init__(self, problem: Problem | None = None, prefill: dict | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, correcting: bool = False):
         super().__init__(parent)
         ui = self.ui
         self.problem_id = problem.id if problem else None
+        self.correcting = correcting
         self.participant_id = problem.participant_id if problem else (prefill or {}).get("participant_id")
         self.setWindowTitle("修改问题" if problem else "登记问题")
         self.resize(self.width(), self.minimumSizeHint().height())  # no empty bands between rows
@@ -61,6 +63,8 @@ class ProblemDialog(RecordDialog):
 
         if problem is not None:
             self._load(problem)
+            if correcting:
+                add_correct_reason(self, "更正问题（已整改完成）")
         else:
             prefill = prefill or {}
             self._select(ui.campaign, prefill.get("campaign_id"))
@@ -148,9 +152,14 @@ class ProblemDialog(RecordDialog):
         ui.found_on.setDate(to_qdate(problem.found_on))
         ui.kind.setCurrentText(problem.kind)
         ui.has_deadline.setChecked(problem.deadline is not None)
-        ui.deadline.setEnabled(problem.deadline is not None)
         if problem.deadline is not None:
             ui.deadline.setDate(to_qdate(problem.deadline.date()))
+        # 整改时限 is fixed at registration: it moves only by 延期 (申请延期 on the ledger)
+        fixed = problem.deadline is not None
+        ui.has_deadline.setEnabled(not fixed)
+        ui.deadline.setEnabled(False if fixed else ui.has_deadline.isChecked())
+        if fixed:
+            ui.deadline.setToolTip("整改时限登记后不能修改，如需延长请申请延期")
         ui.explanation.setPlainText(problem.explanation)
         ui.explanation.setEnabled(problem.kind == "短期内不能解决" or bool(problem.explanation))
         ui.kind_hint.setText(KIND_HINTS.get(problem.kind, ""))
@@ -177,4 +186,6 @@ class ProblemDialog(RecordDialog):
     def submit(self) -> Problem:
         if self.problem_id is None:
             return service.create_problem(self.data())
+        if self.correcting:
+            return service.correct_problem(self.problem_id, self.data(), self.ui.correct_reason.text())
         return service.update_problem(self.problem_id, self.data())

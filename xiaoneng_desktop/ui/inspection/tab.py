@@ -25,6 +25,7 @@ from xiaoneng_desktop.ui.inspection.problem_dialog import ProblemDialog
 from xiaoneng_desktop.ui.inspection.problem_table import COLUMNS
 from xiaoneng_desktop.ui.inspection.templates_page import TemplatesPage
 from xiaoneng_desktop.ui.inspection.verify_dialog import VerifyDialog
+from xiaoneng_desktop.ui.widgets.accountability import AskExtensionDialog, decide_pending
 from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
@@ -110,7 +111,8 @@ class InspectionTab(RegisterTab):
 
     def menu_actions(self):
         return [("修改…", lambda: self.edit_problem(self.selected_id())), ("整改进展…", self.add_note),
-                ("整改完成…", self.complete_selected), ("销号…", self.verify_selected)]
+                ("整改完成…", self.complete_selected), ("销号…", self.verify_selected),
+                ("申请延期…", self.extend_selected), ("审批延期…", self.decide_selected)]
 
     def new_record(self):
         """Ctrl+N: a new problem on the ledger, a new campaign elsewhere."""
@@ -207,8 +209,24 @@ class InspectionTab(RegisterTab):
         problem = self.record(problem_id)
         if problem is None:
             return None
-        read_only = voided_title("问题", problem) or ("问题（已销号）" if problem.verified_at else "")
-        return self.open_dialog(ProblemDialog(problem, parent=self), read_only=read_only)
+        read_only = voided_title("问题", problem)
+        correcting = not read_only and problem.completed_at is not None  # completed or 销号: only 更正
+        return self.open_dialog(ProblemDialog(problem, parent=self, correcting=correcting), read_only=read_only)
+
+    def extend_selected(self) -> AskExtensionDialog | None:
+        """申请延期 of the selected problem's 整改时限 (approved by someone else)."""
+        problem = self.selected_record()
+        if problem is None:
+            return None
+        if problem.deadline is None or problem.completed_at is not None or problem.voided_at is not None:
+            QMessageBox.information(self, "整改台账", "只有未完成整改、有整改时限的问题可以申请延期。")
+            return None
+        return self.open_dialog(AskExtensionDialog(problem.id, problem.deadline, service.ask_extension,
+                                                   problem.description[:40], self), select=problem.id)
+
+    def decide_selected(self):
+        """审批延期: the selected problem's pending request."""
+        return decide_pending(self, "problem", self.selected_id(), lambda problem: problem.description[:40])
 
     def _reason_step(self, title: str, prompt: str, step) -> ReasonDialog | None:
         """整改进展 / 整改完成: one line of text, saved by ``step(problem, text)``."""

@@ -3,7 +3,6 @@ the result, satisfaction and 回访 — one form, saved in one step."""
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 
 from PySide6.QtCore import Qt
@@ -11,6 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from xiaoneng_desktop.core import clock, people
 from xiaoneng_desktop.ui.forms.ui_handling_dialog import Ui_HandlingDialog
+from xiaoneng_desktop.ui.widgets.accountability import add_correct_reason, add_late_reason
 from xiaoneng_desktop.ui.widgets.inputs import (
     fill_names,
     from_qdate,
@@ -32,13 +32,20 @@ class HandlingDialog(RecordDialog):
     fields = ("decision", "decided_at", "decision_reason", "referred_to", "referral_due", "deadline", "reply",
               "result", "replied_at", "satisfaction", "followed_up_at", "follow_up_note")
 
-    def __init__(self, visit: Visit, actor: str = "", parent: QWidget | None = None):
+    def __init__(self, visit: Visit, actor: str = "", parent: QWidget | None = None, correcting: bool = False):
         super().__init__(parent)
         ui = self.ui
         self.visit = visit
         self.visit_id = visit.id
         self.actor = actor
+        self.correcting = correcting
         self.setWindowTitle(f"办理来访事项 — {visit.name}")
+        add_late_reason(self)
+        if correcting:
+            add_correct_reason(self, f"更正来访办理 — {visit.name}")
+        # the 办理时限 is computed (from 受理) and moves only by 延期: never typed here
+        ui.deadline_typed.setEnabled(False)
+        ui.deadline_typed.setToolTip("办理时限按规定计算，只能通过“延期”变更")
         ui.decision.addItems([PENDING, "受理", "不予受理"])
         ui.satisfaction.addItems(SATISFACTIONS)
         targets = [d.name for d in people.list_departments()] + people.person_names()
@@ -105,10 +112,13 @@ class HandlingDialog(RecordDialog):
         ui.referral_due.setEnabled(not refused and bool(ui.referred_to.currentText().strip()))
         ui.replied_at.setEnabled(not refused and ui.replied.isChecked())
         ui.followed_up_at.setEnabled(ui.followed.isChecked())
-        typed = ui.deadline_typed.isChecked()
-        ui.deadline.setEnabled(typed)
-        if not typed:
-            decided_at = from_qdatetime(ui.decided_at.dateTime()) if decision == "受理" else None
+        ui.deadline.setEnabled(False)
+        decided_at = from_qdatetime(ui.decided_at.dateTime()) if decision == "受理" else None
+        unchanged = (decision if decided else "", decided_at if decided else None) == (
+            self.visit.decision, self.visit.decided_at if self.visit.decision else None)
+        if self.visit.deadline_typed or unchanged:
+            ui.deadline.setDate(to_qdate(self.visit.deadline.date()))
+        else:
             deadline = service.deadline_for(self.visit.visited_at, decided_at, self.visit.extended_days)
             ui.deadline.setDate(to_qdate(deadline.date()))
         if not self._referral_typed:
@@ -130,14 +140,15 @@ class HandlingDialog(RecordDialog):
             decision_reason=ui.decision_reason.toPlainText(),
             referred_to=referred if decision != "不予受理" or referred else "",
             referral_due=from_qdate(ui.referral_due.date()) if referred else None,
-            deadline=from_qdate(ui.deadline.date()) - dt.timedelta(days=self.visit.extended_days)
-            if ui.deadline_typed.isChecked() else None,
             reply=ui.reply.toPlainText(), result=ui.result.toPlainText(),
             replied_at=from_qdatetime(ui.replied_at.dateTime()) if ui.replied.isChecked() else None,
             satisfaction=ui.satisfaction.currentText(),
             followed_up_at=from_qdatetime(ui.followed_up_at.dateTime()) if ui.followed.isChecked() else None,
             follow_up_note=ui.follow_up_note.text(),
+            late_reason=ui.late_reason.text(),
         )
 
     def submit(self) -> Visit:
+        if self.correcting:
+            return service.correct_handling(self.visit_id, self.data(), self.ui.correct_reason.text())
         return service.save_handling(self.visit_id, self.data(), actor=self.actor)

@@ -24,6 +24,7 @@ from xiaoneng_desktop.ui.visitors.handling_dialog import HandlingDialog
 from xiaoneng_desktop.ui.visitors.reception_page import ReceptionPage
 from xiaoneng_desktop.ui.visitors.visit_dialog import VisitDialog
 from xiaoneng_desktop.ui.visitors.visit_table import AGE_COLUMN, COLUMNS, STATUS_COLUMN
+from xiaoneng_desktop.ui.widgets.accountability import decide_pending
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, push_button
 from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDialog
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
@@ -103,7 +104,8 @@ class VisitorsTab(RegisterTab):
     def menu_actions(self):
         return [("办理…", lambda: self.handle(self.selected_id())),
                 ("修改登记…", lambda: self.edit_visit(self.selected_id())),
-                ("延期…", self.extend_selected)]
+                ("延期…", self.extend_selected), ("审批延期…", self.decide_selected),
+                ("更正办理…", lambda: self.handle(self.selected_id(), correcting=True))]
 
     def update_summary(self) -> None:
         """Today's or the next reception day, and the count of open cases."""
@@ -134,14 +136,22 @@ class VisitorsTab(RegisterTab):
         visit = self.record(visit_id)
         if visit is None:
             return None
-        return self.open_dialog(VisitDialog(visit, parent=self), read_only=voided_title("来访登记", visit))
+        correcting = visit.closed_at is not None and visit.voided_at is None  # answered: only 更正
+        return self.open_dialog(VisitDialog(visit, parent=self, correcting=correcting),
+                                read_only=voided_title("来访登记", visit))
 
-    def handle(self, visit_id: int | None) -> HandlingDialog | None:
+    def handle(self, visit_id: int | None, correcting: bool = False) -> HandlingDialog | None:
+        """办理; an answered visit takes its rating and 回访 here, any other change is 更正."""
         visit = self.record(visit_id)
         if visit is None:
             return None
-        return self.open_dialog(HandlingDialog(visit, actor=self.actor(), parent=self),
+        correcting = correcting and visit.closed_at is not None and visit.voided_at is None
+        return self.open_dialog(HandlingDialog(visit, actor=self.actor(), parent=self, correcting=correcting),
                                 read_only=voided_title("来访事项", visit))
+
+    def decide_selected(self):
+        """审批延期: the selected visit's pending request, approved or refused by someone else."""
+        return decide_pending(self, "visit", self.selected_id(), lambda visit: f"来访人：{visit.name}，{visit.category}")
 
     def extend_selected(self) -> ExtendDialog | None:
         visit = self.selected_record()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from xiaoneng_desktop.core import clock, people, session
 from xiaoneng_desktop.core.validation import ValidationError, clean_id_number, is_old_id_number
 from xiaoneng_desktop.ui.forms.ui_visit_dialog import Ui_VisitDialog
+from xiaoneng_desktop.ui.widgets.accountability import add_correct_reason
 from xiaoneng_desktop.ui.widgets.inputs import fill_names, from_qdatetime, tab_leaves, to_qdatetime
 from xiaoneng_desktop.ui.widgets.record_dialog import RecordDialog
 from xiaoneng_desktop.visitors import service
@@ -30,13 +31,17 @@ class VisitDialog(RecordDialog):
     fields = ("visited_at", "category", "purpose", "id_number", "phone", "name", "persons", "address", "matter",
               "first_responder")
 
-    def __init__(self, visit: Visit | None = None, responder: str = "", parent: QWidget | None = None):
+    def __init__(self, visit: Visit | None = None, responder: str = "", parent: QWidget | None = None,
+                 correcting: bool = False):
         super().__init__(parent)
+        if correcting:
+            add_correct_reason(self, "更正来访登记")
         ui = self.ui
         self.visit_id = visit.id if visit else None
         self.history: PersonHistory | None = None
         self._matches: list[NameMatch] = []
-        self.setWindowTitle("修改来访登记" if visit else "来访登记")
+        if not correcting:
+            self.setWindowTitle("修改来访登记" if visit else "来访登记")
         ui.category.addItems(SUBJECT_LIST.values())  # the office's own lists (工具→单位设置)
         ui.purpose.addItems(["", *PURPOSE_LIST.values()])
         #: the full 身份证号 only for a role allowed to see it (管理员, 接待员); others see it masked
@@ -202,4 +207,6 @@ class VisitDialog(RecordDialog):
     def submit(self) -> Visit:
         if self.visit_id is None:
             return service.create_visit(self.data())
+        if getattr(self.ui, "correct_reason", None) is not None:
+            return service.correct_visit(self.visit_id, self.data(), self.ui.correct_reason.text())
         return service.update_visit(self.visit_id, self.data())
