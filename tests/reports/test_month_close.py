@@ -33,10 +33,12 @@ def september_call(clock) -> Call:
 
 
 def correct(call: Call) -> None:
-    """A 更正 of the closed call, straight through the model with its audit line."""
-    old = call.closed_at
-    Call.update(closed_at=d(2026, 9, 15, 9, 5)).where(Call.id == call.id).execute()
-    audit.record("更正", "call", call.id, "办结时间记错", [("办结时间", audit.shown(old), "2026-09-15 09:05")])
+    """A 更正 of the closed call through the duty service (the secretary's 更正, audited old → new)."""
+    data = CallInput.from_call(Call.get_by_id(call.id))
+    data.closed_at = d(2026, 9, 15, 9, 5)
+    service.correct_call(call.id, data, "办结时间记错")
+    assert audit.changes_of(audit.history("call", call.id)[-1]) == [
+        ("办结时间", "2026-09-15 09:30", "2026-09-15 09:05")]
 
 
 def test_a_closed_month_reprints_the_same_after_a_correction(database, clock, tmp_path):

@@ -74,7 +74,7 @@ def test_history_lists_a_change_made_in_the_edit_dialog(qtbot, call, clock, no_b
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         qtbot.keyClick(dialog.ui.summary, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert Call.get_by_id(call.id).summary == "县长办公室来电：会议改到四点"
-    # a change with its fields old → new, as the services write them
+    old_summary = call.summary
     clock.advance(minutes=1)
     with atomic():
         audit.record("更正", "call", call.id, "记错了", changes=[("来电内容", "旧", "新"), ("来电单位", "（空）", "县政府")])
@@ -85,6 +85,8 @@ def test_history_lists_a_change_made_in_the_edit_dialog(qtbot, call, clock, no_b
     rows = history.texts()
     assert [row[2] for row in rows] == ["新建", "修改", "更正"]
     assert rows[0][0] == "2026-10-09 09:00" and rows[1][0] == "2026-10-09 09:03"
+    # the edit made in the dialog above, field by field
+    assert rows[1][3] == f"内容摘要：{old_summary} → 县长办公室来电：会议改到四点"
     assert rows[2][3] == "记错了\n来电内容：旧 → 新\n来电单位：（空） → 县政府"
     assert all(row[1] == session.actor_name() for row in rows)
     history.close()
