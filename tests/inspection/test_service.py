@@ -192,3 +192,25 @@ def test_whoever_was_responsible_at_completion_or_completed_it_cannot_verify(cam
     assert caught.value.errors["verified_by"] == "验收人不能是标记整改完成的人（王五），请由其他人员验收销号"
     assert service.verify_problem(other.id, "李四", "查阅了考勤记录").verified_by == "李四"
     assert service.get_problem(problem.id).verified_at is None
+
+
+def test_销号_compares_people_not_names_through_accounts(campaign, clock):
+    """D4 by person: the login zhangsan is 张三 of the directory (用户管理 → 对应人员); signed in as
+    zhangsan he can neither mark his own problem complete and then 销号 it, nor 销号 it under another
+    typed 验收人; a typed 验收人 "zhangsan" is 张三 too."""
+    from xiaoneng_desktop.core import accounts, people, session
+
+    zhang = people.save_person(None, name="张三")
+    li = people.save_person(None, name="李四")
+    account = accounts.create_account("zhangsan", "管理员", "Zhang-2026!", person_id=zhang.id)
+    problem = raise_problem(campaign, responsible_name="李四")
+    with session.acting_as(session.Actor("zhangsan", session.SECRETARY, account.id)):
+        service.complete_problem(problem.id, "周例会已建立", actor="李四")
+        assert service.get_problem(problem.id).completed_by == "zhangsan"  # the signed-in user, not a typed name
+        with pytest.raises(ValidationError) as caught:
+            service.verify_problem(problem.id, "王五", "看过")
+        assert caught.value.errors["verified_by"] == "当前登录用户“zhangsan”是该问题的标记整改完成的人，不能办理销号"
+    with pytest.raises(ValidationError, match="标记整改完成的人（zhangsan）"):
+        service.verify_problem(problem.id, "张三", "看过")  # 张三 is the person behind the login zhangsan
+    assert accounts.same_person("zhangsan", "张 三") and not accounts.same_person("zhangsan", li.name)
+    assert service.verify_problem(problem.id, "王五", "查阅了会议记录").verified_by == "王五"

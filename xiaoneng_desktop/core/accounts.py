@@ -149,6 +149,25 @@ def _by_login(login: str) -> Account | None:
     return next((a for a in Account.select() if _key(a.login) == key), None)
 
 
+def identity(name: str) -> tuple[str, object]:
+    """Who a name or a login stands for, so that one person is recognised whichever way they were
+    written down: a login linked to a person (用户管理 → 对应人员) and that person's name are the same
+    person; an active person of the directory by their name; otherwise the name itself (NFKC, case
+    and spaces aside)."""
+    key = "".join(_key(name or "").split())
+    account = next((a for a in Account.select() if "".join(_key(a.login).split()) == key), None)
+    if account is not None:
+        return ("person", account.person_id) if account.person_id is not None else ("account", account.id)
+    person = next((p for p in Person.select().where(Person.active == True)  # noqa: E712
+                   if "".join(_key(p.name).split()) == key), None)
+    return ("person", person.id) if person is not None else ("name", key)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Whether two names or logins are one person (``identity``); an empty name is nobody."""
+    return bool((a or "").strip() and (b or "").strip()) and identity(a) == identity(b)
+
+
 def find_account(login: str) -> Account:
     """The account named ``login``, or ValidationError under ``login``."""
     account = _by_login(login or "")

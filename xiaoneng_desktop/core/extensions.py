@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, session
+from xiaoneng_desktop.core import accounts, audit, clock, session
 from xiaoneng_desktop.core.db import atomic
 from xiaoneng_desktop.core.models import DeadlineExtension
-from xiaoneng_desktop.core.validation import ValidationError, clean_text, existing, name_key
+from xiaoneng_desktop.core.validation import ValidationError, clean_text, existing
 
 
 @dataclass(frozen=True)
@@ -57,11 +57,6 @@ def _register(table: str) -> Register:
 
 def shown(moment: dt.datetime | None) -> str:
     return audit.shown(moment)
-
-
-def same_actor(a: str, b: str) -> bool:
-    """Two actor names of one person: NFKC, spaces ignored (as 销号 compares names)."""
-    return bool(a and b) and "".join(name_key(a).split()) == "".join(name_key(b).split())
 
 
 def ask(table: str, record_id: int, new_deadline: dt.datetime | None, reason: str, *,
@@ -107,7 +102,7 @@ def decide(extension_id: int, approve: bool) -> DeadlineExtension:
         extension = existing(DeadlineExtension, extension_id, "decided_by", "该延期申请不存在")
         if extension.approved is not None:
             raise ValidationError("decided_by", "该延期申请已经处理")
-        if same_actor(actor.name, extension.asked_by):
+        if accounts.same_person(actor.name, extension.asked_by):
             raise ValidationError("decided_by", "延期申请不能由申请人本人审批，请由其他人员审批")
         entry = _register(extension.table)
         row = entry.load(extension.record_id)

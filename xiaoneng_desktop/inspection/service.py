@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, figures, late_entry, session, settings
+from xiaoneng_desktop.core import accounts, audit, clock, figures, late_entry, session, settings
 from xiaoneng_desktop.core import extensions as deadline_extensions
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import DeadlineExtension
@@ -25,7 +25,6 @@ from xiaoneng_desktop.core.validation import (
     clean_text,
     existing,
     live,
-    name_key,
 )
 from xiaoneng_desktop.inspection.builtin import install_builtin_template
 from xiaoneng_desktop.inspection.models import (
@@ -686,7 +685,8 @@ def complete_problem(problem_id: int, summary: str = "", actor: str = "", at: dt
             ProgressNote.create(problem=problem, on=done.date(), text=f"整改完成：{summary}", by=actor, created_at=now)
         problem.started_at = problem.started_at or done
         problem.completed_at, problem.status = done, "已完成"
-        problem.completed_by = actor or session.actor_name()
+        # the signed-in user who marks it is the completer; a typed name only where nobody signs in
+        problem.completed_by = session.actor_name() if session.current().signed_in else actor or session.actor_name()
         problem.responsible_at_completion = problem.responsible_name
         problem.save()
         audit.record("整改完成", "problem", problem.id, summary[:80])
@@ -694,9 +694,8 @@ def complete_problem(problem_id: int, summary: str = "", actor: str = "", at: dt
     return problem
 
 
-def same_person(a: str, b: str) -> bool:
-    """Two names of one person: compared after NFKC, spaces ignored (张 三 and 张三 are one person)."""
-    return bool(a and b) and "".join(name_key(a).split()) == "".join(name_key(b).split())
+#: Two names (or logins) of one person: a login linked to a person is that person (core.accounts).
+same_person = accounts.same_person
 
 
 @requires("inspection.write")
@@ -718,6 +717,13 @@ def verify_problem(problem_id: int, verifier: str, verification: str, at: dt.dat
                                  "请由其他人员验收销号")
     elif verifier and same_person(verifier, problem.completed_by):
         check.add("verified_by", f"验收人不能是标记整改完成的人（{problem.completed_by}），请由其他人员验收销号")
+    doer = session.current()  # the signed-in user doing the 销号 is held to the same rule as the typed 验收人
+    if doer.signed_in and not check.errors.get("verified_by"):
+        for who, what in ((problem.responsible_name, "责任人"), (problem.responsible_at_completion, "整改完成时的责任人"),
+                          (problem.completed_by, "标记整改完成的人")):
+            if same_person(doer.name, who):
+                check.add("verified_by", f"当前登录用户“{doer.name}”是该问题的{what}，不能办理销号")
+                break
     if not problem.measure.strip():
         check.add("measure", "该问题没有填写整改措施，不能销号")
     if problem.completed_at is None:
