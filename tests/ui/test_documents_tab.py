@@ -256,3 +256,31 @@ def test_extension_asked_then_approved_by_a_leader_in_the_window(qtbot, tab, clo
             decide.save()
     assert service.get_document(doc.id).deadline == dt.datetime(2026, 10, 20, 23, 59, 59)
     assert [e.decided_by for e in service.extensions(doc.id)] == ["王县长"]
+
+
+def test_a_leader_writes_his_批办_but_nothing_else(qtbot, tab, clock):
+    """领导: reads the register, writes his own 批办 and decides 延期; 收文登记 and 催办 stay closed to him,
+    in the window and in the service."""
+    from xiaoneng_desktop.core import session
+
+    doc = service.register_incoming(service.IncomingInput(
+        start_date=dt.date(2026, 9, 29), unit="县应急管理局", title="关于防汛的通知", kind="通知",
+        registrar="李文书", next_holder="赵主任"))
+    service.advance(doc.id, service.StepInput(step="拟办", who="赵主任", opinion="请王县长阅示", next_holder="王县长"))
+    session.sign_in(session.Actor("王县长", session.LEADER, 7))
+    tab.apply_permission()
+    tab.refresh()
+    assert tab.view.select_id(doc.id)
+    assert not tab.incoming_button.isEnabled() and not tab.urge_button.isEnabled()
+    assert tab.step_button.isEnabled() and tab.approve_button.isEnabled()
+    qtbot.mouseClick(tab.step_button, Qt.MouseButton.LeftButton)
+    dialog = visible(tab, StepDialog)
+    assert dialog.ui.button_box.isEnabled()
+    dialog.ui.who.setCurrentText("王县长")
+    type_text(qtbot, dialog.ui.opinion, "请应急局牵头办理")
+    dialog.ui.lead.setCurrentText("周科长")
+    dialog.ui.next_holder.setCurrentText("周科长")
+    save(qtbot, dialog, dialog.ui.opinion)
+    assert service.get_document(doc.id).step == "承办"
+    with pytest.raises(session.PermissionDenied):
+        service.advance(doc.id, service.StepInput(step="承办", who="周科长", next_holder="周科长"))

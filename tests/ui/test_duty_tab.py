@@ -307,3 +307,39 @@ def test_a_closed_call_opens_as_correction_and_the_change_is_audited_old_to_new(
     line = audit.history("call", call.id)[-1]
     assert (line.action, line.actor, line.detail) == ("更正", "李秘书", "摘要漏记时间")
     assert audit.changes_of(line) == [("内容摘要", "会议通知", "会议通知：明早八点开会")]
+
+
+def test_a_leader_writes_his_批示_on_a_call(qtbot, database, clock):
+    """领导批示…: enabled for a leader (whose other buttons are closed); the 批示领导 is the person his
+    login stands for; the change is audited old → new."""
+    from xiaoneng_desktop.core import accounts, audit, session
+    from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
+
+    clock.set(dt.datetime(2026, 10, 9, 9, 0))
+    lin = people.save_person(None, name="林辉涛")
+    accounts.create_account("admin", "管理员", "Admin-2026-x")  # the first account is the administrator
+    account = accounts.create_account("linht", "领导", "Lin-2026-x", person_id=lin.id)
+    call = service.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 50), category="特殊事项",
+                                         summary="县应急局报告山体滑坡隐患", officer_name="王值班"))
+    session.sign_in(session.Actor("linht", session.LEADER, account.id))
+    tab = DutyTab()
+    qtbot.addWidget(tab)
+    tab.resize(1300, 800)
+    tab.show()
+    assert tab.view.select_id(call.id)
+    assert not tab.new_button.isEnabled() and not tab.close_button.isEnabled()
+    assert tab.instruct_button.isEnabled()
+    qtbot.mouseClick(tab.instruct_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in tab.findChildren(ReasonDialog) if d.isVisible())
+    type_text(qtbot, dialog.ui.reason, "请应急局立即组织排查，确保群众安全")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.ui.reason, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    stored = service.get_call(call.id)
+    assert (stored.instruction, stored.instruction_by) == ("请应急局立即组织排查，确保群众安全", "林辉涛")
+    line = audit.history("call", call.id)[-1]
+    assert (line.action, line.actor) == ("批示", "linht")
+    assert ("领导批示", "（空）", "请应急局立即组织排查，确保群众安全") in audit.changes_of(line)
+    with pytest.raises(session.PermissionDenied):
+        service.close_call(call.id, "已排查")

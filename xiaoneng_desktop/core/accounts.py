@@ -163,6 +163,16 @@ def identity(name: str) -> tuple[str, object]:
     return ("person", person.id) if person is not None else ("name", key)
 
 
+def display_name(actor: session.Actor) -> str:
+    """How a signed-in user is named on a record (批示领导 …): the linked person's name, else the login."""
+    account = get_account(actor.account_id)
+    if account is not None and account.person_id is not None:
+        person = Person.get_or_none(Person.id == account.person_id)
+        if person is not None:
+            return person.name
+    return actor.name
+
+
 def same_person(a: str, b: str) -> bool:
     """Whether two names or logins are one person (``identity``); an empty name is nobody."""
     return bool((a or "").strip() and (b or "").strip()) and identity(a) == identity(b)

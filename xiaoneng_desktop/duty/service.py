@@ -264,6 +264,27 @@ def close_call(call_id: int, feedback: str, closed_at: dt.datetime | None = None
     return call
 
 
+@requires("instruct")
+def instruct_call(call_id: int, instruction: str) -> Call:
+    """领导批示 on an open call, by the signed-in leader (or the secretary writing it down): the 批示领导
+    is who signed in — the person linked to the login where there is one. Audited old → new."""
+    from xiaoneng_desktop.core import accounts
+
+    instruction = clean_text(instruction, "领导批示", field="instruction", max_len=TEXT_MAX, multiline=True,
+                             required=True)
+    with atomic():
+        call = live(get_call(call_id), "instruction", "该记录已作废，不能批示")
+        if call.closed_at is not None:
+            raise ValidationError("instruction", "该来电已办结，不能再批示")
+        values = {"instruction": instruction, "instruction_by": accounts.display_name(session.current())[:30]}
+        changes = audit.diff(call, values, LABELS)
+        call.instruction, call.instruction_by = values["instruction"], values["instruction_by"]
+        call.save()
+        if changes:
+            audit.record("批示", "call", call.id, "", changes=changes)
+    return call
+
+
 @requires("duty.write")
 def void_call(call_id: int, reason: str, actor: str = "") -> Call:
     """作废 instead of delete: the record stays, greyed, with the reason in the audit log."""

@@ -194,6 +194,7 @@ class StepDialog(RecordDialog):
     """办理 the document's current step: who, when, opinion, and to whom it goes next."""
 
     form_class = Ui_StepDialog
+    permission = "documents.write,instruct"  # a leader opens it for his 批办 / 签发 (the service checks the step)
     fields = {"step": "document_label"} | {f: f for f in (
         "who", "done_at", "opinion", "lead", "assist", "circulate_to", "cosign_units", "code", "next_holder")}
 

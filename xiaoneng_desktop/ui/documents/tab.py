@@ -71,8 +71,12 @@ class DocumentsTab(RegisterTab):
                                        tip="办理所选文件的当前环节（也可双击或按回车）")
         self.urge_button = push_button(self, "催办…", self.urge_selected)
         self.extend_button = push_button(self, "延期…", self.extend_selected)
+        self.approve_button = push_button(self, "审批延期…", self.decide_selected, tip="批准或不同意所选文件的延期申请")
+        # a leader writes his own 批办 / 签发 and decides 延期, without writing in the register otherwise
+        self.step_button.setProperty("permission", "documents.write,instruct")
+        self.approve_button.setProperty("permission", "extension.approve")
         buttons = self.buttons(self.incoming_button, self.outgoing_button, self.step_button, self.urge_button,
-                               self.extend_button)
+                               self.extend_button, self.approve_button)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary_label")
         buttons.addWidget(self.summary_label)
@@ -168,8 +172,8 @@ class DocumentsTab(RegisterTab):
         return self.registrar
 
     def menu_actions(self):
-        return [("办理…", lambda: self.do_step(self.selected_id())), ("催办…", self.urge_selected),
-                ("延期…", self.extend_selected), ("审批延期…", self.decide_selected)]
+        return [("办理…", lambda: self.do_step(self.selected_id()), "documents.write,instruct"), ("催办…", self.urge_selected),
+                ("延期…", self.extend_selected), ("审批延期…", self.decide_selected, "extension.approve")]
 
     def void_prompt(self, doc: Document) -> str | None:
         if doc.voided_at is not None:

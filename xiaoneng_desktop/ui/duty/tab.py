@@ -23,6 +23,7 @@ from xiaoneng_desktop.ui.duty.call_table import COLUMNS, STATUS_COLUMN
 from xiaoneng_desktop.ui.duty.handover_dialog import HandoverDialog
 from xiaoneng_desktop.ui.duty.roster_page import RosterPage
 from xiaoneng_desktop.ui.widgets.inputs import literal, push_button, to_qdatetime
+from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
@@ -63,7 +64,9 @@ class DutyTab(RegisterTab):
         self.new_button = push_button(self, "新建来电(&N)", self.new_record, tip="新建来电来报记录（Ctrl+N），Ctrl+Enter 保存")
         self.edit_button = push_button(self, "编辑", lambda: self.edit_call(self.selected_id()))
         self.close_button = push_button(self, "办结", self.close_selected)
-        buttons = self.buttons(self.new_button, self.edit_button, self.close_button)
+        self.instruct_button = push_button(self, "领导批示…", self.instruct_selected, tip="写下领导对所选来电的批示")
+        self.instruct_button.setProperty("permission", "instruct")  # the leader's own act
+        buttons = self.buttons(self.new_button, self.edit_button, self.close_button, self.instruct_button)
 
         self.roster = RosterPage(self)
         self.roster.changed.connect(self.update_summary)
@@ -81,7 +84,22 @@ class DutyTab(RegisterTab):
         return shift.officer_name if shift else ""
 
     def menu_actions(self):
-        return [("编辑…", lambda: self.edit_call(self.selected_id())), ("办结…", self.close_selected)]
+        return [("编辑…", lambda: self.edit_call(self.selected_id())), ("办结…", self.close_selected),
+                ("领导批示…", self.instruct_selected, "instruct")]
+
+    def instruct_selected(self) -> ReasonDialog | None:
+        """领导批示 on the selected open call; the 批示领导 is whoever signed in."""
+        call = self.selected_record()
+        if call is None:
+            return None
+        if call.closed_at is not None or call.voided_at is not None:
+            QMessageBox.information(self, "值班记录", "只有未办结的来电可以批示。")
+            return None
+        dialog = ReasonDialog("领导批示", literal(f"{call.category}：{call.summary[:60]}"),
+                              lambda text: service.instruct_call(call.id, text), self)
+        dialog.permission = "instruct"
+        dialog.ui.reason.setText(call.instruction)
+        return self.open_dialog(dialog, select=call.id)
 
     def update_summary(self) -> None:
         """Who is on duty, the last handover, and the count of open items."""

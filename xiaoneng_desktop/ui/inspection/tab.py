@@ -78,8 +78,10 @@ class InspectionTab(RegisterTab):
         self.note_button = push_button(page, "整改进展…", self.add_note)
         self.complete_button = push_button(page, "整改完成", self.complete_selected)
         self.verify_button = push_button(page, "销号…", self.verify_selected)
+        self.approve_button = push_button(page, "审批延期…", self.decide_selected, tip="批准或不同意所选问题的整改时限延期")
+        self.approve_button.setProperty("permission", "extension.approve")  # a leader's act
         buttons = self.buttons(self.new_problem_button, self.edit_problem_button, self.note_button,
-                               self.complete_button, self.verify_button)
+                               self.complete_button, self.verify_button, self.approve_button)
         self.ledger_summary = QLabel(page)
         self.ledger_summary.setObjectName("ledger_summary")
         self.ledger_summary.setTextFormat(Qt.TextFormat.RichText)
@@ -112,7 +114,7 @@ class InspectionTab(RegisterTab):
     def menu_actions(self):
         return [("修改…", lambda: self.edit_problem(self.selected_id())), ("整改进展…", self.add_note),
                 ("整改完成…", self.complete_selected), ("销号…", self.verify_selected),
-                ("申请延期…", self.extend_selected), ("审批延期…", self.decide_selected)]
+                ("申请延期…", self.extend_selected), ("审批延期…", self.decide_selected, "extension.approve")]
 
     def new_record(self):
         """Ctrl+N: a new problem on the ledger, a new campaign elsewhere."""

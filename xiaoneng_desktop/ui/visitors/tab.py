@@ -80,7 +80,10 @@ class VisitorsTab(RegisterTab):
         self.handle_button = push_button(self, "办理…", lambda: self.handle(self.selected_id()),
                                          tip="受理、转办、答复、满意度、回访（双击记录也可打开）")
         self.extend_button = push_button(self, "延期…", self.extend_selected)
-        buttons = self.buttons(self.new_button, self.edit_button, self.handle_button, self.extend_button)
+        self.approve_button = push_button(self, "审批延期…", self.decide_selected, tip="批准或不同意所选来访的延期申请")
+        self.approve_button.setProperty("permission", "extension.approve")  # a leader's act
+        buttons = self.buttons(self.new_button, self.edit_button, self.handle_button, self.extend_button,
+                               self.approve_button)
 
         self.reception = ReceptionPage(self)
         # a new reception day changes which visits it counts, and the header
@@ -104,7 +107,7 @@ class VisitorsTab(RegisterTab):
     def menu_actions(self):
         return [("办理…", lambda: self.handle(self.selected_id())),
                 ("修改登记…", lambda: self.edit_visit(self.selected_id())),
-                ("延期…", self.extend_selected), ("审批延期…", self.decide_selected),
+                ("延期…", self.extend_selected), ("审批延期…", self.decide_selected, "extension.approve"),
                 ("更正办理…", lambda: self.handle(self.selected_id(), correcting=True))]
 
     def update_summary(self) -> None:

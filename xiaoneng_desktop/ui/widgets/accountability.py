@@ -65,6 +65,7 @@ class DecideExtensionDialog(RecordDialog):
     """审批延期: the record's pending request, 批准 or 不同意, by the signed-in user (not the asker)."""
 
     form_class = Ui_DecideDialog
+    permission = "extension.approve"  # a leader decides, though he writes nothing else in the register
     fields = ("decision",)  # refusals (one's own request, no permission) show under the form
 
     def __init__(self, extension: DeadlineExtension, describe: str = "", parent: QWidget | None = None):

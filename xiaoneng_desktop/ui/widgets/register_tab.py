@@ -374,9 +374,10 @@ class RegisterTab(QWidget):
         return row
 
     def can_write(self, permission: str | None = None) -> bool:
-        """Whether the current actor may write in the register (or has ``permission``)."""
+        """Whether the current actor may write in the register (or has ``permission``; several,
+        comma-separated, mean any of them: 办理 is the secretary's, and the leader's for 批办)."""
         permission = self.spec.permission if permission is None else permission
-        return not permission or session.can(permission)
+        return not permission or any(session.can(p.strip()) for p in permission.split(","))
 
     def apply_permission(self) -> None:
         """Enable the write actions for a role that may write, disable them for one that only reads
@@ -389,8 +390,8 @@ class RegisterTab(QWidget):
 
     def _fill_menu(self, menu: QMenu) -> None:
         writes = self.can_write()
-        for text, action in self.menu_actions():
-            menu.addAction(text, action).setEnabled(writes)
+        for text, action, *permission in self.menu_actions():  # (text, action[, its own permission])
+            menu.addAction(text, action).setEnabled(self.can_write(permission[0]) if permission else writes)
         menu.addAction("作废…", self.void_selected).setEnabled(writes)
         menu.addSeparator()
         name = self.spec.form.name
