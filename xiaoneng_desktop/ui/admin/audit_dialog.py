@@ -28,6 +28,7 @@ from xiaoneng_desktop.core.models import AuditLog
 from xiaoneng_desktop.ui.widgets.form_errors import database_message
 from xiaoneng_desktop.ui.widgets.inputs import from_qdate, push_button, to_qdate
 from xiaoneng_desktop.ui.widgets.register_view import list_table
+from xiaoneng_desktop.ui.widgets.screen import resize_within_screen
 from xiaoneng_desktop.ui.widgets.sql_table import Column, SqlTableModel
 
 ALL = "全部"
@@ -51,7 +52,7 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         session.require("audit.read")
         self.setWindowTitle("审计日志")
-        self.resize(1100, 640)
+        resize_within_screen(self, 1100, 640)
         self.names = dict(schema.TABLE_TITLES)
         today = clock.today()
         self.start = QDateEdit(to_qdate(today - dt.timedelta(days=DEFAULT_DAYS)), self)

@@ -11,6 +11,8 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from xiaoneng_desktop.ui.widgets.screen import resize_within_screen
+
 #: Enough for crisp text on paper without huge images in the print spool.
 MAX_DPI = 300
 
@@ -62,7 +64,7 @@ class PdfPreviewDialog(QPrintPreviewDialog):
         self.printer, self.data = printer, data
         self.setWindowTitle(f"打印预览 — {title}")
         self.paintRequested.connect(lambda target: render_pages(self.data, target))
-        self.resize(900, 1000)
+        resize_within_screen(self, 900, 1000)
 
 
 #: Previews without a parent widget: held here until closed, so that the dialog (and its printer) is
