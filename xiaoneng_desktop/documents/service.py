@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import peewee as pw
 
@@ -346,6 +346,103 @@ def start_outgoing(data: OutgoingInput) -> Document:
 
 def get_document(doc_id: int) -> Document:
     return existing(Document, doc_id, "id", "该文件不存在")
+
+
+# --- 修改登记 (open) and 更正 (closed) -------------------------------------------------------------------
+
+#: Field labels of the audit log's old → new; ``unit`` is named by direction (``labels``).
+LABELS = {
+    "unit": "来文单位", "doc_number": "来文文号", "code": "机关代字", "title": "标题", "kind": "文种", "secrecy": "密级",
+    "secrecy_term": "保密期限", "urgency": "紧急程度", "copies": "份数", "cosign_units": "会签单位",
+}
+CLOSED = "已办结的记录不能直接修改，请使用“更正”"
+#: Steps of a 发文 before 会签: its 会签单位 may still change (核稿 may set them too).
+BEFORE_COSIGN = ("拟稿", "核稿")
+
+
+def labels(direction: str) -> dict[str, str]:
+    return LABELS | ({"unit": "拟稿科室"} if direction == OUTGOING else {})
+
+
+def registration_of(doc: Document) -> IncomingInput | OutgoingInput:
+    """The registration form's values of ``doc`` (as 修改登记 / 更正 opens it)."""
+    common = dict(start_date=doc.start_date, title=doc.title, kind=doc.kind, unit=doc.unit, registrar=doc.registrar,
+                  secrecy=doc.secrecy, secrecy_term=doc.secrecy_term, urgency=doc.urgency, copies=doc.copies)
+    if doc.direction == INCOMING:
+        return IncomingInput(**common, next_holder="", doc_number=doc.doc_number)
+    return OutgoingInput(**common, code=doc.code, drafter="", cosign_units=doc.cosign_units)
+
+
+def cosign_editable(doc: Document) -> bool:
+    return doc.direction == OUTGOING and doc.closed_at is None and doc.step in BEFORE_COSIGN
+
+
+def _registration_values(doc: Document, data: IncomingInput | OutgoingInput) -> dict:
+    """The registration fields that may change, checked as at registration. Never changed here: the
+    收文编号 / 发文字号, the 收文日期 (the 办理时限 was counted from it), the 办理时限 (only by 延期), the
+    登记人 and 拟稿人 (they did the first step) and the steps."""
+    if isinstance(data, IncomingInput) != (doc.direction == INCOMING):
+        raise ValidationError("id", f"这是一份{doc.direction}，请用{doc.direction}登记表修改")
+    check = Checker()
+    if data.start_date is not None and data.start_date != doc.start_date:
+        check.add("start_date", "登记后日期不能修改（办理时限已按它确定）；确属登记错误的，请作废后重新登记")
+    values = check_document(check, replace(data, start_date=doc.start_date, deadline=None), clock.now())
+    del values["start_date"]
+    unit = labels(doc.direction)["unit"]
+    values["unit"] = check.run("unit", clean_text, data.unit, unit, field="unit", max_len=60, required=True)
+    if doc.direction == INCOMING:
+        values["doc_number"] = check.run("doc_number", clean_incoming_doc_number, getattr(data, "doc_number", ""))
+    else:
+        code = getattr(data, "code", "") or doc.code
+        if code != doc.code:
+            if doc.number:
+                check.add("code", f"已编发文字号（{doc.number}），机关代字不能再改")
+            elif code not in codes():
+                check.add("code", "请选择发文机关代字（在单位设置中维护）")
+        values["code"] = code
+        cosign = check.run("cosign_units", clean_text, getattr(data, "cosign_units", ""), "会签单位",
+                           field="cosign_units", max_len=200) or ""
+        if cosign != doc.cosign_units and not cosign_editable(doc):
+            check.add("cosign_units", "已过会签环节，会签单位不能再修改")
+        values["cosign_units"] = cosign if cosign_editable(doc) else doc.cosign_units
+    check.raise_if_any()
+    return values
+
+
+def _save_registration(doc: Document, data: IncomingInput | OutgoingInput, action: str, reason: str = "") -> Document:
+    values = _registration_values(doc, data)
+    changes = audit.diff(doc, values, labels(doc.direction))
+    if not changes:
+        return doc
+    for key, value in values.items():
+        setattr(doc, key, value)
+    doc.save()
+    audit.record(action, "document", doc.id, reason, changes=changes)
+    return doc
+
+
+@requires("documents.write")
+def update_document(doc_id: int, data: IncomingInput | OutgoingInput) -> Document:
+    """修改登记 of a document still in progress: the registration fields (``_registration_values``),
+    audited old → new; the number, the dates, the 办理时限 and the steps stay as they are."""
+    with atomic():
+        doc = live(get_document(doc_id), "id", "该文件已作废，不能修改")
+        if doc.closed_at is not None:
+            raise ValidationError("id", CLOSED)
+        return _save_registration(doc, data, "修改")
+
+
+@requires("documents.write")
+def correct_document(doc_id: int, data: IncomingInput | OutgoingInput, reason: str) -> Document:
+    """更正 of a closed (办结 / 印发 / 归档) document's registration: permission "correct", a reason,
+    audited old → new."""
+    session.require("correct")
+    reason = clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
+    with atomic():
+        doc = live(get_document(doc_id), "id", "该文件已作废，不能更正")
+        if doc.closed_at is None:
+            raise ValidationError("id", "该文件尚未办结，请直接修改")
+        return _save_registration(doc, data, "更正", reason)
 
 
 # --- moving through the steps ----------------------------------------------------------------------

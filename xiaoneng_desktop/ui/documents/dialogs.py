@@ -1,4 +1,5 @@
-"""公文流转 entry dialogs: 收文登记, 发文拟稿, 办理 (one step), 催办, 延期.
+"""公文流转 entry dialogs: 收文登记, 发文拟稿 (also 修改登记 / 更正 of a registered one), 办理 (one step), 催办,
+延期.
 
 Each is a RecordDialog on a compiled Designer form: a ValidationError shows its messages under the fields
 and the dialog stays open with what was typed; Ctrl+Enter saves. A mistyped 文号 gets a button “改为 …” with the
@@ -8,9 +9,10 @@ corrected form — the user decides, nothing is changed silently.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
 
 from xiaoneng_desktop.core import clock, people, workdays
 from xiaoneng_desktop.core.models import DeadlineExtension
@@ -31,7 +33,7 @@ from xiaoneng_desktop.ui.forms.ui_incoming_dialog import Ui_IncomingDialog
 from xiaoneng_desktop.ui.forms.ui_outgoing_dialog import Ui_OutgoingDialog
 from xiaoneng_desktop.ui.forms.ui_step_dialog import Ui_StepDialog
 from xiaoneng_desktop.ui.forms.ui_urge_dialog import Ui_UrgeDialog
-from xiaoneng_desktop.ui.widgets.accountability import add_late_reason
+from xiaoneng_desktop.ui.widgets.accountability import add_correct_reason, add_late_reason
 from xiaoneng_desktop.ui.widgets.inputs import (
     fill_names,
     from_qdate,
@@ -50,9 +52,63 @@ def describe(doc: Document) -> str:
 
 
 class _RegisterDialog(RecordDialog):
-    """What 收文 and 发文 forms share: 密级/保密期限, 紧急程度, the time limit shown or typed."""
+    """What 收文 and 发文 forms share: 密级/保密期限, 紧急程度, the time limit shown or typed; and
+    修改登记 of a registered document (``doc``), a 更正 with a reason once it is closed (``correcting``):
+    the number, the date, the 办理时限 (only by 延期) and who did the steps are shown, not edited."""
 
     direction = INCOMING
+    doc: Document | None = None
+
+    def _editing(self, doc: Document | None, correcting: bool, what: str) -> None:
+        """Open ``doc``'s registration: the title, the read-only number and parts, the reason of a 更正."""
+        self.doc = doc
+        self.doc_id = doc.id if doc is not None else None
+        self.correcting = correcting
+        if doc is None:
+            return
+        number = doc.number or "（待编号）"
+        ui = self.ui
+        label = QLabel("收文编号" if doc.direction == INCOMING else "发文字号", self)
+        shown = QLabel(number, self)
+        shown.setObjectName("number")
+        shown.setTextFormat(Qt.TextFormat.PlainText)
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setToolTip("编号登记后不再改变")
+        ui.number = shown
+        row = ui.grid.rowCount()
+        ui.grid.addWidget(label, row, 0)
+        ui.grid.addWidget(shown, row, 1)
+        if correcting:
+            add_correct_reason(self, f"更正{what} — {number}")
+        else:
+            self.setWindowTitle(f"修改{what} — {number}")
+        # the buttons stay at the bottom, under the rows added here
+        ui.grid.removeWidget(ui.button_box)
+        ui.grid.addWidget(ui.button_box, ui.grid.rowCount(), 0, 1, 2)
+
+    def _fill_registration(self, doc: Document) -> None:
+        ui = self.ui
+        ui.start_date.setDate(to_qdate(doc.start_date))
+        ui.start_date.setEnabled(False)
+        ui.start_date.setToolTip("登记后日期不能修改（办理时限已按它确定）")
+        for combo, value in ((ui.kind, doc.kind), (ui.secrecy, doc.secrecy), (ui.urgency, doc.urgency)):
+            if combo.findText(value) < 0:  # not on the list (an old ledger): shown as stored, never replaced
+                combo.addItem(value)
+            combo.setCurrentText(value)
+        ui.title.setText(doc.title)
+        ui.unit.setText(doc.unit)
+        ui.secrecy_term.setText(doc.secrecy_term)
+        ui.copies.setValue(doc.copies)
+        ui.registrar.setCurrentText(doc.registrar)
+        ui.registrar.setEnabled(False)
+        ui.deadline_typed.setChecked(False)
+        ui.deadline_typed.setEnabled(False)
+        self._update_deadline()
+
+    def _fit(self) -> None:
+        """No gaps where the rows not shown in 修改登记 were."""
+        if self.doc is not None:
+            self.resize(self.width(), self.sizeHint().height())
 
     def _common_setup(self) -> None:
         ui = self.ui
@@ -77,6 +133,11 @@ class _RegisterDialog(RecordDialog):
 
     def _update_deadline(self, *_args) -> None:
         ui = self.ui
+        if self.doc is not None:  # fixed at registration: it moves only by 延期
+            ui.deadline.setDate(to_qdate(self.doc.deadline.date()))
+            ui.deadline.setEnabled(False)
+            ui.deadline_hint.setText("登记时已确定，如需变更请申请延期")
+            return
         typed = ui.deadline_typed.isChecked()
         ui.deadline.setEnabled(typed)
         start = from_qdate(ui.start_date.date())
@@ -89,18 +150,28 @@ class _RegisterDialog(RecordDialog):
     def _deadline(self) -> dt.date | None:
         return from_qdate(self.ui.deadline.date()) if self.ui.deadline_typed.isChecked() else None
 
+    def _save_registration(self, create: Callable[[], Document]) -> Document:
+        if self.doc_id is None:
+            return create()
+        if self.correcting:
+            return service.correct_document(self.doc_id, self.data(), self.ui.correct_reason.text())
+        return service.update_document(self.doc_id, self.data())
+
 
 class IncomingDialog(_RegisterDialog):
-    """收文登记: ``saved_id`` holds the new document after Save."""
+    """收文登记: ``saved_id`` holds the new document after Save. With ``doc``: 修改登记 (更正 when
+    ``correcting``) of that 收文."""
 
     form_class = Ui_IncomingDialog
     fields = ("start_date", "kind", "unit", "doc_number", "title", "secrecy", "secrecy_term", "urgency", "copies",
               "deadline", "registrar", "next_holder", "opinion")
 
-    def __init__(self, registrar: str = "", parent: QWidget | None = None):
+    def __init__(self, registrar: str = "", parent: QWidget | None = None, doc: Document | None = None,
+                 correcting: bool = False):
         super().__init__(parent)
         ui = self.ui
         self.setWindowTitle("收文登记")
+        self._editing(doc, correcting, "收文登记")
         names = people.person_names()
         fill_names(ui.registrar, names, registrar)
         fill_names(ui.next_holder, names)
@@ -108,9 +179,15 @@ class IncomingDialog(_RegisterDialog):
         ui.doc_number_fix.hide()
         ui.doc_number_fix.clicked.connect(self.apply_fix)
         ui.doc_number.textChanged.connect(self._doc_number_typed)
+        if doc is not None:
+            self._fill_registration(doc)
+            ui.doc_number.setText(doc.doc_number)
+            for part in (ui.next_holder_label, ui.next_holder, ui.opinion_label, ui.opinion):
+                part.hide()  # the steps are not edited here
         self._update_deadline()
         tab_leaves(self, ui.start_date, ui.deadline)
-        ui.unit.setFocus()
+        self._fit()
+        (ui.title if doc is not None else ui.unit).setFocus()
 
     def data(self) -> IncomingInput:
         ui = self.ui
@@ -123,7 +200,7 @@ class IncomingDialog(_RegisterDialog):
             opinion=ui.opinion.toPlainText())
 
     def submit(self) -> Document:
-        return service.register_incoming(self.data())
+        return self._save_registration(lambda: service.register_incoming(self.data()))
 
     def _doc_number_typed(self, text: str) -> None:
         """A 文号 unlike the standard form gets a hint and, when the likely one is clear, a 改为 button;
@@ -147,25 +224,44 @@ class IncomingDialog(_RegisterDialog):
 
 
 class OutgoingDialog(_RegisterDialog):
-    """发文拟稿: the draft is registered with its 拟稿人 and 代字; the 字号 comes at 编号."""
+    """发文拟稿: the draft is registered with its 拟稿人 and 代字; the 字号 comes at 编号. With ``doc``:
+    修改登记 (更正 when ``correcting``); the 代字 until numbered, the 会签单位 until 会签."""
 
     direction = "发文"
     form_class = Ui_OutgoingDialog
     fields = ("start_date", "kind", "code", "title", "unit", "drafter", "cosign_units", "secrecy", "secrecy_term",
               "urgency", "copies", "deadline", "registrar")
 
-    def __init__(self, registrar: str = "", parent: QWidget | None = None):
+    def __init__(self, registrar: str = "", parent: QWidget | None = None, doc: Document | None = None,
+                 correcting: bool = False):
         super().__init__(parent)
         ui = self.ui
         self.setWindowTitle("发文拟稿")
+        self._editing(doc, correcting, "发文登记")
         names = people.person_names()
         fill_names(ui.registrar, names, registrar)
         fill_names(ui.drafter, names)
         ui.code.addItems(service.codes())
         self._common_setup()
         ui.cosign_units.textChanged.connect(self._update_deadline)
+        if doc is not None:
+            self._fill_registration(doc)
+            if ui.code.findText(doc.code) < 0:  # a 代字 since taken off the settings: the record keeps it
+                ui.code.addItem(doc.code)
+            ui.code.setCurrentText(doc.code)
+            ui.code.setEnabled(not doc.number)
+            if doc.number:
+                ui.code.setToolTip("已编发文字号，机关代字不能再改")
+            ui.cosign_units.setText(doc.cosign_units)
+            ui.cosign_units.setEnabled(service.cosign_editable(doc))
+            if not service.cosign_editable(doc):
+                ui.cosign_units.setToolTip("已过会签环节，会签单位不能再修改")
+            drafted = next((s.who for s in service.steps(doc.id) if s.step == "拟稿"), doc.holder)
+            ui.drafter.setCurrentText(drafted)
+            ui.drafter.setEnabled(False)
         self._update_deadline()
         tab_leaves(self, ui.start_date, ui.deadline)
+        self._fit()
         ui.title.setFocus()
 
     def _consult(self) -> bool:
@@ -181,7 +277,7 @@ class OutgoingDialog(_RegisterDialog):
             cosign_units=ui.cosign_units.text(), deadline=self._deadline())
 
     def submit(self) -> Document:
-        return service.start_outgoing(self.data())
+        return self._save_registration(lambda: service.start_outgoing(self.data()))
 
 
 #: Which optional rows a step shows.

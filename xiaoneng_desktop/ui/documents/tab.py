@@ -35,7 +35,7 @@ from xiaoneng_desktop.ui.documents.dialogs import (
 from xiaoneng_desktop.ui.documents.document_table import COLUMNS, DUE_COLUMN, STATUS_COLUMN
 from xiaoneng_desktop.ui.widgets.accountability import decide_pending
 from xiaoneng_desktop.ui.widgets.inputs import literal, push_button
-from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab
+from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
 ALL = "全部"
 
@@ -94,6 +94,7 @@ class DocumentsTab(RegisterTab):
         self.history = QTextBrowser(self)
         self.history.setObjectName("history")
         self.history.setOpenLinks(False)
+        self.history.anchorClicked.connect(lambda url: self._history_link(url.toString()))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.view)
         splitter.addWidget(self.history)
@@ -172,7 +173,8 @@ class DocumentsTab(RegisterTab):
         return self.registrar
 
     def menu_actions(self):
-        return [("办理…", lambda: self.do_step(self.selected_id()), "documents.write,instruct"), ("催办…", self.urge_selected),
+        return [("办理…", lambda: self.do_step(self.selected_id()), "documents.write,instruct"),
+                ("修改登记…", lambda: self.edit_registration(self.selected_id()), ""), ("催办…", self.urge_selected),
                 ("延期…", self.extend_selected), ("审批延期…", self.decide_selected, "extension.approve")]
 
     def void_prompt(self, doc: Document) -> str | None:
@@ -198,6 +200,8 @@ class DocumentsTab(RegisterTab):
             return
         e = html.escape
         head = f"<b>{e(doc.direction)} {e(doc.number or '（待编号）')}</b>　{e(doc.title)}"
+        if doc.voided_at is None:  # the registration's fields: 修改 while open, 更正 once closed
+            head += f'　<a href="edit">{"更正登记…" if doc.closed_at is not None else "修改登记…"}</a>'
         facts = [f"{e(doc.unit)} {e(doc.doc_number)}".strip(), f"{e(doc.kind)}", f"密级：{e(doc.secrecy)}"
                  + (f"（{e(doc.secrecy_term)}）" if doc.secrecy_term else ""), e(doc.urgency), f"{doc.copies}份",
                  f"办理时限：{doc.deadline:%Y-%m-%d}"]
@@ -248,6 +252,22 @@ class DocumentsTab(RegisterTab):
 
     def activate(self, doc_id: int | None) -> StepDialog | None:
         return self.do_step(doc_id)
+
+    def _history_link(self, target: str) -> None:
+        if target == "edit":
+            self.edit_registration(self.view.current_id())
+
+    def edit_registration(self, doc_id: int | None) -> IncomingDialog | OutgoingDialog | None:
+        """修改登记 of the document: its registration form filled in; once it is 办结 the change is a 更正
+        with a reason; a voided one is shown read-only (as is any to a role that only reads)."""
+        doc = self.record(doc_id)
+        if doc is None:
+            return None
+        correcting = doc.closed_at is not None and doc.voided_at is None
+        dialog_class = IncomingDialog if doc.direction == "收文" else OutgoingDialog
+        dialog = dialog_class(parent=self, doc=doc, correcting=correcting)
+        what = "收文登记" if doc.direction == "收文" else "发文登记"
+        return self.open_dialog(dialog, select=doc.id, read_only=voided_title(f"{what} {doc.number}".strip(), doc))
 
     def _selected_document(self, doc_id: int | None = None, *, open_only: bool = True) -> Document | None:
         doc = self.record(self.selected_id() if doc_id is None else doc_id)
