@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from functools import cache
 from xml.sax.saxutils import escape
 
 from xiaoneng_desktop.core import settings
@@ -15,7 +16,7 @@ MM = pdf.MM
 #: top edge to 20 mm above the bottom one, so a 处理笺 has room for its boxes.
 FORM_TOP, FORM_BOTTOM = 25 * MM, 20 * MM
 #: The least height of a box for handwriting (拟办意见, 领导批示, 办理结果, 签发 …).
-BOX_HEIGHT = 35 * MM
+BOX_HEIGHT = 37 * MM
 #: What a hand fills in: 签字：＿＿＿＿ 日期：＿＿年＿＿月＿＿日
 SIGN = "签字：＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日"
 
@@ -28,7 +29,28 @@ def _when(value) -> str:
 def _para(text: str, style):
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+    markup = escape(text or "").replace("\n", "<br/>")
+    if style.alignment == 0 and style.wordWrap == "CJK":
+        return _kept_class()(markup, style)
+    return Paragraph(markup, style)
+
+
+@cache
+def _kept_class():
+    from reportlab.platypus import Paragraph
+
+    class Kept(Paragraph):
+        """A left-aligned Chinese paragraph whose lines stay inside its cell: reportlab lets a closing
+        mark (）。，) that may not begin a line hang past the right edge — so the lines are broken one
+        character short of the width, leaving that room inside the ruled box."""
+
+        def wrap(self, availWidth, availHeight):
+            width, height = super().wrap(max(1.0, availWidth - self.style.fontSize), availHeight)
+            return availWidth, height
+
+    return Kept
+
+
 
 
 def _nowrap(text: str, style):
@@ -108,18 +130,6 @@ def _compact(style, size: float = 10.5, leading: float = 14):
     from reportlab.lib.styles import ParagraphStyle
 
     return ParagraphStyle(f"{style.name}_compact", parent=style, fontSize=size, leading=leading)
-
-
-def _blank(width_chars: int = 6) -> str:
-    return "&nbsp;" * width_chars
-
-
-def _sign_line(label: str, style) -> object:
-    """签名：______　　年　月　日 — for a signature by hand."""
-    from reportlab.platypus import Paragraph
-
-    gap = _blank(6)
-    return Paragraph(f"{escape(label)}：<u>{_blank(28)}</u>{gap}{gap}年{gap}月{gap}日", style)
 
 
 def _build(flowables: list, title: str, running_head: str, numbered: bool) -> bytes:
@@ -211,30 +221,6 @@ class _Cells:
     def header(self, text: str):
         return _para(text, self.head)
 
-    def raw(self, markup: str):
-        from reportlab.platypus import Paragraph
-
-        return Paragraph(markup, self.cell)
-
-
-def _heading(text: str, s, compact: bool = False):
-    from reportlab.lib.styles import ParagraphStyle
-
-    style = ParagraphStyle("form_heading", parent=s.cell_bold, fontSize=12 if compact else 13,
-                           leading=16 if compact else 20, spaceBefore=4 if compact else 8, spaceAfter=3,
-                           keepWithNext=1)
-    return _para(text, style)
-
-
-def _head_flowables(office: str, title: str, number: str, s, compact: bool) -> list:
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Spacer
-
-    title_style = s.title if not compact else ParagraphStyle("title_compact", parent=s.title, spaceAfter=8)
-    out = [_para(office, s.subtitle), _para(title, title_style)]
-    if number:
-        out.append(_para(number, s.note))
-    return out + [Spacer(1, 4 if compact else 6)]
 
 
 def _fit(texts, style, minimum: float = 0) -> float:
@@ -316,11 +302,10 @@ def _box(label: str, entries: list, c: _Cells, width: float, label_width: float,
 
 def _signer(role: str, name: str, c: _Cells):
     """值班员：王值班　签字：＿＿＿＿　日期：＿＿年＿＿月＿＿日 — a signature line under the form."""
-    return _nowrap(f"{role}：{name or '＿＿＿＿＿＿'}　　{SIGN}", c.cell)
+    return _nowrap(f"{role}：{name}　　{SIGN}" if name else f"{role}　　{SIGN}", c.cell)
 
 
 # --- 文件处理单 ---------------------------------------------------------------------------------------
-
 
 
 def _due(value) -> str:
@@ -541,13 +526,13 @@ def visit_form(visit) -> bytes:
         c = _Cells(compact)
         width = pdf.BLOCK_WIDTH
         rows = [
-            [c.label("来访时间"), c.value(_when(visit.visited_at)), c.label("来访人数"), c.value(persons)],
+            [c.label("来访时间"), c.date(_when(visit.visited_at)), c.label("来访人数"), c.value(persons)],
             [c.label("姓名" if not group else "代表姓名"), c.value(visit.name), c.label("身份证号"), c.value(id_text)],
             [c.label("联系电话"), c.value(visit.phone), c.label("问题类别"), c.value(visit.category)],
             [c.label("单位或住址"), c.value(visit.address), c.label("信访目的"), c.value(visit.purpose or "—")],
             [c.label("来访事由"), c.long(visit.matter), "", ""],
             [c.label("首问责任人"), c.value(visit.first_responder), c.label("接待领导"), c.value(visit.leader_name)],
-            [c.label("受理情况"), c.value(decision), c.label("告知时限"), c.value(_day(visit.acceptance_due))],
+            [c.label("受理情况"), c.value(decision), c.label("告知时限"), c.date(_day(visit.acceptance_due))],
         ]
         if visit.decision_reason:
             rows.append([c.label("不予受理理由" if visit.decision == "不予受理" else "受理说明"),
@@ -557,17 +542,20 @@ def visit_form(visit) -> bytes:
             [c.label("办理时限"), c.value(deadline), "", ""],
             [c.label("答复意见"), c.long(visit.reply), "", ""],
             [c.label("办理结果"), c.long(visit.result), "", ""],
-            [c.label("答复时间"), c.value(_when(visit.closed_at)), c.label("答复人"), c.value(visit.closed_by)],
-            [c.label("满意度"), c.value(visit.satisfaction), c.label("回访时间"), c.value(follow)],
+            [c.label("答复时间"), c.date(_when(visit.closed_at)), c.label("答复人"), c.value(visit.closed_by)],
+            [c.label("满意度"), c.value(visit.satisfaction), c.label("回访时间"), c.date(follow)],
             [c.label("回访情况"), c.long(visit.follow_up_note), "", ""],
             [c.label("办理状态"), c.value(status), "", ""],
         ]
         spans = [("SPAN", (1, r), (3, r)) for r, row in enumerate(rows) if row[2] == ""]
-        table = pdf.grid_table(rows, [width * 0.16, width * 0.34, width * 0.16, width * 0.34], style=spans)
+        lw = _fit([row[0].text for row in rows] + [row[2].text for row in rows if row[2] != ""], c.bold)
+        half = (width - 2 * lw) / 2
+        table = pdf.grid_table(rows, [lw, half, lw, half], style=spans + c.padding)
         _roomy(table, rows, ("来访事由", "答复意见", "办理结果"), 40 if compact else 52)
-        out = _head_flowables(office, "来访登记表", f"编号：访〔{visit.visited_at:%Y}〕{visit.id}号", c.s, compact)
-        out += [table, Spacer(1, 14 if compact else 22), _sign_line("来访人签名", c.s.note),
-                Spacer(1, 8), _sign_line("接待人签名", c.s.note)]
+        out = _title_flowables(office, "来访登记表", c, compact)
+        out += [_number_line(f"编号：访〔{visit.visited_at:%Y}〕{visit.id}号", c), table,
+                Spacer(1, 14 if compact else 22), _signer("来访人", visit.name, c),
+                Spacer(1, 6 if compact else 10), _signer("接待人", visit.first_responder, c)]
         return out
 
     return _render(flowables, f"来访登记表 {visit.name} {visit.visited_at:%Y-%m-%d}")
@@ -589,7 +577,7 @@ def rectification_notice(problem) -> bytes:
         status = f"已作废（{problem.void_reason}）"
     elif inspection_service.is_overdue(problem):
         status += "（已超期）"
-    progress = "\n".join(f"{n.on:%Y-%m-%d}　{n.text}" + (f"（{n.by}）" if n.by else "") for n in notes)
+    progress = "\n".join(f"{_day(n.on)}　{n.text}" + (f"（{n.by}）" if n.by else "") for n in notes)
 
     def flowables(compact: bool) -> list:
         from reportlab.lib import colors
@@ -600,7 +588,7 @@ def rectification_notice(problem) -> bytes:
         rows = [
             [c.header("一、整改通知"), "", "", ""],
             [c.label("自查活动"), c.value(campaign.name), "", ""],
-            [c.label("检查项目"), c.value(problem.item.name), c.label("发现日期"), c.value(_day(problem.found_on))],
+            [c.label("检查项目"), c.value(problem.item.name), c.label("发现日期"), c.date(_day(problem.found_on))],
         ]
         if problem.point_id and problem.point:
             rows.append([c.label("检查点"), c.value(problem.point.text), "", ""])
@@ -611,25 +599,25 @@ def rectification_notice(problem) -> bytes:
             [c.label("问题描述"), c.long(problem.description), "", ""],
             [c.label("原因分析"), c.long(problem.cause), "", ""],
             [c.label("整改措施"), c.long(problem.measure), "", ""],
-            [c.label("整改类型"), c.value(problem.kind), c.label("整改时限"), c.value(deadline)],
+            [c.label("整改类型"), c.value(problem.kind), c.label("整改时限"),
+             c.date(deadline) if problem.deadline else c.value(deadline)],
         ]
         if problem.explanation or problem.kind == "短期内不能解决":
             rows.append([c.label("情况说明"), c.long(problem.explanation), "", ""])
         rows += [
             [c.label("整改进展"), c.long(progress or "（暂无）"), "", ""],
-            [c.label("完成时间"), c.value(_when(problem.completed_at)), c.label("当前状态"), c.value(status)],
+            [c.label("完成时间"), c.date(_when(problem.completed_at)), c.label("当前状态"), c.value(status)],
             [c.header("二、销号验收"), "", "", ""],
         ]
         sign_row = None
         if problem.verified_at is not None:
             rows += [
-                [c.label("验收人"), c.value(problem.verified_by), c.label("销号时间"), c.value(_when(problem.verified_at))],
+                [c.label("验收人"), c.value(problem.verified_by), c.label("销号时间"), c.date(_when(problem.verified_at))],
                 [c.label("验收情况"), c.long(problem.verification), "", ""],
             ]
         else:
-            gap = _blank(6)
             rows += [
-                [c.label("验收人"), c.value(""), c.label("销号时间"), c.raw(f"{gap * 2}年{gap}月{gap}日")],
+                [c.label("验收人"), c.value(""), c.label("销号时间"), c.date("＿＿＿＿年＿＿月＿＿日")],
                 [c.label("验收情况"), c.value(""), "", ""],
             ]
             sign_row = len(rows) - 1
@@ -637,15 +625,19 @@ def rectification_notice(problem) -> bytes:
         spans += [("SPAN", (0, r), (3, r)) for r, row in enumerate(rows) if row[1] == ""]
         spans += [("BACKGROUND", (0, r), (3, r), colors.HexColor("#eeeeee")) for r, row in enumerate(rows)
                   if row[1] == ""]
-        table = pdf.grid_table(rows, [width * 0.15, width * 0.35, width * 0.15, width * 0.35], style=spans)
+        lw = _fit([row[0].text for row in rows if row[1] != ""] + [row[2].text for row in rows if row[2] != ""],
+                  c.bold)
+        half = (width - 2 * lw) / 2
+        table = pdf.grid_table(rows, [lw, half, lw, half], style=spans + c.padding)
         _roomy(table, rows, ("问题描述", "原因分析", "整改措施", "整改进展"), 36 if compact else 46)
         if sign_row is not None:
             table._argH[sign_row] = 70 if compact else 96  # what the verifier saw, written by hand
         year = problem.found_on.year
-        out = _head_flowables(office, "整改通知/销号单", f"编号：整改〔{year}〕{problem.id}号", c.s, compact)
-        out += [table, Spacer(1, 14 if compact else 20), _sign_line("责任人签收", c.s.note)]
+        out = _title_flowables(office, "整改通知/销号单", c, compact)
+        out += [_number_line(f"编号：整改〔{year}〕{problem.id}号", c), table, Spacer(1, 14 if compact else 20),
+                _signer("责任人（签收）", problem.responsible_name, c)]
         if problem.verified_at is None:
-            out += [Spacer(1, 8), _sign_line("验收人签字", c.s.note)]
+            out += [Spacer(1, 6 if compact else 10), _signer("验收人", "", c)]
         return out
 
     return _render(flowables, f"整改通知销号单 {problem.id}")
