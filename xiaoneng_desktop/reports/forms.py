@@ -365,7 +365,7 @@ def _history(urgings: list, extensions: list, c: _Cells, width: float, small: bo
     rows += [[_nowrap(_short(when), cell), _nowrap(what, cell), _para(who, cell), _para(text, cell)]
              for when, what, who, text in items]
     fixed = [_fit(["12月30日 23:59", "时间"], cell), _fit(["申请延期"], cell),
-             min(_fit([i[2] for i in items] + ["经办人"], cell), width * 0.18), None]
+             min(_fit([i[2] for i in items] + ["经办人"], cell) + size, width * 0.18), None]  # + the kept room
     pad = [("TOPPADDING", (0, 0), (-1, -1), 1 if small else 2),
            ("BOTTOMPADDING", (0, 0), (-1, -1), 2 if small else 3)]
     title = ParagraphStyle("history_title", parent=head, spaceBefore=4 if small else 8, spaceAfter=2, keepWithNext=1)
