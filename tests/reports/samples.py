@@ -6,7 +6,7 @@ import datetime as dt
 
 from xiaoneng_desktop.core import session, settings
 from xiaoneng_desktop.documents import service as documents
-from xiaoneng_desktop.documents.service import IncomingInput, StepInput
+from xiaoneng_desktop.documents.service import IncomingInput, OutgoingInput, StepInput
 from xiaoneng_desktop.inspection import service as inspection
 from xiaoneng_desktop.inspection.service import CampaignInput, ProblemInput
 from xiaoneng_desktop.visitors import service as visitors
@@ -51,6 +51,25 @@ def document(clock, *, long: bool = False):
         asked = documents.ask_extension(doc.id, dt.date(2026, 10, 30), "排查范围大，需延长办理时间")
     with session.acting_as(session.Actor("赵主任", session.LEADER)):
         documents.decide_extension(asked.id, True)
+    return documents.get_document(doc.id)
+
+
+def outgoing(clock):
+    """A 发文 drafted, reviewed, co-signed, signed and numbered; waiting at 印发."""
+    office()
+    doc = documents.start_outgoing(OutgoingInput(
+        start_date=dt.date(2026, 10, 9), title="关于开展冬季安全生产大检查的通知", kind="通知", code="县政办发",
+        unit="综合科", drafter="陈秘书", urgency="加急", copies=40, cosign_units="县应急管理局"))
+    clock.advance(hours=2)
+    documents.advance(doc.id, StepInput("拟稿", "陈秘书", "代拟稿已完成，请审核", next_holder="赵主任"))
+    clock.advance(hours=2)
+    documents.advance(doc.id, StepInput("核稿", "赵主任", "文字已修改，请县应急管理局会签", next_holder="县应急管理局"))
+    clock.advance(hours=20)
+    documents.advance(doc.id, StepInput("会签", "县应急管理局", "无意见", next_holder="王县长"))
+    clock.advance(hours=2)
+    documents.advance(doc.id, StepInput("签发", "王县长", "同意印发", next_holder="李文书"))
+    clock.advance(hours=1)
+    documents.advance(doc.id, StepInput("编号", "李文书", "", next_holder="李文书"))
     return documents.get_document(doc.id)
 
 

@@ -2,76 +2,122 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+from functools import cache
 from xml.sax.saxutils import escape
 
 from xiaoneng_desktop.core import settings
 from xiaoneng_desktop.duty.models import Call
 from xiaoneng_desktop.reports import pdf
 
+MM = pdf.MM
+#: A form is not a 公文: the text block keeps the 公文 width and left edge, but runs from 25 mm below the
+#: top edge to 20 mm above the bottom one, so a 处理笺 has room for its boxes.
+FORM_TOP, FORM_BOTTOM = 25 * MM, 20 * MM
+#: The least height of a box for handwriting (拟办意见, 领导批示, 办理结果, 签发 …).
+BOX_HEIGHT = 37 * MM
+#: What a hand fills in: 签字：＿＿＿＿ 日期：＿＿年＿＿月＿＿日
+SIGN = "签字：＿＿＿＿＿＿　日期：＿＿＿＿年＿＿月＿＿日"
+
 
 def _when(value) -> str:
-    return f"{value:%Y年%m月%d日 %H:%M}" if value else ""
+    """2026年10月9日 08:45"""
+    return f"{_day(value)}\u00a0{value:%H:%M}" if value else ""
 
 
 def _para(text: str, style):
     from reportlab.platypus import Paragraph
 
-    return Paragraph(escape(text or "").replace("\n", "<br/>"), style)
+    markup = escape(text or "").replace("\n", "<br/>")
+    if style.alignment == 0 and style.wordWrap == "CJK":
+        return _kept_class()(markup, style)
+    return Paragraph(markup, style)
 
 
-def _signature(call: Call, style):
-    """The instruction as given, then room for a leader to sign by hand on the printed form."""
+@cache
+def _kept_class():
     from reportlab.platypus import Paragraph
 
-    text = escape(call.instruction or "").replace("\n", "<br/>")
-    if call.instruction_by:
-        text += f"<br/>—— {escape(call.instruction_by)}"
-    gap = "&nbsp;" * 6
-    return Paragraph(f"{text}<br/><br/><br/><br/>签批：{gap * 3}{gap}年{gap}月{gap}日", style)
+    class Kept(Paragraph):
+        """A left-aligned Chinese paragraph whose lines stay inside its cell: reportlab lets a closing
+        mark (）。，) that may not begin a line hang past the right edge — so the lines are broken one
+        character short of the width, leaving that room inside the ruled box."""
 
+        def wrap(self, availWidth, availHeight):
+            width, height = super().wrap(max(1.0, availWidth - self.style.fontSize), availHeight)
+            return availWidth, height
+
+    return Kept
+
+
+
+
+def _nowrap(text: str, style):
+    """A paragraph that never breaks inside (labels, dates): its column is sized to hold it."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    one_line = ParagraphStyle(f"{style.name}_nowrap", parent=style, wordWrap=None)
+    return Paragraph(escape(text or "").replace(" ", "&nbsp;").replace("\u00a0", "&nbsp;"), one_line)
+
+
+# --- 电话记录单 ---------------------------------------------------------------------------------------
 
 def phone_record(call: Call) -> bytes:
-    """电话记录单 of one call as PDF bytes: every field of the register, room for the leader's signature."""
-    from reportlab.platypus import Spacer
+    """电话记录单 of one call as PDF bytes: every field of the register; boxes for the 领导批示 and the
+    办理结果 (what is recorded, then room to write and 签字/日期 lines); 值班员 and 接收人 sign at the foot."""
 
-    s = pdf.styles()
-    label = lambda text: _para(text, s.cell_bold)  # noqa: E731
-    value = lambda text: _para(text, s.cell)  # noqa: E731
-    width = pdf.BLOCK_WIDTH
-    widths = [width * 0.16, width * 0.34, width * 0.16, width * 0.34]
     status = "已作废（" + call.void_reason + "）" if call.voided_at else ("已办结" if call.closed_at else "在办")
-    rows = [
-        [label("来电时间"), value(_when(call.received_at)), label("来电方式"), value(call.channel)],
-        [label("来电单位"), value(call.caller_unit), label("来电人"), value(call.caller)],
-        [label("联系电话"), value(call.phone), label("事项类别"), value(call.category)],
-        [label("内容摘要"), value(call.summary), "", ""],
-        [label("交办对象"), value(call.assignee_name), label("办理时限"), value(_when(call.deadline))],
-        [label("领导批示"), _signature(call, s.cell), "", ""],
-        [label("办理情况"), value(call.feedback), "", ""],
-        [label("办结时间"), value(_when(call.closed_at)), label("办理状态"), value(status)],
-        [label("值班员"), value(call.officer_name), label("带班领导"),
-         value(call.shift.leader_name if call.shift_id and call.shift else "")],
-    ]
-    spans = [("SPAN", (1, r), (3, r)) for r in (3, 5, 6)]
-    table = pdf.grid_table(rows, widths, style=spans)
-    office = settings.get("office.name")
-    flowables = [
-        _para(f"{office}", s.subtitle),
-        _para("电话记录单", s.title),
-        _para(f"编号：值〔{call.received_at:%Y}〕{call.id}号", s.note),
-        Spacer(1, 6),
-        table,
-    ]
-    buffer = io.BytesIO()
-    pdf.build(buffer, flowables, title=f"电话记录单 {call.received_at:%Y-%m-%d %H:%M}", page_numbers=False)
-    return buffer.getvalue()
+    leader = call.shift.leader_name if call.shift_id and call.shift else ""
+
+    def flowables(compact: bool) -> list:
+        from reportlab.platypus import Spacer
+
+        c = _Cells(compact)
+        width = pdf.BLOCK_WIDTH
+        labels = ("来电时间", "来电方式", "来电单位", "来电人", "联系电话", "事项类别", "内容摘要", "交办对象",
+                  "办理时限", "值班员", "带班领导", "办理状态", "领导批示", "办理结果")
+        lw = _fit(labels, c.bold)
+        dates = [_when(call.received_at), _when(call.deadline)]
+        vw = max(_fit(dates, c.cell), (width - 2 * lw) / 2)
+        widths = [lw, vw, lw, width - 2 * lw - vw]
+        L, V, D = c.label, c.value, c.date
+        rows = [
+            [L("来电时间"), D(_when(call.received_at)), L("来电方式"), V(call.channel)],
+            [L("来电单位"), V(call.caller_unit), L("来电人"), V(call.caller)],
+            [L("联系电话"), V(call.phone), L("事项类别"), V(call.category)],
+            [L("内容摘要"), c.long(call.summary), "", ""],
+            [L("交办对象"), V(call.assignee_name), L("办理时限"), D(_when(call.deadline))],
+            [L("值班员"), V(call.officer_name), L("带班领导"), V(leader)],
+            [L("办理状态"), V(status), "", ""],
+        ]
+        spans = [("SPAN", (1, r), (3, r)) for r, row in enumerate(rows) if row[2] == ""]
+        facts = pdf.grid_table(rows, widths, style=spans + c.padding)
+        instruction = []
+        if call.instruction:
+            instruction.append((call.instruction, call.instruction_by, None))
+        result = []
+        if call.feedback or call.closed_at:
+            result.append((call.feedback, call.closed_by, call.closed_at))
+        box_height = BOX_HEIGHT * (1.1 if compact else 1.45)
+        out = _title_flowables(settings.get("office.name"), "电话记录单", c, compact)
+        out += [_number_line(f"编号：值〔{call.received_at:%Y}〕{call.id}号", c), facts,
+                _box("领导批示", instruction, c, width, lw, box_height),
+                _box("办理结果", result, c, width, lw, box_height),
+                Spacer(1, 10 if compact else 16),
+                _signer("值班员", call.officer_name, c), Spacer(1, 6 if compact else 10),
+                _signer("接收人", call.assignee_name, c)]
+        return out
+
+    return _render(flowables, f"电话记录单 {call.received_at:%Y-%m-%d %H:%M}")
 
 
 # --- shared by the forms below ---------------------------------------------------------------------
 
 def _day(value) -> str:
-    return f"{value:%Y年%m月%d日}" if value else ""
+    """2026年10月9日 — the one date style of the forms."""
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
 
 
 def _page_count(data: bytes) -> int:
@@ -86,18 +132,6 @@ def _compact(style, size: float = 10.5, leading: float = 14):
     return ParagraphStyle(f"{style.name}_compact", parent=style, fontSize=size, leading=leading)
 
 
-def _blank(width_chars: int = 6) -> str:
-    return "&nbsp;" * width_chars
-
-
-def _sign_line(label: str, style) -> object:
-    """签名：______　　年　月　日 — for a signature by hand."""
-    from reportlab.platypus import Paragraph
-
-    gap = _blank(6)
-    return Paragraph(f"{escape(label)}：<u>{_blank(28)}</u>{gap}{gap}年{gap}月{gap}日", style)
-
-
 def _build(flowables: list, title: str, running_head: str, numbered: bool) -> bytes:
     """pdf.build's GB/T 9704 page, plus — on a second page — the form's name and number above the text
     block, so that a loose sheet is known."""
@@ -105,18 +139,21 @@ def _build(flowables: list, title: str, running_head: str, numbered: bool) -> by
 
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(buffer, pagesize=(pdf.PAGE_WIDTH, pdf.PAGE_HEIGHT), leftMargin=pdf.LEFT,
-                            rightMargin=pdf.PAGE_WIDTH - pdf.LEFT - pdf.BLOCK_WIDTH, topMargin=pdf.TOP,
-                            bottomMargin=pdf.BOTTOM, title=title, creator="机关效能管理系统")
+                            rightMargin=pdf.PAGE_WIDTH - pdf.LEFT - pdf.BLOCK_WIDTH, topMargin=FORM_TOP,
+                            bottomMargin=FORM_BOTTOM, title=title, creator="机关效能管理系统")
 
     def first(canvas, doc) -> None:
-        if numbered:
-            pdf._page_number(canvas, doc)
+        if numbered:  # "— N —" under the text block
+            canvas.saveState()
+            canvas.setFont(pdf.styles().fonts["song"], 12)
+            canvas.drawCentredString(pdf.PAGE_WIDTH / 2, FORM_BOTTOM - 12 * MM / 2 - 6, f"— {doc.page} —")
+            canvas.restoreState()
 
     def later(canvas, doc) -> None:
         first(canvas, doc)
         canvas.saveState()
         canvas.setFont(pdf.styles().fonts["song"], 10.5)
-        y = pdf.PAGE_HEIGHT - pdf.TOP + 12
+        y = pdf.PAGE_HEIGHT - FORM_TOP + 12
         canvas.drawString(pdf.LEFT, y, running_head)
         canvas.setLineWidth(0.6)
         canvas.line(pdf.LEFT, y - 5, pdf.LEFT + pdf.BLOCK_WIDTH, y - 5)
@@ -126,18 +163,17 @@ def _build(flowables: list, title: str, running_head: str, numbered: bool) -> by
     return buffer.getvalue()
 
 
-def _render(flowables_for, title: str, running_head: str = "") -> bytes:
-    """Build the form; ``flowables_for(compact)`` is asked again with compact=True when the normal
-    layout does not fit on one page. A form still longer than a page keeps the compact layout, its
-    pages are numbered and the later ones carry ``running_head`` (its tables repeat their header rows)."""
+def _render(flowables_for, title: str, running_head: str = "", levels: tuple = (False, True)) -> bytes:
+    """Build the form; ``flowables_for(level)`` is asked again with the next, tighter level (False, True
+    or the form's own) while the layout does not fit on one page. A form still longer than a page keeps
+    the last level, its pages are numbered and the later ones carry ``running_head`` (its tables repeat
+    their header rows)."""
     running_head = running_head or f"{title}（续）"
-    data = _build(flowables_for(False), title, running_head, numbered=False)
-    if _page_count(data) <= 1:
-        return data
-    data = _build(flowables_for(True), title, running_head, numbered=False)
-    if _page_count(data) <= 1:
-        return data
-    return _build(flowables_for(True), title, running_head, numbered=True)
+    for level in levels:
+        data = _build(flowables_for(level), title, running_head, numbered=False)
+        if _page_count(data) <= 1:
+            return data
+    return _build(flowables_for(levels[-1]), title, running_head, numbered=True)
 
 
 def _roomy(table, rows: list, labels: tuple[str, ...], height: float) -> None:
@@ -167,7 +203,12 @@ class _Cells:
         self.padding = [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)] if compact else []
 
     def label(self, text: str):
-        return _para(text, self.bold)
+        """A label: always one line (its column is sized from the widest label)."""
+        return _nowrap(text, self.bold)
+
+    def date(self, text: str):
+        """A date or time: never broken across lines."""
+        return _nowrap(text, self.cell)
 
     def value(self, text) -> object:
         return _para("" if text is None else str(text), self.cell)
@@ -180,107 +221,178 @@ class _Cells:
     def header(self, text: str):
         return _para(text, self.head)
 
-    def raw(self, markup: str):
-        from reportlab.platypus import Paragraph
 
-        return Paragraph(markup, self.cell)
-
-
-def _heading(text: str, s, compact: bool = False):
-    from reportlab.lib.styles import ParagraphStyle
-
-    style = ParagraphStyle("form_heading", parent=s.cell_bold, fontSize=12 if compact else 13,
-                           leading=16 if compact else 20, spaceBefore=4 if compact else 8, spaceAfter=3,
-                           keepWithNext=1)
-    return _para(text, style)
-
-
-def _head_flowables(office: str, title: str, number: str, s, compact: bool) -> list:
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Spacer
-
-    title_style = s.title if not compact else ParagraphStyle("title_compact", parent=s.title, spaceAfter=8)
-    out = [_para(office, s.subtitle), _para(title, title_style)]
-    if number:
-        out.append(_para(number, s.note))
-    return out + [Spacer(1, 4 if compact else 6)]
-
-
-# --- 文件处理单 ---------------------------------------------------------------------------------------
 
 def _fit(texts, style, minimum: float = 0) -> float:
     """The column width that keeps the widest of these one-line texts on one line (cell padding included)."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    widest = max((stringWidth(t or "", style.fontName, style.fontSize) for t in texts), default=0)
+    widest = max((stringWidth((t or "").replace("\u00a0", " "), style.fontName, style.fontSize) for t in texts),
+                 default=0)
     return max(minimum, widest + 10)
+
+
+def _title_flowables(office: str, name: str, c: _Cells, compact: bool) -> list:
+    """The office and the form's name, centred in the title type (小标宋 where the system has it)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    size = 18 if compact else 20
+    style = ParagraphStyle("form_title", parent=c.s.title, fontSize=size, leading=size * 1.35,
+                           spaceAfter=4 if compact else 8)
+    return [_para(office, style), _para(name, style)]
+
+
+def _number_line(text: str, c: _Cells):
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("form_number", parent=c.cell, alignment=TA_RIGHT, spaceAfter=3)
+    return _nowrap(text, style)
+
+
+def _sign_markup(c: _Cells):
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    return _nowrap(SIGN, ParagraphStyle("form_sign", parent=c.cell, alignment=TA_RIGHT))
+
+
+def _entry(text: str, who: str, when, c: _Cells) -> list:
+    """One thing recorded in a box: the text, then "—— who　date" on the right."""
+    from reportlab.lib.enums import TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    out = [c.long(text)] if text else []
+    signed = "　".join(x for x in (who, _short(when) if isinstance(when, dt.datetime) else _day(when)) if x)
+    if signed:
+        out.append(_nowrap(f"—— {signed}", ParagraphStyle("form_signed", parent=c.cell, alignment=TA_RIGHT)))
+    return out
+
+
+def _box(label: str, entries: list, c: _Cells, width: float, label_width: float, height: float):
+    """A box for handwriting: the label on the left; what is recorded (text, who, when) at the top; free
+    room; the 签字/日期 line at its foot. At least ``height`` high, taller when the text needs it; never
+    split across pages."""
+    from reportlab.lib import colors
+    from reportlab.platypus import KeepTogether, Table, TableStyle
+
+    content = [part for text, who, when in entries for part in _entry(text, who, when, c)]
+    inner = width - label_width - 8
+    pad = 3 if c.compact else 5
+    natural = sum(p.wrap(inner, 10_000)[1] for p in content) + 2 * pad
+    sign = _sign_markup(c)
+    sign_height = sign.wrap(inner, 10_000)[1] + 2 * pad + 2
+    rows = [[c.label(label), content or ""], ["", sign]]
+    table = Table(rows, colWidths=[label_width, width - label_width],
+                  rowHeights=[max(natural, height - sign_height), sign_height])
+    table.setStyle(TableStyle([
+        ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
+        ("LINEAFTER", (0, 0), (0, -1), 0.6, colors.black),
+        ("SPAN", (0, 0), (0, 1)),
+        ("VALIGN", (0, 0), (0, 1), "MIDDLE"),
+        ("VALIGN", (1, 0), (1, 0), "TOP"),
+        ("VALIGN", (1, 1), (1, 1), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]))
+    return KeepTogether([table])
+
+
+def _signer(role: str, name: str, c: _Cells):
+    """值班员：王值班　签字：＿＿＿＿　日期：＿＿年＿＿月＿＿日 — a signature line under the form."""
+    return _nowrap(f"{role}：{name}　　{SIGN}" if name else f"{role}　　{SIGN}", c.cell)
+
+
+# --- 文件处理单 ---------------------------------------------------------------------------------------
 
 
 def _due(value) -> str:
     """A deadline: the day alone when it is the end of the day (the usual case)."""
     if value and (value.hour, value.minute) == (23, 59):
-        return f"{value:%m月%d日}"
+        return f"{value.month}月{value.day}日"
     return _short(value)
 
 
 def _short(value) -> str:
-    """10月09日 09:00 — the year stands in the slip's header."""
-    return f"{value:%m月%d日 %H:%M}" if value else ""
+    """10月9日 09:00 — the year stands in the slip's header."""
+    return f"{value.month}月{value.day}日\u00a0{value:%H:%M}" if value else ""
 
 
-def _document_facts(doc, c: _Cells, width: float):
-    """The particulars in a six-column grid: label, value, label, value, label, value."""
-    secrecy = doc.secrecy + (f"（{doc.secrecy_term}）" if doc.secrecy_term and doc.secrecy != "无" else "")
-    if doc.voided_at is not None:
-        status = f"已作废（{doc.void_reason}）"
-    elif doc.step:
-        status = f"在办，待{doc.step}（{doc.holder}）"
-    else:
-        status = doc.status
-    L, V = c.label, c.value
-    if doc.direction == "收文":
-        rows = [
-            [L("收文编号"), V(doc.number), L("收文日期"), V(_day(doc.start_date)), L("紧急程度"), V(doc.urgency)],
-            [L("来文单位"), V(doc.unit), L("文号"), V(doc.doc_number), "", ""],
-        ]
-    else:
-        rows = [
-            [L("发文字号"), V(doc.number or "（待编号）"), L("拟稿日期"), V(_day(doc.start_date)), L("紧急程度"),
-             V(doc.urgency)],
-            [L("拟稿科室"), V(doc.unit), L("会签单位"), V(doc.cosign_units or "无"), "", ""],
-        ]
-    rows += [
-        [L("标题"), V(doc.title), "", "", "", ""],
-        [L("文种"), V(doc.kind), L("密级"), V(secrecy), L("份数"), V(f"{doc.copies}份")],
-        [L("主办"), V(doc.lead or "—"), L("协办"), V(doc.assist or "—"), "", ""],
-    ]
-    if doc.direction == "收文" and doc.circulate_to:
-        rows.append([L("传阅"), V(doc.circulate_to), "", "", "", ""])
-    rows += [
-        [L("办理时限"), V(_day(doc.deadline)), L("登记人"), V(doc.registrar), L("登记日期"),
-         V(_day(doc.registered_at))],
-        [L("办理状态"), V(status), "", "", "", ""],
-    ]
+def _widths(total: float, fixed: list[float | None], flexible: list[float]) -> list[float]:
+    """Column widths: the fixed ones as given (None: flexible), the flexible ones at least their own
+    fitted width, sharing what is left equally."""
+    left = total - sum(w for w in fixed if w is not None) - sum(flexible)
+    share = max(0.0, left) / max(1, len(flexible))
+    extra = iter(w + share for w in flexible)
+    return [w if w is not None else next(extra) for w in fixed]
+
+
+def _band(rows: list, widths: list[float], c: _Cells):
+    """A ruled band of the slip; stacked bands share their rules."""
     spans = []
     for r, row in enumerate(rows):
-        if row[2] == "":
-            spans.append(("SPAN", (1, r), (5, r)))
-        elif row[4] == "":
-            spans.append(("SPAN", (3, r), (5, r)))
-    label, value = width * 0.12, width * (1 - 3 * 0.12) / 3
-    return pdf.grid_table(rows, [label, value, label, value, label, value], style=spans + c.padding)
+        if len(row) > 2 and row[2] == "":
+            end = next((i - 1 for i in range(2, len(row)) if row[i] != ""), len(row) - 1)
+            spans.append(("SPAN", (1, r), (end, r)))
+    return pdf.grid_table(rows, widths, style=spans + c.padding)
+
+
+def _history(urgings: list, extensions: list, c: _Cells, width: float, small: bool) -> list:
+    """催办 and 延期 in one compact table, in time order: when, what, who, how it went."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    if not urgings and not extensions:
+        return []
+    size, leading = (9, 11) if small else (10.5, 14)
+    cell = ParagraphStyle("history", parent=c.s.cell, fontSize=size, leading=leading)
+    head = ParagraphStyle("history_head", parent=c.s.cell_bold, fontSize=size, leading=leading)
+    state = {None: "待批准", True: "已批准", False: "未同意"}
+    items = []
+    for u in urgings:
+        target = f"{u.holder}（{u.step}）" if u.step else u.holder
+        text = f"催{target}" + (f"；答复：{u.answer}" if u.answer else "")
+        items.append((u.urged_at, f"{u.way}催办", u.urged_by, text))
+    for x in extensions:
+        decided = state[x.approved]
+        if x.decided_by:
+            decided += f"（{x.decided_by}" + (f" {_day(x.decided_at)}）" if x.decided_at else "）")
+        text = f"原时限{_day(x.old_deadline)}，申请延至{_day(x.new_deadline)}；理由：{x.reason}；{decided}"
+        items.append((x.asked_at, "申请延期", x.asked_by, text))
+    items.sort(key=lambda item: item[0])
+    rows = [[_nowrap(t, head) for t in ("时间", "事项", "经办人", "情况")]]
+    rows += [[_nowrap(_short(when), cell), _nowrap(what, cell), _para(who, cell), _para(text, cell)]
+             for when, what, who, text in items]
+    fixed = [_fit(["12月30日 23:59", "时间"], cell), _fit(["申请延期"], cell),
+             min(_fit([i[2] for i in items] + ["经办人"], cell) + size, width * 0.18), None]  # + the kept room
+    pad = [("TOPPADDING", (0, 0), (-1, -1), 1 if small else 2),
+           ("BOTTOMPADDING", (0, 0), (-1, -1), 2 if small else 3)]
+    title = ParagraphStyle("history_title", parent=head, spaceBefore=4 if small else 8, spaceAfter=2, keepWithNext=1)
+    return [_para("催办、延期记录", title),
+            pdf.grid_table(rows, _widths(width, fixed, [0]), header_rows=1, style=pad)]
+
+
+def _entries(steps: list, *names: str) -> list:
+    return [(x.opinion, x.who, x.done_at) for x in steps if x.step in names]
+
+
+def _status(doc) -> str:
+    if doc.voided_at is not None:
+        return f"已作废（{doc.void_reason}）"
+    if doc.step:
+        return f"在办，待{doc.step}（{doc.holder}）"
+    return doc.status
 
 
 def document_slip(document) -> bytes:
-    """文件处理单 of one document as PDF bytes: its particulars, then every step done with who, when and the
-    opinion (拟办意见, 领导批示, 承办情况 …), the step waiting (room to write), the urgings and the extensions.
+    """文件处理单 of one document as PDF bytes: for a 收文 the 文件处理笺 a 县政府办公室 clips to it — its
+    particulars in ruled boxes, large boxes for the handwritten 拟办意见, 领导批示 and 办理结果 (each with
+    what is recorded and 签字/日期 lines), 承办 and 传阅; for a 发文 the 发文稿纸 with 签发, 会签, 核稿,
+    拟稿 and 编号. The urgings and extensions, if any, in a compact table at the foot.
 
-    One page: the compact layout (smaller type, tighter rows) is taken before anything moves on; a document
-    with too many steps continues on a second page, where the routing table's header rows — with the
-    document's number — repeat, and the pages are numbered."""
-    from reportlab.lib import colors
-    from reportlab.platypus import Spacer
-
+    One page: the history shrinks first, then the rest of the slip; the boxes are never split. A
+    document with very many urgings continues on a second page, numbered, with a running head."""
     from xiaoneng_desktop.documents import service as documents_service
 
     doc = document
@@ -289,69 +401,96 @@ def document_slip(document) -> bytes:
     extensions = documents_service.extensions(doc.id)
     office = settings.get("office.name")
     number = doc.number or "（待编号）"
-    kind_word = "收文" if doc.direction == "收文" else "发文"
+    incoming = doc.direction == "收文"
     waiting = bool(doc.step) and doc.voided_at is None
 
-    def flowables(compact: bool) -> list:
-        c = _Cells(compact)
+    def pending(*names: str) -> list:
+        """The step waiting, shown in its own box: who holds it and by when."""
+        if not waiting or doc.step not in names:
+            return []
+        due = f"，时限{_due(doc.due)}" if doc.due else ""
+        return [(f"待{doc.step}：{doc.holder}{due}", "", None)]
+
+    def flowables(level: int) -> list:
+        from reportlab.platypus import Spacer
+
+        c = _Cells(level >= 2)
         width = pdf.BLOCK_WIDTH
-        small, cell = c.small, c.small  # the routing table is set a size smaller than the particulars
-        # 环节 | 办理人 | 时间 | 意见 | 转交
-        when_width = _fit(["10月09日 09:00（超时）" if any(x.deadline and x.done_at > x.deadline for x in steps)
-                           else "10月09日 09:00"], small)
-        fixed = [width * 0.11, width * 0.13, when_width, width * 0.14]
-        widths = fixed[:3] + [width - sum(fixed)] + fixed[3:]
-        log = [[c.header(f"办理过程　{kind_word} {number}"), "", "", "", ""],
-               [c.header(t) for t in ("环节", "办理人", "办理时间", "意见", "转交")]]
-        for step in steps:
-            late = step.deadline is not None and step.done_at > step.deadline
-            when = _short(step.done_at) + ("（超时）" if late else "")
-            log.append([_para(step.step, cell), _para(step.who, cell), _para(when, small), c.long(step.opinion),
-                        _para(step.handed_to, cell)])
-        style = [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 1), colors.HexColor("#eeeeee"))]
-        if waiting:
-            row = len(log)
-            due = f"\n时限 {_due(doc.due)}" if doc.due else ""
-            log.append([_para(doc.step, c.bold), _para(doc.holder, c.bold), _para(f"待办{due}", small), "", ""])
-            style += [("SPAN", (3, row), (4, row)), ("VALIGN", (0, row), (-1, row), "TOP")]
-        if len(log) == 2:
-            log.append([c.value("（尚无办理记录）"), "", "", "", ""])
-            style.append(("SPAN", (0, 2), (-1, 2)))
-        table = pdf.grid_table(log, widths, header_rows=2, style=style + c.padding)
-        if waiting:
-            table._argH[-1] = 44 if compact else 60  # room to write the waiting step's opinion by hand
-        out = _head_flowables(office, "文件处理单", "", c.s, compact)
-        out += [_document_facts(doc, c, width), Spacer(1, 6 if compact else 10), table]
-        if urgings:
-            out.append(_heading("催办记录", c.s, compact))
-            rows = [[c.header(t) for t in ("催办时间", "催办人", "方式", "被催办", "答复情况")]]
-            rows += [[_para(_short(u.urged_at), small), _para(u.urged_by, cell), _para(u.way, cell),
-                      _para(f"{u.holder}（{u.step}）" if u.step else u.holder, cell), c.long(u.answer)]
-                     for u in urgings]
-            holder = _fit([r[3].text for r in rows[1:]], cell, width * 0.12)
-            fixed = [_fit(["10月09日 09:00"], small), _fit([u.urged_by for u in urgings], cell, width * 0.1),
-                     _fit(["当面"], cell), min(holder, width * 0.22)]
-            out.append(pdf.grid_table(rows, fixed + [width - sum(fixed)], header_rows=1, style=c.padding))
-        if extensions:
-            out.append(_heading("延期记录", c.s, compact))
-            state = {None: "待批准", True: "已批准", False: "未同意"}
-            rows = [[c.header(t) for t in ("申请日期", "申请人", "原时限", "延至", "理由", "审批")]]
-            rows += [[_para(f"{x.asked_at:%Y-%m-%d}", small), _para(x.asked_by, cell),
-                      _para(f"{x.old_deadline:%Y-%m-%d}", small), _para(f"{x.new_deadline:%Y-%m-%d}", small),
-                      c.long(x.reason),
-                      _para(state[x.approved] + (f"（{x.decided_by}）" if x.decided_by else ""), cell)]
-                     for x in extensions]
-            day = _fit(["2026-10-09"], small)
-            fixed = [day, width * 0.12, day, day]
-            decided = _fit([r[-1].text for r in rows[1:]], cell, width * 0.12)
-            out.append(pdf.grid_table(rows, fixed + [width - sum(fixed) - decided, decided], header_rows=1,
-                                      style=c.padding))
+        L, V, D = c.label, c.value, c.date
+        labels = ["来文单位", "来文字号", "收文编号", "收文日期", "拟稿单位", "拟稿日期", "发文字号", "办理时限",
+                  "拟办意见", "领导批示", "办理结果", "办理状态", "签收登记"]
+        lw = _fit(labels, c.bold)
+        half = (width - 2 * lw) / 2
+
+        def exact(text: str):
+            """As printed (a 文号): on one line when it fits."""
+            return D(text) if _fit([text], c.cell) <= half else V(text)
+
+        secrecy = doc.secrecy + (f"（{doc.secrecy_term}）" if doc.secrecy_term and doc.secrecy != "无" else "")
+        small_labels = ("文种", "密级", "紧急程度", "份数")
+        values = (doc.kind, secrecy, doc.urgency, f"{doc.copies}份")
+        grid = [lw] + [None, _fit([small_labels[1]], c.bold), None, _fit([small_labels[2]], c.bold), None,
+                       _fit([small_labels[3]], c.bold), None]
+        particulars = _band([[x for pair in zip(map(L, small_labels), map(V, values), strict=True) for x in pair]],
+                            _widths(width, grid, [_fit([v], c.cell) for v in values]), c)
+        title_band = _band([[L("标题"), V(doc.title)]], [lw, width - lw], c)
+        four = [lw, half, lw, half]
+        box = BOX_HEIGHT
+        out = _title_flowables(office, "文件处理笺" if incoming else "发文稿纸", c, level >= 2)
+        if incoming:
+            registered = _entries(steps, "签收登记")
+            signed_in = "；".join(" ".join(x for x in (who, _short(when), text) if x) for text, who, when in registered)
+            out += [
+                _band([[L("来文单位"), V(doc.unit), L("来文字号"), exact(doc.doc_number)],
+                       [L("收文编号"), D(number), L("收文日期"), D(_day(doc.start_date))]], four, c),
+                particulars, title_band,
+                _band([[L("签收登记"), V(signed_in or doc.registrar), "", ""]], four, c),
+                _box("拟办意见", _entries(steps, "拟办") + pending("拟办"), c, width, lw, box),
+                _box("领导批示", _entries(steps, "批办") + pending("批办"), c, width, lw, box),
+                _band([[L("承办"), V("；".join(x for x in (f"主办：{doc.lead}" if doc.lead else "",
+                                                           f"协办：{doc.assist}" if doc.assist else "") if x) or "—"),
+                        L("办理时限"), D(_day(doc.deadline))]],
+                      _widths(width, [lw, None, lw, _fit([_day(doc.deadline)], c.cell)], [0]), c),
+                _box("办理结果", _entries(steps, "承办", "办结") + pending("承办", "办结"), c, width, lw, box),
+            ]
+            read = "；".join(" ".join(x for x in (who, _short(when), text) if x)
+                            for text, who, when in _entries(steps, "传阅"))
+            if doc.circulate_to or read:
+                out.append(_band([[L("传阅"), V(doc.circulate_to + (f"（{read}）" if read else ""))]],
+                                 [lw, width - lw], c))
+        else:
+            drafted = _entries(steps, "拟稿")
+            drafter = drafted[0][1] if drafted else doc.registrar
+            numbered = _entries(steps, "编号")
+            out += [
+                _box("签发", _entries(steps, "签发") + pending("签发"), c, width, lw, box),
+                _box("会签", ([(f"会签单位：{doc.cosign_units}", "", None)] if doc.cosign_units else
+                             [("无需会签", "", None)]) + _entries(steps, "会签") + pending("会签"),
+                     c, width, lw, box * 0.7),
+                _box("核稿", _entries(steps, "核稿") + pending("核稿"), c, width, lw, box * 0.7),
+                _band([[L("拟稿单位"), V(doc.unit), L("拟稿人"), V(drafter)],
+                       [L("拟稿日期"), D(_day(doc.start_date)), L("办理时限"), D(_day(doc.deadline))]], four, c),
+                particulars, title_band,
+                _box("拟稿", drafted + pending("拟稿"), c, width, lw, box * 0.5),
+                _box("编号", [(f"发文字号：{number}", "", None)] + numbered
+                     + pending("编号"), c, width, lw, 0),
+            ]
+            printed = _entries(steps, "印发")
+            if printed or pending("印发"):
+                text = "；".join(" ".join(x for x in (who, _short(when), t) if x) for t, who, when in printed)
+                out.append(_band([[L("印发"), V(text or pending("印发")[0][0])]], [lw, width - lw], c))
+        archived = _entries(steps, "归档")
+        state = _status(doc) + ("；" + "，".join(f"{who} {_day(when)}归档" for _t, who, when in archived)
+                                if archived else "")
+        out.append(_band([[L("办理状态"), V(state)]], [lw, width - lw], c))
+        out += _history(urgings, extensions, c, width, small=level >= 1)
         if doc.voided_at is not None:
             out += [Spacer(1, 6), _para(f"本文件已于{_day(doc.voided_at)}作废：{doc.void_reason}", c.s.note)]
         return out
 
-    return _render(flowables, f"文件处理单 {number}",
-                   f"文件处理单（续）　{kind_word} {number}　{doc.title}")
+    name = "文件处理笺" if incoming else "发文稿纸"
+    return _render(flowables, f"{name} {number}", f"{name}（续）　{doc.direction} {number}　{doc.title}",
+                   levels=(0, 1, 2))
 
 
 # --- 来访登记表 ---------------------------------------------------------------------------------------
@@ -387,13 +526,13 @@ def visit_form(visit) -> bytes:
         c = _Cells(compact)
         width = pdf.BLOCK_WIDTH
         rows = [
-            [c.label("来访时间"), c.value(_when(visit.visited_at)), c.label("来访人数"), c.value(persons)],
+            [c.label("来访时间"), c.date(_when(visit.visited_at)), c.label("来访人数"), c.value(persons)],
             [c.label("姓名" if not group else "代表姓名"), c.value(visit.name), c.label("身份证号"), c.value(id_text)],
             [c.label("联系电话"), c.value(visit.phone), c.label("问题类别"), c.value(visit.category)],
             [c.label("单位或住址"), c.value(visit.address), c.label("信访目的"), c.value(visit.purpose or "—")],
             [c.label("来访事由"), c.long(visit.matter), "", ""],
             [c.label("首问责任人"), c.value(visit.first_responder), c.label("接待领导"), c.value(visit.leader_name)],
-            [c.label("受理情况"), c.value(decision), c.label("告知时限"), c.value(_day(visit.acceptance_due))],
+            [c.label("受理情况"), c.value(decision), c.label("告知时限"), c.date(_day(visit.acceptance_due))],
         ]
         if visit.decision_reason:
             rows.append([c.label("不予受理理由" if visit.decision == "不予受理" else "受理说明"),
@@ -403,17 +542,20 @@ def visit_form(visit) -> bytes:
             [c.label("办理时限"), c.value(deadline), "", ""],
             [c.label("答复意见"), c.long(visit.reply), "", ""],
             [c.label("办理结果"), c.long(visit.result), "", ""],
-            [c.label("答复时间"), c.value(_when(visit.closed_at)), c.label("答复人"), c.value(visit.closed_by)],
-            [c.label("满意度"), c.value(visit.satisfaction), c.label("回访时间"), c.value(follow)],
+            [c.label("答复时间"), c.date(_when(visit.closed_at)), c.label("答复人"), c.value(visit.closed_by)],
+            [c.label("满意度"), c.value(visit.satisfaction), c.label("回访时间"), c.date(follow)],
             [c.label("回访情况"), c.long(visit.follow_up_note), "", ""],
             [c.label("办理状态"), c.value(status), "", ""],
         ]
         spans = [("SPAN", (1, r), (3, r)) for r, row in enumerate(rows) if row[2] == ""]
-        table = pdf.grid_table(rows, [width * 0.16, width * 0.34, width * 0.16, width * 0.34], style=spans)
+        lw = _fit([row[0].text for row in rows] + [row[2].text for row in rows if row[2] != ""], c.bold)
+        half = (width - 2 * lw) / 2
+        table = pdf.grid_table(rows, [lw, half, lw, half], style=spans + c.padding)
         _roomy(table, rows, ("来访事由", "答复意见", "办理结果"), 40 if compact else 52)
-        out = _head_flowables(office, "来访登记表", f"编号：访〔{visit.visited_at:%Y}〕{visit.id}号", c.s, compact)
-        out += [table, Spacer(1, 14 if compact else 22), _sign_line("来访人签名", c.s.note),
-                Spacer(1, 8), _sign_line("接待人签名", c.s.note)]
+        out = _title_flowables(office, "来访登记表", c, compact)
+        out += [_number_line(f"编号：访〔{visit.visited_at:%Y}〕{visit.id}号", c), table,
+                Spacer(1, 14 if compact else 22), _signer("来访人", visit.name, c),
+                Spacer(1, 6 if compact else 10), _signer("接待人", visit.first_responder, c)]
         return out
 
     return _render(flowables, f"来访登记表 {visit.name} {visit.visited_at:%Y-%m-%d}")
@@ -435,7 +577,7 @@ def rectification_notice(problem) -> bytes:
         status = f"已作废（{problem.void_reason}）"
     elif inspection_service.is_overdue(problem):
         status += "（已超期）"
-    progress = "\n".join(f"{n.on:%Y-%m-%d}　{n.text}" + (f"（{n.by}）" if n.by else "") for n in notes)
+    progress = "\n".join(f"{_day(n.on)}　{n.text}" + (f"（{n.by}）" if n.by else "") for n in notes)
 
     def flowables(compact: bool) -> list:
         from reportlab.lib import colors
@@ -446,7 +588,7 @@ def rectification_notice(problem) -> bytes:
         rows = [
             [c.header("一、整改通知"), "", "", ""],
             [c.label("自查活动"), c.value(campaign.name), "", ""],
-            [c.label("检查项目"), c.value(problem.item.name), c.label("发现日期"), c.value(_day(problem.found_on))],
+            [c.label("检查项目"), c.value(problem.item.name), c.label("发现日期"), c.date(_day(problem.found_on))],
         ]
         if problem.point_id and problem.point:
             rows.append([c.label("检查点"), c.value(problem.point.text), "", ""])
@@ -457,25 +599,25 @@ def rectification_notice(problem) -> bytes:
             [c.label("问题描述"), c.long(problem.description), "", ""],
             [c.label("原因分析"), c.long(problem.cause), "", ""],
             [c.label("整改措施"), c.long(problem.measure), "", ""],
-            [c.label("整改类型"), c.value(problem.kind), c.label("整改时限"), c.value(deadline)],
+            [c.label("整改类型"), c.value(problem.kind), c.label("整改时限"),
+             c.date(deadline) if problem.deadline else c.value(deadline)],
         ]
         if problem.explanation or problem.kind == "短期内不能解决":
             rows.append([c.label("情况说明"), c.long(problem.explanation), "", ""])
         rows += [
             [c.label("整改进展"), c.long(progress or "（暂无）"), "", ""],
-            [c.label("完成时间"), c.value(_when(problem.completed_at)), c.label("当前状态"), c.value(status)],
+            [c.label("完成时间"), c.date(_when(problem.completed_at)), c.label("当前状态"), c.value(status)],
             [c.header("二、销号验收"), "", "", ""],
         ]
         sign_row = None
         if problem.verified_at is not None:
             rows += [
-                [c.label("验收人"), c.value(problem.verified_by), c.label("销号时间"), c.value(_when(problem.verified_at))],
+                [c.label("验收人"), c.value(problem.verified_by), c.label("销号时间"), c.date(_when(problem.verified_at))],
                 [c.label("验收情况"), c.long(problem.verification), "", ""],
             ]
         else:
-            gap = _blank(6)
             rows += [
-                [c.label("验收人"), c.value(""), c.label("销号时间"), c.raw(f"{gap * 2}年{gap}月{gap}日")],
+                [c.label("验收人"), c.value(""), c.label("销号时间"), c.date("＿＿＿＿年＿＿月＿＿日")],
                 [c.label("验收情况"), c.value(""), "", ""],
             ]
             sign_row = len(rows) - 1
@@ -483,15 +625,19 @@ def rectification_notice(problem) -> bytes:
         spans += [("SPAN", (0, r), (3, r)) for r, row in enumerate(rows) if row[1] == ""]
         spans += [("BACKGROUND", (0, r), (3, r), colors.HexColor("#eeeeee")) for r, row in enumerate(rows)
                   if row[1] == ""]
-        table = pdf.grid_table(rows, [width * 0.15, width * 0.35, width * 0.15, width * 0.35], style=spans)
+        lw = _fit([row[0].text for row in rows if row[1] != ""] + [row[2].text for row in rows if row[2] != ""],
+                  c.bold)
+        half = (width - 2 * lw) / 2
+        table = pdf.grid_table(rows, [lw, half, lw, half], style=spans + c.padding)
         _roomy(table, rows, ("问题描述", "原因分析", "整改措施", "整改进展"), 36 if compact else 46)
         if sign_row is not None:
             table._argH[sign_row] = 70 if compact else 96  # what the verifier saw, written by hand
         year = problem.found_on.year
-        out = _head_flowables(office, "整改通知/销号单", f"编号：整改〔{year}〕{problem.id}号", c.s, compact)
-        out += [table, Spacer(1, 14 if compact else 20), _sign_line("责任人签收", c.s.note)]
+        out = _title_flowables(office, "整改通知/销号单", c, compact)
+        out += [_number_line(f"编号：整改〔{year}〕{problem.id}号", c), table, Spacer(1, 14 if compact else 20),
+                _signer("责任人（签收）", problem.responsible_name, c)]
         if problem.verified_at is None:
-            out += [Spacer(1, 8), _sign_line("验收人签字", c.s.note)]
+            out += [Spacer(1, 6 if compact else 10), _signer("验收人", "", c)]
         return out
 
     return _render(flowables, f"整改通知销号单 {problem.id}")
