@@ -34,7 +34,8 @@ def test_open_items_export_as_shown(qtbot, tab, tmp_path):
     qtbot.waitUntil(lambda: bool(done), timeout=10000)
     sheet = openpyxl.load_workbook(target).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert sheet.title == "未办结来电" and rows[0][0] == "来电时间" and len(rows) == 4
+    assert sheet.title == "未办结来电" and rows[0][0].endswith("未办结来电") and rows[1][0] == "来电时间"
+    assert len(rows) == 5
     assert done == [f"已导出 3 条到 {target}"]
 
 
@@ -43,5 +44,5 @@ def test_roster_exports_the_month_as_shown(tab, tmp_path):
     assert tab.roster.export_excel(str(tmp_path / "值班表")) == 62
     sheet = openpyxl.load_workbook(tmp_path / "值班表.xlsx").active
     rows = list(sheet.iter_rows(values_only=True))
-    assert sheet.title == "2026年10月值班表" and rows[0][:3] == ("日期", "星期", "班次")
-    assert rows[17][:3] == ("10-09", "五", "白班") and rows[17][4] == "王值班"
+    assert sheet.title == "2026年10月值班表" and rows[1][:3] == ("日期", "星期", "班次")
+    assert rows[18][:3] == ("10-09", "五", "白班") and rows[18][4] == "王值班"
