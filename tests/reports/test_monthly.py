@@ -109,6 +109,7 @@ def test_workbook_figures_are_numbers_and_charts_print_on_their_own_page(october
     bars = book["值班记录图表"]._charts[0]
     assert [s.graphicalProperties.solidFill.srgbClr for s in bars.series] == list(xlsx.BAR_COLOURS)
     assert int(book["值班记录图表"].page_setup.fitToHeight) == 1  # the charts on one page
+    assert book["值班记录图表"].print_area == "'值班记录图表'!$A$1:$I$37"
 
 
 def test_figure_cells_turn_the_reports_text_into_numbers():

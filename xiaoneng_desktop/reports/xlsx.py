@@ -216,6 +216,7 @@ def _write_section(book, report: MonthlyReport, section: Section) -> None:
     _widths(charts, [10] * 9)
     _setup_page(charts, 1, landscape=False)
     charts.page_setup.fitToHeight = 1  # both charts on the one page
+    charts.print_area = "A1:I37"  # the title and both charts (8 cm each, from rows 3 and 20)
     charts.freeze_panes = None
 
     overdue = book.create_sheet(f"{section.title}超时" if section.figures is not None else f"{section.title}超期")
