@@ -30,10 +30,13 @@ def test_export_writes_the_lines_of_the_range(db_path, tmp_path, clock, capsys):
                          "--to", "2026-10-10")
     assert code == 0, err
     assert "已导出审计日志 1 条" in out
-    rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
-    assert rows[0] == ("时间", "操作人", "操作", "登记簿", "记录号", "内容")
-    assert rows[1] == ("2026-10-05 10:00:00", rows[1][1], "修改", "值班记录", 5, "十月五日的；来电内容：旧 → =新")
-    assert rows[1][1].startswith("系统用户") and len(rows) == 2  # the CLI acts as the operating-system user
+    sheet = openpyxl.load_workbook(target).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert "审计日志" in rows[0][0] and "2026年10月1日至2026年10月10日" in rows[0][0]  # the title row
+    assert rows[1] == ("时间", "操作人", "操作", "登记簿", "记录号", "内容")
+    assert rows[2] == (dt.datetime(2026, 10, 5, 10, 0), rows[2][1], "修改", "值班记录", 5, "十月五日的；来电内容：旧 → =新")
+    assert sheet["A3"].number_format == "yyyy-mm-dd hh:mm:ss" and sheet.print_title_rows == "$1:$2"
+    assert rows[2][1].startswith("系统用户") and len(rows) == 3  # the CLI acts as the operating-system user
     schema.open_database(db_path)
     try:
         last = AuditLog.select().order_by(AuditLog.id.desc()).first()

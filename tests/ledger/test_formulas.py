@@ -72,7 +72,7 @@ def test_lists_error_reports_and_templates_write_text(database, clock, tmp_path)
     table = tmp_path / "list.xlsx"
     assert workbook.write_table(table, "列表", ["=标题", "内容"], iter([[t, t] for t in LIVE])) == len(LIVE)
     assert formulas(table) == []
-    assert [r[1] for r in openpyxl.load_workbook(table).active.iter_rows(min_row=2, values_only=True)] == LIVE
+    assert [r[1] for r in openpyxl.load_workbook(table).active.iter_rows(min_row=3, values_only=True)] == LIVE
     data = workbook.SheetData(tmp_path / "x.xlsx", "来电登记", ["来电时间"], ["=SUM(1)"], [(t,) for t in LIVE])
     errors = [RowError("来电登记", 2, "来电时间", LIVE[1], "不是日期")]
     assert formulas(workbook.write_errors(tmp_path / "errors.xlsx", data, errors)) == []
@@ -91,7 +91,7 @@ def test_characters_xml_cannot_hold_are_dropped_not_written():
 def test_a_written_file_with_control_characters_opens(tmp_path):
     path = tmp_path / "ctl.xlsx"
     workbook.write_table(path, "列表", ["a"], iter([["第一行\x01\x02结束"], ["\x1b=1+1"]]))
-    assert [r[0] for r in openpyxl.load_workbook(path).active.iter_rows(min_row=2, values_only=True)] == [
+    assert [r[0] for r in openpyxl.load_workbook(path).active.iter_rows(min_row=3, values_only=True)] == [
         "第一行结束", "=1+1"]
 
 

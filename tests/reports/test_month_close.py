@@ -75,8 +75,8 @@ def test_a_closed_month_reprints_the_same_after_a_correction(database, clock, tm
     assert report.corrections_text.startswith("更正上月记录1条")
     month_close.write_reports(2026, 10, tmp_path / "十月.xlsx", None)
     sheet = openpyxl.load_workbook(tmp_path / "十月.xlsx")["更正上月记录"]
-    assert [c.value for c in sheet[2]][1:4] == ["值班记录", call.id, "张秘书"]
-    assert "办结时间" in sheet["E2"].value
+    assert [c.value for c in sheet[3]][1:4] == ["值班记录", call.id, "张秘书"]  # under the title and header rows
+    assert "办结时间" in sheet["E3"].value
 
 
 def test_correction_before_closing_is_not_listed(database, clock):

@@ -64,20 +64,57 @@ def test_report_content(october):
 def test_workbook_has_the_figures_and_prints(october, tmp_path):
     path = xlsx.write(monthly.build(2026, 10), tmp_path / "月报.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["汇总", "值班记录", "值班记录超时", "公文流转", "公文流转超时", "来访接待", "来访接待超时",
-                               "五查自查", "五查自查超期", "值班记录明细", "公文流转明细", "来访接待明细", "五查自查明细"]
-    assert [c.value for c in book["值班记录超时"][2]][2] == "张科长"
+    assert book.sheetnames == ["汇总", "值班记录", "值班记录图表", "值班记录超时", "公文流转", "公文流转图表", "公文流转超时",
+                               "来访接待", "来访接待图表", "来访接待超时", "五查自查", "五查自查图表", "五查自查超期",
+                               "值班记录明细", "公文流转明细", "来访接待明细", "五查自查明细"]
+    assert [c.value for c in book["值班记录超时"][3]][2] == "张科长"
     summary = book["汇总"]
     assert [c.value for c in summary[4]] == ["值班记录", 6, 2, 2, 2, 0.5, 0.0, "+50.0个百分点"]
     assert summary["F4"].number_format == "0.0%"
-    assert summary.freeze_panes == "A4" and summary.print_title_rows == "$3:$3"
-    assert int(summary.page_setup.paperSize) == 9 and int(summary.page_setup.fitToWidth) == 1  # A4, fit to width
+    assert summary.freeze_panes == "A4" and summary.print_title_rows == "$1:$3"
     records = book["值班记录明细"]
-    rows = list(records.iter_rows(min_row=2, values_only=True))
+    assert "值班记录明细" in records["A1"].value and "2026年10月" in records["A1"].value  # the title row
+    rows = list(records.iter_rows(min_row=3, values_only=True))
     assert len(rows) == 6 and isinstance(rows[0][0], dt.datetime)
+    assert records["A3"].number_format == "yyyy-mm-dd hh:mm"
+    assert records.cell(3, 6).alignment.wrap_text  # 内容摘要 wraps
     assert sorted(r[-1] for r in rows) == ["在办", "在办", "按时办结", "按时办结", "超时", "超时"]
-    assert records.auto_filter.ref == "A1:K7" and records.freeze_panes == "A2"
-    assert book["值班记录"]["A4"].value == "突发事件" and book["值班记录"]["F4"].value == "—"
+    assert records.auto_filter.ref == "A2:K8" and records.freeze_panes == "A3"
+    assert book["值班记录"]["A5"].value == "突发事件" and book["值班记录"]["F5"].value == "—"
+    for sheet in book.worksheets:  # every sheet prints the same way and has a title row
+        assert int(sheet.page_setup.paperSize) == 9, sheet.title  # A4
+        assert int(sheet.page_setup.fitToWidth) == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert "&P" in sheet.oddFooter.center.text and "&N" in sheet.oddFooter.center.text
+        assert sheet.print_title_rows and sheet["A1"].font.bold and sheet["A1"].value
+    assert int(book["值班记录明细"].page_setup.fitToHeight) == 0  # as many pages down as needed
+
+
+def test_workbook_figures_are_numbers_and_charts_print_on_their_own_page(october, tmp_path):
+    from xiaoneng_desktop.core import settings
+
+    report = monthly.build(2026, 10)
+    book = openpyxl.load_workbook(xlsx.write(report, tmp_path / "月报.xlsx"))
+    summary = book["汇总"]
+    extras = {(r[0].value, r[1].value): r[2] for r in summary.iter_rows(min_row=5) if r[0].value and r[1].value}
+    assert extras[("来访接待", "来访批次")].value == 0 and type(extras[("值班记录", "补记")].value) is int
+    assert extras[("五查自查", "整改完成率")].value == "—"  # nothing due yet: a dash, not a number
+    assert settings.get("office.name") in summary["A1"].value
+    for title in ("值班记录", "公文流转", "来访接待", "五查自查"):
+        assert not book[title]._charts  # the tables' sheet prints without charts under its header
+        charts = book[f"{title}图表"]._charts
+        line = charts[-1]
+        assert (line.y_axis.scaling.min, line.y_axis.scaling.max) == (0, 1) and "%" in line.y_axis.number_format.formatCode
+        assert all(series.smooth is False for series in line.series)
+        assert line.series[0].graphicalProperties.line.solidFill.srgbClr == xlsx.LINE_COLOUR
+    bars = book["值班记录图表"]._charts[0]
+    assert [s.graphicalProperties.solidFill.srgbClr for s in bars.series] == list(xlsx.BAR_COLOURS)
+    assert int(book["值班记录图表"].page_setup.fitToHeight) == 1  # the charts on one page
+    assert book["值班记录图表"].print_area == "'值班记录图表'!$A$1:$I$37"
+
+
+def test_figure_cells_turn_the_reports_text_into_numbers():
+    assert xlsx._figure_cell("12") == 12 and xlsx._figure_cell("93.5%") == pytest.approx(0.935)
+    assert xlsx._figure_cell("—") == "—" and xlsx._figure_cell("0") == 0
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils (pdftotext) is needed")
@@ -161,9 +198,10 @@ def test_every_register_in_both_files_with_the_same_figures(database, clock, tmp
     assert rows["公文流转"][1:5] == (documents.total, documents.on_time, documents.overdue, documents.in_progress)
     assert rows["来访接待"][1:5] == (visits.visits, visits.on_time, visits.overdue, visits.in_progress)
     extras = {(r[0], r[1]): r[2] for r in book["汇总"].iter_rows(values_only=True) if r[0] and r[1] and r[2]}
-    assert extras[("来访接待", "来访人次")] == str(visits.persons)
-    assert extras[("五查自查", "整改完成率")] == problems.rate_text
-    assert len(list(book["公文流转明细"].iter_rows(min_row=2))) == documents.total
+    assert extras[("来访接待", "来访人次")] == visits.persons  # a number, not text
+    rate = extras[("五查自查", "整改完成率")]
+    assert rate == "—" if problems.rate is None else rate == pytest.approx(problems.rate / 100)
+    assert len(list(book["公文流转明细"].iter_rows(min_row=3))) == documents.total
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", "-raw", str(monthly_pdf.write(report, tmp_path / "m.pdf")), "-"],
                               capture_output=True, text=True, check=True).stdout

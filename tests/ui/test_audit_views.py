@@ -132,7 +132,7 @@ def test_audit_dialog_filters_by_action_and_exports_the_filtered_lines(qtbot, ca
     target = tmp_path / "日志.xlsx"
     assert dialog.export_excel(str(target)) == 1
     rows = list(openpyxl.load_workbook(target).active.iter_rows(values_only=True))
-    assert rows[1][1:] == ("admin", "作废", "值班记录", call.id, "重复登记")
+    assert rows[2][1:] == ("admin", "作废", "值班记录", call.id, "重复登记")  # under the title and the header
     assert AuditLog.select().order_by(AuditLog.id.desc()).first().action == "导出"
     dialog.select(dialog.action, "")
     dialog.text.setText("重复")

@@ -188,8 +188,9 @@ def test_every_list_exports_exactly_the_rows_its_filter_shows(qtbot, database, c
     qtbot.waitUntil(lambda: view.export_task is None, timeout=20_000)
     assert task is not None
     sheet = openpyxl.load_workbook(tmp_path / "list.xlsx").worksheets[0]
-    assert [c.value for c in sheet[1]] == [c.title for c in view.model.columns]
-    assert sheet.max_row == 1 + 125 == 1 + view.model.total_count()
+    assert "来电来报登记" in sheet["A1"].value  # the title row, then the header
+    assert [c.value for c in sheet[2]] == [c.title for c in view.model.columns]
+    assert sheet.max_row == 2 + 125 == 2 + view.model.total_count()
     assert "已导出 125 条" in view.count_label.text()
 
 
@@ -205,8 +206,8 @@ def test_the_visit_list_exports_masked_ids_unless_a_permitted_role_ticks_full_nu
     visitors.create_visit(visitors.VisitInput(visited_at=clock() - dt.timedelta(hours=1), name="陈八", id_number=full,
                                               matter="反映拆迁补偿", first_responder="孙九", category="城乡建设"))
 
-    def export(name):
-        task = view.export_excel(str(tmp_path / name))
+    def export(name, ledger=None):
+        task = view.export_excel(str(tmp_path / name), ledger=ledger)
         qtbot.waitUntil(lambda: view.export_task is None, timeout=20_000)
         assert task is not None
         sheet = openpyxl.load_workbook(tmp_path / name).worksheets[0]
@@ -219,6 +220,10 @@ def test_the_visit_list_exports_masked_ids_unless_a_permitted_role_ticks_full_nu
         assert view.full_id_box.isHidden()
         text = export("duty_officer.xlsx")
         assert full not in text and mask_id_number(full) in text
+        sheet = openpyxl.load_workbook(tmp_path / "duty_officer.xlsx").worksheets[0]
+        assert sheet["E3"].value == 1 and isinstance(sheet["A3"].value, dt.datetime)  # 人数 a number, 来访时间 a time
+        text = export("ledger.xlsx", ledger="visitors")  # 导出台账（可再导入）: masked too
+        assert full not in text and mask_id_number(full) in text and "单位或住址" in text
     with session.acting_as(session.Actor("接待员甲", session.RECEPTIONIST, 2)):
         tab = VisitorsTab()
         qtbot.addWidget(tab)
@@ -228,4 +233,4 @@ def test_the_visit_list_exports_masked_ids_unless_a_permitted_role_ticks_full_nu
         view.full_id_box.setChecked(True)
         assert full in export("full.xlsx")
     lines = [a.detail for a in AuditLog.select().where(AuditLog.action == "导出").order_by(AuditLog.id)]
-    assert len(lines) == 3 and ["含完整身份证号" in line for line in lines] == [False, False, True]
+    assert len(lines) == 4 and ["含完整身份证号" in line for line in lines] == [False, False, False, True]

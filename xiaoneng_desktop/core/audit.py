@@ -175,14 +175,18 @@ def export_lines(target: Path | str, start: dt.date | None = None, end: dt.date 
 
         book = openpyxl.Workbook(write_only=True)
         sheet = book.create_sheet("审计日志")
-        sheet.freeze_panes = "A2"
         for letter, width in zip("ABCDEF", (18, 14, 12, 12, 8, 80), strict=True):
             sheet.column_dimensions[letter].width = width
+        xlsx.print_setup(sheet, header_row=2, landscape=True)
+        xlsx.title_row(sheet, xlsx.title_text("审计日志", xlsx.period_text(start, end)), len(EXPORT_TITLES))
         xlsx.append(sheet, EXPORT_TITLES)
         count = 0
         for line in query.iterator():
-            xlsx.append(sheet, [f"{line.at:%Y-%m-%d %H:%M:%S}", line.actor, line.action,
-                                names.get(line.table, line.table), line.record_id or "", described(line)])
+            cells = xlsx.typed_cells(sheet, [line.at.replace(microsecond=0), line.actor, line.action,
+                                             names.get(line.table, line.table), line.record_id or None,
+                                             described(line)], wrap=(6,))
+            cells[0].number_format = "yyyy-mm-dd hh:mm:ss"
+            sheet.append(cells)
             count += 1
         book.save(temp)
         return count

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from xiaoneng_desktop.core import audit, session
+from xiaoneng_desktop.core import audit, session, xlsx
 from xiaoneng_desktop.core.db import atomic
 from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import mask_id_number
@@ -141,7 +141,7 @@ def export_kind(kind: str, target: Path, date_from: dt.date | None = None, date_
         session.require("id.full")
     rows = rows_of(kind, date_from, date_to, full_id=full_id)
     spec = layout(kind)
-    workbook.write_layout(spec, Path(target), rows, progress)
+    workbook.write_layout(spec, Path(target), rows, progress, xlsx.period_text(date_from, date_to))
     period = f"（{date_from or '最早'}至{date_to or '最近'}）" if date_from or date_to else ""
     note_export(TABLES.get(kind, kind), f"导出台账 {spec.name}{period}", len(rows), target,
                 full_id=full_id and kind == "visitors")
@@ -155,9 +155,11 @@ def write_template(kind: str, target: Path) -> Path:
 @requires("export")
 def export_list(target: Path, sheet: str, titles: Sequence[str], displays: Sequence[Callable], query,
                 progress: Callable[..., None] | None = None, widths: Sequence[int] | None = None,
-                full_id: bool = False) -> int:
+                full_id: bool = False, period: str = "") -> int:
     """Any list exactly as its table shows it: ``query`` is the filtered, sorted SQL (all of it, not
-    only the fetched page), ``displays`` the columns' display functions. Returns the rows written."""
+    only the fetched page), ``displays`` the columns' functions giving each cell (a typed value — a
+    date, a number — or the text shown); ``period`` (the list's date filter in words) goes into the
+    title row. Returns the rows written."""
     total = query.count() if progress is not None else 0
     if progress is not None:
         progress(0, total, "正在导出")
@@ -166,7 +168,7 @@ def export_list(target: Path, sheet: str, titles: Sequence[str], displays: Seque
         for record in query.iterator():
             yield [display(record) for display in displays]
 
-    count = workbook.write_table(Path(target), sheet, titles, lines(), total, progress, widths)
+    count = workbook.write_table(Path(target), sheet, titles, lines(), total, progress, widths, period)
     model = getattr(query, "model", None)
     note_export(model._meta.table_name if model is not None else "", f"导出Excel {sheet}", count, target,
                 full_id=full_id)

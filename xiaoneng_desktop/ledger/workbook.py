@@ -269,7 +269,9 @@ def close_header(header: str, titles: Sequence[str]) -> str | None:
 
 # -- writing ------------------------------------------------------------------------------------------
 
-def _header(ws, titles: Sequence[str], widths: Sequence[int]) -> None:
+def _header(ws, titles: Sequence[str], widths: Sequence[int], page_title: str = "") -> None:
+    """The header in row 1 and core.xlsx's page setup. A sheet that may be imported again must begin
+    with its header: its title (``page_title``) is printed in the page header instead of a title row."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
@@ -278,26 +280,30 @@ def _header(ws, titles: Sequence[str], widths: Sequence[int]) -> None:
         cell = xlsx.put(ws, 1, number, title)  # a person's own header may begin with "="
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(horizontal="center", vertical="center")
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = Border(bottom=thin)
         ws.column_dimensions[get_column_letter(number)].width = width
-    ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    xlsx.print_setup(ws, header_row=1, landscape=True, page_title=page_title or xlsx.title_text(ws.title))
+
+
+def _wrap_columns(widths: Sequence[int]) -> list[int]:
+    """The columns (numbers from 1) wide enough to hold long text: they wrap instead of being cut off."""
+    return [number for number, width in enumerate(widths, start=1) if width >= xlsx.WRAP_WIDTH]
 
 
 def _layout_sheet(book, layout: Layout, rows: Iterable[Sequence] = (),
-                  progress: Callable[..., None] | None = None, total: int = 0) -> None:
+                  progress: Callable[..., None] | None = None, total: int = 0, period: str = "") -> None:
+    """The template's layout; the title (office, ``period``, sheet) only in the page header, so that
+    the sheet still begins with its header and imports again."""
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = book.active
     ws.title = layout.sheet
-    _header(ws, layout.titles, [f.width for f in layout.fields])
+    _header(ws, layout.titles, [f.width for f in layout.fields], xlsx.title_text(layout.sheet, period))
+    wrapped = _wrap_columns([f.width for f in layout.fields])
+    wrap = Alignment(wrap_text=True, vertical="top")
     for number, spec in enumerate(layout.fields, start=1):
         letter = get_column_letter(number)
         cells = f"{letter}2:{letter}{MAX_ROWS + 1}"
@@ -331,6 +337,8 @@ def _layout_sheet(book, layout: Layout, rows: Iterable[Sequence] = (),
             ws.cell(row=count + 1, column=number).number_format = fmt
         for number in text_columns:
             ws.cell(row=count + 1, column=number).number_format = "@"
+        for number in wrapped:
+            ws.cell(row=count + 1, column=number).alignment = wrap
         if progress is not None and count % 500 == 0:
             progress(count, total, "正在写出")
     ws.auto_filter.ref = f"A1:{get_column_letter(len(layout.fields))}{max(ws.max_row, 1)}"
@@ -343,6 +351,7 @@ def _layout_sheet(book, layout: Layout, rows: Iterable[Sequence] = (),
     notes.append(["", "", "", "", f"第 1 行是表头，请勿修改列名；每行一条记录，最多 {MAX_ROWS:,} 行。"])
     notes.append(["", "", "", "", "日期可写成 2026-10-08、2026/10/8 或 2026年10月8日；时间写成 14:05。"])
     notes.append(["", "", "", "", "导入时全部检查：只要有一行有误，整个文件都不导入，并列出所有错误。"])
+    xlsx.wrap_cells(notes, _wrap_columns([14, 6, 16, 40, 60]), 2)
 
 
 def write_template(layout: Layout, target: Path) -> Path:
@@ -354,34 +363,48 @@ def write_template(layout: Layout, target: Path) -> Path:
 
 
 def write_layout(layout: Layout, target: Path, rows: Sequence[Sequence],
-                 progress: Callable[..., None] | None = None) -> Path:
+                 progress: Callable[..., None] | None = None, period: str = "") -> Path:
+    """The register in its template's layout; ``period`` (the date range in words) goes into the title."""
     import openpyxl
 
     book = openpyxl.Workbook()
-    _layout_sheet(book, layout, rows, progress, len(rows))
+    _layout_sheet(book, layout, rows, progress, len(rows), period)
     return _save(book, target)
 
 
 def write_table(target: Path, sheet: str, titles: Sequence[str], rows: Iterable[Sequence],
                 total: int = 0, progress: Callable[..., None] | None = None,
-                widths: Sequence[int] | None = None) -> int:
-    """Any list as shown: header row, one row per record, frozen header, filter. Returns the rows."""
+                widths: Sequence[int] | None = None, period: str = "") -> int:
+    """Any list as shown: a title row (office, ``period``, the list's name), the header row, one row
+    per record (dates, times and numbers typed as such, long text wrapped), frozen header, filter, and
+    core.xlsx's page setup. Returns the rows."""
     import openpyxl
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     book = openpyxl.Workbook(write_only=True)
     ws = book.create_sheet(_sheet_name(sheet))
-    ws.freeze_panes = "A2"
-    for number, width in enumerate(widths or [16] * len(titles), start=1):
+    widths = list(widths or [16] * len(titles))
+    for number, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(number)].width = width
-    xlsx.append(ws, titles)
+    xlsx.print_setup(ws, header_row=2, landscape=sum(widths) > 100)
+    xlsx.title_row(ws, xlsx.title_text(sheet, period), len(titles))
+    header = []
+    for title in titles:
+        cell = xlsx.set_value(Cell(ws, row=1, column=1), title)
+        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        header.append(cell)
+    ws.append(header)
+    wrapped = _wrap_columns(widths)
     count = 0
     for row in rows:
-        xlsx.append(ws, row)
+        ws.append(xlsx.typed_cells(ws, row, wrapped))
         count += 1
         if progress is not None and count % 200 == 0:
             progress(count, total, f"已导出 {count} 条")
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(len(titles), 1))}{count + 1}"
+    ws.auto_filter.ref = f"A2:{get_column_letter(max(len(titles), 1))}{count + 2}"
     _save(book, target)
     return count
 
@@ -401,9 +424,11 @@ def write_errors(target: Path, data: SheetData | None, errors: Sequence, mapping
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "错误清单"
-    _header(ws, ["工作表", "行号", "列", "内容", "原因"], [14, 8, 14, 30, 60])
+    _header(ws, ["工作表", "行号", "列", "内容", "原因"], [14, 8, 14, 30, 60],
+            xlsx.title_text(f"{data.path.name if data is not None else '台账'}导入错误清单"))
     for error in errors:
         xlsx.append(ws, [error.sheet, error.row, error.column, error.value, error.reason])
+    xlsx.wrap_cells(ws, _wrap_columns([14, 8, 14, 30, 60]), 2)
     if data is not None:
         copy = book.create_sheet(_sheet_name(data.sheet + "（标出错误）"))
         _header(copy, data.headers, [16] * len(data.headers))

@@ -1,36 +1,64 @@
-"""The monthly report as an Excel workbook that prints: a summary sheet, a sheet per register and a
-sheet of the records behind each figure. Frozen header rows, filters, real dates, A4 fit to width
-with the header row repeated on every printed page."""
+"""The monthly report as an Excel workbook that prints: a summary sheet, a sheet per register with its
+charts on a page of their own, and a sheet of the records behind each figure. Every sheet has a title
+row (office, month, sheet name) and core.xlsx's page setup (A4, fit to width, header rows repeated,
+"第 N 页 共 M 页"); numbers, percents and dates are typed cells, long text wraps."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
+from xiaoneng_desktop.core import xlsx
 from xiaoneng_desktop.core.files import write_atomically
 from xiaoneng_desktop.core.xlsx import put, set_value
 from xiaoneng_desktop.reports.monthly import DEFINITIONS, SUMMARY_HEADERS, MonthlyReport, Section, change_text
 
-DATE_TIME = "yyyy-mm-dd hh:mm"
-PERCENT = "0.0%"
+DATE_TIME = xlsx.DATE_TIME
+PERCENT = xlsx.PERCENT
 HEADER_FILL = "DDDDDD"
+#: The PDF's colours (monthly_pdf): bars 按时办结 / 超时 / 在办 (已销号 / 超期), the trend line.
+BAR_COLOURS = ("2E7D32", "C62828", "F9A825")
+LINE_COLOUR = "1565C0"
+#: Headers of the columns that hold long text: wrapped, never cut off.
+LONG_TEXT = ("内容摘要", "标题", "来访事由", "问题描述", "事项", "原因分析", "整改措施", "更正内容", "说明")
 
 
 def _rate_cell(value: float | None):
     return "—" if value is None else value / 100
 
 
-def _setup_page(sheet, title_rows: str, landscape: bool) -> None:
-    from openpyxl.worksheet.properties import PageSetupProperties
+def _figure_cell(text: str):
+    """A figure of the second summary table, given as text by the report (\"12\", \"93.5%\", \"—\"), as
+    the number it is: an int, a percent as a fraction (formatted 0.0%), "—" stays text."""
+    text = text.strip()
+    if re.fullmatch(r"-?\d+", text):
+        return int(text)
+    if re.fullmatch(r"-?\d+(\.\d+)?%", text):
+        return float(text[:-1]) / 100
+    return text
 
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.orientation = "landscape" if landscape else "portrait"
-    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    sheet.page_setup.fitToWidth = 1
-    sheet.page_setup.fitToHeight = 0  # as many pages down as needed
-    sheet.print_title_rows = title_rows
-    sheet.page_margins.left = sheet.page_margins.right = 0.5
-    sheet.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+def _setup_page(sheet, header_row: int, landscape: bool, title_rows: str | None = None) -> None:
+    xlsx.print_setup(sheet, header_row=header_row, title_rows=title_rows, landscape=landscape)
+
+
+def _title(sheet, report: MonthlyReport, columns: int) -> None:
+    """Row 1: office, month, sheet name."""
+    xlsx.title_row(sheet, f"{report.office}　{report.year}年{report.month}月　{sheet.title}", columns)
+
+
+def _text_categories(chart) -> None:
+    """The categories (names, months) are text: a string reference, or Excel numbers them 1, 2, 3…"""
+    from openpyxl.chart.data_source import AxDataSource, StrRef
+
+    for series in chart.series:
+        if series.cat is not None and series.cat.numRef is not None:
+            series.cat = AxDataSource(strRef=StrRef(f=series.cat.numRef.f))
+
+
+def _wrap_long(sheet, headers: list[str], header_row: int) -> None:
+    xlsx.wrap_cells(sheet, [n for n, h in enumerate(headers, start=1) if h in LONG_TEXT], header_row + 1)
 
 
 def _header(sheet, row: int, headers: list[str]) -> None:
@@ -57,10 +85,7 @@ def _write_summary(book, report: MonthlyReport) -> None:
 
     sheet = book.active
     sheet.title = "汇总"
-    set_value(sheet["A1"], report.title)
-    sheet["A1"].font = Font(bold=True, size=16)
-    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(SUMMARY_HEADERS))
-    sheet["A1"].alignment = Alignment(horizontal="center")
+    xlsx.title_row(sheet, report.title, len(SUMMARY_HEADERS))
     set_value(sheet["A2"], f"统计期间：{report.period}　制表时间：{report.generated_at:%Y-%m-%d %H:%M}")
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(SUMMARY_HEADERS))
     _header(sheet, 3, SUMMARY_HEADERS)
@@ -77,7 +102,6 @@ def _write_summary(book, report: MonthlyReport) -> None:
                 cell.number_format = PERCENT
         row += 1
     sheet.auto_filter.ref = f"A3:H{row - 1}"
-    sheet.freeze_panes = "A4"
     extra = [(section.title, *line) for section in report.sections for line in section.extra]
     if extra:
         row += 1
@@ -85,30 +109,39 @@ def _write_summary(book, report: MonthlyReport) -> None:
         for line in extra:
             row += 1
             for column, value in enumerate(line, start=1):
-                put(sheet, row, column, value)
+                cell = put(sheet, row, column, _figure_cell(value) if column > 2 else value)
+                if isinstance(cell.value, float):
+                    cell.number_format = PERCENT
+                elif column > 2:
+                    cell.alignment = Alignment(horizontal="right")
         row += 1
     if report.corrections_text:
         row += 1
-        put(sheet, row, 1, report.corrections_text).font = Font(bold=True)
+        cell = put(sheet, row, 1, report.corrections_text)
+        cell.font, cell.alignment = Font(bold=True), Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(SUMMARY_HEADERS))
+        sheet.row_dimensions[row].height = 32
         row += 1
     row += 1
     put(sheet, row, 1, "指标说明").font = Font(bold=True)
     for label, text in DEFINITIONS:
         row += 1
-        put(sheet, row, 1, label)
+        put(sheet, row, 1, label).alignment = Alignment(vertical="top")
         put(sheet, row, 2, text).alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(SUMMARY_HEADERS))
-        sheet.row_dimensions[row].height = 32
+        # merged cells do not grow by themselves: ~44 characters a line across the merged width
+        sheet.row_dimensions[row].height = 16 * max(1, -(-len(text) // 44)) + 2
     _widths(sheet, [14, 9, 10, 8, 8, 12, 15, 16])
-    _setup_page(sheet, "3:3", landscape=False)
+    _setup_page(sheet, 3, landscape=False)
 
 
-def _write_section(book, section: Section) -> None:
+def _write_section(book, report: MonthlyReport, section: Section) -> None:
     from openpyxl.chart import BarChart, LineChart, Reference
+    from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(section.title)
-    row = 1
+    _title(sheet, report, max(len(b.headers) for b in section.breakdowns))
+    row = 2
     first_table: tuple[int, int, int] | None = None  # (header row, last row, columns) of the first breakdown
     for number, breakdown in enumerate(section.breakdowns):
         if number:
@@ -126,8 +159,7 @@ def _write_section(book, section: Section) -> None:
             first_table = (top, row, len(breakdown.headers))
         row += 1
     top, last, _ = first_table
-    sheet.auto_filter.ref = f"A{top}:{chr(64 + len(section.breakdowns[0].headers))}{max(last, top)}"
-    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = f"A{top}:{get_column_letter(len(section.breakdowns[0].headers))}{max(last, top)}"
 
     row += 1
     put(sheet, row, 1, f"近12个月{section.trend_label}")
@@ -138,8 +170,12 @@ def _write_section(book, section: Section) -> None:
         cell = put(sheet, trend_header + offset, 2, None if rate is None else rate / 100)
         cell.number_format = PERCENT
     last_trend = trend_header + len(section.trend)
+    _widths(sheet, [14, 10, 10, 9, 9, 10, 12])
+    _setup_page(sheet, 2, landscape=False)
 
-    # Charts below the tables, so that "fit to width" keeps the tables readable on A4.
+    # The charts on a sheet of their own, one A4 page: never cut across pages, no header row over them.
+    charts = book.create_sheet(f"{section.title}图表")
+    _title(charts, report, 9)
     breakdown = section.breakdowns[0]
     if last > top:
         bars = BarChart()
@@ -147,71 +183,89 @@ def _write_section(book, section: Section) -> None:
         for _name, column in breakdown.bars:
             bars.add_data(Reference(sheet, min_col=column + 1, min_row=top, max_row=last), titles_from_data=True)
         bars.set_categories(Reference(sheet, min_col=1, min_row=top + 1, max_row=last))
-        bars.height, bars.width = 7, 8
-        sheet.add_chart(bars, f"A{last_trend + 2}")
+        _text_categories(bars)
+        for index, series in enumerate(bars.series):
+            series.graphicalProperties.solidFill = BAR_COLOURS[index % len(BAR_COLOURS)]
+            series.graphicalProperties.line.solidFill = BAR_COLOURS[index % len(BAR_COLOURS)]
+        bars.y_axis.scaling.min = 0
+        bars.y_axis.majorGridlines = None
+        bars.y_axis.delete = bars.x_axis.delete = False  # openpyxl 3.1 hides both axes by default
+        bars.legend.position = "b"
+        bars.height, bars.width = 8, 16
+        charts.add_chart(bars, "A3")
     line = LineChart()
     line.title = f"近12个月{section.trend_label}"
     line.add_data(Reference(sheet, min_col=2, min_row=trend_header, max_row=last_trend), titles_from_data=True)
     line.set_categories(Reference(sheet, min_col=1, min_row=trend_header + 1, max_row=last_trend))
+    _text_categories(line)
+    for series in line.series:
+        series.smooth = False
+        series.graphicalProperties.line.solidFill = LINE_COLOUR
+        series.graphicalProperties.line.width = 22000  # EMU: 1.75 pt
+        series.marker.symbol = "circle"
+        series.marker.size = 5
+        series.marker.graphicalProperties.solidFill = LINE_COLOUR
+        series.marker.graphicalProperties.line.solidFill = LINE_COLOUR
+    line.y_axis.scaling.min, line.y_axis.scaling.max = 0, 1  # a rate: always 0–100 %
+    line.y_axis.majorUnit = 0.2
     line.y_axis.number_format = "0%"
+    line.y_axis.delete = line.x_axis.delete = False
     line.legend = None
-    line.height, line.width = 7, 8
-    sheet.add_chart(line, f"D{last_trend + 2}")
-    _widths(sheet, [14, 10, 10, 9, 9, 10, 12])
-    _setup_page(sheet, "1:1", landscape=False)
+    line.height, line.width = 8, 16
+    charts.add_chart(line, "A20")
+    _widths(charts, [10] * 9)
+    _setup_page(charts, 1, landscape=False)
+    charts.page_setup.fitToHeight = 1  # both charts on the one page
+    charts.print_area = "A1:I37"  # the title and both charts (8 cm each, from rows 3 and 20)
+    charts.freeze_panes = None
 
     overdue = book.create_sheet(f"{section.title}超时" if section.figures is not None else f"{section.title}超期")
-    _header(overdue, 1, ["开始时间", "事项", "承办人", "办理时限", "超时"])
-    for row_number, item in enumerate(section.overdue, start=2):
+    headers = ["开始时间", "事项", "承办人", "办理时限", "超时"]
+    _title(overdue, report, len(headers))
+    _header(overdue, 2, headers)
+    for row_number, item in enumerate(section.overdue, start=3):
         for column, value in enumerate([item.started, item.what, item.holder, item.deadline, item.late], start=1):
-            cell = put(overdue, row_number, column, value)
-            if isinstance(value, dt.datetime):
-                cell.number_format = DATE_TIME
-            elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-    overdue.auto_filter.ref = f"A1:E{max(1, len(section.overdue) + 1)}"
-    overdue.freeze_panes = "A2"
+            put(overdue, row_number, column, value)
+    overdue.auto_filter.ref = f"A2:E{len(section.overdue) + 2}"
     _widths(overdue, [17, 50, 12, 17, 14])
-    _setup_page(overdue, "1:1", landscape=False)
+    _wrap_long(overdue, headers, 2)
+    _setup_page(overdue, 2, landscape=False)
 
 
-def _write_records(book, section: Section) -> None:
+def _write_records(book, report: MonthlyReport, section: Section) -> None:
     from openpyxl.utils import get_column_letter
 
     sheet = book.create_sheet(f"{section.title}明细")
-    _header(sheet, 1, section.record_headers)
-    for row_number, record in enumerate(section.records, start=2):
+    _title(sheet, report, len(section.record_headers))
+    _header(sheet, 2, section.record_headers)
+    for row_number, record in enumerate(section.records, start=3):
         for column, value in enumerate(record, start=1):
-            cell = put(sheet, row_number, column, value)
-            if isinstance(value, dt.datetime):
-                cell.number_format = DATE_TIME
-            elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
-    last = max(1, len(section.records) + 1)
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(section.record_headers))}{last}"
-    sheet.freeze_panes = "A2"
+            put(sheet, row_number, column, value)
+    last = len(section.records) + 2
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(section.record_headers))}{last}"
     widths = [17 if any(isinstance(r[c], dt.datetime) for r in section.records[:50]) else 12
               for c in range(len(section.record_headers))]
     for column, header in enumerate(section.record_headers):
-        if header in ("内容摘要", "标题", "来访事由", "问题描述", "事项", "原因分析", "整改措施"):
+        if header in LONG_TEXT:
             widths[column] = 45
     _widths(sheet, widths)
-    _setup_page(sheet, "1:1", landscape=True)
+    _wrap_long(sheet, section.record_headers, 2)
+    _setup_page(sheet, 2, landscape=True)
 
 
 def _write_corrections(book, report: MonthlyReport) -> None:
     """更正上月记录: each 更正 of a record of the closed previous month, made after it was closed."""
     sheet = book.create_sheet("更正上月记录")
-    _header(sheet, 1, ["更正时间", "登记簿", "记录编号", "更正人", "更正内容"])
-    for row_number, item in enumerate(report.corrections, start=2):
+    headers = ["更正时间", "登记簿", "记录编号", "更正人", "更正内容"]
+    _title(sheet, report, len(headers))
+    _header(sheet, 2, headers)
+    for row_number, item in enumerate(report.corrections, start=3):
         for column, value in enumerate([item.at, item.register, item.record_id, item.actor, item.detail], start=1):
-            cell = put(sheet, row_number, column, value)
-            if isinstance(value, dt.datetime):
-                cell.number_format = DATE_TIME
-    sheet.auto_filter.ref = f"A1:E{max(1, len(report.corrections) + 1)}"
-    sheet.freeze_panes = "A2"
+            put(sheet, row_number, column, value)
+    sheet.auto_filter.ref = f"A2:E{len(report.corrections) + 2}"
     _widths(sheet, [17, 12, 10, 14, 70])
-    _setup_page(sheet, "1:1", landscape=True)
+    _wrap_long(sheet, headers, 2)
+    _setup_page(sheet, 2, landscape=True)
 
 
 def write(report: MonthlyReport, path: Path | str) -> Path:
@@ -220,9 +274,9 @@ def write(report: MonthlyReport, path: Path | str) -> Path:
     book = Workbook()
     _write_summary(book, report)
     for section in report.sections:
-        _write_section(book, section)
+        _write_section(book, report, section)
     for section in report.sections:
-        _write_records(book, section)
+        _write_records(book, report, section)
     if report.previous_closed:
         _write_corrections(book, report)
     book.properties.title = report.title

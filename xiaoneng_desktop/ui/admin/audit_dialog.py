@@ -38,11 +38,13 @@ DEFAULT_DAYS = 30
 
 def columns(names: dict[str, str]) -> list[Column]:
     return [
-        Column("时间", AuditLog.at, lambda line: f"{line.at:%Y-%m-%d %H:%M:%S}", width=150),
+        Column("时间", AuditLog.at, lambda line: f"{line.at:%Y-%m-%d %H:%M:%S}", width=150,
+               value=lambda line: line.at.replace(microsecond=0)),
         Column("操作人", AuditLog.actor, lambda line: line.actor, width=110),
         Column("操作", AuditLog.action, lambda line: line.action, width=90),
         Column("登记簿", AuditLog.table, lambda line: names.get(line.table, line.table), width=90),
-        Column("记录号", AuditLog.record_id, lambda line: str(line.record_id) if line.record_id else "", width=60),
+        Column("记录号", AuditLog.record_id, lambda line: str(line.record_id) if line.record_id else "", width=60,
+               value=lambda line: line.record_id or None),
         Column("内容", None, audit.described, tooltip=audit.described),
     ]
 

@@ -48,7 +48,8 @@ STATUS_COLUMN = 10
 DUE_COLUMN = 9
 
 COLUMNS = [
-    Column("日期", Document.start_date, lambda d: _day(d.start_date), foreground=_grey, width=84),
+    Column("日期", Document.start_date, lambda d: _day(d.start_date), foreground=_grey, width=84,
+           value=lambda d: d.start_date),
     Column("类别", Document.direction, lambda d: d.direction, foreground=_grey, align=CENTER, width=40),
     Column("编号", Document.number, lambda d: d.number or "（待编号）", foreground=_grey, width=140),
     Column("来文单位 / 拟稿科室", Document.unit, lambda d: d.unit, foreground=_grey, width=130),
@@ -58,9 +59,10 @@ COLUMNS = [
            foreground=lambda d: GREY if d.voided_at else (RED if d.urgency == "特急" else None), align=CENTER, width=40),
     Column("当前环节", Document.step, lambda d: d.step, foreground=_grey, align=CENTER, width=64),
     Column("办理人", Document.holder, lambda d: d.holder, foreground=_grey, width=80),
-    Column("时限", Document.due, _due, foreground=_foreground, width=70),
+    Column("时限", Document.due, _due, foreground=_foreground, width=70, value=lambda d: d.due.date() if d.due else None),
     Column("剩余 / 状态", Document.due, service.status_text, foreground=_foreground, background=_background, width=110),
     Column("催办", Document.urge_count, lambda d: f"{d.urge_count}次" if d.urge_count else "",
-           foreground=lambda d: RED if d.urge_count else None, align=CENTER, width=44),
+           foreground=lambda d: RED if d.urge_count else None, align=CENTER, width=44,
+           value=lambda d: d.urge_count or None),
 ]
 assert COLUMNS[STATUS_COLUMN].title == "剩余 / 状态" and COLUMNS[DUE_COLUMN].title == "时限"

@@ -53,7 +53,7 @@ SPEC = RegisterSpec(
     default_sort=(DUE_COLUMN, Qt.SortOrder.AscendingOrder), order_prefix=_open_first,
     form=RecordForm("文件处理单", "document_slip", lambda doc: doc.number or doc.title[:20],
                     about="（含各环节意见、催办、延期）"),
-    export_name="公文登记", void_text="作废…", permission="documents.write",
+    export_name="公文登记", ledger_kinds=("incoming", "outgoing"), void_text="作废…", permission="documents.write",
 )
 
 

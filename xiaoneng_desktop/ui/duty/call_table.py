@@ -50,16 +50,19 @@ STATUS_COLUMN = 8
 CENTER = Qt.AlignmentFlag.AlignCenter
 
 COLUMNS = [
-    Column("来电时间", Call.received_at, lambda c: _when(c.received_at), foreground=_row_grey, width=130),
+    Column("来电时间", Call.received_at, lambda c: _when(c.received_at), foreground=_row_grey, width=130,
+           value=lambda c: c.received_at),
     Column("方式", Call.channel, lambda c: c.channel, foreground=_row_grey, align=CENTER, width=44),
     Column("事项类别", Call.category, lambda c: c.category, foreground=_row_grey, width=70),
     Column("来电单位", Call.caller_unit, lambda c: c.caller_unit, foreground=_row_grey, width=150),
     Column("来电人", Call.caller, lambda c: c.caller, foreground=_row_grey, width=70),
-    Column("内容摘要", None, _summary, foreground=_row_grey, tooltip=_tip, width=300),
+    Column("内容摘要", None, _summary, foreground=_row_grey, tooltip=_tip, width=300, value=lambda c: c.summary),
     Column("交办对象", Call.assignee_name, lambda c: c.assignee_name, foreground=_row_grey, width=70),
-    Column("办理时限", Call.deadline, lambda c: _when(c.deadline), foreground=_row_grey, width=130),
+    Column("办理时限", Call.deadline, lambda c: _when(c.deadline), foreground=_row_grey, width=130,
+           value=lambda c: c.deadline),
     Column("办理状态", Call.deadline, service.status_text, foreground=_foreground, background=_background, width=130),
-    Column("办结时间", Call.closed_at, lambda c: _when(c.closed_at), foreground=_row_grey, width=130),
+    Column("办结时间", Call.closed_at, lambda c: _when(c.closed_at), foreground=_row_grey, width=130,
+           value=lambda c: c.closed_at),
     Column("值班员", Call.officer_name, lambda c: c.officer_name, foreground=_row_grey, width=70),
 ]
 assert COLUMNS[STATUS_COLUMN].title == "办理状态"

@@ -34,7 +34,7 @@ SPEC = RegisterSpec(
     day=lambda call: call.received_at.date(),
     form=RecordForm("电话记录单", "phone_record", lambda call: f"{call.received_at:%Y-%m-%d %H:%M}",
                     about="，供领导签批", print_text="打印电话记录单(&P)…"),
-    export_name="来电来报登记", permission="duty.write",
+    export_name="来电来报登记", ledger_kinds=("duty",), permission="duty.write",
 )
 
 

@@ -41,7 +41,7 @@ SPEC = RegisterSpec(
     day=lambda problem: problem.found_on,
     form=RecordForm("整改通知/销号单", "rectification_notice",
                     lambda problem: f"{problem.found_on:%Y-%m-%d} {problem.responsible_name}"),
-    export_name="整改台账", permission="inspection.write",
+    export_name="整改台账", ledger_kinds=("rectification",), permission="inspection.write",
 )
 
 

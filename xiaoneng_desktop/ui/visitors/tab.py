@@ -41,7 +41,7 @@ SPEC = RegisterSpec(
     day=lambda visit: visit.visited_at.date(),
     form=RecordForm("来访登记表", "visit_form", lambda visit: f"{visit.name} {visit.visited_at:%Y-%m-%d}",
                     about="（身份证号隐去中间位）"),
-    export_name="来访登记", permission="visitors.write",
+    export_name="来访登记", ledger_kinds=("visitors",), permission="visitors.write",
 )
 
 

@@ -71,21 +71,24 @@ STATUS_COLUMN = 13
 AGE_COLUMN = 14
 
 COLUMNS = [
-    Column("来访时间", Visit.visited_at, lambda v: _when(v.visited_at), foreground=_row_grey, width=125),
+    Column("来访时间", Visit.visited_at, lambda v: _when(v.visited_at), foreground=_row_grey, width=125,
+           value=lambda v: v.visited_at),
     Column("姓名", Visit.name, lambda v: v.name, foreground=_row_grey, width=70),
     Column("身份证号", None, service.id_display, foreground=_row_grey, width=140),
     Column("联系电话", None, lambda v: v.phone, foreground=_row_grey, width=105),
-    Column("人数", Visit.persons, _persons, foreground=_row_grey, align=CENTER, width=88),
+    Column("人数", Visit.persons, _persons, foreground=_row_grey, align=CENTER, width=88, value=lambda v: v.persons),
     Column("问题类别", Visit.category, lambda v: v.category, foreground=_row_grey, width=70),
     Column("信访目的", Visit.purpose, lambda v: v.purpose, foreground=_row_grey, width=60),
-    Column("来访事由", None, _matter, foreground=_row_grey, tooltip=_tip, width=260),
+    Column("来访事由", None, _matter, foreground=_row_grey, tooltip=_tip, width=260, value=lambda v: v.matter),
     Column("首问责任人", Visit.first_responder, lambda v: v.first_responder, foreground=_row_grey, width=75),
     Column("转办给", Visit.referred_to, lambda v: v.referred_to, foreground=_row_grey, width=100),
     Column("接待领导", Visit.leader_name, lambda v: v.leader_name, foreground=_row_grey, width=70),
     Column("重复访", None, _repeat, foreground=_repeat_colour, align=CENTER, width=55),
-    Column("办理时限", Visit.deadline, lambda v: f"{v.deadline:%Y-%m-%d}", foreground=_row_grey, width=85),
+    Column("办理时限", Visit.deadline, lambda v: f"{v.deadline:%Y-%m-%d}", foreground=_row_grey, width=85,
+           value=lambda v: v.deadline.date()),
     Column("办理状态", Visit.deadline, service.status_text, foreground=_foreground, background=_background,
            width=130),
-    Column("已过", None, _age, foreground=_row_grey, align=CENTER, width=50),
+    Column("已过", None, _age, foreground=_row_grey, align=CENTER, width=50,
+           value=lambda v: None if v.voided_at is not None else service.age_days(v)),
 ]
 assert COLUMNS[STATUS_COLUMN].title == "办理状态" and COLUMNS[ID_COLUMN].title == "身份证号"

@@ -9,7 +9,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QTableWidget, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QRadioButton,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
@@ -26,11 +38,62 @@ def ask_target(parent: QWidget, name: str, target: str | None) -> str | None:
     return target if target.lower().endswith(".xlsx") else target + ".xlsx"
 
 
+class ExportChoice(QDialog):
+    """导出Excel… of a register: the list as shown, or the register's ledger in the template's layout
+    (``xiaoneng export KIND``), which imports again. Arrow keys choose, Enter exports, Esc cancels."""
+
+    def __init__(self, parent: QWidget | None, options: list[tuple[str, str]], period: str):
+        super().__init__(parent)
+        self.setWindowTitle("导出Excel")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"导出范围：{period or '全部日期'}（按列表上方的日期筛选）", self))
+        self.group = QButtonGroup(self)
+        self.buttons: list[QRadioButton] = []
+        for number, (text, tip) in enumerate(options):
+            button = QRadioButton(text, self)
+            button.setToolTip(tip)
+            self.group.addButton(button, number)
+            self.buttons.append(button)
+            layout.addWidget(button)
+        self.buttons[0].setChecked(True)
+        self.buttons[0].setFocus()
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        box.button(QDialogButtonBox.StandardButton.Ok).setText("导出…")
+        box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        box.accepted.connect(self.accept)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+
+    def chosen(self) -> int:
+        return self.group.checkedId()
+
+
+def ask_export_choice(parent: QWidget, options: list[tuple[str, str]], period: str) -> int | None:
+    """The number of the option chosen, None when cancelled."""
+    dialog = ExportChoice(parent, options, period)
+    return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+#: The choice's text for the list as shown.
+LIST_CHOICE = "按列表导出（列与列表相同，当前筛选出的全部记录）"
+
+
+def ledger_choice(kind: str) -> tuple[str, str]:
+    from xiaoneng_desktop.ledger.layouts import layout
+
+    spec = layout(kind)
+    return (f"导出台账（可再导入）：{spec.name}",
+            f"与命令 xiaoneng export {kind} 相同的模板格式（工作表“{spec.sheet}”），按列表的日期筛选，可用“导入台账”再导入")
+
+
 def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str | None = None,
-                 done: Callable[[str], None] | None = None, full_id: bool = False) -> BackgroundTask | None:
-    """Write the model's filtered, sorted query with its columns' titles and display functions. A
-    身份证号 column is written masked unless ``full_id`` (a role allowed to see full numbers asked);
-    the export is audited."""
+                 done: Callable[[str], None] | None = None, full_id: bool = False,
+                 period: str = "", ledger: str = "", dates: tuple = (None, None)) -> BackgroundTask | None:
+    """Write the model's filtered, sorted query with its columns' titles and cells (``Column.cell``:
+    dates, times and counts typed, else the text shown). A 身份证号 column is written masked unless
+    ``full_id`` (a role allowed to see full numbers asked); the export is audited. ``period`` (the
+    list's date filter in words) goes into the title row. ``ledger`` (a kind: duty, incoming …) writes
+    the register in its template's layout instead, for ``dates`` (from, to), as ``xiaoneng export``."""
     from xiaoneng_desktop.core import session
     from xiaoneng_desktop.core.validation import ValidationError, mask_id_numbers_in
 
@@ -47,7 +110,7 @@ def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str |
     columns = model.columns
     titles = [c.title for c in columns]
     has_ids = ID_TITLE in titles
-    displays = [c.display if full_id or c.title != ID_TITLE else
+    displays = [c.cell if full_id or c.title != ID_TITLE else
                 (lambda record, show=c.display: mask_id_numbers_in(show(record))) for c in columns]
     widths = [max(8, (c.width or 100) // 7) for c in columns]
     query = model.ordered_query()
@@ -55,8 +118,11 @@ def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str |
     def work(progress):
         from xiaoneng_desktop.ledger import exporter
 
+        if ledger:
+            return exporter.export_kind(ledger, Path(target), *dates, progress=progress,
+                                        full_id=full_id and ledger == "visitors")
         return exporter.export_list(target, name, titles, displays, query, progress, widths,
-                                    full_id=full_id and has_ids)
+                                    full_id=full_id and has_ids, period=period)
 
     dialog = QProgressDialog("正在导出…", "取消", 0, 0, parent)
     dialog.setWindowTitle("导出Excel")

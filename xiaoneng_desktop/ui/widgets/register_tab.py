@@ -107,6 +107,8 @@ class RegisterSpec:
     form: RecordForm
     #: The sheet and suggested file name of 导出Excel.
     export_name: str
+    #: The ledger kinds 导出Excel… also offers in the template's layout (导出台账（可再导入）).
+    ledger_kinds: tuple[str, ...] = ()
     void_prompt: str = "作废后记录仍保留，并记入操作日志。请填写作废原因："
     void_text: str = "作废"
     default_sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
@@ -161,6 +163,7 @@ class RegisterTab(QWidget):
                                    **options)
         self.view = RegisterView(self.model, list(spec.statuses), self)
         self.view.export_name = spec.export_name
+        self.view.ledger_kinds = tuple(spec.ledger_kinds)
         self.view.filters_changed.connect(self.apply_filters)
         self.view.activated.connect(self.activate)
         self._add_list(self.view.table, self.model)

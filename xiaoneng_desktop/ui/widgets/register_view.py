@@ -108,6 +108,9 @@ class RegisterView(QWidget):
         layout.addLayout(bottom)
         self.export_task = None
         self.export_name = "台账"
+        #: The ledger kinds (duty, incoming …) 导出Excel… also offers in the template's layout, which
+        #: imports again ("导出台账（可再导入）"); () = the list only.
+        self.ledger_kinds: tuple[str, ...] = ()
 
         self._keep_id: Any = None
         # COUNT(*) of a free-text search scans the whole table (~30 ms at 110,000 rows): run it just
@@ -149,12 +152,28 @@ class RegisterView(QWidget):
     def focus_search(self) -> None:
         self.filter_bar.focus_search()
 
-    def export_excel(self, target: str | None = None):
-        """Write the filtered, sorted list (every row of the query) to .xlsx off the GUI thread."""
+    def export_excel(self, target: str | None = None, ledger: str | None = None):
+        """Write the filtered, sorted list (every row of the query) to .xlsx off the GUI thread. A
+        register with ``ledger_kinds`` first asks: the list, or a ledger in the template's layout for
+        the list's date filter (``ledger`` given = that choice made: "" the list, else the kind; with a
+        ``target`` and no ``ledger``, the list)."""
+        from xiaoneng_desktop.core.xlsx import period_text
+        from xiaoneng_desktop.ui.widgets import export
         from xiaoneng_desktop.ui.widgets.export import export_model
 
         if self.export_task is not None:
             return None
+        filters = self.filter_bar.applied()
+        period = period_text(filters.date_from, filters.date_to)
+        if ledger is None:
+            ledger = ""
+            if self.ledger_kinds and target is None:  # a target given (a test, a script): the list
+                options = [(export.LIST_CHOICE, "与列表相同的列，日期、数量为真正的日期和数字"),
+                           *(export.ledger_choice(kind) for kind in self.ledger_kinds)]
+                chosen = export.ask_export_choice(self, options, period)
+                if chosen is None:
+                    return None
+                ledger = self.ledger_kinds[chosen - 1] if chosen else ""
 
         def done(message: str) -> None:
             self.export_task = None
@@ -162,7 +181,13 @@ class RegisterView(QWidget):
             self.count_label.setText(message)
 
         full_id = self.full_id_box.isChecked() and self._may_see_full_ids()
-        self.export_task = export_model(self, self.model, self.export_name, target, done, full_id=full_id)
+        name = self.export_name
+        if ledger:
+            from xiaoneng_desktop.ledger.layouts import layout
+
+            name = layout(ledger).name
+        self.export_task = export_model(self, self.model, name, target, done, full_id=full_id, period=period,
+                                        ledger=ledger, dates=(filters.date_from, filters.date_to))
         if self.export_task is not None:
             self.export_task.finished.connect(lambda: setattr(self, "export_task", None))
         return self.export_task

@@ -45,6 +45,13 @@ class Column:
     align: Qt.AlignmentFlag | None = None
     #: Initial width in pixels (RegisterView applies it); None = the view's default.
     width: int | None = None
+    #: The cell written by 导出Excel: a typed value (a date, a datetime, a number, the full text) or
+    #: None for an empty cell; None here = the ``display`` text.
+    value: Callable[[Row], Any] | None = None
+
+    def cell(self, row: Row) -> Any:
+        """What 导出Excel writes for ``row``: ``value(row)`` if the column has one, else the text shown."""
+        return self.display(row) if self.value is None else self.value(row)
 
 
 class SqlTableModel(QAbstractTableModel):
