@@ -52,6 +52,8 @@ class Styles:
     cell_bold: Any
     note: Any
     fonts: dict
+    appendix_label: Any = None  # "附件1": 黑体, flush left on the block's first line
+    appendix_title: Any = None  # the 附件's title: like the document's, centred
 
 
 def styles() -> Styles:
@@ -74,6 +76,10 @@ def styles() -> Styles:
         cell_bold=ParagraphStyle("cell_bold", fontName=fonts["hei"], fontSize=12, leading=17, wordWrap="CJK"),
         note=ParagraphStyle("note", parent=body, fontSize=12, leading=20, firstLineIndent=0, charSpace=0),
         fonts=fonts,
+        appendix_label=ParagraphStyle("appendix_label", parent=body, fontName=fonts["hei"], firstLineIndent=0,
+                                      keepWithNext=1),
+        appendix_title=ParagraphStyle("appendix_title", fontName=fonts["title"], fontSize=22, leading=34,
+                                      alignment=TA_CENTER, spaceAfter=12, wordWrap="CJK", keepWithNext=1),
     )
 
 
@@ -296,6 +302,7 @@ def grid_table(rows: list[list], col_widths: list[float], *, header_rows: int = 
 
     table = Table(rows, colWidths=col_widths, repeatRows=header_rows)
     commands = [
+        ("FONTNAME", (0, 0), (-1, -1), register_fonts()["fang"]),  # never Helvetica: it is not embedded
         ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 5),
