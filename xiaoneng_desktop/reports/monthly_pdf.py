@@ -91,7 +91,9 @@ def _heading(text: str, style, keep: float = 110):
     """A heading that never stands alone at a page foot: a new page unless ``keep`` points follow it."""
     from reportlab.platypus import CondPageBreak
 
-    return [CondPageBreak(style.leading + keep), _p(text, style)]
+    heading = _p(text, style)
+    heading.keepWithNext = 0  # the break above already keeps room: a long table may then start on this page
+    return [CondPageBreak(style.leading + keep), heading]
 
 
 def _legend(drawing, x: float, y: float, pairs: list[tuple[str, str]], font: str) -> None:
