@@ -189,7 +189,8 @@ def corrections_of_previous(year: int, month: int) -> tuple[str, list[Correction
              for title, stats in register_stats()
              for line in stats.audit_lines("更正", y, m, after=closing.closed_at)]
     items.sort(key=lambda item: item.at)
-    return f"{y}年{m}月已于{closing.closed_at:%Y-%m-%d %H:%M}由{closing.closed_by}月结", items
+    at = closing.closed_at  # one date style in the report: 2026年10月2日 09:00
+    return f"{y}年{m}月已于{at.year}年{at.month}月{at.day}日 {at:%H:%M}由{closing.closed_by}月结", items
 
 
 def duty_section(year: int, month: int) -> Section:

@@ -97,8 +97,9 @@ class MonthlyReportDialog(QDialog):
             grid.addWidget(check, row * 2 - 1, 0)
             grid.addLayout(line, row * 2 - 1, 1)
             grid.addWidget(error, row * 2, 1)
-        grid.addWidget(self.progress, 5, 0, 1, 2)
-        grid.addWidget(self.status, 6, 0, 1, 2)
+        grid.addWidget(self._fonts_label(), 5, 1)
+        grid.addWidget(self.progress, 6, 0, 1, 2)
+        grid.addWidget(self.status, 7, 0, 1, 2)
         self.buttons = QDialogButtonBox(self)
         self.generate_button = self.buttons.addButton("生成", QDialogButtonBox.ButtonRole.AcceptRole)
         self.print_button = self.buttons.addButton("打印…", QDialogButtonBox.ButtonRole.ActionRole)
@@ -114,12 +115,24 @@ class MonthlyReportDialog(QDialog):
         self.close_month_button.clicked.connect(self.close_month)
         self.month.dateChanged.connect(self._show_month_state)
         self.close_button.clicked.connect(self.reject)
-        grid.addWidget(self.buttons, 7, 0, 1, 2)
+        grid.addWidget(self.buttons, 8, 0, 1, 2)
         self.task: BackgroundTask | None = None
         self.written: list[Path] = []
         self.setMinimumWidth(560)
         self._suggest_names()
         self._show_month_state()
+
+    def _fonts_label(self) -> QLabel:
+        """Which fonts the PDF will use (字体：标题 …，正文 …，标题一 …，标题二 …), and a warning when no
+        Chinese TrueType font can be embedded."""
+        from xiaoneng_desktop.reports import fonts
+
+        warning = fonts.fallback_warning()
+        self.fonts_label = QLabel(fonts.summary_text() + (f"\n{warning}" if warning else ""), self)
+        self.fonts_label.setObjectName("fonts_label")
+        self.fonts_label.setWordWrap(True)
+        self.fonts_label.setStyleSheet("color: #c62828;" if warning else "color: #555555;")
+        return self.fonts_label
 
     def _chosen(self) -> tuple[int, int]:
         date = self.month.date()
