@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from functools import cache
 from xml.sax.saxutils import escape
 
 from xiaoneng_desktop.core import settings
@@ -27,30 +26,11 @@ def _when(value) -> str:
 
 
 def _para(text: str, style):
-    from reportlab.platypus import Paragraph
+    """Plain text in a form's cell: Chinese lines broken by the PDF's own 避头尾 rule (no closing mark
+    starts a line, none hangs past the ruled box)."""
+    from xiaoneng_desktop.reports import pdf
 
-    markup = escape(text or "").replace("\n", "<br/>")
-    if style.alignment == 0 and style.wordWrap == "CJK":
-        return _kept_class()(markup, style)
-    return Paragraph(markup, style)
-
-
-@cache
-def _kept_class():
-    from reportlab.platypus import Paragraph
-
-    class Kept(Paragraph):
-        """A left-aligned Chinese paragraph whose lines stay inside its cell: reportlab lets a closing
-        mark (）。，) that may not begin a line hang past the right edge — so the lines are broken one
-        character short of the width, leaving that room inside the ruled box."""
-
-        def wrap(self, availWidth, availHeight):
-            width, height = super().wrap(max(1.0, availWidth - self.style.fontSize), availHeight)
-            return availWidth, height
-
-    return Kept
-
-
+    return pdf.Paragraph(escape(text or "").replace("\n", "<br/>"), style)
 
 
 def _nowrap(text: str, style):
