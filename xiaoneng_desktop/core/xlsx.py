@@ -9,6 +9,7 @@ functions, so start-up never pays for it."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable
 
 #: Excel's limit for the text of one cell.
@@ -148,12 +149,37 @@ def print_setup(sheet, *, header_row: int, title_rows: str | None = None, landsc
 def wrap_cells(sheet, columns, first_row: int, last_row: int | None = None) -> None:
     """Wrap the text of ``columns`` (numbers) from ``first_row`` down (a normal sheet's cells)."""
     from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
 
     last_row = sheet.max_row if last_row is None else last_row
-    for column in columns:
-        for row in range(first_row, last_row + 1):
+    widths = {column: sheet.column_dimensions[get_column_letter(column)].width or 8.43 for column in columns}
+    for row in range(first_row, last_row + 1):
+        lines = 1
+        for column in columns:
             cell = sheet.cell(row=row, column=column)
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            if isinstance(cell.value, str):
+                lines = max(lines, wrapped_lines(cell.value, widths[column]))
+        if lines > 1:
+            for cell in sheet[row]:  # the row's short cells at its top too, beside the wrapped text
+                if cell.column not in widths:
+                    old = cell.alignment
+                    cell.alignment = Alignment(horizontal=old.horizontal, vertical="top", wrap_text=old.wrap_text)
+            # Excel fits wrapped rows itself on opening; LibreOffice and WPS print the stored height,
+            # so a wrapped row gets the height of its lines (15 points each at the default 11-point font)
+            current = sheet.row_dimensions[row].height or 0
+            sheet.row_dimensions[row].height = max(current, 15 * lines + 2)
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a column ``width`` characters wide (a Chinese character is
+    two of them, as Excel measures)."""
+    room = max(1.0, width)
+    total = 0
+    for line in text.split("\n"):
+        used = sum(1.8 if ord(char) > 0x2E80 else 1 for char in line)  # as LibreOffice and WPS print it
+        total += max(1, math.ceil(used / room))
+    return total
 
 
 def typed_cells(sheet, values: Iterable, wrap: Iterable[int] = ()) -> list:

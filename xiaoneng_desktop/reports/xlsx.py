@@ -131,7 +131,7 @@ def _write_summary(book, report: MonthlyReport) -> None:
         sheet.merge_cells(start_row=row, start_column=2, end_row=row, end_column=len(SUMMARY_HEADERS))
         # merged cells do not grow by themselves: ~44 characters a line across the merged width
         sheet.row_dimensions[row].height = 16 * max(1, -(-len(text) // 44)) + 2
-    _widths(sheet, [14, 9, 10, 8, 8, 12, 15, 16])
+    _widths(sheet, [14, 14, 10, 8, 8, 12, 15, 18])  # B also holds the 指标 names below (受理告知超时)
     _setup_page(sheet, 3, landscape=False)
 
 
