@@ -162,7 +162,12 @@ class RegisterView(QWidget):
             self.count_label.setText(message)
 
         full_id = self.full_id_box.isChecked() and self._may_see_full_ids()
-        self.export_task = export_model(self, self.model, self.export_name, target, done, full_id=full_id)
+        from xiaoneng_desktop.ui.widgets.files import period_name
+
+        shown = self.filter_bar.applied()
+        file_name = period_name(self.export_name, ".xlsx", shown.date_from, shown.date_to)
+        self.export_task = export_model(self, self.model, self.export_name, target, done, full_id=full_id,
+                                        file_name=file_name)
         if self.export_task is not None:
             self.export_task.finished.connect(lambda: setattr(self, "export_task", None))
         return self.export_task
