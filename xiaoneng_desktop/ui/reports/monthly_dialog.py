@@ -230,7 +230,7 @@ class MonthlyReportDialog(QDialog):
         """A missing folder of a field: offered to be made (else said beside the field)."""
         for check, edit in ((self.xlsx_check, self.xlsx_path), (self.pdf_check, self.pdf_path)):
             path = Path(edit.text().strip() or ".")
-            if (check.isChecked() and path.suffix and not path.parent.exists()
+            if (check.isChecked() and path.suffix and not files.existing([path.parent])
                     and not files.ensure_folder(self, "机关效能工作月报", path.parent)):
                 return False
         return True

@@ -6,6 +6,7 @@ writing, a message with 打开文件 / 打开所在文件夹."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -141,7 +142,7 @@ def ask_folder(parent: QWidget | None, title: str, current: str = "") -> str | N
 
 
 def existing(paths: Iterable[Path | None]) -> list[Path]:
-    return [Path(p) for p in paths if p is not None and Path(p).exists()]
+    return [Path(p) for p in paths if p is not None and os.path.lexists(p)]  # a file, folder or link
 
 
 def confirm_overwrite(parent: QWidget | None, title: str, paths: Iterable[Path | None]) -> bool:
