@@ -65,6 +65,7 @@ class MissingQtChinese(QTranslator):
         ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
         ("QFileDialog", "Fi&le name:"): "文件名(&L)：",
         ("QFileDialog", "Directory"): "文件夹",
+        ("QFileSystemModel", "Size"): "大小",  # the shipped "体积" reads oddly for a file
         ("QFileSystemModel", "%1 bytes"): "%1 字节",
         ("QFileSystemModel", "%1 byte(s)"): "%1 字节",
     }
