@@ -56,8 +56,30 @@ def resource_dirs() -> list[Path]:
     return [folder for folder in folders if folder.is_dir()]
 
 
+class MissingQtChinese(QTranslator):
+    """What qtbase_zh_CN.qm of Qt 6 lacks: Qt's own file dialog (used where the system has none, as on
+    most Linux desktops) changed these labels, and the shipped translation still has the old ones."""
+
+    TEXTS = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+        ("QFileDialog", "Fi&le name:"): "文件名(&L)：",
+        ("QFileDialog", "Directory"): "文件夹",
+        ("QFileSystemModel", "Size"): "大小",  # the shipped "体积" reads oddly for a file
+        ("QFileSystemModel", "%1 bytes"): "%1 字节",
+        ("QFileSystemModel", "%1 byte(s)"): "%1 字节",
+    }
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        return self.TEXTS.get((context, source_text))  # None: the next translator is asked
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
 def install_translations(app: QApplication) -> list[QTranslator]:
-    """Qt's own Chinese (确定 / 取消 …) and a Chinese default locale; call before the first widget."""
+    """Qt's own Chinese (确定 / 取消 …, the file dialog's labels) and a Chinese default locale; call
+    before the first widget."""
     QLocale.setDefault(QLocale("zh_CN"))
     folders = [
         QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
@@ -69,6 +91,9 @@ def install_translations(app: QApplication) -> list[QTranslator]:
         if any(translator.load(name, folder) for folder in folders):
             app.installTranslator(translator)
             installed.append(translator)
+    fixes = MissingQtChinese(app)  # installed last: asked first, only for its own few texts
+    app.installTranslator(fixes)
+    installed.append(fixes)
     return installed
 
 

@@ -129,15 +129,15 @@ def build_parser() -> ArgumentParser:
         prog=PROG,
         usage=f"\n  {PROG} [--db PATH] [--demo]            打开主窗口"
         f"\n  {PROG} [--db PATH] demo [--months N]   生成演示数据（不开窗口）"
-        f"\n  {PROG} [--db PATH] report monthly --month YYYY-MM [--xlsx FILE] [--pdf FILE]   生成月报"
+        f"\n  {PROG} [--db PATH] report monthly --month YYYY-MM [--xlsx FILE] [--pdf FILE] [--force]   生成月报"
         f"\n  {PROG} [--db PATH] month close YYYY-MM | month list   月结、列出已月结的月份"
-        f"\n  {PROG} [--db PATH] template KIND FILE.xlsx   写出空白台账模板"
+        f"\n  {PROG} [--db PATH] template KIND FILE.xlsx [--force]   写出空白台账模板"
         f"\n  {PROG} [--db PATH] import KIND FILE.xlsx [--dry-run]   导入台账"
-        f"\n  {PROG} [--db PATH] export KIND FILE.xlsx [--from DATE] [--to DATE]   导出台账"
-        f"\n  {PROG} [--db PATH] backup [DEST]   备份数据文件"
+        f"\n  {PROG} [--db PATH] export KIND FILE.xlsx [--from DATE] [--to DATE] [--force]   导出台账"
+        f"\n  {PROG} [--db PATH] backup [DEST] [--force]   备份数据文件"
         f"\n  {PROG} [--db PATH] restore FILE   从备份恢复（先备份当前文件）"
         f"\n  {PROG} [--db PATH] check   检查数据文件是否完好"
-        f"\n  {PROG} [--db PATH] audit export FILE.xlsx [--from DATE] [--to DATE]   导出审计日志"
+        f"\n  {PROG} [--db PATH] audit export FILE.xlsx [--from DATE] [--to DATE] [--force]   导出审计日志"
         f"\n  {PROG} [--db PATH] user add NAME --role ROLE | list | lock NAME | unlock NAME   用户管理"
         f"\n  {PROG} --version",
         description=f"{APP_NAME}：值班记录、公文流转、来访接待、五查自查。不带命令时打开主窗口。",
@@ -148,7 +148,8 @@ def build_parser() -> ArgumentParser:
         "  backup / restore / check  备份、恢复、检查数据文件\n"
         "  audit export  导出审计日志（xiaoneng audit export -h 查看详细说明）\n"
         "  user    新建、列出、锁定、解锁用户（xiaoneng user -h 查看详细说明）\n\n"
-        "退出码：0 成功；1 意外错误（详情见日志）；2 输入有误或数据文件无法使用。",
+        "写出文件的命令不覆盖已有的文件，除非加 --force。\n"
+        "退出码：0 成功；1 意外错误（详情见日志）；2 输入有误、输出文件已存在或数据文件无法使用。",
         formatter_class=ChineseRawFormatter,
     )
     parser.add_argument("--db", metavar="PATH", type=_path, help=db_help)
@@ -194,6 +195,7 @@ def build_parser() -> ArgumentParser:
     monthly.add_argument("--month", metavar="YYYY-MM", type=_month, required=True, help="统计月份，如 2026-10")
     monthly.add_argument("--xlsx", metavar="FILE", type=_path, help="写出 Excel 月报（.xlsx）")
     monthly.add_argument("--pdf", metavar="FILE", type=_path, help="写出 PDF 月报（.pdf）")
+    monthly.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（不加时拒绝覆盖，退出码 2）")
     _month_commands(commands, db_help)
     _ledger_commands(commands, db_help)
     _backup_commands(commands, db_help)
@@ -235,6 +237,7 @@ def _audit_commands(commands, db_help: str) -> None:
     export.add_argument("file", metavar="FILE.xlsx", type=_path, help="Excel 文件（.xlsx）")
     export.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="起始日期（含）")
     export.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="截止日期（含）")
+    export.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（不加时拒绝覆盖，退出码 2）")
 
 
 #: core.models.ROLES, spelled out so that parsing the command line loads no database code.
@@ -275,6 +278,7 @@ def _backup_commands(commands, db_help: str) -> None:
     )
     backup.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     backup.add_argument("dest", metavar="DEST", type=_path, nargs="?", help="备份文件或文件夹")
+    backup.add_argument("--force", action="store_true", help="DEST 是已有的文件时覆盖它（不加时拒绝覆盖，退出码 2）")
     restore = commands.add_parser(
         "restore", prog=f"{PROG} restore", help="从备份恢复数据文件",
         description="先检查 FILE 是本程序完好的数据文件，再把当前数据文件备份到备份文件夹，然后用 FILE 替换它。"
@@ -314,6 +318,8 @@ def _ledger_commands(commands, db_help: str) -> None:
         command.add_argument("file", metavar="FILE.xlsx", type=_path, help="Excel 文件（.xlsx）")
         if verb == "import":
             command.add_argument("--dry-run", action="store_true", help="只检查，不写入数据")
+        else:
+            command.add_argument("--force", action="store_true", help="输出文件已存在时覆盖它（不加时拒绝覆盖，退出码 2）")
         if verb == "export":
             command.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="起始日期（含）")
             command.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="截止日期（含）")
@@ -419,7 +425,18 @@ def run_demo(path: Path, months: int) -> int:
 # ---------------------------------------------------------------------- entry
 
 
-def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path | None) -> int:
+def refuses_to_overwrite(targets, force: bool) -> bool:
+    """True (after saying so, naming them) when a file to be written exists and ``--force`` was not given."""
+    present = [Path(t) for t in targets if t is not None and Path(t).exists()]
+    if not present or force:
+        return False
+    names = "、".join(f"“{t}”" for t in present)
+    say(f"文件已存在：{names}。为免误覆盖，没有写出任何文件；确要替换请加 --force。")
+    return True
+
+
+def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path | None,
+               force: bool = False) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import clock
     from xiaoneng_desktop.core.db import close_database
@@ -434,6 +451,8 @@ def run_report(path: Path, month: tuple[int, int], xlsx: Path | None, pdf: Path 
         if problem:
             say(problem)
             return 2
+    if refuses_to_overwrite((xlsx, pdf), force):
+        return 2
     year, number = month
     today = clock.today()
     if (year, number) > (today.year, today.month):
@@ -504,6 +523,8 @@ def run_ledger(path: Path, args) -> int:
     if args.command in ("template", "export") and target.suffix.lower() != ".xlsx":
         say(f"输出文件应以 .xlsx 结尾：{target}")
         return 2
+    if args.command in ("template", "export") and refuses_to_overwrite([target], args.force):
+        return 2
     schema.open_database(path)
     try:
         from xiaoneng_desktop.ledger import exporter, importer
@@ -534,13 +555,16 @@ def run_ledger(path: Path, args) -> int:
     return 0
 
 
-def run_audit_export(path: Path, target: Path, date_from: dt.date | None, date_to: dt.date | None) -> int:
+def run_audit_export(path: Path, target: Path, date_from: dt.date | None, date_to: dt.date | None,
+                     force: bool = False) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import audit
     from xiaoneng_desktop.core.db import close_database
 
     if target.suffix.lower() != ".xlsx":
         say(f"输出文件应以 .xlsx 结尾：{target}")
+        return 2
+    if refuses_to_overwrite([target], force):
         return 2
     if date_from and date_to and date_to < date_from:
         say("截止日期不能早于起始日期。")
@@ -572,7 +596,7 @@ def _backup_place(path: Path) -> tuple[Path, object]:
     return backups.folder_for(path), backups.Policy()
 
 
-def run_backup(path: Path, dest: Path | None) -> int:
+def run_backup(path: Path, dest: Path | None, force: bool = False) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import backups
 
@@ -593,6 +617,11 @@ def run_backup(path: Path, dest: Path | None) -> int:
                 return 2
             if not dest.parent.is_dir():
                 say(f"备份文件所在的文件夹不存在：{dest.parent}")
+                return 2
+            from xiaoneng_desktop.core.db import is_data_file_or_sibling
+
+            # onto the data file itself: refused below, --force or not, with its own message
+            if not is_data_file_or_sibling(path, dest) and refuses_to_overwrite([dest], force):
                 return 2
             target = backups.copy_now(path, dest, schema.FILE_KIND)
     except backups.BackupError as exc:
@@ -705,17 +734,17 @@ def _run(argv: Sequence[str] | None) -> int:
             return 2
         _used_file.append(path)
         if args.command == "report":
-            return run_report(path, args.month, args.xlsx, args.pdf)
+            return run_report(path, args.month, args.xlsx, args.pdf, args.force)
         if args.command == "month":
             return run_month(path, args)
         if args.command == "backup":
-            return run_backup(path, args.dest)
+            return run_backup(path, args.dest, args.force)
         if args.command == "restore":
             return run_restore(path, args.file)
         if args.command == "check":
             return run_check(path)
         if args.command == "audit":
-            return run_audit_export(path, args.file, args.date_from, args.date_to)
+            return run_audit_export(path, args.file, args.date_from, args.date_to, args.force)
         if args.command == "user":
             return run_user(path, args)
         return run_ledger(path, args)

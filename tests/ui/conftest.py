@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from xiaoneng_desktop.ui.widgets import record_dialog
@@ -37,6 +37,20 @@ def _no_unexpected_save_question(request, monkeypatch):
         pytest.fail(f"unexpected question 是否保存修改？ from {type(parent).__name__} {list(unsaved)}")
 
     monkeypatch.setattr(record_dialog, "ask_to_save", ask)
+
+
+@pytest.fixture(autouse=True)
+def opened(tmp_path, monkeypatch):
+    """Save dialogs remember their folder in a settings file of the test's own and start in a 文档 folder
+    of its own; 打开文件 / 打开所在文件夹 open nothing but land in this list (local paths)."""
+    from xiaoneng_desktop.ui.widgets import files
+
+    store = QSettings(str(tmp_path.parent / f"{tmp_path.name}-files.ini"), QSettings.Format.IniFormat)
+    monkeypatch.setattr(files, "settings", lambda: store)
+    monkeypatch.setattr(files, "documents_location", lambda: str(tmp_path.parent / f"{tmp_path.name}-文档"))
+    urls: list[str] = []
+    monkeypatch.setattr(files, "open_url", lambda url: urls.append(url.toLocalFile()) or True)
+    return urls
 
 
 @pytest.fixture(autouse=True)

@@ -220,18 +220,23 @@ def test_generated_shift_saves_back_unchanged(qtbot, tab):
     assert (shift.officer_name, shift.standby_name, shift.standby_phone) == ("王值班", "张科长", "13987654321")
 
 
-def test_phone_record_saved_as_pdf(qtbot, tab, tmp_path, monkeypatch):
-    from PySide6.QtGui import QDesktopServices
+def test_phone_record_saved_as_pdf(qtbot, tab, tmp_path, monkeypatch, opened):
+    from xiaoneng_desktop.ui.widgets import files
 
-    opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    asked = []
+    monkeypatch.setattr(files.QFileDialog, "getSaveFileName",
+                        lambda parent, title, path, filters: asked.append(path) or (str(tmp_path / "记录单"), ""))
     call = service.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 50), category="一般事项",
                                          summary="会议通知", officer_name="王值班"))
     tab.refresh()
     tab.view.select_id(call.id)
-    target = tab.save_record_form(str(tmp_path / "记录单.pdf"))
-    assert target.read_bytes().startswith(b"%PDF")
-    assert opened == [str(target)]
+    target = tab.save_record_form()
+    assert asked == [str(files.documents_folder() / f"电话记录单_2026-10-09_{call.id}.pdf")]
+    assert target == tmp_path / "记录单.pdf" and target.read_bytes().startswith(b"%PDF")
+    box = tab.findChild(QMessageBox, "written_box")
+    assert str(target) in box.text()
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "打开所在文件夹"), Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path)]
 
 
 def test_print_preview_renders_the_same_pages(qtbot, tab, tmp_path):

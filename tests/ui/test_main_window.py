@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sqlite3
 import subprocess
 import sys
@@ -218,12 +219,34 @@ def test_qt_speaks_chinese(qapp):
     locale = QLocale()
     translators = app.install_translations(qapp)
     try:
-        assert translators, "qtbase_zh_CN.qm not found"
+        assert any(t.filePath().endswith("qtbase_zh_CN.qm") for t in translators), "qtbase_zh_CN.qm not found"
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "取消"
         assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "确定"
         box.deleteLater()
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(locale)
+
+
+def test_qts_own_file_dialog_speaks_chinese(qapp):
+    """Where the system has no file dialog of its own (most Linux desktops), Qt's is used: its labels
+    are Chinese too, those qtbase_zh_CN.qm of Qt 6 lacks ("&Look in:", "Files of &type:") included."""
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    locale = QLocale()
+    translators = app.install_translations(qapp)
+    try:
+        dialog = QFileDialog(None, "保存")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton) if w.text()]
+        texts += [w.toolTip() for w in dialog.findChildren(QAbstractButton) if w.toolTip()]
+        assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts and "保存(&S)" in texts
+        assert not [t for t in texts if re.search(r"[A-Za-z]{3}", t.replace("&", ""))], texts
+        dialog.deleteLater()
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import threading
+from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtPrintSupport import QPrintPreviewDialog
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from tests.helpers import type_text
 from xiaoneng_desktop.duty import service
@@ -35,7 +36,7 @@ def dialog(qtbot, database, clock, monkeypatch):
 
 def test_defaults_to_last_month_and_writes_both(qtbot, dialog, tmp_path):
     assert dialog.month.date() == QDate(2026, 10, 1)
-    assert dialog.xlsx_path.text().endswith("2026年10月机关效能工作月报.xlsx")
+    assert dialog.xlsx_path.text().endswith("机关效能工作月报_2026年10月.xlsx")
     dialog.xlsx_path.setText(str(tmp_path / "十月.xlsx"))
     dialog.pdf_path.setText(str(tmp_path / "十月.pdf"))
     qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
@@ -73,11 +74,13 @@ def test_a_preview_without_a_parent_lives_until_closed(qtbot, tmp_path):
     assert not print_preview._unparented
 
 
-def test_bad_paths_are_shown_at_the_field(qtbot, dialog, tmp_path):
+def test_bad_paths_are_shown_at_the_field(qtbot, dialog, tmp_path, answer_box):
     dialog.xlsx_path.clear()
     type_text(qtbot, dialog.xlsx_path, str(tmp_path / "no-such-folder" / "m.xlsx"))
     dialog.pdf_path.setText(str(tmp_path / "m.txt"))
+    shown = answer_box("取消")  # "文件夹…不存在，要新建它吗？"
     assert dialog.generate() is None
+    assert "no-such-folder" in shown[0]["text"] and not (tmp_path / "no-such-folder").exists()
     assert "不存在" in dialog.xlsx_error.text() and dialog.xlsx_error.isVisible()
     assert "扩展名应为 .pdf" in dialog.pdf_error.text()
     dialog.xlsx_check.setChecked(False)
@@ -144,3 +147,108 @@ def test_month_close_from_the_dialog(qtbot, dialog, monkeypatch, tmp_path):
     qtbot.waitUntil(lambda: bool(dialog.written), timeout=20000)
     assert "输出月结时保存的报表" in dialog.status.text()
     assert (tmp_path / "十月.pdf").read_bytes() == bytes(row.pdf)
+
+
+@pytest.fixture
+def answer_box(qtbot):
+    """``answer(reply)`` clicks ``reply`` on the next modal message box and returns what it showed."""
+
+    def answer(reply: str) -> list[dict]:
+        shown: list[dict] = []
+        tries = [0]
+
+        def click() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                tries[0] += 1
+                if tries[0] < 300:
+                    QTimer.singleShot(10, click)
+                return
+            shown.append({"text": box.text(), "buttons": [b.text() for b in box.buttons()],
+                          "default": box.defaultButton().text()})
+            qtbot.mouseClick(next(b for b in box.buttons() if b.text() == reply), Qt.MouseButton.LeftButton)
+
+        QTimer.singleShot(0, click)
+        return shown
+
+    return answer
+
+
+def _generated(qtbot, dialog) -> None:
+    qtbot.waitUntil(lambda: dialog.task is not None and dialog.task.isFinished() and bool(dialog.written),
+                    timeout=20000)
+
+
+def test_the_fields_start_in_documents_made_when_missing(qtbot, dialog):
+    """No folder used yet: the user's 文档, made when it did not exist (the dialog wrote into nowhere)."""
+    from xiaoneng_desktop.ui.widgets import files
+
+    documents = Path(files.documents_location())
+    assert documents.is_dir()
+    assert Path(dialog.xlsx_path.text()) == documents / "机关效能工作月报_2026年10月.xlsx"
+    assert Path(dialog.pdf_path.text()) == documents / "机关效能工作月报_2026年10月.pdf"
+    dialog.month.setDate(QDate(2026, 9, 1))
+    assert Path(dialog.pdf_path.text()) == documents / "机关效能工作月报_2026年9月.pdf"
+
+
+def test_documents_that_cannot_be_made_fall_back_to_home(qtbot, tmp_path, monkeypatch):
+    from xiaoneng_desktop.ui.widgets import files
+
+    (tmp_path / "a-file").write_text("x")
+    monkeypatch.setattr(files, "documents_location", lambda: str(tmp_path / "a-file" / "文档"))
+    assert files.documents_folder() == Path.home()
+    monkeypatch.setattr(files, "documents_location", lambda: "")
+    assert files.start_folder() == Path.home()
+
+
+def test_writing_the_report_again_asks_before_replacing_either_file(qtbot, dialog, tmp_path, answer_box, opened):
+    xlsx, pdf = tmp_path / "机关效能工作月报_2026年10月.xlsx", tmp_path / "机关效能工作月报_2026年10月.pdf"
+    dialog.xlsx_path.setText(str(xlsx))
+    dialog.pdf_path.setText(str(pdf))
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    _generated(qtbot, dialog)
+    box = dialog.written_box
+    buttons = {b.text(): b for b in box.buttons()}
+    assert set(buttons) == {"打开Excel文件", "打开PDF文件", "打开所在文件夹", "关闭"} and box.isVisible()
+    qtbot.mouseClick(buttons["打开PDF文件"], Qt.MouseButton.LeftButton)
+    assert opened == [str(pdf)]
+    pdf.write_bytes(b"kept")
+    dialog.written = []
+    shown = answer_box("取消")
+    assert dialog.generate() is None
+    assert "机关效能工作月报_2026年10月.xlsx" in shown[0]["text"] and "机关效能工作月报_2026年10月.pdf" in shown[0]["text"]
+    assert shown[0]["default"] == "取消" and "没有替换" in dialog.status.text()
+    assert pdf.read_bytes() == b"kept"
+    shown = answer_box("替换")
+    assert dialog.generate() is not None
+    _generated(qtbot, dialog)
+    assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_a_missing_folder_is_made_when_the_user_says_so(qtbot, dialog, tmp_path, answer_box):
+    dialog.xlsx_check.setChecked(False)
+    dialog.pdf_path.setText(str(tmp_path / "报表" / "十月.pdf"))
+    shown = answer_box("新建文件夹")
+    assert dialog.generate() is not None
+    _generated(qtbot, dialog)
+    assert "报表" in shown[0]["text"] and (tmp_path / "报表" / "十月.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_browse_starts_in_the_fields_folder_and_the_last_folder_is_remembered(qtbot, dialog, tmp_path, monkeypatch):
+    from xiaoneng_desktop.ui.widgets import files
+
+    asked = []
+    chosen = tmp_path / "月报"
+    chosen.mkdir()
+    monkeypatch.setattr(files.QFileDialog, "getSaveFileName",
+                        lambda parent, title, path, filters: asked.append(path) or (str(chosen / "十月"), ""))
+    qtbot.mouseClick(_browse_button(dialog), Qt.MouseButton.LeftButton)
+    assert asked == [str(Path(files.documents_location()) / "机关效能工作月报_2026年10月.xlsx")]
+    assert dialog.xlsx_path.text() == str(chosen / "十月.xlsx")  # the extension added
+    again = MonthlyReportDialog()
+    qtbot.addWidget(again)
+    assert Path(again.pdf_path.text()).parent == chosen  # remembered for the next time
+
+
+def _browse_button(dialog) -> QPushButton:
+    return next(b for b in dialog.findChildren(QPushButton) if b.text() == "浏览…")

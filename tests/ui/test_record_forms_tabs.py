@@ -4,6 +4,7 @@ list's filters hide it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -141,15 +142,14 @@ def test_right_click_menu_prints_the_same_form(qtbot, case):
     dialog.close()
 
 
-def test_save_as_pdf_writes_the_form(qtbot, case, tmp_path, monkeypatch):
-    from PySide6.QtGui import QDesktopServices
-
-    opened = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+def test_save_as_pdf_writes_the_form(qtbot, case, tmp_path, opened):
     spec, tab, record_id = case
     click_row(qtbot, tab, record_id)
     target = tab.save_record_form(str(tmp_path / "表.pdf"))
-    assert target.read_bytes().startswith(b"%PDF") and opened == [str(target)]
+    assert target.read_bytes().startswith(b"%PDF") and opened == []
+    (box,) = [b for b in tab.findChildren(QMessageBox, "written_box") if b.isVisible()]
+    qtbot.mouseClick(next(b for b in box.buttons() if b.text() == "打开文件"), Qt.MouseButton.LeftButton)
+    assert opened == [str(target)]
 
 
 def test_open_record_clears_the_filter_that_hides_it_selects_and_opens(qtbot, case):
@@ -207,12 +207,14 @@ def test_a_record_far_down_the_list_is_shown_by_its_day(qtbot, database, clock, 
 
 
 def test_a_forms_file_name_holds_only_letters_digits_and_dashes():
-    """Whatever the subject holds (〔〕, slashes, colons, spaces), the suggested name is a valid file name."""
+    """Whatever the subject holds (〔〕, slashes, colons, spaces), the suggested name is a valid file name:
+    the form, the record's day and its number."""
     from types import SimpleNamespace
 
     from xiaoneng_desktop.ui.widgets.register_tab import RecordForm
 
     form = RecordForm("整改通知/销号单", "rectification_notice", lambda r: r.subject)
     record = SimpleNamespace(id=7, subject="收〔2026〕1号 08:50 a/b\\c")
-    assert form.file_name(record) == "整改通知-销号单-收-2026-1号-08-50-a-b-c-7"
+    assert form.file_name(record, dt.date(2026, 12, 2)) == "整改通知-销号单_2026-12-02_7"
+    assert form.file_name(record) == "整改通知-销号单_收-2026-1号-08-50-a-b-c_7"
     assert form.preview_title(record) == "整改通知/销号单 收〔2026〕1号 08:50 a/b\\c"

@@ -455,13 +455,12 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, "备份数据库", str(exc))
             return None
         now = clock.now()
-        suggested = self.db_path.with_name(f"{self.db_path.stem}-备份-{now:%Y%m%d-%H%M}.sqlite3")
-        name, _filter = QFileDialog.getSaveFileName(
-            self, "备份数据库", str(suggested), "数据文件 (*.sqlite3);;所有文件 (*)"
-        )
-        if not name:
+        from xiaoneng_desktop.ui.widgets import files
+
+        target = files.ask_save_path(self, "备份数据库", f"{self.db_path.stem}-备份-{now:%Y%m%d-%H%M}.sqlite3",
+                                     "数据文件 (*.sqlite3);;所有文件 (*)")
+        if target is None:
             return None
-        target = Path(name)
         if db_module.is_data_file_or_sibling(self.db_path, target):
             QMessageBox.warning(
                 self,

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -144,11 +143,14 @@ class AuditDialog(QDialog):
 
     def export_excel(self, target: str | None = None) -> int | None:
         """Write the filtered lines to an .xlsx (asked where unless ``target``); returns how many."""
+        from xiaoneng_desktop.ui.widgets import files
+
         if not target:
-            suggested = f"审计日志-{clock.now():%Y%m%d}.xlsx"
-            target, _filter = QFileDialog.getSaveFileName(self, "导出审计日志", suggested, "Excel 工作簿 (*.xlsx)")
-            if not target:
+            chosen = files.ask_save_path(self, "导出审计日志", files.dated_name("审计日志", ".xlsx"),
+                                         "Excel 工作簿 (*.xlsx)")
+            if chosen is None:
                 return None
+            target = str(chosen)
         if not target.lower().endswith(".xlsx"):
             target += ".xlsx"
         try:
@@ -164,4 +166,5 @@ class AuditDialog(QDialog):
             return None
         self.apply_filters()  # the export's own line
         self.count_label.setText(f"已导出 {count} 条到 {target}")
+        files.show_written(self, "导出审计日志", f"已导出 {count} 条到 {target}", [target])
         return count

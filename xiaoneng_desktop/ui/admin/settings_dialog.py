@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -203,7 +202,9 @@ class SettingsDialog(QDialog):
         self._on_edit(editor, lambda: error.hide())
 
     def _choose_folder(self, editor: QLineEdit, title: str) -> None:
-        folder = QFileDialog.getExistingDirectory(self, title, editor.text())
+        from xiaoneng_desktop.ui.widgets import files
+
+        folder = files.ask_folder(self, title, editor.text())
         if folder:
             editor.setText(folder)
 

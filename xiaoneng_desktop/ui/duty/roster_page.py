@@ -86,7 +86,10 @@ class RosterPage(QWidget):
         from xiaoneng_desktop.ui.widgets.export import export_table_widget
 
         first, _ = self.month_range()
-        return export_table_widget(self, self.table, f"{first.year}年{first.month}月值班表", target)
+        from xiaoneng_desktop.ui.widgets.files import dated_name
+
+        return export_table_widget(self, self.table, f"{first.year}年{first.month}月值班表", target,
+                                   dated_name("值班表", ".xlsx", month=(first.year, first.month)))
 
     def month_range(self) -> tuple[dt.date, dt.date]:
         first = self.month.date().toPython().replace(day=1)

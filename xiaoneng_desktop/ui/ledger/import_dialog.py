@@ -150,13 +150,20 @@ class ImportDialog(QDialog):
         return self.kind_combo.currentData()
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "选择台账文件", "", "Excel 工作簿 (*.xlsx);;所有文件 (*)")
+        from xiaoneng_desktop.ui.widgets import files
+
+        path, _ = QFileDialog.getOpenFileName(self, "选择台账文件", str(files.start_folder()),
+                                              "Excel 工作簿 (*.xlsx);;所有文件 (*)")
         if path:
+            files.remember(Path(path).parent)
             self.load(path)
 
     def save_template(self) -> None:
+        from xiaoneng_desktop.ui.widgets import files
+
         spec = LAYOUTS[self.kind()]
-        path, _ = QFileDialog.getSaveFileName(self, "保存空白模板", f"{spec.sheet}模板.xlsx", "Excel 工作簿 (*.xlsx)")
+        path = files.ask_save_path(self, "保存空白模板", f"{files.file_stem(spec.sheet)}模板.xlsx",
+                                   "Excel 工作簿 (*.xlsx)")
         if path:
             from xiaoneng_desktop.ledger import exporter
 
@@ -166,6 +173,7 @@ class ImportDialog(QDialog):
                 self._say(str(exc), error=True)
                 return
             self._say(f"已保存空白模板：{path}")
+            files.show_written(self, "保存空白模板", f"已保存空白模板：{path}", [path])
 
     def load(self, path: str, sheet: str | None = None) -> bool:
         """Read the first rows for the preview and suggest the mapping."""
@@ -350,17 +358,21 @@ class ImportDialog(QDialog):
     def save_errors(self, target: str | None = None) -> Path | None:
         if self.report is None or not self.report.errors:
             return None
+        from xiaoneng_desktop.ui.widgets import files
+
         if not target:
-            target, _ = QFileDialog.getSaveFileName(self, "保存错误报告", "台账导入错误报告.xlsx",
-                                                    "Excel 工作簿 (*.xlsx)")
-            if not target:
+            chosen = files.ask_save_path(self, "保存错误报告", files.dated_name("台账导入错误报告", ".xlsx"),
+                                         "Excel 工作簿 (*.xlsx)")
+            if chosen is None:
                 return None
+            target = str(chosen)
         try:
             written = write_errors(Path(target), self.report.data, self.report.errors, self.report.mapping)
         except LedgerFileError as exc:
             QMessageBox.warning(self, "保存错误报告", str(exc))
             return None
         self._say(f"已保存错误报告（出错的单元格标为红色）：{written}")
+        files.show_written(self, "保存错误报告", f"已保存错误报告：{written}", [written])
         return written
 
     def _say(self, message: str, error: bool = False) -> None:

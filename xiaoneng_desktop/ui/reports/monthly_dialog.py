@@ -7,14 +7,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Qt, QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xiaoneng_desktop.core import clock, session, settings
+from xiaoneng_desktop.core import clock, session
+from xiaoneng_desktop.ui.widgets import files
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 from xiaoneng_desktop.ui.widgets.form_errors import name_buttons
 
@@ -58,8 +57,7 @@ class MonthlyReportDialog(QDialog):
         self.month.setCalendarPopup(True)
         self.month.setMaximumDate(QDate(today.year, today.month, 1))
         self.month.dateChanged.connect(self._suggest_names)
-        self.folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-                           or Path.home())
+        self.folder = files.start_folder()  # the folder used last, else 文档 (made when missing)
         self.xlsx_check = QCheckBox("Excel", self)
         self.xlsx_check.setChecked(True)
         self.xlsx_path = QLineEdit(self)
@@ -74,7 +72,7 @@ class MonthlyReportDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.status.setOpenExternalLinks(False)
-        self.status.linkActivated.connect(lambda link: QDesktopServices.openUrl(QUrl(link)))
+        self.status.linkActivated.connect(lambda link: files.open_url(QUrl(link)))
 
         grid = QGridLayout(self)
         grid.addWidget(QLabel("统计月份", self), 0, 0)
@@ -118,6 +116,7 @@ class MonthlyReportDialog(QDialog):
         grid.addWidget(self.buttons, 8, 0, 1, 2)
         self.task: BackgroundTask | None = None
         self.written: list[Path] = []
+        self.written_box = None
         self.setMinimumWidth(560)
         self._suggest_names()
         self._show_month_state()
@@ -198,16 +197,21 @@ class MonthlyReportDialog(QDialog):
         self._failed(exc)
 
     def _suggest_names(self, *_args) -> None:
+        """"机关效能工作月报_2026年10月.xlsx/.pdf" in the folder of the fields (the last one used)."""
         date = self.month.date()
-        stem = f"{settings.get('office.name')}{date.year()}年{date.month()}月机关效能工作月报"
-        self.xlsx_path.setText(str(self.folder / f"{stem}.xlsx"))
-        self.pdf_path.setText(str(self.folder / f"{stem}.pdf"))
+        stem = f"机关效能工作月报_{date.year()}年{date.month()}月"
+        for edit, suffix in ((self.xlsx_path, ".xlsx"), (self.pdf_path, ".pdf")):
+            text = edit.text().strip()
+            folder = Path(text).parent if text and Path(text).parent.is_dir() else self.folder
+            edit.setText(str(folder / f"{stem}{suffix}"))
 
     def _browse(self, edit: QLineEdit, suffix: str) -> None:
         kind = "Excel 工作簿 (*.xlsx)" if suffix == "xlsx" else "PDF 文件 (*.pdf)"
-        path, _ = QFileDialog.getSaveFileName(self, "保存月报", edit.text(), kind)
-        if path:
-            edit.setText(path)
+        current = Path(edit.text().strip() or f"机关效能工作月报.{suffix}")
+        folder = current.parent if current.parent.is_dir() else None
+        path = files.ask_save_path(self, "保存月报", current.name, kind, folder)
+        if path is not None:
+            edit.setText(str(path))
 
     def _targets(self) -> tuple[Path | None, Path | None] | None:
         """The two paths, or None after showing what is wrong beside the field."""
@@ -235,9 +239,24 @@ class MonthlyReportDialog(QDialog):
             ok = False
         return (targets[0], targets[1]) if ok else None
 
+    def _ask_folders(self) -> bool:
+        """A missing folder of a field: offered to be made (else said beside the field)."""
+        for check, edit in ((self.xlsx_check, self.xlsx_path), (self.pdf_check, self.pdf_path)):
+            path = Path(edit.text().strip() or ".")
+            if (check.isChecked() and path.suffix and not files.existing([path.parent])
+                    and not files.ensure_folder(self, "机关效能工作月报", path.parent)):
+                return False
+        return True
+
     def generate(self) -> BackgroundTask | None:
+        if not self._ask_folders():
+            self._targets()  # shows which folder is missing
+            return None
         targets = self._targets()
         if targets is None:
+            return None
+        if not files.confirm_overwrite(self, "机关效能工作月报", targets):
+            self.status.setText("未生成：已有同名文件，没有替换。")
             return None
         year, month = self._chosen()
         self.task = task = BackgroundTask(lambda progress: write_report(year, month, *targets, progress), self)
@@ -272,6 +291,11 @@ class MonthlyReportDialog(QDialog):
         notice = f"{month_close.reprint_notice(row)}。<br/>" if row is not None else ""
         self._finish(f"{notice}已生成：{'、'.join(p.name for p in written)}<br/>{links}　<a href=\"{folder}\">打开所在文件夹</a>")
         self.print_button.setEnabled(any(p.suffix.lower() == ".pdf" for p in written))
+        if written:
+            self.folder = written[0].parent
+        said = f"{month_close.reprint_notice(row)}。\n" if row is not None else ""
+        self.written_box = files.show_written(
+            self, "机关效能工作月报", said + "已生成：\n" + "\n".join(str(p) for p in written), written)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, OSError):

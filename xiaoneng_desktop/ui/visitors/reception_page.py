@@ -90,8 +90,10 @@ class ReceptionPage(QWidget):
     def export_excel(self, target: str | None = None) -> int | None:
         """The reception-day schedule as shown, for printing or sending on."""
         from xiaoneng_desktop.ui.widgets.export import export_table_widget
+        from xiaoneng_desktop.ui.widgets.files import period_name
 
-        return export_table_widget(self, self.table, "领导接待日安排", target)
+        return export_table_widget(self, self.table, "领导接待日安排", target,
+                                   period_name("领导接待日安排", ".xlsx", *self.range()))
 
     def refresh(self, *_args) -> None:
         first, last = self.range()

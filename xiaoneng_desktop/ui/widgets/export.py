@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QProgressDialog,
@@ -30,11 +29,15 @@ from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 ID_TITLE = "身份证号"
 
 
-def ask_target(parent: QWidget, name: str, target: str | None) -> str | None:
+def ask_target(parent: QWidget, name: str, target: str | None, file_name: str | None = None) -> str | None:
+    """The file to write: ``target`` when given, else asked in the save dialog (the last folder used,
+    a dated name such as "来访登记_2026-12-02.xlsx" unless ``file_name`` says otherwise)."""
     if not target:
-        target, _ = QFileDialog.getSaveFileName(parent, "导出Excel", f"{name}台账.xlsx", "Excel 工作簿 (*.xlsx)")
-        if not target:
-            return None
+        from xiaoneng_desktop.ui.widgets import files
+
+        chosen = files.ask_save_path(parent, "导出Excel", file_name or files.dated_name(name, ".xlsx"),
+                                     "Excel 工作簿 (*.xlsx)")
+        return str(chosen) if chosen is not None else None
     return target if target.lower().endswith(".xlsx") else target + ".xlsx"
 
 
@@ -86,14 +89,23 @@ def ledger_choice(kind: str) -> tuple[str, str]:
             f"与命令 xiaoneng export {kind} 相同的模板格式（工作表“{spec.sheet}”），按列表的日期筛选，可用“导入台账”再导入")
 
 
+def show_exported(parent: QWidget, message: str, target: str) -> None:
+    """After a list went out: the message with 打开文件 / 打开所在文件夹."""
+    from xiaoneng_desktop.ui.widgets import files
+
+    files.show_written(parent, "导出Excel", message, [Path(target)])
+
+
 def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str | None = None,
                  done: Callable[[str], None] | None = None, full_id: bool = False,
-                 period: str = "", ledger: str = "", dates: tuple = (None, None)) -> BackgroundTask | None:
+                 period: str = "", ledger: str = "", dates: tuple = (None, None),
+                 file_name: str | None = None) -> BackgroundTask | None:
     """Write the model's filtered, sorted query with its columns' titles and cells (``Column.cell``:
     dates, times and counts typed, else the text shown). A 身份证号 column is written masked unless
     ``full_id`` (a role allowed to see full numbers asked); the export is audited. ``period`` (the
     list's date filter in words) goes into the title row. ``ledger`` (a kind: duty, incoming …) writes
-    the register in its template's layout instead, for ``dates`` (from, to), as ``xiaoneng export``."""
+    the register in its template's layout instead, for ``dates`` (from, to), as ``xiaoneng export``.
+    ``file_name`` is the name the save dialog proposes."""
     from xiaoneng_desktop.core import session
     from xiaoneng_desktop.core.validation import ValidationError, mask_id_numbers_in
 
@@ -104,7 +116,7 @@ def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str |
     except ValidationError as exc:
         QMessageBox.warning(parent, "导出Excel", "；".join(exc.errors.values()))
         return None
-    target = ask_target(parent, name, target)
+    target = ask_target(parent, name, target, file_name)
     if target is None:
         return None
     columns = model.columns
@@ -149,19 +161,26 @@ def export_model(parent: QWidget, model: SqlTableModel, name: str, target: str |
             done(message)
 
     task.progressed.connect(progressed)
-    task.succeeded.connect(lambda count: finish(f"已导出 {count} 条到 {target}"))
+
+    def succeeded(count) -> None:
+        message = f"已导出 {count} 条到 {target}"
+        finish(message)
+        show_exported(parent, message, target)
+
+    task.succeeded.connect(succeeded)
     task.failed.connect(lambda exc: finish(f"导出失败：{exc}", True))
     task.cancelled.connect(lambda: finish("已取消导出"))
     task.start()
     return task
 
 
-def export_table_widget(parent: QWidget, table: QTableWidget, name: str, target: str | None = None) -> int | None:
+def export_table_widget(parent: QWidget, table: QTableWidget, name: str, target: str | None = None,
+                        file_name: str | None = None) -> int | None:
     """A small table held in the widget (tens of rows): written at once, as shown."""
 
     from xiaoneng_desktop.ledger import workbook
 
-    target = ask_target(parent, name, target)
+    target = ask_target(parent, name, target, file_name)
     if target is None:
         return None
     titles = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
@@ -176,4 +195,5 @@ def export_table_widget(parent: QWidget, table: QTableWidget, name: str, target:
     from xiaoneng_desktop.ledger import exporter
 
     exporter.note_export("", f"导出Excel {name}", count, target)
+    show_exported(parent, f"已导出 {count} 条到 {target}", target)
     return count

@@ -8,9 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QTableView, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMenu, QMessageBox, QTableView, QWidget
 
 from xiaoneng_desktop.core import errors
 from xiaoneng_desktop.core.files import write_bytes_atomically
@@ -32,19 +31,22 @@ def print_form(parent: QWidget, make: Callable[[], bytes], title: str):
 
 def save_form(parent: QWidget, make: Callable[[], bytes], title: str, file_name: str,
               path: str | None = None) -> Path | None:
-    """Ask where (unless ``path`` is given), write the form's PDF and open it in the system's viewer."""
+    """Ask where (unless ``path`` is given: the last folder used, else 文档), write the form's PDF,
+    then offer 打开文件 / 打开所在文件夹."""
+    from xiaoneng_desktop.ui.widgets import files
+
     if path is None:
-        suggested = str(Path.home() / f"{file_name}.pdf")
-        path, _ = QFileDialog.getSaveFileName(parent, f"保存{title}", suggested, "PDF 文件 (*.pdf)")
-        if not path:
+        chosen = files.ask_save_path(parent, f"保存{title}", f"{file_name}.pdf", "PDF 文件 (*.pdf)")
+        if chosen is None:
             return None
+        path = str(chosen)
     target = Path(path)
     try:
         write_bytes_atomically(target, make())
     except OSError as exc:
         QMessageBox.warning(parent, title, errors.describe(exc, "保存", f"文件“{target}”").text)
         return None
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+    files.show_written(parent, title, f"已保存{title}：{target}", [target])
     return target
 
 

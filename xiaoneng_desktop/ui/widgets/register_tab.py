@@ -64,7 +64,7 @@ class RecordForm:
     #: reportlab is not loaded at start-up).
     maker: str
     #: What tells one record's form from another: the print preview's title is "{name} {subject}",
-    #: the suggested file name "{name}-{subject}-{id}".
+    #: the suggested file name "{name}_{day}_{id}".
     subject: Callable[[Record], str]
     #: Said after the print button's tip ("，供领导签批").
     about: str = ""
@@ -78,10 +78,14 @@ class RecordForm:
     def preview_title(self, record: Record) -> str:
         return f"{self.name} {self.subject(record)}"
 
-    def file_name(self, record: Record) -> str:
-        """Letters, digits and dashes only: the name must be a valid file name on every system."""
-        words = re.findall(r"\w+", f"{self.name} {self.subject(record)} {record.id}")
-        return "-".join(words)
+    def file_name(self, record: Record, day: dt.date | None = None) -> str:
+        """"电话记录单_2026-10-09_12": the form, the record's day and its number; without a day, the
+        subject's words instead. Letters, digits, "-" and "_" only: a valid file name on every system."""
+        name = "-".join(re.findall(r"\w+", self.name))
+        if day is not None:
+            return f"{name}_{day:%Y-%m-%d}_{record.id}"
+        words = re.findall(r"\w+", f"{self.subject(record)}")
+        return "_".join([name, "-".join(words), str(record.id)] if words else [name, str(record.id)])
 
 
 @dataclass(frozen=True)
@@ -464,7 +468,8 @@ class RegisterTab(QWidget):
         if record is None:
             return None
         form = self.spec.form
-        return record_forms.save_form(self, lambda: form.make(record), form.name, form.file_name(record), path)
+        return record_forms.save_form(self, lambda: form.make(record), form.name,
+                                      form.file_name(record, self.spec.day(record)), path)
 
     def export_excel(self, target: str | None = None):
         """导出Excel: the filtered register, every row of the query."""

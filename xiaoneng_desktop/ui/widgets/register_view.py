@@ -181,13 +181,17 @@ class RegisterView(QWidget):
             self.count_label.setText(message)
 
         full_id = self.full_id_box.isChecked() and self._may_see_full_ids()
+        from xiaoneng_desktop.ui.widgets.files import period_name
+
         name = self.export_name
         if ledger:
             from xiaoneng_desktop.ledger.layouts import layout
 
             name = layout(ledger).name
+        file_name = period_name(name, ".xlsx", filters.date_from, filters.date_to)
         self.export_task = export_model(self, self.model, name, target, done, full_id=full_id, period=period,
-                                        ledger=ledger, dates=(filters.date_from, filters.date_to))
+                                        ledger=ledger, dates=(filters.date_from, filters.date_to),
+                                        file_name=file_name)
         if self.export_task is not None:
             self.export_task.finished.connect(lambda: setattr(self, "export_task", None))
         return self.export_task
