@@ -27,6 +27,10 @@ def dialogs(monkeypatch):
         return answer[0], filters
 
     monkeypatch.setattr(files.QFileDialog, "getSaveFileName", save)
+    # a register's 导出Excel… first asks list or ledger (tests/ui/test_export_lists.py): the list here
+    from xiaoneng_desktop.ui.widgets import export
+
+    monkeypatch.setattr(export, "ask_export_choice", lambda *args: 0)
     return asked, answer
 
 
