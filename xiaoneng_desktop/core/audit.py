@@ -105,6 +105,15 @@ def history(table: str, record_id: int) -> list[AuditLog]:
     )
 
 
+def correction_reason(reason: str) -> str:
+    """The reason of a 更正 (a change to a closed record), for every register: it needs the role's
+    "correct" permission and a reason, which goes into the 更正 line."""
+    from xiaoneng_desktop.core.validation import clean_text
+
+    session.require("correct")
+    return clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
+
+
 def void(load, reason: str, *, table: str, already: str, detail=None, also=None):
     """作废 instead of delete, for every register: the record stays (greyed in its lists) and the
     reason goes into this log, in one transaction. ``load()`` fetches the record inside it;

@@ -436,8 +436,7 @@ def update_document(doc_id: int, data: IncomingInput | OutgoingInput) -> Documen
 def correct_document(doc_id: int, data: IncomingInput | OutgoingInput, reason: str) -> Document:
     """更正 of a closed (办结 / 印发 / 归档) document's registration: permission "correct", a reason,
     audited old → new."""
-    session.require("correct")
-    reason = clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
+    reason = audit.correction_reason(reason)
     with atomic():
         doc = live(get_document(doc_id), "id", "该文件已作废，不能更正")
         if doc.closed_at is None:

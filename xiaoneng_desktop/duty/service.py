@@ -231,8 +231,7 @@ def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
 @requires("duty.write")
 def correct_call(call_id: int, data: CallInput, reason: str) -> Call:
     """更正 of a closed call: by a role allowed to ("correct"), with a reason, audited old → new."""
-    session.require("correct")
-    reason = clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
+    reason = audit.correction_reason(reason)
     with atomic():
         call = live(get_call(call_id), "id", "该记录已作废，不能更正")
         if call.closed_at is None:

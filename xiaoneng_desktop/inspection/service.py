@@ -587,8 +587,7 @@ def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Prob
 @requires("inspection.write")
 def correct_problem(problem_id: int, data: ProblemInput, reason: str) -> Problem:
     """更正 of a completed (or 销号) problem: permission "correct", a reason, old → new."""
-    session.require("correct")
-    reason = clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
+    reason = audit.correction_reason(reason)
     values = check_problem(data)
     with atomic():
         problem = live(get_problem(problem_id), "id", "该问题已作废，不能更正")

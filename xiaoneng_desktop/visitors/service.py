@@ -274,15 +274,10 @@ def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
         return _save_registration(visit, values, "修改")
 
 
-def _correction_reason(reason: str) -> str:
-    session.require("correct")
-    return clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
-
-
 @requires("visitors.write")
 def correct_visit(visit_id: int, data: VisitInput, reason: str) -> Visit:
     """更正 of an answered visit's registration: permission "correct", a reason, old → new."""
-    reason = _correction_reason(reason)
+    reason = audit.correction_reason(reason)
     values = check_visit(data)
     with atomic():
         visit = live(get_visit(visit_id), "id", "该记录已作废，不能更正")
@@ -453,7 +448,7 @@ def _changed_keys(visit: Visit, values: dict) -> list[tuple[str, object, object]
 @requires("visitors.write")
 def correct_handling(visit_id: int, data: HandlingInput, reason: str) -> Visit:
     """更正 of an answered visit's handling: permission "correct", a reason, old → new."""
-    reason = _correction_reason(reason)
+    reason = audit.correction_reason(reason)
     with atomic():
         visit = live(get_visit(visit_id), "id", "该记录已作废，不能更正")
         if visit.closed_at is None:
