@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import peewee as pw
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -161,6 +161,8 @@ class RegisterTab(QWidget):
         self.register_page: QWidget | None = None
         #: (table, model) of every list of this register, the full register first.
         self.lists: list[tuple[QTableView, SqlTableModel]] = []
+        #: The list the user was in last (focus): the buttons act on its selected row.
+        self.active_table: QTableView | None = None
         self.make_extra_filters()
         options = {"order_prefix": spec.order_prefix} if spec.order_prefix is not None else {}
         self.model = SqlTableModel(spec.columns, self._query, default_sort=spec.default_sort, parent=self,
@@ -247,6 +249,14 @@ class RegisterTab(QWidget):
     def _add_list(self, table: QTableView, model: SqlTableModel) -> None:
         self.lists.append((table, model))
         record_forms.row_menu(table, self._fill_menu, self)
+        table.installEventFilter(self)  # FocusIn: the buttons act on this list from now on
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.FocusIn:
+            for table, _model in self.lists:
+                if watched is table:
+                    self.active_table = table
+        return super().eventFilter(watched, event)
 
     def open_list(self, query: Callable[[], pw.Select], sort_column: int, name: str) -> tuple[SqlTableModel,
                                                                                               QTableView, QGroupBox]:
@@ -339,10 +349,14 @@ class RegisterTab(QWidget):
     # --- the selected record ------------------------------------------------------------------------
 
     def selected_id(self) -> int | None:
-        """The record selected in the list that has the focus (an open-items list or the register)."""
-        for table, model in self.lists[1:]:
-            if table.hasFocus() and table.currentIndex().isValid():
-                return model.id_at(table.currentIndex().row())
+        """The record selected in the list that has the focus, or had it last (an open-items list or the
+        register): a button click takes the focus, so "last" is what the user chose. When that list has
+        nothing selected (a saved item left it), the register's selection."""
+        lists = sorted(self.lists, key=lambda pair: (not pair[0].hasFocus(), pair[0] is not self.active_table))
+        table, model = lists[0]
+        rows = table.selectionModel().selectedRows() if table.selectionModel() is not None else []
+        if rows:
+            return model.id_at(rows[0].row())
         return self.view.current_id()
 
     def find(self, record_id: int) -> Record | None:
@@ -452,6 +466,7 @@ class RegisterTab(QWidget):
         record_forms.reveal(self.view, record.id, lambda: self.model.contains(record.id),
                             reset=self.reset_extra_filters, day=self.spec.day(record))
         self.view.table.setFocus()
+        self.active_table = self.view.table
         return self.show_found(record)
 
     def print_record_form(self):
