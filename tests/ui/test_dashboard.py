@@ -32,7 +32,7 @@ def test_dashboard_shows_roster_open_items_and_figures(qtbot, calls):
     tab = DashboardTab()
     qtbot.addWidget(tab)
     assert "白班" in tab.roster_label.text() and "王值班" in tab.roster_label.text()
-    assert tab.open_box.title() == "待办事项 2 件，其中超时 1 件（双击打开）"
+    assert tab.open_box.title() == "待办事项 2 件，其中超时 1 件：值班 1（双击打开）"
     first = [tab.open_table.item(0, c).text() for c in range(5)]
     assert first[:3] == ["值班记录", "一般事项：县应急局来电：防汛检查", "李科员"] and first[4].startswith("超时")
     assert tab.open_table.item(0, 4).foreground().color() == RED

@@ -78,7 +78,8 @@ class MonthLine:
     rate_label: str
     rate: float | None
     rate_text: str
-    notes: tuple[str, ...] = ()  # figures of the register's own shown beside the table, e.g. 受理告知超时 2批次
+    notes: tuple[str, ...] = ()
+    scope: str = "本月"  # what the rate covers: 本月 (items of the month) or 累计 (everything so far)  # figures of the register's own shown beside the table, e.g. 受理告知超时 2批次
 
 
 def duty_month(year: int, month: int) -> MonthLine:
@@ -108,7 +109,8 @@ def inspection_month(year: int, month: int) -> MonthLine:
     from xiaoneng_desktop.inspection import stats
 
     f = stats.month_figures(year, month)
-    return MonthLine("五查自查", None, "整改完成率", f.rate, f.rate_text)
+    # found and verified so far, as of the month's end (or now): a cumulative rate, not the month's own
+    return MonthLine("五查自查", None, "整改完成率", f.rate, f.rate_text, scope="累计")
 
 
 #: (tab name, open items, this month's line) per register, in the order of the tabs.
@@ -148,3 +150,22 @@ def todays_roster(day: dt.date | None = None):
 
     day = day or clock.today()
     return service.roster(day, day)
+
+
+def duty_now(now: dt.datetime | None = None) -> tuple[object | None, list]:
+    """(the shift on duty at ``now``, today's other shifts): after midnight the shift on duty is
+    yesterday's 夜班 — the one ``duty.service.shift_at`` finds, as the 值班记录 tab does."""
+    from xiaoneng_desktop.duty import service
+
+    now = now or clock.now()
+    current = service.shift_at(now)
+    others = [shift for shift in todays_roster(now.date()) if current is None or shift.id != current.id]
+    return current, others
+
+
+def overdue_by_register(items: list[OpenItem]) -> dict[str, int]:
+    """How many items each register calls overdue (its own state rule), every register named."""
+    counts = {name: 0 for name, _, _ in REGISTERS}
+    for item in overdue(items):
+        counts[item.register] += 1
+    return counts

@@ -49,14 +49,14 @@ class RateChart(QWidget):
     def paintEvent(self, _event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        label_width = self.fontMetrics().horizontalAdvance("五查自查整改完成率　")
+        label_width = self.fontMetrics().horizontalAdvance("五查自查整改完成率（累计）　")
         value_width = self.fontMetrics().horizontalAdvance("100.0%　")
         bar_width = max(40, self.width() - label_width - value_width - 12)
         for row, line in enumerate(self.rows):
             top = 6 + row * 24
             painter.setPen(self.palette().text().color())
             painter.drawText(QRectF(0, top, label_width, 20), Qt.AlignmentFlag.AlignVCenter,
-                             f"{line.register}{line.rate_label}")
+                             f"{line.register}{line.rate_label}（{line.scope}）")
             frame = QRectF(label_width, top + 4, bar_width, 12)
             painter.fillRect(frame, QColor("#eeeeee"))
             rate = line.rate
@@ -106,7 +106,7 @@ class DashboardTab(QWidget):
         self.month_notes = QLabel(self)  # a register's own figures, e.g. 来访受理告知超时
         self.month_notes.setObjectName("month_notes")
         month_layout.addWidget(self.month_notes)
-        month_layout.addWidget(QLabel("本月按时办结率、整改完成率", self))
+        month_layout.addWidget(QLabel("按时办结率（本月登记事项）、整改完成率（累计）", self))
         month_layout.addWidget(self.chart)
 
         self.open_table = _table(self, "open_table")
@@ -156,23 +156,29 @@ class DashboardTab(QWidget):
         warning = workdays.provisional_warning(now.date())
         self.holiday_warning.setText(warning)
         self.holiday_warning.setVisible(bool(warning))
-        shifts = dashboard.todays_roster(now.date())
-        if shifts:
+        current, others = dashboard.duty_now(now)
+        if current is not None or others:
+            e = html.escape  # names are typed by users: shown as typed, never as markup
             lines = []
-            for shift in shifts:
-                current = shift.starts_at <= now < shift.ends_at
-                e = html.escape  # names are typed by users: shown as typed, never as markup
-                text = (f"{e(shift.name)}（{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}）值班员 "
+            for shift in ([current] if current is not None else []) + others:
+                day = f"{shift.day:%m月%d日} " if shift.day != now.date() else ""
+                text = (f"{day}{e(shift.name)}（{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}）值班员 "
                         f"{e(shift.officer_name or '未排')} {e(shift.officer_phone)}；带班领导 {e(shift.leader_name)} "
                         f"{e(shift.leader_phone)}；候班 {e(shift.standby_name)}")
-                lines.append(f"<b>{text}</b>（当前）" if current else text)
+                lines.append(f"<b>{text}（当前）</b>" if shift is current else text)
+            if current is None:  # a gap in the 24 hours: nobody is on duty now
+                lines.insert(0, '<span style="color:#c62828">当前时段没有排班。</span>')
             self.roster_label.setText("<br/>".join(lines))
         else:
             self.roster_label.setText('<span style="color:#c62828">今天没有排班。</span>')
 
         items = dashboard.open_items(now)
-        overdue = len(dashboard.overdue(items))
-        self.open_box.setTitle(f"待办事项 {len(items)} 件，其中超时 {overdue} 件（双击打开）")
+        #: per register, what its own tab counts as overdue (the register's state rule)
+        self.overdue_counts = dashboard.overdue_by_register(items)
+        overdue = sum(self.overdue_counts.values())
+        detail = "、".join(f"{name[:2]} {count}" for name, count in self.overdue_counts.items() if count)
+        self.open_box.setTitle(f"待办事项 {len(items)} 件，其中超时 {overdue} 件" + (f"：{detail}" if detail else "")
+                               + "（双击打开）")
         soon = dashboard.due_within_one_workday(items, now)
         self._soon = {(item.register, item.record_id) for item in soon}
         self._fill(self.open_table, items, now)
