@@ -359,10 +359,12 @@ def create_search_index(db: pw.SqliteDatabase, table: str, columns: Sequence[str
 
 
 def search_index_matches(model: type[pw.Model], text: str) -> pw.Expression:
-    """``model.id`` among the rows whose indexed columns contain ``text`` (see create_search_index)."""
-    phrase = '"' + fts_chars(text).replace('"', '""') + '"'
+    """``model.id`` among the rows whose indexed columns contain ``text`` (see create_search_index).
+    Several words (separated by spaces) mean all of them, anywhere in the row: "石门桥 养殖"."""
+    words = [word for word in text.split() if any(char.isalnum() for char in word)] or [text]  # 、 is no word
+    query = " AND ".join('"' + fts_chars(word).replace('"', '""') + '"' for word in words)
     index = pw.Table(f"{model._meta.table_name}_search")
-    matching = index.select(pw.SQL("rowid")).where(pw.SQL(f"{index._path[0]} MATCH ?", [phrase]))
+    matching = index.select(pw.SQL("rowid")).where(pw.SQL(f"{index._path[0]} MATCH ?", [query]))
     # "+ 0" keeps SQLite walking the list's own index (newest first) instead of sorting every match.
     return (model._meta.primary_key + 0).in_(matching)
 
