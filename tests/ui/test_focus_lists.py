@@ -82,3 +82,22 @@ def test_handle_button_acts_on_the_open_visits(qtbot, database, clock, no_boxes)
     qtbot.mouseClick(tab.handle_button, Qt.MouseButton.LeftButton)
     [dialog] = visible(tab, HandlingDialog)
     assert dialog.visit_id == older.id
+
+
+def test_nothing_found_says_so_and_clears(qtbot, database, clock, no_boxes):
+    duty.create_call(CallInput(received_at=dt.datetime(2026, 10, 9, 8, 10), category="一般事项",
+                               summary="石门桥村养殖场有异味", officer_name="王值班"))
+    tab = DutyTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    view = tab.view
+    view.filter_bar.search.setText("石门桥 停电")
+    view.filter_bar.apply()
+    qtbot.waitUntil(lambda: "没有找到" in view.count_label.text())
+    assert "“石门桥 停电”" in view.count_label.text() and "清除筛选" in view.count_label.text()
+    view.count_label.linkActivated.emit("clear")
+    qtbot.waitUntil(lambda: view.count_label.text() == "共 1 条")
+    assert view.filter_bar.search.text() == ""
+    view.filter_bar.search.setText("石门桥 养殖")
+    view.filter_bar.apply()
+    qtbot.waitUntil(lambda: view.count_label.text() == "共 1 条" and tab.model.rowCount() == 1)

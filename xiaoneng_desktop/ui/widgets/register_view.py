@@ -7,6 +7,7 @@ the record.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
@@ -78,7 +79,9 @@ class RegisterView(QWidget):
         self.filter_bar = FilterBar(statuses, self)
         self.table = RegisterTable(self)
         self.count_label = QLabel(self)
-        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                 | Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.count_label.linkActivated.connect(lambda _link: self.filter_bar.clear())
 
         table = list_table(model, self, self.table)
         header = table.horizontalHeader()
@@ -231,7 +234,13 @@ class RegisterView(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setStyleSheet("")
-        self.count_label.setText(f"共 {self.model.total_count()} 条")
+        total = self.model.total_count()
+        filters = self.filter_bar.applied()
+        if total == 0 and not filters.is_empty():  # nothing found: say what was asked, and a way back
+            asked = f"“{html.escape(filters.text)}”" if filters.text else "符合筛选条件的记录"
+            self.count_label.setText(f'没有找到{asked}　<a href="clear">清除筛选</a>')
+        else:
+            self.count_label.setText(f"共 {total} 条")
 
     def _show_error(self, message: str) -> None:
         self.count_label.setStyleSheet("color: #b00020;")
