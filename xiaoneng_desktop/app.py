@@ -58,7 +58,8 @@ def resource_dirs() -> list[Path]:
 
 class MissingQtChinese(QTranslator):
     """What qtbase_zh_CN.qm of Qt 6 lacks: Qt's own file dialog (used where the system has none, as on
-    most Linux desktops) changed these labels, and the shipped translation still has the old ones."""
+    most Linux desktops) changed these labels, and the shipped translation still has the old ones; the
+    same for a few labels of Qt's print dialog and its 属性 (printer properties) dialog."""
 
     TEXTS = {
         ("QFileDialog", "&Look in:"): "查找范围(&L)：",
@@ -68,6 +69,14 @@ class MissingQtChinese(QTranslator):
         ("QFileSystemModel", "Size"): "大小",  # the shipped "体积" reads oddly for a file
         ("QFileSystemModel", "%1 bytes"): "%1 字节",
         ("QFileSystemModel", "%1 byte(s)"): "%1 字节",
+        ("QPrintSettingsOutput", "Page &Set:"): "打印页面(&S)：",
+        ("QPageSetupWidget", "Page &order:"): "页面顺序(&O)：",
+        ("QPageSetupWidget", "Pages &per sheet:"): "每张纸页数(&P)：",
+        ("QCupsJobWidget", "Scheduled &printing:"): "定时打印(&P)：",
+        ("QCupsJobWidget", "&Billing information:"): "计费信息(&B)：",
+        ("QCupsJobWidget", "Job &priority:"): "作业优先级(&P)：",
+        ("QCupsJobWidget", "&Start:"): "开头(&S)：",
+        ("QCupsJobWidget", "&End:"): "结尾(&E)：",
     }
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature

@@ -66,7 +66,7 @@ def test_workbook_has_the_figures_and_prints(october, tmp_path):
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == ["汇总", "值班记录", "值班记录图表", "值班记录超时", "公文流转", "公文流转图表", "公文流转超时",
                                "来访接待", "来访接待图表", "来访接待超时", "五查自查", "五查自查图表", "五查自查超期",
-                               "值班记录明细", "公文流转明细", "来访接待明细", "五查自查明细"]
+                               "值班记录明细", "公文流转明细", "来访接待明细", "重复访明细", "五查自查明细"]
     assert [c.value for c in book["值班记录超时"][3]][2] == "张科长"
     summary = book["汇总"]
     assert [c.value for c in summary[4]] == ["值班记录", 6, 2, 2, 2, 0.5, 0.0, "+50.0个百分点"]
@@ -210,3 +210,47 @@ def test_every_register_in_both_files_with_the_same_figures(database, clock, tmp
         assert f"满意率{visits.satisfaction_text}" in flat
         assert f"自查共发现问题{problems.found}个" in flat and f"整改完成率{problems.rate_text}" in flat
         assert f"公文流转{documents.total}{documents.on_time}{documents.overdue}{documents.in_progress}" in flat
+
+
+def test_repeat_visits_are_listed_with_the_visits_they_repeat(database, clock, tmp_path):
+    """The 重复访 figure traced to its visits: a 重复访明细 sheet, one row per earlier visit repeated."""
+    from xiaoneng_desktop.visitors import service as visitors
+    from xiaoneng_desktop.visitors.service import VisitInput
+
+    clock.set(D(2026, 11, 15, 12, 0))
+    person = "430621198507152312"
+
+    def visit(at, name, matter, id_number="", phone=""):
+        return visitors.create_visit(VisitInput(visited_at=at, name=name, matter=matter, first_responder="周接待",
+                                                id_number=id_number, phone=phone))
+
+    visit(D(2026, 8, 3, 9, 0), "刘建国", "反映排水管网堵塞", id_number=person)
+    visit(D(2026, 10, 9, 9, 0), "刘建国", "再次反映排水管网堵塞", id_number=person)
+    visit(D(2026, 10, 20, 9, 0), "刘建国", "第三次反映排水", id_number=person)
+    visit(D(2026, 9, 1, 9, 0), "王秀英", "咨询低保", phone="13907361234")
+    visit(D(2026, 10, 12, 9, 0), "王秀英", "再问低保", phone="13907361234")
+    visit(D(2026, 10, 13, 9, 0), "张某", "第一次来")
+    report = monthly.build(2026, 10)
+    section = report.sections[2]
+    assert ("重复访", "3", "0") in section.extra
+    (detail,) = section.details
+    assert detail.title == "重复访明细"
+    listed = [(row[0], row[1], row[2], row[5], row[6], row[7], row[9]) for row in detail.rows]
+    masked = "4306**********2312"
+    assert listed == [
+        (D(2026, 10, 9, 9, 0), "刘建国", masked, D(2026, 8, 3, 9, 0), "刘建国", masked, "身份证号"),
+        (D(2026, 10, 12, 9, 0), "王秀英", "未提供", D(2026, 9, 1, 9, 0), "王秀英", "未提供", "电话"),
+        (D(2026, 10, 20, 9, 0), "刘建国", masked, D(2026, 8, 3, 9, 0), "刘建国", masked, "身份证号"),
+        (D(2026, 10, 20, 9, 0), "刘建国", masked, D(2026, 10, 9, 9, 0), "刘建国", masked, "身份证号"),
+    ]
+    # the figure counts visits, the list each one with every visit it repeats
+    assert len({row[0] for row in detail.rows}) == 3
+    book = openpyxl.load_workbook(xlsx.write(report, tmp_path / "月报.xlsx"))
+    sheet = book["重复访明细"]
+    assert "重复访明细" in sheet["A1"].value
+    assert [c.value for c in sheet[2]] == monthly.REPEAT_HEADERS
+    rows = list(sheet.iter_rows(min_row=3, values_only=True))
+    assert len(rows) == 4 and rows[0][1] == "刘建国" and rows[0][2] == masked and rows[0][4] == "再次反映排水管网堵塞"
+    assert person not in str(rows)  # never the full ID number
+    empty = openpyxl.load_workbook(xlsx.write(monthly.build(2026, 7), tmp_path / "七月.xlsx"))["重复访明细"]
+    assert empty["A3"].value == "本月没有重复访。"

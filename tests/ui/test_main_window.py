@@ -94,14 +94,15 @@ def test_menus_and_shortcuts(window):
         ("文件(&F)", "备份数据库(&B)…"): "Ctrl+B",
         ("文件(&F)", "打开数据文件(&O)…"): "Ctrl+O",
         ("文件(&F)", "退出(&X)"): "Ctrl+Q",
+        ("文件(&F)", "打印(&P)…"): "Ctrl+P",
         ("编辑(&E)", "新建(&N)"): "Ctrl+N",
         ("编辑(&E)", "查找(&F)"): "Ctrl+F",
         ("编辑(&E)", "刷新(&R)"): "F5",
-        ("视图(&V)", "概览"): "Ctrl+1",
-        ("视图(&V)", "值班记录"): "Ctrl+2",
-        ("视图(&V)", "公文流转"): "Ctrl+3",
-        ("视图(&V)", "来访接待"): "Ctrl+4",
-        ("视图(&V)", "五查自查"): "Ctrl+5",
+        ("视图(&V)", "概览(&G)"): "Ctrl+1",
+        ("视图(&V)", "值班记录(&Z)"): "Ctrl+2",
+        ("视图(&V)", "公文流转(&W)"): "Ctrl+3",
+        ("视图(&V)", "来访接待(&J)"): "Ctrl+4",
+        ("视图(&V)", "五查自查(&C)"): "Ctrl+5",
         ("视图(&V)", "全屏(&U)"): "F11",
         ("帮助(&H)", "使用说明(&H)"): "F1",
         ("帮助(&H)", "关于(&A)"): "",
@@ -109,7 +110,8 @@ def test_menus_and_shortcuts(window):
     for (title, text), shortcut in expected.items():
         assert action(window, title, text).shortcut().toString() == shortcut, text
     tools = [a.text() for a in menu(window, "工具(&T)").actions()]
-    assert tools == ["人员与部门…", "单位设置…", "节假日与调休…", "备份与恢复…", "用户管理…", "", "审计日志(&L)…"]
+    assert tools == ["人员与部门(&P)…", "单位设置(&S)…", "节假日与调休(&J)…", "备份与恢复(&R)…", "用户管理(&U)…", "",
+                     "审计日志(&L)…"]
 
 
 def test_audit_log_menu_is_for_the_administrator(window, monkeypatch):
@@ -273,7 +275,7 @@ def test_admin_dialog_opens_lazily_and_tabs_refresh_after(window, monkeypatch):
     refreshed = []
     window.register_tab(1).refresh = lambda: refreshed.append(True)
 
-    action(window, "工具(&T)", "节假日与调休…").trigger()
+    action(window, "工具(&T)", "节假日与调休(&J)…").trigger()
     assert len(opened) == 1
     assert refreshed == [True]
 

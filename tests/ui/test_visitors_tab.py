@@ -281,21 +281,25 @@ def test_reception_days_generated_and_visit_linked(qtbot, tab, clock):
     type_text(qtbot, dialog.ui.leaders, "张主任、李副主任")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         dialog.save()
-    assert page.table.rowCount() == 3  # Wednesdays of October 2026 after the 国庆 holiday week
-    assert [page.table.item(r, 2).text() for r in range(3)] == ["张主任", "李副主任", "张主任"]
-    assert "下一个领导接待日：10月14日 星期三，张主任 接待" in tab.day_label.text()
+    # Wednesdays of October 2026; the 国庆 holiday's Wednesday (7 October) moves to the next working day
+    assert page.table.rowCount() == 4
+    assert [page.table.item(r, 2).text() for r in range(4)] == ["张主任", "李副主任", "张主任", "李副主任"]
+    assert page.table.item(0, 0).text() < page.table.item(1, 0).text()
+    assert any("10月7日（星期三）为节假日，顺延至此日" in (page.table.item(0, c).text() if page.table.item(0, c) else "")
+               for c in range(page.table.columnCount()))
+    assert "下一个领导接待日：10月14日 星期三，李副主任 接待" in tab.day_label.text()
 
-    page.table.selectRow(0)
+    page.table.selectRow(1)
     edit = page.edit_selected()
     edit.ui.day.setDate(edit.ui.day.date().addDays(-5))  # moved to today, Friday 9 October
     with qtbot.waitSignal(edit.accepted, timeout=2000):
         edit.save()
     assert "今天是领导接待日" in tab.day_label.text()
     form = tab.new_record()
-    assert form.ui.leader_hint.text() == "领导接待日：张主任 接待"
+    assert form.ui.leader_hint.text() == "领导接待日：李副主任 接待"
     form.reject()
     visit = service.create_visit(VisitInput(visited_at=clock(), name="周某", matter="咨询", first_responder="王接待"))
-    assert visit.leader_name == "张主任" and visit.reception_day.id == ReceptionDay.get(ReceptionDay.day == clock().date()).id
+    assert visit.leader_name == "李副主任" and visit.reception_day.id == ReceptionDay.get(ReceptionDay.day == clock().date()).id
 
 
 def test_extend_refused_at_the_reason_then_saved_by_ctrl_enter(qtbot, tab, clock):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from xiaoneng_desktop.core import audit, people, session, settings
+from xiaoneng_desktop.core import audit, people, session, settings, workdays
 from xiaoneng_desktop.core.models import AuditLog
 from xiaoneng_desktop.core.validation import ValidationError, id_check_digit
 from xiaoneng_desktop.visitors import service
@@ -253,14 +253,33 @@ def test_reception_days_generated_rotating_skipping_holidays(database, clock):
     people.save_person(None, name="张主任", department_id=dept.id)
     made = service.generate_reception_days(*service.period(2026, 10, quarter=True), ["张主任", "李副主任", "刘副主任"])
     days = [r.day for r in made]
-    assert all(d.weekday() == 2 for d in days)
-    assert dt.date(2026, 10, 7) not in days  # 国庆 holiday
-    assert days[0] == dt.date(2026, 10, 14) and days[-1] == dt.date(2026, 12, 30)
+    assert all(d.weekday() == 2 for d in days[1:])
+    # 国庆: Wednesday 7 October is a holiday, the week's reception day moves to the next working day
+    assert dt.date(2026, 10, 7) not in days and not workdays.is_workday(dt.date(2026, 10, 7))
+    moved = made[0].day
+    assert moved > dt.date(2026, 10, 7) and workdays.is_workday(moved)
+    assert made[0].note == "10月7日（星期三）为节假日，顺延至此日"
+    assert days[1] == dt.date(2026, 10, 14) and days[-1] == dt.date(2026, 12, 30)
     assert [r.leader_name for r in made[:4]] == ["张主任", "李副主任", "刘副主任", "张主任"]
     assert made[0].leader is not None and made[0].place == "县政府来访接待室"
     # the next month continues the turn
     following = service.generate_reception_days(*service.period(2027, 1), ["张主任", "李副主任", "刘副主任"])
     assert following[0].leader_name == ["张主任", "李副主任", "刘副主任"][(len(made)) % 3]
+
+
+def test_a_holiday_wednesday_moves_the_reception_day_to_the_next_working_day(database, clock):
+    workdays.set_override(dt.date(2026, 11, 11), False, "临时放假")
+    workdays.set_override(dt.date(2026, 11, 19), False, "临时放假")
+    workdays.set_override(dt.date(2026, 11, 18), False, "临时放假")
+    made = service.generate_reception_days(dt.date(2026, 11, 1), dt.date(2026, 11, 30), ["张主任", "李副主任"])
+    assert [r.day for r in made] == [dt.date(2026, 11, 4), dt.date(2026, 11, 12), dt.date(2026, 11, 20),
+                                     dt.date(2026, 11, 25)]
+    assert [r.leader_name for r in made] == ["张主任", "李副主任", "张主任", "李副主任"]
+    assert made[1].note == "11月11日（星期三）为节假日，顺延至此日" and made[0].note == ""
+    # a holiday Wednesday whose next working day lies after the period: no day this week
+    workdays.set_override(dt.date(2026, 11, 25), False, "临时放假")
+    made = service.generate_reception_days(dt.date(2026, 11, 23), dt.date(2026, 11, 25), ["张主任"])
+    assert made == []
 
 
 def test_visit_on_reception_day_links_leader(database, clock):

@@ -583,6 +583,14 @@ def generate_roster(year: int, month: int, officers: list[str], leaders: list[st
     return made
 
 
+def leaderless_shifts(first_day: dt.date, last_day: dt.date) -> list[DutyShift]:
+    """The rostered shifts of the days with no 带班领导: a gap in the 24-hour coverage (every shift has
+    a leader in charge), in time order."""
+    return list(DutyShift.select().where(
+        (DutyShift.day >= first_day) & (DutyShift.day <= last_day) & (DutyShift.leader_name == ""))
+        .order_by(DutyShift.starts_at))
+
+
 def coverage_gaps(first_day: dt.date, last_day: dt.date) -> dict[dt.date, str]:
     """Days whose 24 hours are not all covered by a shift with a duty officer, with what is missing."""
     gaps: dict[dt.date, str] = {}

@@ -52,6 +52,16 @@ class Breakdown:
 
 
 @dataclass
+class Detail:
+    """A list behind one figure of a section, a sheet of its own in the workbook."""
+
+    title: str  # 重复访明细
+    headers: list[str]
+    rows: list[list]
+    empty_text: str = ""  # said on the sheet when there are no rows
+
+
+@dataclass
 class Section:
     """One register's part of the report."""
 
@@ -69,6 +79,7 @@ class Section:
     figures: Figures | None = None  # the on-time figures, for registers that have them
     previous: Figures | None = None
     extra: list[tuple[str, str, str]] = field(default_factory=list)  # (label, this month, last month)
+    details: list[Detail] = field(default_factory=list)  # further lists behind a figure (重复访明细)
 
 
 @dataclass
@@ -296,8 +307,34 @@ def visitors_section(year: int, month: int) -> Section:
         trend=[(f"{y}-{m:02d}", stats.month_figures(y, m).rate) for y, m in last_months(year, month)],
         record_headers=["来访时间", "姓名", "身份证号", "人数", "问题类别", "来访事由", "首问责任人", "转办单位",
                         "办理时限", "办结时间", "满意度", "归类"],
-        records=records, figures=f, previous=p, extra=extra,
+        records=records, figures=f, previous=p, extra=extra, details=[repeat_visits_detail(year, month)],
     )
+
+
+REPEAT_HEADERS = ["来访时间", "姓名", "身份证号", "问题类别", "来访事由", "前次来访时间", "前次姓名", "前次身份证号",
+                  "前次来访事由", "相同"]
+
+
+def repeat_visits_detail(year: int, month: int) -> Detail:
+    """重复访明细: each visit of the month counted as 重复访, one row per earlier visit it repeats (same ID
+    number or same phone), IDs masked — the 重复访 figure traced to its visits."""
+    from xiaoneng_desktop.core.validation import mask_id_number
+    from xiaoneng_desktop.visitors import service
+    from xiaoneng_desktop.visitors.models import Visit
+
+    start, following, _ = month_bounds(year, month)
+    earlier, condition = service.earlier_visits()
+    query = (Visit.select(Visit.visited_at, Visit.name, Visit.id_number, Visit.category, Visit.matter, Visit.id_key,
+                          earlier.visited_at, earlier.name, earlier.id_number, earlier.matter, earlier.id_key)
+             .join(earlier, on=condition)
+             .where((Visit.visited_at >= start) & (Visit.visited_at < following) & Visit.voided_at.is_null())
+             .order_by(Visit.visited_at, Visit.id, earlier.visited_at).tuples())
+    rows = []
+    for at, name, id_number, category, matter, id_key, e_at, e_name, e_id, e_matter, e_key in query:
+        same = "身份证号" if id_key and id_key == e_key else "电话"
+        rows.append([at, name, mask_id_number(id_number) or "未提供", category, matter, e_at, e_name,
+                     mask_id_number(e_id) or "未提供", e_matter, same])
+    return Detail("重复访明细", REPEAT_HEADERS, rows, "本月没有重复访。")
 
 
 def inspection_section(year: int, month: int) -> Section:

@@ -21,7 +21,7 @@ HEADER_FILL = "DDDDDD"
 BAR_COLOURS = ("2E7D32", "C62828", "F9A825")
 LINE_COLOUR = "1565C0"
 #: Headers of the columns that hold long text: wrapped, never cut off.
-LONG_TEXT = ("内容摘要", "标题", "来访事由", "问题描述", "事项", "原因分析", "整改措施", "更正内容", "说明")
+LONG_TEXT = ("内容摘要", "标题", "来访事由", "前次来访事由", "问题描述", "事项", "原因分析", "整改措施", "更正内容", "说明")
 
 
 def _rate_cell(value: float | None):
@@ -253,6 +253,25 @@ def _write_records(book, report: MonthlyReport, section: Section) -> None:
     _setup_page(sheet, 2, landscape=True)
 
 
+def _write_detail(book, report: MonthlyReport, detail) -> None:
+    """A list behind a figure (重复访明细): a header row and its rows, or a line saying there are none."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(detail.title)
+    _title(sheet, report, len(detail.headers))
+    _header(sheet, 2, detail.headers)
+    for row_number, values in enumerate(detail.rows, start=3):
+        for column, value in enumerate(values, start=1):
+            put(sheet, row_number, column, value)
+    if detail.rows:
+        sheet.auto_filter.ref = f"A2:{get_column_letter(len(detail.headers))}{len(detail.rows) + 2}"
+    elif detail.empty_text:
+        put(sheet, 3, 1, detail.empty_text)
+    _widths(sheet, [45 if header in LONG_TEXT else 17 if "时间" in header else 12 for header in detail.headers])
+    _wrap_long(sheet, detail.headers, 2)
+    _setup_page(sheet, 2, landscape=True)
+
+
 def _write_corrections(book, report: MonthlyReport) -> None:
     """更正上月记录: each 更正 of a record of the closed previous month, made after it was closed."""
     sheet = book.create_sheet("更正上月记录")
@@ -277,6 +296,8 @@ def write(report: MonthlyReport, path: Path | str) -> Path:
         _write_section(book, report, section)
     for section in report.sections:
         _write_records(book, report, section)
+        for detail in section.details:
+            _write_detail(book, report, detail)
     if report.previous_closed:
         _write_corrections(book, report)
     book.properties.title = report.title

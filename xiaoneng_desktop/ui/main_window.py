@@ -33,6 +33,8 @@ if TYPE_CHECKING:  # the registers are imported when first shown
     from xiaoneng_desktop.ui.widgets.register_tab import RegisterTab
 
 TAB_NAMES = ("概览", "值班记录", "公文流转", "来访接待", "五查自查")
+#: The 视图 menu's access keys of the tabs (the initials of their pinyin, one letter each).
+TAB_KEYS = ("G", "Z", "W", "J", "C")
 
 #: The registers' tabs after 概览: (module, class), imported and built when first shown, so that
 #: start-up pays only for the first screen.
@@ -80,6 +82,8 @@ ADMIN_DIALOGS = (
     ("节假日与调休…", "xiaoneng_desktop.ui.admin.workdays_dialog", "WorkdaysDialog"),
     ("备份与恢复…", "xiaoneng_desktop.ui.admin.backup_dialog", "BackupDialog"),
 )
+#: The 工具 menu's access keys of those dialogs.
+ADMIN_KEYS = {"PeopleDialog": "P", "SettingsDialog": "S", "WorkdaysDialog": "J", "BackupDialog": "R"}
 
 #: The automatic backup at start waits this long, so the first screen is painted before it reads the file.
 START_BACKUP_DELAY_MS = 3000
@@ -206,6 +210,16 @@ class MainWindow(QMainWindow):
             file_menu, "打开数据文件(&O)…", self.choose_data_file, "Ctrl+O", "改用另一个数据文件"
         )
         file_menu.addSeparator()
+        self.print_action = self._action(
+            file_menu, "打印(&P)…", self.print_selected, QKeySequence.StandardKey.Print, "打印当前列表中选中记录的表单"
+        )
+        self.print_preview_action = self._action(
+            file_menu, "打印预览(&V)…", self.print_selected, None, "预览并打印当前列表中选中记录的表单"
+        )
+        self.print_month_action = self._action(
+            file_menu, "打印月报(&Y)…", self.print_month, None, "预览并打印某月的机关效能工作月报"
+        )
+        file_menu.addSeparator()
         self.report_action = self._action(
             file_menu, "机关效能工作月报(&M)…", self.open_monthly_report, "Ctrl+M", "生成某月的 Excel 和 PDF 月报"
         )
@@ -234,7 +248,8 @@ class MainWindow(QMainWindow):
         self.tab_actions: list[QAction] = []
         for index, name in enumerate(TAB_NAMES):
             action = self._action(
-                view_menu, name, lambda _=False, i=index: self.tabs.setCurrentIndex(i), f"Ctrl+{index + 1}"
+                view_menu, f"{name}(&{TAB_KEYS[index]})", lambda _=False, i=index: self.tabs.setCurrentIndex(i),
+                f"Ctrl+{index + 1}",
             )
             action.setCheckable(True)
             group.addAction(action)
@@ -249,11 +264,11 @@ class MainWindow(QMainWindow):
         for text, module, class_name in ADMIN_DIALOGS:
             action = self._action(
                 tools_menu,
-                text,
+                f"{text.rstrip('…')}(&{ADMIN_KEYS[class_name]})…",
                 lambda _=False, m=module, c=class_name, t=text: self.open_admin_dialog(m, c, t),
             )
             self.admin_actions.append(action)
-        self.accounts_action = self._action(tools_menu, "用户管理…", self.open_accounts_dialog, None,
+        self.accounts_action = self._action(tools_menu, "用户管理(&U)…", self.open_accounts_dialog, None,
                                             "新建用户、重设密码、停用或解锁（管理员）")
         tools_menu.addSeparator()
         self.audit_action = self._action(tools_menu, "审计日志(&L)…", self.open_audit_log)
@@ -294,6 +309,22 @@ class MainWindow(QMainWindow):
         from xiaoneng_desktop.ui.reports.monthly_dialog import MonthlyReportDialog
 
         dialog = MonthlyReportDialog(self)
+        dialog.open()
+        return dialog
+
+    def print_selected(self):
+        """打印… / 打印预览…: Qt's print preview (which prints) of the form of the record selected in the
+        tab in front; on 概览, where there is no record form, a word on where to go."""
+        register = self._current_register()
+        if register is None:
+            QMessageBox.information(self, "打印", "请先切换到值班记录、公文流转、来访接待或五查自查，在列表中选择一条记录。")
+            return None
+        return register.print_record_form()
+
+    def print_month(self):
+        from xiaoneng_desktop.ui.reports.print_month import PrintMonthDialog
+
+        dialog = PrintMonthDialog(self)
         dialog.open()
         return dialog
 

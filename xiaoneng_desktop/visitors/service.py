@@ -763,10 +763,26 @@ def _person(name: str) -> Person | None:
     return people.find_person(name)
 
 
+def reception_day_of_week(usual: dt.date) -> dt.date | None:
+    """The week's reception day: ``usual`` (the setting's weekday) when it is a working day, else the
+    next working day before the following week's usual day; None when the rest of that span is off."""
+    day = usual
+    while day < usual + dt.timedelta(days=7):
+        if workdays.is_workday(day):
+            return day
+        day += dt.timedelta(days=1)
+    return None
+
+
+def moved_note(usual: dt.date) -> str:
+    return f"{usual.month}月{usual.day}日（{WEEKDAYS[usual.weekday()]}）为节假日，顺延至此日"
+
+
 @requires("visitors.write")
 def generate_reception_days(first_day: dt.date, last_day: dt.date, leaders: list[str],
                             place: str = "") -> list[ReceptionDay]:
-    """One reception day a week (the setting's weekday; a holiday is skipped), leaders in turn,
+    """One reception day a week (the setting's weekday; when that is a holiday, the next working day,
+    noted on the day), leaders in turn,
     continuing after whoever received on the last day before ``first_day``. A day that already has
     visits linked keeps its leader; other existing days of the period are rewritten."""
     check = Checker()
@@ -788,13 +804,16 @@ def generate_reception_days(first_day: dt.date, last_day: dt.date, leaders: list
     made = []
     with atomic():
         while day <= last_day:
-            if workdays.is_workday(day):
-                row = ReceptionDay.get_or_none(ReceptionDay.day == day) or ReceptionDay(day=day)
+            held = reception_day_of_week(day)
+            if held is not None and held <= last_day:
+                row = ReceptionDay.get_or_none(ReceptionDay.day == held) or ReceptionDay(day=held)
                 has_visits = row.id is not None and Visit.select().where(Visit.reception_day == row.id).exists()
                 if not has_visits:
                     row.leader_name = leaders[turn % len(leaders)]
                     row.leader = _person(row.leader_name)
                     row.place = row.place or place
+                    if held != day and not row.note:
+                        row.note = moved_note(day)
                     row.save()
                     _relink_day(row)
                 turn += 1

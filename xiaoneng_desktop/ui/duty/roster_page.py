@@ -35,7 +35,10 @@ from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDial
 WEEKDAYS = "一二三四五六日"
 GAP_BACKGROUND = QColor("#ffebee")
 TODAY_BACKGROUND = QColor("#e3f2fd")
+NO_LEADER = "缺带班领导"
+NO_LEADER_COLOUR = QColor("#c62828")
 HEADERS = ["日期", "星期", "班次", "时间", "值班员", "电话", "带班领导", "电话", "候班人员", "电话", "交接"]
+LEADER_COLUMN = HEADERS.index("带班领导")
 
 
 class RosterPage(QWidget):
@@ -102,6 +105,7 @@ class RosterPage(QWidget):
         shifts = {(s.day, s.name): s for s in service.roster(first, last)}
         pattern = [name for name, _, _ in service.shift_pattern()]
         gaps = service.coverage_gaps(first, last)
+        leaderless = {(s.day, s.name) for s in service.leaderless_shifts(first, last)}
         today = clock.today()
         self.rows = []
         day = first
@@ -125,11 +129,21 @@ class RosterPage(QWidget):
                 elif day == today:
                     item.setBackground(TODAY_BACKGROUND)
                 self.table.setItem(row, column, item)
+            if (day, name) in leaderless:
+                item = self.table.item(row, LEADER_COLUMN)
+                item.setText(NO_LEADER)
+                item.setForeground(NO_LEADER_COLOUR)
+                item.setBackground(GAP_BACKGROUND)
+                item.setToolTip("本班次没有安排带班领导：24小时值班缺带班领导")
         self.table.resizeColumnsToContents()
+        lacking = f"<span style='color:#c62828'>缺带班领导 {len(leaderless)} 班</span>" if leaderless else ""
         if gaps:
             listed = "；".join(f"{d:%m月%d日} {text}" for d, text in list(gaps.items())[:6])
             more = f" 等 {len(gaps)} 天" if len(gaps) > 6 else ""
-            self.gaps_label.setText(f"<span style='color:#c62828'>24小时值班有空缺：{listed}{more}</span>")
+            self.gaps_label.setText(f"<span style='color:#c62828'>24小时值班有空缺：{listed}{more}</span>"
+                                    + (f"；{lacking}" if lacking else ""))
+        elif lacking:
+            self.gaps_label.setText(f"本月每天24小时均已安排值班员；{lacking}（带班领导一栏标“{NO_LEADER}”）。")
         else:
             self.gaps_label.setText("本月每天24小时均已安排值班。")
         away = service.unavailability(first, last)

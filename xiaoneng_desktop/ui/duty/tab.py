@@ -113,6 +113,8 @@ class DutyTab(RegisterTab):
                      f"值班员 <b>{e(shift.officer_name or '未排')}</b> {e(shift.officer_phone)}"]
             if shift.leader_name:
                 parts.append(f"带班领导 {e(shift.leader_name)} {e(shift.leader_phone)}")
+            else:
+                parts.append('<span style="color:#c62828">本班缺带班领导</span>')
             if shift.standby_name:
                 parts.append(f"候班 {e(shift.standby_name)} {e(shift.standby_phone)}")
             self.shift_label.setText("　".join(parts))

@@ -112,7 +112,7 @@ class ReceptionPage(QWidget):
                 self.table.setItem(number, column, item)
         weekday = service.reception_weekday_text()
         self.note.setText(f"每{weekday}为领导接待日（在“工具 → 单位设置”中可改），单位领导轮流接待；"
-                          f"节假日自动跳过。{first:%Y-%m-%d}至{last:%Y-%m-%d}共 {len(rows)} 个接待日。")
+                          f"逢节假日顺延至下一个工作日。{first:%Y-%m-%d}至{last:%Y-%m-%d}共 {len(rows)} 个接待日。")
 
     def selected_id(self) -> int | None:
         row = self.table.currentRow()
@@ -165,7 +165,7 @@ class GenerateDialog(RecordDialog):
         self.setWindowTitle("生成领导接待日安排")
         ui = self.ui
         weekday = service.reception_weekday_text()
-        ui.note.setText(f"{first:%Y-%m-%d}至{last:%Y-%m-%d}，每{weekday}一个接待日（节假日跳过），"
+        ui.note.setText(f"{first:%Y-%m-%d}至{last:%Y-%m-%d}，每{weekday}一个接待日（逢节假日顺延至下一个工作日），"
                         "领导按顺序轮流，接续上一次的安排。已有来访的日子保持不变。")
         ui.leaders.setMinimumWidth(360)
         ui.leaders.setPlaceholderText("按轮流顺序填写，用顿号隔开，如：张主任、李副主任")
