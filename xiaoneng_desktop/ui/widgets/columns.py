@@ -188,7 +188,10 @@ class ColumnLayout(QObject):
             self._applying = False
 
     def _size_to_contents(self) -> None:
-        """Each column as wide as its header and shown rows need, up to its limit."""
+        """Each column as wide as its header and shown rows need, up to its limit (an empty list keeps
+        the limits: its rows come later)."""
+        if self.table.model() is None or self.table.model().rowCount() == 0:
+            return
         self._applying = True
         try:
             for number in range(len(self.specs)):
