@@ -48,7 +48,11 @@ def settings():
 
 
 class ColumnLayout(QObject):
-    """Manages the header of ``table`` (see the module's doc). Kept as ``table.column_layout``."""
+    """Manages the header of ``table`` (see the module's doc). Kept as ``table.column_layout``.
+
+    Each column has a wanted width (its content within its limit, or what the user dragged it to); the
+    width shown is the wanted one narrowed as far as the viewport needs, so that a narrower window
+    narrows the columns and a wider one gives them back."""
 
     def __init__(self, table: QTableView, name: str, specs: Sequence[ColumnSpec]):
         super().__init__(table)
@@ -58,6 +62,8 @@ class ColumnLayout(QObject):
         self.key = f"lists/{name}/columns"
         self._applying = False
         self._sized = False
+        #: column → the width it should have when there is room
+        self.wanted: dict[int, int] = {}
         self.stretch = next((number for number, spec in enumerate(self.specs) if spec.stretch), -1)
         header = table.horizontalHeader()
         self.header = header
@@ -89,8 +95,6 @@ class ColumnLayout(QObject):
         self._applying = True
         try:
             self.header.setSectionHidden(column, hidden)
-            if not hidden and self.header.sectionSize(column) < FIT_MIN:
-                self.header.resizeSection(column, self._limit(column))
         finally:
             self._applying = False
         self.fit()
@@ -118,40 +122,38 @@ class ColumnLayout(QObject):
         menu.addAction("恢复默认列", self.reset)
         return menu
 
-    def visible_width(self) -> int:
-        return sum(self.header.sectionSize(n) for n in range(len(self.specs)) if not self.is_hidden(n))
-
     def save(self) -> None:
         state = {}
         for number, spec in enumerate(self.specs):
             entry = {"hidden": self.is_hidden(number)}
-            if number != self.stretch:
-                entry["width"] = self.header.sectionSize(number)
+            if number in self.wanted:
+                entry["width"] = self.wanted[number]
             state[spec.title] = entry
         settings().setValue(self.key, json.dumps(state, ensure_ascii=False))
         self._saved = state
 
     def fit(self) -> None:
-        """Narrow the non-stretching columns (widest first) until the list fits its viewport."""
+        """Show the wanted widths, narrowing the widest columns as far as the viewport needs."""
         room = self.table.viewport().width()
         if room <= 0 or not self.table.isVisible():
             return
         others = [n for n in range(len(self.specs)) if n != self.stretch and not self.is_hidden(n)]
+        widths = {n: self.wanted.get(n, self._limit(n)) for n in others}
         need = STRETCH_MIN if self.stretch >= 0 and not self.is_hidden(self.stretch) else 0
-        excess = sum(self.header.sectionSize(n) for n in others) + need - room
-        if excess <= 0:
-            return
+        excess = sum(widths.values()) + need - room
+        while excess > 0 and others:
+            widest = max(others, key=lambda n: widths[n])
+            if widths[widest] <= FIT_MIN:
+                break
+            second = max((widths[n] for n in others if n != widest), default=FIT_MIN)
+            cut = min(excess, max(1, widths[widest] - max(second, FIT_MIN)), widths[widest] - FIT_MIN)
+            widths[widest] -= cut
+            excess -= cut
         self._applying = True
         try:
-            while excess > 0:
-                widest = max(others, key=self.header.sectionSize, default=None)
-                if widest is None or self.header.sectionSize(widest) <= FIT_MIN:
-                    break
-                width = self.header.sectionSize(widest)
-                second = max((self.header.sectionSize(n) for n in others if n != widest), default=FIT_MIN)
-                cut = min(excess, max(1, width - max(second, FIT_MIN) + 1), width - FIT_MIN)
-                self.header.resizeSection(widest, width - cut)
-                excess -= cut
+            for number, width in widths.items():
+                if self.header.sectionSize(number) != width:
+                    self.header.resizeSection(number, width)
         finally:
             self._applying = False
 
@@ -175,6 +177,7 @@ class ColumnLayout(QObject):
 
     def _apply_defaults(self) -> None:
         self._applying = True
+        self.wanted = {}
         try:
             for number, spec in enumerate(self.specs):
                 saved = self._saved.get(spec.title)
@@ -183,7 +186,8 @@ class ColumnLayout(QObject):
                 if number == self.stretch:
                     continue
                 width = saved.get("width") if isinstance(saved, dict) else None
-                self.header.resizeSection(number, int(width) if width else self._limit(number))
+                self.wanted[number] = int(width) if width else self._limit(number)
+                self.header.resizeSection(number, self.wanted[number])
         finally:
             self._applying = False
 
@@ -192,18 +196,15 @@ class ColumnLayout(QObject):
         the limits: its rows come later)."""
         if self.table.model() is None or self.table.model().rowCount() == 0:
             return
-        self._applying = True
-        try:
-            for number in range(len(self.specs)):
-                if number == self.stretch or self.is_hidden(number):
-                    continue
-                content = max(self.table.sizeHintForColumn(number), self._header_width(number))
-                self.header.resizeSection(number, min(content, self._limit(number)))
-        finally:
-            self._applying = False
+        for number in range(len(self.specs)):
+            if number == self.stretch or self.is_hidden(number):
+                continue
+            content = max(self.table.sizeHintForColumn(number), self._header_width(number))
+            self.wanted[number] = min(content, self._limit(number))
 
-    def _resized(self, column: int, _old: int, _new: int) -> None:
+    def _resized(self, column: int, _old: int, new: int) -> None:
         if not self._applying and column != self.stretch:
+            self.wanted[column] = new  # the user dragged it
             self.save()
 
     def _show_menu(self, position: QPoint) -> None:
