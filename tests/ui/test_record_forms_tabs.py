@@ -93,7 +93,7 @@ def click_row(qtbot, tab, record_id) -> None:
     table = tab.view.table
     row = tab.model.row_of_id(record_id)
     assert row is not None
-    rect = table.visualRect(tab.model.index(row, 1))
+    rect = table.visualRect(tab.model.index(row, 0))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert tab.view.current_id() == record_id
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -126,6 +126,10 @@ class ElidedLabel(QLabel):
         rect = self.contentsRect()
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, rect.width())
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+
+
+#: The widest screen on which the window first opens maximised.
+MAXIMISE_UP_TO = 1440
 
 
 class MainWindow(QMainWindow):
@@ -757,16 +761,21 @@ class MainWindow(QMainWindow):
         # the program opens on 概览, whatever tab was last looked at
         self._check_tab_action(self.tabs.currentIndex())
 
-    def _default_geometry(self) -> None:
-        """First start: 1200×760, or nine tenths of a smaller screen, centred."""
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            return
-        room = screen.availableGeometry()
+    def _default_geometry(self, room: QRect | None = None) -> None:
+        """First start (no saved geometry): maximised on a screen up to MAXIMISE_UP_TO px wide (1366×768,
+        1024×768: every list needs the whole width); on a wider one 1200×760, centred. ``room``: the
+        screen's available geometry (a test passes a fake screen)."""
+        if room is None:
+            screen = self.screen() or QApplication.primaryScreen()
+            if screen is None:
+                return
+            room = screen.availableGeometry()
         self.resize(min(1200, room.width() * 9 // 10), min(760, room.height() * 9 // 10))
         frame = self.frameGeometry()
         frame.moveCenter(room.center())
         self.move(frame.topLeft())
+        if room.width() <= MAXIMISE_UP_TO:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_state(self) -> None:
         self.settings.setValue("MainWindow/geometry", self.saveGeometry())

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core import clock, workdays
 from xiaoneng_desktop.reports import dashboard
 from xiaoneng_desktop.reports.monthly import late_text
+from xiaoneng_desktop.ui.widgets.columns import ColumnLayout, ColumnSpec
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, RED, RED_BACKGROUND
 from xiaoneng_desktop.ui.widgets.item_table import item_table
 
@@ -70,8 +71,9 @@ class RateChart(QWidget):
 
 def _table(parent: QWidget, name: str) -> QTableWidget:
     table = item_table(parent, ITEM_HEADERS, name)
-    for column, width in enumerate((70, 380, 70, 130)):
-        table.horizontalHeader().resizeSection(column, width)
+    # 事项 stretches; 状态 and 办理时限 always fit (the columns remembered as 概览/open_table …)
+    ColumnLayout(table, f"概览/{name}", [ColumnSpec("登记簿", 70), ColumnSpec("事项", stretch=True),
+                                       ColumnSpec("承办人", 90), ColumnSpec("办理时限", 130), ColumnSpec("状态", 150)])
     return table
 
 

@@ -34,6 +34,7 @@ from xiaoneng_desktop.ui.documents.dialogs import (
 )
 from xiaoneng_desktop.ui.documents.document_table import COLUMNS, DUE_COLUMN, STATUS_COLUMN
 from xiaoneng_desktop.ui.widgets.accountability import decide_pending
+from xiaoneng_desktop.ui.widgets.columns import remember_splitter
 from xiaoneng_desktop.ui.widgets.inputs import literal, push_button
 from xiaoneng_desktop.ui.widgets.register_tab import RecordForm, RegisterSpec, RegisterTab, voided_title
 
@@ -100,7 +101,7 @@ class DocumentsTab(RegisterTab):
         splitter.addWidget(self.history)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([520, 180])
+        remember_splitter(splitter, "公文流转/流转记录", [520, 180])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)

@@ -44,15 +44,15 @@ CENTER = Qt.AlignmentFlag.AlignCenter
 COLUMNS = [
     Column("发现日期", Problem.found_on, lambda p: f"{p.found_on:%Y-%m-%d}", foreground=_row, width=90,
            value=lambda p: p.found_on),
-    Column("自查活动", Problem.campaign, lambda p: p.campaign.name, foreground=_row, width=170),
-    Column("检查项", CheckItem.name, lambda p: p.item.name, foreground=_row, width=90),
+    Column("自查活动", Problem.campaign, lambda p: p.campaign.name, foreground=_row, width=150, optional=True),
+    Column("检查项", CheckItem.name, lambda p: p.item.name, foreground=_row, width=90, optional=True),
     Column("问题描述", None, lambda p: _first_line(p.description), foreground=_row, tooltip=_tip, width=280,
-           value=lambda p: p.description),
+           value=lambda p: p.description, stretch=True),
     Column("责任人", Problem.responsible_name, lambda p: p.responsible_name, foreground=_row, width=70),
-    Column("整改类型", Problem.kind, lambda p: p.kind, foreground=_row, width=100),
+    Column("整改类型", Problem.kind, lambda p: p.kind, foreground=_row, width=100, optional=True),
     Column("整改时限", Problem.deadline, lambda p: f"{p.deadline:%Y-%m-%d}" if p.deadline else "—",
            foreground=_row, width=90, value=lambda p: p.deadline.date() if p.deadline else "—"),
     Column("状态", Problem.deadline, service.status_text, foreground=_foreground, background=_background, width=140),
-    Column("验收人", Problem.verified_by, lambda p: p.verified_by, foreground=_row, width=70),
+    Column("验收人", Problem.verified_by, lambda p: p.verified_by, foreground=_row, width=70, optional=True),
 ]
 assert COLUMNS[STATUS_COLUMN].title == "状态"

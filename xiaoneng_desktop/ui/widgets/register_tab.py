@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop.core import session
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.widgets import record_forms
+from xiaoneng_desktop.ui.widgets.columns import remember_splitter
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
 from xiaoneng_desktop.ui.widgets.inputs import literal, push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
@@ -167,7 +168,7 @@ class RegisterTab(QWidget):
         options = {"order_prefix": spec.order_prefix} if spec.order_prefix is not None else {}
         self.model = SqlTableModel(spec.columns, self._query, default_sort=spec.default_sort, parent=self,
                                    **options)
-        self.view = RegisterView(self.model, list(spec.statuses), self)
+        self.view = RegisterView(self.model, list(spec.statuses), self, name=f"{spec.title}/登记簿")
         self.view.export_name = spec.export_name
         self.view.ledger_kinds = tuple(spec.ledger_kinds)
         self.view.filters_changed.connect(self.apply_filters)
@@ -263,7 +264,7 @@ class RegisterTab(QWidget):
         """A list of the open items above the register (nearest deadline first), in a titled box."""
         model = SqlTableModel(self.spec.columns, query, page_size=100,
                               default_sort=(sort_column, Qt.SortOrder.AscendingOrder), parent=self)
-        table = list_table(model, self)
+        table = list_table(model, self, name=f"{self.spec.title}/{name}")
         table.setObjectName("open_table")
         table.setAccessibleName(name)
         table.doubleClicked.connect(lambda index: self.activate(model.id_at(index.row())))
@@ -283,7 +284,8 @@ class RegisterTab(QWidget):
         splitter.addWidget(box)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([230, 520])  # room for five open items above the register
+        # room for a shift's open items (eight rows at 1366×768) above the register; remembered
+        remember_splitter(splitter, f"{self.spec.title}/未办结", [330, 420])
         page = QWidget(self)
         layout = QVBoxLayout(page)
         for part in above:

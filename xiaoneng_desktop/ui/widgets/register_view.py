@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xiaoneng_desktop.ui.widgets.columns import ColumnLayout, specs_of
 from xiaoneng_desktop.ui.widgets.filter_bar import FilterBar
 from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
@@ -44,8 +45,9 @@ class RegisterTable(QTableView):
         super().keyPressEvent(event)
 
 
-def list_table(model: SqlTableModel, parent: QWidget, table: QTableView | None = None) -> QTableView:
-    """A read-only list over ``model`` with the look every register shares: whole rows, one line each."""
+def list_table(model: SqlTableModel, parent: QWidget, table: QTableView | None = None, name: str = "") -> QTableView:
+    """A read-only list over ``model`` with the look every register shares: whole rows, one line each.
+    With a ``name``: columns that fit, a column chooser and the layout remembered (widgets.columns)."""
     table = table if table is not None else QTableView(parent)
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -62,6 +64,8 @@ def list_table(model: SqlTableModel, parent: QWidget, table: QTableView | None =
     header.setHighlightSections(False)
     for number, column in enumerate(model.columns):
         header.resizeSection(number, column.width or 100)
+    if name:
+        ColumnLayout(table, name, specs_of(model.columns))
     return table
 
 
@@ -73,7 +77,7 @@ class RegisterView(QWidget):
     #: The user changed the filters (a Filters); re-emitted from the filter bar.
     filters_changed = Signal(object)
 
-    def __init__(self, model: SqlTableModel, statuses: list[str], parent: QWidget | None = None):
+    def __init__(self, model: SqlTableModel, statuses: list[str], parent: QWidget | None = None, name: str = ""):
         super().__init__(parent)
         self.model = model
         self.filter_bar = FilterBar(statuses, self)
@@ -83,7 +87,7 @@ class RegisterView(QWidget):
                                                  | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.count_label.linkActivated.connect(lambda _link: self.filter_bar.clear())
 
-        table = list_table(model, self, self.table)
+        table = list_table(model, self, self.table, name)
         header = table.horizontalHeader()
         # Show the model's own order first, so that enabling sorting does not re-sort.
         self._sync_sort_indicator()

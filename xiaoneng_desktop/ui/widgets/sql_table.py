@@ -43,11 +43,15 @@ class Column:
     background: Callable[[Row], QColor | None] | None = None
     tooltip: Callable[[Row], str] | None = None
     align: Qt.AlignmentFlag | None = None
-    #: Initial width in pixels (RegisterView applies it); None = the view's default.
+    #: The most the column is given when sized to its content (pixels); None = the view's default.
     width: int | None = None
     #: The cell written by 导出Excel: a typed value (a date, a datetime, a number, the full text) or
     #: None for an empty cell; None here = the ``display`` text.
     value: Callable[[Row], Any] | None = None
+    #: The 事项 column (内容摘要, 标题 …): takes the width the others leave; ``width`` is then unused.
+    stretch: bool = False
+    #: Hidden by default (the column chooser shows it); never for the status or deadline columns.
+    optional: bool = False
 
     def cell(self, row: Row) -> Any:
         """What 导出Excel writes for ``row``: ``value(row)`` if the column has one, else the text shown."""
