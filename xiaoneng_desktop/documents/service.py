@@ -274,6 +274,13 @@ def check_one_name(check: Checker, value: str, label: str, field: str, required:
     return name
 
 
+def peek_number(code: str, year: int) -> str:
+    """The 发文字号 the next 编号 with this 代字 and year would give now (nothing is taken: the number is
+    given in the 编号 transaction, and another PC may take this one first)."""
+    counter = NumberCounter.get_or_none((NumberCounter.code == code) & (NumberCounter.year == year))
+    return f"{code}〔{year}〕{(counter.last if counter else 0) + 1}号"
+
+
 def next_number(code: str, year: int) -> int:
     """max + 1 for this 代字 and year; the caller holds an IMMEDIATE transaction."""
     counter = NumberCounter.get_or_none((NumberCounter.code == code) & (NumberCounter.year == year))
