@@ -207,6 +207,23 @@ def test_incoming_from_registration_to_archive(qtbot, tab, clock):
     assert "文件处理单" not in tab.history.toPlainText() and "归档" in tab.history.toPlainText()
 
 
+def test_new_documents_start_as_通知_a_setting(qtbot, tab):
+    from xiaoneng_desktop.core import settings
+
+    for button, cls in ((tab.incoming_button, IncomingDialog), (tab.outgoing_button, OutgoingDialog)):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        dialog = visible(tab, cls)
+        assert dialog.ui.kind.currentText() == "通知"
+        dialog.discard()
+    with pytest.raises(service.ValidationError, match="不在公文文种中"):
+        settings.put("documents.default_kind", "便条")
+    settings.put("documents.default_kind", "请示")
+    qtbot.mouseClick(tab.incoming_button, Qt.MouseButton.LeftButton)
+    dialog = visible(tab, IncomingDialog)
+    assert dialog.ui.kind.currentText() == "请示"
+    dialog.discard()
+
+
 def test_three_outgoing_documents_numbered_in_order(qtbot, tab, clock):
     clock.set(dt.datetime(2026, 10, 9, 9, 0))
     for n in range(3):

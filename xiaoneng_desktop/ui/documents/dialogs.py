@@ -113,6 +113,7 @@ class _RegisterDialog(RecordDialog):
     def _common_setup(self) -> None:
         ui = self.ui
         ui.kind.addItems(KINDS)
+        ui.kind.setCurrentText(service.default_kind())  # a setting: 通知, the common one
         ui.secrecy.addItems(SECRECY)
         ui.urgency.addItems(URGENCY)
         today = clock.today()
