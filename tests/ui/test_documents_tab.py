@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tests.helpers import type_text
 from xiaoneng_desktop.core import people
@@ -64,6 +64,28 @@ def save(qtbot, dialog, widget=None, accepted=True):
             qtbot.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     else:
         qtbot.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+
+def answer_box_by_key(qtbot, key=Qt.Key.Key_Return, meanwhile=None) -> list[str]:
+    """Press ``key`` on the next modal message box (Enter: its default button); returns its texts.
+    ``meanwhile()`` runs while the box is open (another PC at work)."""
+    shown: list[str] = []
+    tries = [0]
+
+    def press() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            tries[0] += 1
+            if tries[0] < 300:
+                QTimer.singleShot(10, press)
+            return
+        shown.extend([box.text(), box.informativeText(), box.defaultButton().text()])
+        if meanwhile:
+            meanwhile()
+        qtbot.keyClick(box, key)
+
+    QTimer.singleShot(0, press)
+    return shown
 
 
 def tab_to(qtbot, dialog, widget, limit=12):
@@ -185,6 +207,23 @@ def test_incoming_from_registration_to_archive(qtbot, tab, clock):
     assert "文件处理单" not in tab.history.toPlainText() and "归档" in tab.history.toPlainText()
 
 
+def test_new_documents_start_as_通知_a_setting(qtbot, tab):
+    from xiaoneng_desktop.core import settings
+
+    for button, cls in ((tab.incoming_button, IncomingDialog), (tab.outgoing_button, OutgoingDialog)):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        dialog = visible(tab, cls)
+        assert dialog.ui.kind.currentText() == "通知"
+        dialog.discard()
+    with pytest.raises(service.ValidationError, match="不在公文文种中"):
+        settings.put("documents.default_kind", "便条")
+    settings.put("documents.default_kind", "请示")
+    qtbot.mouseClick(tab.incoming_button, Qt.MouseButton.LeftButton)
+    dialog = visible(tab, IncomingDialog)
+    assert dialog.ui.kind.currentText() == "请示"
+    dialog.discard()
+
+
 def test_three_outgoing_documents_numbered_in_order(qtbot, tab, clock):
     clock.set(dt.datetime(2026, 10, 9, 9, 0))
     for n in range(3):
@@ -209,13 +248,48 @@ def test_three_outgoing_documents_numbered_in_order(qtbot, tab, clock):
         qtbot.mouseClick(tab.step_button, Qt.MouseButton.LeftButton)
         dialog = visible(tab, StepDialog)
         assert dialog.ui.code.isVisible() and dialog.windowTitle() == "办理：编号"
+        expected = f"县政办发〔2026〕{len(numbers) + 1}号"
+        assert expected in dialog.ui.number_preview.text()
+        shown = answer_box_by_key(qtbot)
         save(qtbot, dialog, dialog.ui.opinion)
+        assert shown[0] == f"将编发文字号：{expected}" and shown[2] == "编号"
         numbers.append(Document.get_by_id(doc.id).number)
     assert numbers == ["县政办发〔2026〕1号", "县政办发〔2026〕2号", "县政办发〔2026〕3号"]
     # find it by its 字号
     type_text(qtbot, tab.view.filter_bar.search, "县政办发〔2026〕2号")
     qtbot.waitUntil(lambda: tab.model.rowCount() == 1)
     assert tab.model.data(tab.model.index(0, 2)) == "县政办发〔2026〕2号"
+
+
+def test_numbering_shows_the_number_asks_and_tells_when_another_pc_took_it(qtbot, tab, clock, monkeypatch):
+    clock.set(dt.datetime(2026, 10, 9, 9, 0))
+    docs = []
+    for n in range(2):
+        doc = service.start_outgoing(service.OutgoingInput(
+            start_date=dt.date(2026, 10, 9), unit="秘书科", title=f"关于第{n + 1}项工作的通知", kind="通知",
+            registrar="李文书", code="县政办发", drafter="陈秘书"))
+        for step, holder in (("拟稿", "周科长"), ("核稿", "王县长"), ("签发", "李文书")):
+            service.advance(doc.id, service.StepInput(step, Document.get_by_id(doc.id).holder, next_holder=holder))
+        docs.append(doc)
+    tab.refresh()
+    tab.view.select_id(docs[0].id)
+    qtbot.mouseClick(tab.step_button, Qt.MouseButton.LeftButton)
+    dialog = visible(tab, StepDialog)
+    assert "将编为 县政办发〔2026〕1号" in dialog.ui.number_preview.text()
+    # Esc on the question: nothing is numbered, the dialog stays open
+    shown = answer_box_by_key(qtbot, Qt.Key.Key_Escape)
+    save(qtbot, dialog, dialog.ui.opinion, accepted=False)
+    qtbot.waitUntil(lambda: bool(shown))
+    assert shown[0] == "将编发文字号：县政办发〔2026〕1号" and "不能更改" in shown[1]
+    assert dialog.isVisible() and Document.get_by_id(docs[0].id).number == ""
+    # while the question is open, another PC numbers the second document and takes 1号
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    shown = answer_box_by_key(qtbot, meanwhile=lambda: service.advance(docs[1].id, service.StepInput("编号", "李文书")))
+    save(qtbot, dialog, dialog.ui.opinion)
+    assert shown[0] == "将编发文字号：县政办发〔2026〕1号"
+    assert Document.get_by_id(docs[0].id).number == "县政办发〔2026〕2号"
+    assert told == ["县政办发〔2026〕1号 已被其他电脑先行取用，本文编为 县政办发〔2026〕2号。"]
 
 
 def test_step_done_meanwhile_in_another_window(qtbot, tab, clock):

@@ -167,17 +167,35 @@ def test_open_items_listed_first_and_handover(qtbot, tab, clock, monkeypatch):
     assert tab.open_model.rowCount() == 1 and "明日检查防汛" in tab.open_model.index(0, 5).data()
     assert "王值班" in tab.shift_label.text()
 
+    office = people.save_department(None, "办公室")
+    people.save_person(None, name="李夜班", department_id=office.id, mobile="13812340000")
+    people.save_person(None, name="赵替班", department_id=office.id, mobile="13812340001")
+    service.save_shift(ShiftInput(day=dt.date(2026, 10, 9), name="夜班", officer_name="李夜班",
+                                  leader_name="张科长"))
     clock.set(dt.datetime(2026, 10, 9, 17, 25))
     dialog = tab.hand_over()
-    assert dialog.ui.open_items.count() == 1
-    dialog.ui.handover_note.clear()
-    dialog.save()
+    ui = dialog.ui
+    assert ui.open_items.count() == 1
+    assert ui.successor.currentText() == "李夜班"  # the next shift's 值班员, from the roster
+    ui.handover_note.clear()
+    ui.successor.setCurrentText("")
+    press_ctrl_enter(qtbot, dialog, ui.handover_note)
+    assert "请填写接班人" in dialog.errors.shown()["successor"]
+    # 李夜班 is off sick: 赵替班 takes over — typed into the 接班人 field
+    ui.successor.setFocus()
+    type_text(qtbot, ui.successor.lineEdit(), "赵替班")
+    qtbot.keyClick(ui.successor, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is ui.handover_note
+    press_ctrl_enter(qtbot, dialog, ui.handover_note)
     assert "请填写交接班记录" in dialog.errors.shown()["handover_note"]
-    type_text(qtbot, dialog.ui.handover_note, "防汛检查事项待市政府办回复")
+    type_text(qtbot, ui.handover_note, "防汛检查事项待市政府办回复")
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
-        dialog.save()
-    shift = DutyShift.get()
+        press_ctrl_enter(qtbot, dialog, ui.handover_note)
+    shift = DutyShift.get(DutyShift.name == "白班")
     assert shift.handed_over_by == "王值班" and shift.open_at_handover == 1
+    assert service.successor_of(shift) == "赵替班"
+    assert service.note_without_successor(shift) == "防汛检查事项待市政府办回复"
+    assert shift.handover_note.startswith("接班人：赵替班\n")
     assert "防汛检查事项待市政府办回复" in tab.handover_label.text()
 
 

@@ -98,6 +98,7 @@ def test_campaign_answers_problems_rectification_and_rate(qtbot, tab, clock, mon
     grid.setCurrentCell(0, ANSWER)
     qtbot.keyClick(grid, Qt.Key.Key_2)
     for _ in range(14):
+        qtbot.keyClick(grid, Qt.Key.Key_Down)
         qtbot.keyClick(grid, Qt.Key.Key_1)
     type_in_cell(qtbot, grid, 0, DESCRIPTION, "与其他科室协调配合不够主动")
     type_in_cell(qtbot, grid, 0, STATEMENT, "今后主动沟通")
@@ -212,11 +213,39 @@ def test_a_missing_description_keeps_the_grid_unsaved(qtbot, tab):
     grid.setFocus()
     grid.setCurrentCell(0, ANSWER)
     qtbot.keyClick(grid, Qt.Key.Key_2)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)
     qtbot.keyClick(grid, Qt.Key.Key_1)
     press_ctrl_s(qtbot, tab)
     assert tab.campaigns.grid_error.isVisible() and "有问题时请填写问题描述" in tab.campaigns.grid_error.text()
     assert Answer.select().count() == 0 and grid.is_dirty()
     assert grid.currentRow() == 0
+
+
+def test_number_keys_answer_and_stay_on_the_row_tab_goes_to_the_description(qtbot, tab):
+    start_campaign(qtbot, tab)
+    grid = tab.campaigns.grid
+    grid.setFocus()
+    grid.setCurrentCell(3, ANSWER)
+    qtbot.keyClick(grid, Qt.Key.Key_1)
+    assert grid.item(3, ANSWER).text() == "无问题" and (grid.currentRow(), grid.currentColumn()) == (3, ANSWER)
+    qtbot.keyClick(grid, Qt.Key.Key_2)  # changes its mind: still the same row
+    assert grid.item(3, ANSWER).text() == "有问题" and (grid.currentRow(), grid.currentColumn()) == (3, ANSWER)
+    qtbot.keyClick(grid, Qt.Key.Key_Tab)
+    assert (grid.currentRow(), grid.currentColumn()) == (3, DESCRIPTION)
+    [editor] = [w for w in grid.viewport().findChildren(QLineEdit) if w.isVisible()]
+    type_text(qtbot, editor, "会议记录不全")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: grid.item(3, DESCRIPTION).text() == "会议记录不全")
+    assert grid.item(4, DESCRIPTION).text() == "" and grid.item(4, ANSWER).text() == ""
+    grid.setCurrentCell(3, ANSWER)
+    qtbot.keyClick(grid, Qt.Key.Key_Return)  # Enter: the next row's 有无问题
+    assert (grid.currentRow(), grid.currentColumn()) == (4, ANSWER)
+    qtbot.keyClick(grid, Qt.Key.Key_0)
+    assert grid.item(4, ANSWER).text() == "" and grid.currentRow() == 4
+    press_ctrl_s(qtbot, tab)
+    assert not tab.campaigns.grid_error.isVisible()
+    [answer] = Answer.select()
+    assert answer.has_problem and answer.description == "会议记录不全"
 
 
 def test_templates_edit_version_and_refuse_delete(qtbot, tab, monkeypatch):

@@ -234,3 +234,34 @@ def test_the_visit_list_exports_masked_ids_unless_a_permitted_role_ticks_full_nu
         assert full in export("full.xlsx")
     lines = [a.detail for a in AuditLog.select().where(AuditLog.action == "导出").order_by(AuditLog.id)]
     assert len(lines) == 4 and ["含完整身份证号" in line for line in lines] == [False, False, False, True]
+
+
+def test_optional_columns_may_be_absent_a_column_can_be_one_value_and_值班人_处理结果_map_themselves(
+        qtbot, dialog, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from tests.helpers import type_text
+
+    headers = ["接电时间", "单位", "来电人", "类别", "摘要", "办结时间", "处理结果", "值班人"]
+    rows = [["2026-10-08 14:05", "县应急局", "张三", "一般事项", "报告汛情", "2026-10-08 14:12", "已转告", "王五"],
+            ["2026-09-01 08:00", "", "", "特殊事项", "道路塌方", None, "", "王五"]]
+    assert dialog.load(str(own_sheet(tmp_path / "own.xlsx", rows, headers)))
+    mapping = dialog.mapping()
+    assert mapping["值班人"] == "值班员" and mapping["处理结果"] == "办理情况"
+    run(qtbot, dialog, dry_run=True)
+    reasons = [dialog.error_table.item(r, 4).text() for r in range(dialog.error_table.rowCount())]
+    assert reasons == ["缺少“来电方式”列"]  # 交办对象, 领导批示, 联系电话 are optional: not missing
+    # 来电方式: every row was a telephone call — typed into the row's 或每行都填 box
+    row = exporter.layout("duty").titles.index("来电方式")
+    fixed = dialog.mapping_table.cellWidget(row, 2)
+    fixed.setFocus()
+    type_text(qtbot, fixed.lineEdit(), "电话")
+    qtbot.keyClick(fixed, Qt.Key.Key_Tab)
+    assert dialog.fixed_values() == {"来电方式": "电话"}
+    assert not dialog.mapping_table.cellWidget(row, 1).isEnabled()
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.task is None)
+    assert [c.channel for c in Call.select()] == ["电话", "电话"]
+    assert {c.officer_name for c in Call.select()} == {"王五"}
+    assert Call.get(Call.summary == "报告汛情").feedback == "已转告"

@@ -203,12 +203,13 @@ def make_campaign(name: str):
 
 
 def answer_first_rows(qtbot, page, count=2):
-    """Key 1 (无问题) on the first rows of the answer grid, as the user answers."""
+    """Key 1 (无问题) on the first rows of the answer grid, as the user answers (Enter: the next row)."""
     grid = page.grid
     grid.setFocus()
     grid.setCurrentCell(0, ANSWER)
     for _ in range(count):
         qtbot.keyClick(grid, Qt.Key.Key_1)
+        qtbot.keyClick(grid, Qt.Key.Key_Return)
     assert grid.is_dirty()
 
 

@@ -54,6 +54,25 @@ def _check_codes(value: str) -> list[str]:
 CODES = settings.define("documents.codes", "发文机关代字", "县政办发；县政办函", GROUP,
                         help="发文字号的机关代字，可设多个，用分号隔开；序号按代字、按年度分别编排",
                         validator=_check_codes)
+
+
+def _check_kind(value: str) -> str:
+    kind = (value or "").strip()
+    if kind not in KINDS:
+        raise ValidationError("documents.default_kind", f"文种“{kind}”不在公文文种中，可填：{'、'.join(KINDS)}")
+    return kind
+
+
+DEFAULT_KIND = settings.define("documents.default_kind", "新登记公文的默认文种", "通知", GROUP,
+                               help="收文、发文登记时文种一栏预先选好的文种（最常用的一种）", validator=_check_kind)
+
+
+def default_kind() -> str:
+    """The 文种 a new 收文/发文 starts with (a setting; 通知 unless changed, or if the setting is bad)."""
+    kind = settings.get(DEFAULT_KIND.key)
+    return kind if kind in KINDS else "通知"
+
+
 # Seed 003 §(三)(四): working days, counted by core.workdays (the day received never counts).
 LIMIT_DRAFT = settings.define("documents.limit.draft", "正式文件拟办时限", 3, GROUP, unit=" 个工作日",
                               minimum=0, maximum=60, help="拟发的正式文件自收到代拟稿之日起在此时限内拟办完毕")
@@ -272,6 +291,13 @@ def check_one_name(check: Checker, value: str, label: str, field: str, required:
     if name and re.search(r"[、，,;；/\s]", name):
         check.add(field, f"{label}只能填一个人或一个科室（首问负责制），其他人请填在协办中")
     return name
+
+
+def peek_number(code: str, year: int) -> str:
+    """The 发文字号 the next 编号 with this 代字 and year would give now (nothing is taken: the number is
+    given in the 编号 transaction, and another PC may take this one first)."""
+    counter = NumberCounter.get_or_none((NumberCounter.code == code) & (NumberCounter.year == year))
+    return f"{code}〔{year}〕{(counter.last if counter else 0) + 1}号"
 
 
 def next_number(code: str, year: int) -> int:

@@ -638,11 +638,40 @@ def unavailability(first_day: dt.date, last_day: dt.date) -> list[Unavailability
                 .order_by(Unavailability.first_day, Person.name))
 
 
+#: How the 接班人 is kept (no column of its own): the first line of the handover note.
+SUCCESSOR_PREFIX = "接班人："
+
+
+def next_shift(shift: DutyShift) -> DutyShift | None:
+    """The roster's shift that follows ``shift`` — its 值班员 is who should take over."""
+    return (DutyShift.select().where((DutyShift.starts_at >= shift.ends_at - dt.timedelta(hours=1))
+                                     & (DutyShift.id != shift.id))
+            .order_by(DutyShift.starts_at).first())
+
+
+def successor_of(shift: DutyShift) -> str:
+    """The 接班人 named at the handover ("" if none was named)."""
+    first = (shift.handover_note or "").split("\n", 1)[0]
+    return first[len(SUCCESSOR_PREFIX):].strip() if first.startswith(SUCCESSOR_PREFIX) else ""
+
+
+def note_without_successor(shift: DutyShift) -> str:
+    """The handover note as typed, without its 接班人 line."""
+    note = shift.handover_note or ""
+    if not successor_of(shift):
+        return note
+    return note.split("\n", 1)[1] if "\n" in note else ""
+
+
 @requires("duty.write")
-def handover(shift_id: int, note: str, actor: str = "") -> DutyShift:
-    """交接班: close the shift with a note; the items still open carry over to the next officer."""
+def handover(shift_id: int, note: str, actor: str = "", successor: str = "") -> DutyShift:
+    """交接班: close the shift with a note; the items still open carry over to the next officer.
+    The 接班人 (``successor``) is kept as the note's first line, "接班人：X"."""
     note = clean_text(note, "交接班记录", field="handover_note", max_len=TEXT_MAX, multiline=True, required=True)
     actor = clean_name(actor, "交班人", field="handover_note", max_len=30)
+    successor = clean_name(successor, "接班人", field="successor", max_len=30)
+    if successor:
+        note = f"{SUCCESSOR_PREFIX}{successor}\n{note}"
     with atomic():
         shift = existing(DutyShift, shift_id, "handover_note", "该班次不存在")
         if shift.handed_over_at is not None:
@@ -652,7 +681,7 @@ def handover(shift_id: int, note: str, actor: str = "") -> DutyShift:
         shift.handover_note = note
         shift.open_at_handover = open_calls_query().count()
         shift.save()
-        audit.record("交接班", "duty_shift", shift.id, note[:80])
+        audit.record("交接班", "duty_shift", shift.id, note[:80])  # begins with 接班人：X when named
     return shift
 
 

@@ -169,8 +169,12 @@ def remember_mapping(kind: str, mapping: dict[str, str]) -> None:
             .on_conflict_replace().execute()
 
 
-def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str]) -> tuple[list[RowError], list[str]]:
-    """Missing template columns, misspelled headers, a column given twice; and the ignored headers."""
+def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str],
+                  fixed: dict[str, str] | None = None) -> tuple[list[RowError], list[str]]:
+    """Missing required template columns (an optional one — 交办对象, 领导批示 … — may simply be absent;
+    a column given a ``fixed`` value is not missing), misspelled headers, a column given twice; and the
+    ignored headers."""
+    fixed = fixed or {}
     errors: list[RowError] = []
     ignored: list[str] = []
     header_row = data.first_row - 1
@@ -184,7 +188,7 @@ def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str]) -> tup
     for header, count in counts.items():
         if header and count > 1 and header in mapping:
             errors.append(RowError(data.sheet, header_row, header, header, f"表头中“{header}”出现了 {count} 次"))
-    mapped = set(mapping.values())
+    mapped = set(mapping.values()) | set(fixed)
     for header in data.headers:
         if header in mapping or _norm(header) in IGNORED_HEADERS:
             continue
@@ -195,7 +199,7 @@ def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str]) -> tup
         else:
             ignored.append(header)
     for title in spec.titles:
-        if title not in mapped and not spec.field(title).may_be_absent:
+        if title not in mapped and spec.field(title).required and not spec.field(title).may_be_absent:
             errors.append(RowError(data.sheet, header_row, title, "", f"缺少“{title}”列"))
     return errors, ignored
 
@@ -204,23 +208,29 @@ def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str]) -> tup
 
 @requires("import")
 def import_file(kind: str, path: Path, *, dry_run: bool = False, mapping: dict[str, str] | None = None,
-                sheet: str | None = None, progress: Callable[..., None] | None = None) -> ImportReport:
+                sheet: str | None = None, progress: Callable[..., None] | None = None,
+                fixed: dict[str, str] | None = None) -> ImportReport:
     """Read ``path`` and import it (see import_sheet). LedgerFileError for a file that cannot be read."""
     spec = layout(kind)
     if progress:
         progress(0, 0, "正在读取文件")
     data = read_sheet(Path(path), sheet, preferred=spec.sheet)
-    return import_sheet(kind, data, mapping=mapping, dry_run=dry_run, progress=progress)
+    return import_sheet(kind, data, mapping=mapping, dry_run=dry_run, progress=progress, fixed=fixed)
 
 
 @requires("import")
 def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None = None, dry_run: bool = False,
-                 progress: Callable[..., None] | None = None) -> ImportReport:
+                 progress: Callable[..., None] | None = None, fixed: dict[str, str] | None = None) -> ImportReport:
+    """``fixed``: {template title: the value every row gets} — for a column the sheet lacks (来电方式 =
+    电话); it takes the place of a mapped sheet column of that title."""
     spec = layout(kind)
+    fixed = {title: value.strip() for title, value in (fixed or {}).items()
+             if title in spec.titles and value and value.strip()}
     if mapping is None:
         mapping = suggest_mapping(kind, data.headers, remembered_mapping(kind))
+    mapping = {header: title for header, title in mapping.items() if title not in fixed}
     report = ImportReport(kind, data.sheet, dry_run=dry_run, data=data, mapping=dict(mapping))
-    report.errors, report.ignored_columns = header_errors(spec, data, mapping)
+    report.errors, report.ignored_columns = header_errors(spec, data, mapping, fixed)
     if report.errors:
         return report
     index = {title: data.headers.index(header) for header, title in mapping.items() if header in data.headers}
@@ -230,7 +240,7 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
         number = data.first_row + offset
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw_row):
             continue
-        raw = {title: raw_row[i] for title, i in index.items()}
+        raw = {title: raw_row[i] for title, i in index.items()} | fixed
         values: dict[str, object] = {}
         for f in spec.fields:
             try:

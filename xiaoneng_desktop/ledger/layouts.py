@@ -79,8 +79,8 @@ LAYOUTS: dict[str, Layout] = {
         Field("领导批示", width=24, aliases=("批示", "领导意见")),
         Field("办结时间", DATETIME, note="空白表示仍在办理；只写日期视为当天 23:59 办结", width=18,
               aliases=("办结日期", "完成时间")),
-        Field("办理情况", width=30, note="已办结的必须填写", aliases=("反馈情况", "办理结果", "反馈")),
-        Field("值班员", TEXT, True, aliases=("记录人", "接听人", "登记人")),
+        Field("办理情况", width=30, note="已办结的必须填写", aliases=("反馈情况", "办理结果", "反馈", "处理结果", "处理情况")),
+        Field("值班员", TEXT, True, aliases=("记录人", "接听人", "登记人", "值班人", "值班人员")),
     )),
     "incoming": Layout("incoming", "收文登记", "收文登记", (
         Field("收文日期", DATE, True, aliases=("日期", "收文时间", "时间", "收到日期")),

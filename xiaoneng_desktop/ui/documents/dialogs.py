@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from xiaoneng_desktop.core import clock, people, workdays
 from xiaoneng_desktop.core.models import DeadlineExtension
@@ -113,6 +113,7 @@ class _RegisterDialog(RecordDialog):
     def _common_setup(self) -> None:
         ui = self.ui
         ui.kind.addItems(KINDS)
+        ui.kind.setCurrentText(service.default_kind())  # a setting: 通知, the common one
         ui.secrecy.addItems(SECRECY)
         ui.urgency.addItems(URGENCY)
         today = clock.today()
@@ -319,6 +320,7 @@ class StepDialog(RecordDialog):
                 getattr(ui, part).setVisible(row in shown)
         ui.number_preview.setVisible("code" in shown)
         ui.code.currentTextChanged.connect(self._preview_number)
+        ui.done_at.dateTimeChanged.connect(self._preview_number)
         for signal in (ui.circulate_to.textChanged, ui.cosign_units.textChanged, ui.lead.currentTextChanged):
             signal.connect(self._update_next)
         self._update_next()
@@ -351,8 +353,41 @@ class StepDialog(RecordDialog):
             ui.next_step_label.setText(f"下一环节：{following}"
                                        + ("（留空则交登记人）" if following in ("传阅", "编号", "印发", "归档") else ""))
 
+    def _number_now(self) -> str:
+        """The 发文字号 this 编号 would give if saved now ("" without a 代字)."""
+        code = self.ui.code.currentText().strip()
+        if not code:
+            return ""
+        return service.peek_number(code, from_qdatetime(self.ui.done_at.dateTime()).year)
+
     def _preview_number(self, *_args) -> None:
-        self.ui.number_preview.setText("确定后按顺序取下一个字号（作废的字号不再使用）")
+        number = self._number_now() if self.step == "编号" else ""
+        self.ui.number_preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.ui.number_preview.setText(f"将编为 {number}（保存时确认；作废的字号不再使用）" if number
+                                       else "确定后按顺序取下一个字号（作废的字号不再使用）")
+
+    def save(self) -> bool:
+        """编号: show the 发文字号 it will give and ask first; the number itself is taken in the
+        transaction, so if another PC took it meanwhile the next free one is given — and said."""
+        if self.step != "编号" or not (expected := self._number_now()):
+            return super().save()
+        box = QMessageBox(QMessageBox.Icon.Question, "确认编号",
+                          f"将编发文字号：{expected}", QMessageBox.StandardButton.NoButton, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText("编号后字号不能更改，确定编号吗？")
+        yes = box.addButton("编号", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.exec()
+        if box.clickedButton() is not yes:
+            return False
+        if not super().save():
+            return False
+        given = getattr(self.saved, "number", "")
+        if given and given != expected:
+            QMessageBox.information(self.parentWidget() or self, "编号",
+                                    f"{expected} 已被其他电脑先行取用，本文编为 {given}。")
+        return True
 
     def data(self) -> StepInput:
         ui = self.ui

@@ -1,4 +1,5 @@
-"""交接班: the officer closes the shift with a note; the open items are listed to hand on."""
+"""交接班: the officer closes the shift with a note; the open items are listed to hand on, and the
+接班人 is named — the next shift's 值班员 from the roster, changeable to whoever really takes over."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ LISTED = 200
 
 class HandoverDialog(RecordDialog):
     form_class = Ui_HandoverDialog
-    fields = ("handed_over_by", "handover_note")
+    fields = ("handed_over_by", "successor", "handover_note")
 
     def __init__(self, shift: DutyShift, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,6 +32,12 @@ class HandoverDialog(RecordDialog):
             f"{shift.day:%Y年%m月%d日} {shift.name}（{shift.starts_at:%H:%M}-{shift.ends_at:%H:%M}）"
             f"　值班员：{shift.officer_name or '未排'}　交接时间：{clock.now():%H:%M}")
         fill_names(ui.handed_over_by, people.person_names(), shift.officer_name)
+        following = service.next_shift(shift)
+        self.rostered_successor = following.officer_name if following else ""
+        fill_names(ui.successor, people.person_names(), self.rostered_successor or "")
+        if following:
+            ui.successor.setToolTip(f"排班表：{following.day:%m月%d日} {following.name} 值班员 "
+                                    f"{following.officer_name or '未排'}；可改为实际接班的人")
         query = service.open_calls_query().order_by(service.Call.deadline)
         total = query.count()
         for call in query.limit(LISTED):
@@ -47,4 +54,7 @@ class HandoverDialog(RecordDialog):
         by = self.ui.handed_over_by.currentText().strip()
         if not by:
             raise ValidationError("handed_over_by", "请填写交接人")
-        return service.handover(self.shift_id, self.ui.handover_note.toPlainText(), actor=by)
+        successor = self.ui.successor.currentText().strip()
+        if not successor:
+            raise ValidationError("successor", "请填写接班人（下一班的值班员）")
+        return service.handover(self.shift_id, self.ui.handover_note.toPlainText(), actor=by, successor=successor)

@@ -2,8 +2,9 @@
 participant's own statement. A plain QTableWidget (tens of people × ~15 points); 保存 writes every
 changed cell in one transaction.
 
-From the keyboard, in the 有无问题 column: 1 = 无问题, 2 = 有问题, 0 or Delete = 未填; a double-click
-offers the same choice in a list.
+From the keyboard, in the 有无问题 column: 1 = 无问题, 2 = 有问题, 0 or Delete = 未填 — the cursor stays on
+the row (so the 问题描述 typed next belongs to it); Tab goes to the row's 问题描述 and starts typing there;
+Enter or ↓ goes to the next row's 有无问题. A double-click offers the same choice in a list.
 """
 
 from __future__ import annotations
@@ -124,11 +125,22 @@ class AnswerGrid(QTableWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if (self.currentColumn() == ANSWER and event.key() in KEY_ANSWERS
                 and self.state() != QAbstractItemView.State.EditingState):
-            self.set_answer(self.currentRow(), KEY_ANSWERS[event.key()])
-            if self.currentRow() + 1 < self.rowCount():
-                self.setCurrentCell(self.currentRow() + 1, ANSWER)
+            self.set_answer(self.currentRow(), KEY_ANSWERS[event.key()])  # stays on the row
             event.accept()
             return
+        if (self.currentColumn() == ANSWER and self.state() != QAbstractItemView.State.EditingState
+                and self.currentRow() >= 0):
+            if event.key() == Qt.Key.Key_Tab and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+                self.setCurrentCell(self.currentRow(), DESCRIPTION)
+                self.editItem(self.item(self.currentRow(), DESCRIPTION))
+                event.accept()
+                return
+            if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                    and not event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                if self.currentRow() + 1 < self.rowCount():
+                    self.setCurrentCell(self.currentRow() + 1, ANSWER)
+                event.accept()
+                return
         super().keyPressEvent(event)
 
     # --- public ---------------------------------------------------------------------------------

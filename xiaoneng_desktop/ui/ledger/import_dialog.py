@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from xiaoneng_desktop.ledger import importer
-from xiaoneng_desktop.ledger.layouts import LAYOUTS
+from xiaoneng_desktop.ledger.layouts import CHOICE, LAYOUTS
 from xiaoneng_desktop.ledger.workbook import LedgerFileError, SheetData, read_sheet, write_errors
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 from xiaoneng_desktop.ui.widgets.inputs import RED
@@ -70,10 +70,13 @@ class ImportDialog(QDialog):
         form.addRow("Excel 文件", file_row)
         form.addRow("工作表", self.sheet_combo)
 
-        self.mapping_table = QTableWidget(0, 2, self)
-        self.mapping_table.setHorizontalHeaderLabels(["模板的列", "对应文件中的列"])
+        self.mapping_table = QTableWidget(0, 3, self)
+        self.mapping_table.setHorizontalHeaderLabels(["模板的列", "对应文件中的列", "或每行都填"])
+        self.mapping_table.horizontalHeaderItem(2).setToolTip(
+            "文件中没有这一列时，可给每一行填同一个值（例如 来电方式 = 电话）；填了就不再读文件中的列")
         self.mapping_table.verticalHeader().hide()
         self.mapping_table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.mapping_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.preview_table = QTableWidget(0, 0, self)
         self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.error_table = QTableWidget(0, len(ERROR_COLUMNS), self)
@@ -231,6 +234,14 @@ class ImportDialog(QDialog):
             if field.title in by_title:
                 combo.setCurrentIndex(combo.findData(by_title[field.title]))
             self.mapping_table.setCellWidget(row, 1, combo)
+            fixed = QComboBox(self.mapping_table)  # a value for every row instead of a column of the file
+            fixed.setEditable(True)
+            fixed.addItems(["", *field.options()] if field.type == CHOICE else [""])
+            fixed.setCurrentText("")
+            fixed.lineEdit().setPlaceholderText("（按文件中的列）")
+            fixed.setToolTip(f"每一行的“{field.title}”都填这个值" + ("" if field.required else "（可不填）"))
+            fixed.currentTextChanged.connect(lambda text, c=combo: c.setEnabled(not text.strip()))
+            self.mapping_table.setCellWidget(row, 2, fixed)
         self.mapping_table.resizeColumnToContents(0)
 
     def mapping(self) -> dict[str, str]:
@@ -239,9 +250,21 @@ class ImportDialog(QDialog):
         chosen: dict[str, str] = {}
         for row, field in enumerate(spec.fields):
             header = self.mapping_table.cellWidget(row, 1).currentData()
+            if self.mapping_table.cellWidget(row, 2).currentText().strip():
+                continue  # a fixed value instead
             if header and header not in chosen:
                 chosen[header] = field.title
         return chosen
+
+    def fixed_values(self) -> dict[str, str]:
+        """{template title: the value every row gets}, for the columns given one."""
+        spec = LAYOUTS[self.kind()]
+        values = {}
+        for row, field in enumerate(spec.fields):
+            text = self.mapping_table.cellWidget(row, 2).currentText().strip()
+            if text:
+                values[field.title] = text
+        return values
 
     def set_mapping(self, title: str, header: str) -> None:
         row = LAYOUTS[self.kind()].titles.index(title)
@@ -254,7 +277,8 @@ class ImportDialog(QDialog):
         if self.preview is None or self.task is not None:
             return None
         kind, path, sheet, mapping = self.kind(), self.preview.path, self.preview.sheet, self.mapping()
-        importer.remember_mapping(kind, mapping)
+        fixed = self.fixed_values()
+        importer.remember_mapping(kind, mapping)  # learned: these headers map so next time too
         self.report = None
         self._show_errors([])
         self.progress.setRange(0, 0)
@@ -263,7 +287,7 @@ class ImportDialog(QDialog):
 
         def work(progress):
             return importer.import_file(kind, path, dry_run=dry_run, mapping=mapping, sheet=sheet,
-                                        progress=progress)
+                                        progress=progress, fixed=fixed)
 
         task = self.task = BackgroundTask(work, self)
         task.progressed.connect(self._progressed)
