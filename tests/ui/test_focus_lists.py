@@ -26,7 +26,7 @@ def no_boxes(monkeypatch):
 
 
 def click_row(qtbot, table, row: int) -> None:
-    rect = table.visualRect(table.model().index(row, 1))
+    rect = table.visualRect(table.model().index(row, 0))  # column 0 is never hidden
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 

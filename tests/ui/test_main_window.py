@@ -532,3 +532,17 @@ def test_window_icon_found_in_resources(qapp):
         pytest.skip("no icon in this checkout")
     icon = app.window_icon()
     assert icon is not None and not icon.pixmap(32).isNull()
+
+
+def test_no_tab_makes_the_window_wider_than_a_1024_screen(qtbot, window):
+    """A tab whose button row or filters need more than a 1024×768 screen forces the window past its
+    edge (the 公文流转 summary once sat in the button row and pushed it to 1074 px)."""
+    window.resize(1000, 700)
+    window.show()
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        tab = window.tabs.currentWidget()
+        if hasattr(tab, "ensure"):
+            tab.ensure()
+        qtbot.wait(10)
+        assert window.minimumSizeHint().width() <= 1000, window.tabs.tabText(index)

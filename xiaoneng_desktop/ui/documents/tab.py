@@ -80,7 +80,6 @@ class DocumentsTab(RegisterTab):
                                self.extend_button, self.approve_button)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("summary_label")
-        buttons.addWidget(self.summary_label)
 
         extra = QHBoxLayout()
         for text, widget in (("类别", self.direction), ("环节", self.step), ("待办人", self.holder)):
@@ -88,6 +87,7 @@ class DocumentsTab(RegisterTab):
             extra.addWidget(widget)
         extra.addWidget(self.overdue)
         extra.addStretch(1)
+        extra.addWidget(self.summary_label)  # not in the button row: that row must fit 1024 px
 
         self.view.table.selectionModel().selectionChanged.connect(lambda *_: self.show_history())
         self.model.modelReset.connect(self.show_history)
