@@ -536,13 +536,27 @@ def test_window_icon_found_in_resources(qapp):
 
 def test_no_tab_makes_the_window_wider_than_a_1024_screen(qtbot, window):
     """A tab whose button row or filters need more than a 1024×768 screen forces the window past its
-    edge (the 公文流转 summary once sat in the button row and pushed it to 1074 px)."""
-    window.resize(1000, 700)
-    window.show()
-    for index in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(index)
-        tab = window.tabs.currentWidget()
-        if hasattr(tab, "ensure"):
-            tab.ensure()
-        qtbot.wait(10)
-        assert window.minimumSizeHint().width() <= 1000, window.tabs.tabText(index)
+    edge (the 公文流转 summary once sat in the button row and pushed it to 1074 px). Measured with the
+    Chinese UI font the program itself applies (its characters are what make rows wide)."""
+    from PySide6.QtWidgets import QApplication
+
+    from xiaoneng_desktop import demo
+    from xiaoneng_desktop.app import apply_cjk_font
+
+    demo.fill(2)  # real counts in the summaries beside the buttons
+    app = QApplication.instance()
+    before = app.font()
+    if apply_cjk_font(app) is None:
+        pytest.skip("no Chinese UI font on this machine")
+    try:
+        window.resize(1000, 700)
+        window.show()
+        for index in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(index)
+            tab = window.tabs.currentWidget()
+            if hasattr(tab, "ensure"):
+                tab.ensure()
+            qtbot.wait(10)
+            assert window.minimumSizeHint().width() <= 1000, window.tabs.tabText(index)
+    finally:
+        app.setFont(before)
