@@ -17,7 +17,7 @@ from xiaoneng_desktop.ui.widgets.record_dialog import LabelledFields, RecordDial
 
 def add_reason_row(dialog: RecordDialog, name: str, label: str, placeholder: str = "") -> QLineEdit:
     """A labelled one-line input with its red message under it, added at the bottom of ``dialog``'s
-    form; refusals for field ``name`` show there."""
+    form (above its 保存 / 取消 when they end the grid); refusals for field ``name`` show there."""
     grid = dialog.ui.grid
     edit = QLineEdit(dialog)
     edit.setObjectName(name)
@@ -26,6 +26,12 @@ def add_reason_row(dialog: RecordDialog, name: str, label: str, placeholder: str
     title = QLabel(label, dialog)
     title.setBuddy(edit)
     row = grid.rowCount()
+    box = getattr(dialog.ui, "button_box", None)
+    at = grid.indexOf(box) if box is not None else -1
+    if at >= 0:  # the reason goes above 保存 / 取消, which move to the end
+        _, box_column, _, box_span = grid.getItemPosition(at)
+        grid.removeWidget(box)
+        grid.addWidget(box, row + 2, box_column, 1, box_span)
     grid.addWidget(title, row, 0)
     grid.addWidget(edit, row, 1, 1, max(1, grid.columnCount() - 1))
     error = error_label(dialog, f"{name}_error")
