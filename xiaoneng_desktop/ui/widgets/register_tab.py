@@ -43,6 +43,7 @@ from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.ui.widgets import record_forms
 from xiaoneng_desktop.ui.widgets.columns import remember_splitter
 from xiaoneng_desktop.ui.widgets.filter_bar import Filters
+from xiaoneng_desktop.ui.widgets.highlight import set_search_text
 from xiaoneng_desktop.ui.widgets.inputs import literal, push_button
 from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
@@ -318,6 +319,8 @@ class RegisterTab(QWidget):
         """The filter bar (or one of the register's own filters) changed: query again."""
         if filters is not None:
             self.filters = filters
+        for table, _model in self.lists:  # the search's words marked in every list of the register
+            set_search_text(table, self.filters.text)
         self.model.set_query(self._query)
 
     def reload(self) -> None:

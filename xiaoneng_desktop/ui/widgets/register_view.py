@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from xiaoneng_desktop.ui.widgets.columns import ColumnLayout, specs_of
 from xiaoneng_desktop.ui.widgets.filter_bar import FilterBar
+from xiaoneng_desktop.ui.widgets.highlight import HighlightDelegate, set_search_text
 from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 
@@ -56,6 +57,7 @@ def list_table(model: SqlTableModel, parent: QWidget, table: QTableView | None =
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
     table.setCornerButtonEnabled(False)
+    table.setItemDelegate(HighlightDelegate(table))  # the search's words marked (highlight.set_search_text)
     table.verticalHeader().hide()
     # One line of text per row: more of the register on screen than the style's default height.
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
@@ -126,6 +128,7 @@ class RegisterView(QWidget):
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(0)
         self._count_timer.timeout.connect(self._update_count)
+        self.filter_bar.changed.connect(lambda filters: set_search_text(self.table, filters.text))
         self.filter_bar.changed.connect(self.filters_changed)
         table.doubleClicked.connect(lambda index: self._activate(index.row()))
         table.enter_pressed.connect(self._activate)
