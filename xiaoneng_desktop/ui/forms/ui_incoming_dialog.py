@@ -278,22 +278,31 @@ class Ui_IncomingDialog(object):
 
         self.registrar_row.addWidget(self.next_holder)
 
+        self.registrar_row.setStretch(0, 1)
+        self.registrar_row.setStretch(2, 1)
 
         self.grid.addLayout(self.registrar_row, 17, 1, 1, 1)
 
+        self.registrar_error_row = QHBoxLayout()
+        self.registrar_error_row.setObjectName(u"registrar_error_row")
         self.registrar_error = QLabel(IncomingDialog)
         self.registrar_error.setObjectName(u"registrar_error")
         self.registrar_error.setStyleSheet(u"color: #c62828;")
         self.registrar_error.setWordWrap(True)
 
-        self.grid.addWidget(self.registrar_error, 18, 1, 1, 1)
+        self.registrar_error_row.addWidget(self.registrar_error)
 
         self.next_holder_error = QLabel(IncomingDialog)
         self.next_holder_error.setObjectName(u"next_holder_error")
         self.next_holder_error.setStyleSheet(u"color: #c62828;")
         self.next_holder_error.setWordWrap(True)
 
-        self.grid.addWidget(self.next_holder_error, 19, 1, 1, 1)
+        self.registrar_error_row.addWidget(self.next_holder_error)
+
+        self.registrar_error_row.setStretch(0, 1)
+        self.registrar_error_row.setStretch(1, 1)
+
+        self.grid.addLayout(self.registrar_error_row, 18, 1, 1, 1)
 
         self.opinion_label = QLabel(IncomingDialog)
         self.opinion_label.setObjectName(u"opinion_label")

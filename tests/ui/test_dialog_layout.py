@@ -1,0 +1,70 @@
+"""Dialog layout (issue 14, 对话框): the inputs use the dialog's width, a person picker is wide enough to
+read, a message shows under its own field and the form does not move when messages come and go, and the
+save button says 保存 (or the act it really is), never 确定/提交."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QPlainTextEdit
+
+from tests.ui.test_record_dialog import DIALOGS, records  # noqa: F401  (the fixture)
+from xiaoneng_desktop.ui.widgets.accountability import AskExtensionDialog, DecideExtensionDialog
+from xiaoneng_desktop.ui.widgets.record_dialog import PICKER_WIDTH
+
+
+def _open(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+@pytest.mark.parametrize("name", ["urge", "extension", "extend", "incoming", "outgoing"])
+def test_fields_take_the_width(qtbot, records, name):
+    dialog = _open(qtbot, DIALOGS[name][0](records))
+    grid = dialog.ui.grid
+    labels = [grid.itemAt(i).widget() for i in range(grid.count())
+              if grid.getItemPosition(i)[1] == 0 and grid.getItemPosition(i)[3] == 1
+              and isinstance(grid.itemAt(i).widget(), QLabel)]
+    widest_label = max(label.width() for label in labels)
+    assert widest_label < dialog.width() / 3, "the label column takes no more than it needs"
+    for combo in dialog.findChildren(QComboBox):
+        if combo.isVisible() and combo.isEditable():
+            assert combo.width() >= PICKER_WIDTH, combo.objectName()
+    for box in dialog.findChildren(QPlainTextEdit):
+        if box.isVisible():
+            assert box.height() >= 3 * box.fontMetrics().lineSpacing(), box.objectName()
+
+
+def test_urge_document_text_is_beside_its_label(qtbot, records):
+    dialog = _open(qtbot, DIALOGS["urge"][0](records))
+    assert dialog.ui.document_title.text() == "文件"
+    assert "关于防汛工作的通知" in dialog.ui.document_label.text()
+    assert dialog.ui.answer.width() > dialog.width() * 0.6
+
+
+def test_next_holder_message_under_its_own_field_and_the_form_stays(qtbot, records):
+    dialog = _open(qtbot, DIALOGS["incoming"][0](records))
+    ui = dialog.ui
+    before = {name: getattr(ui, name).geometry() for name in ("registrar", "next_holder", "opinion")}
+    dialog.errors.show({"next_holder": "请填写拟办人"})
+    qtbot.wait(20)
+    error = ui.next_holder_error
+    assert error.isVisible()
+    assert error.geometry().top() > ui.next_holder.geometry().top()
+    # starts in the 拟办人 half of the row, not under 登记人
+    assert error.mapTo(dialog, error.rect().topLeft()).x() > ui.registrar.mapTo(dialog, ui.registrar.rect().center()).x()
+    assert {name: getattr(ui, name).geometry() for name in before} == before, "the form did not move"
+    dialog.errors.clear()
+    qtbot.wait(20)
+    assert {name: getattr(ui, name).geometry() for name in before} == before
+
+
+@pytest.mark.parametrize("name", ["incoming", "outgoing", "new visit", "new call", "urge", "extension", "extend"])
+def test_fits_1024_by_768(qtbot, records, name):
+    dialog = DIALOGS[name][0](records)
+    qtbot.addWidget(dialog)
+    assert dialog.minimumSizeHint().height() <= 720
+    assert dialog.height() <= 720 and dialog.width() <= 1000
