@@ -9,9 +9,12 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLabel, QPlainTextEdit
 
-from tests.ui.test_record_dialog import DIALOGS, records  # noqa: F401  (the fixture)
+from tests.ui import test_record_dialog
+from tests.ui.test_record_dialog import DIALOGS
 from xiaoneng_desktop.ui.widgets.accountability import AskExtensionDialog, DecideExtensionDialog
 from xiaoneng_desktop.ui.widgets.record_dialog import PICKER_WIDTH
+
+records = test_record_dialog.records  # the fixture: one saved record of every kind
 
 
 def _open(qtbot, dialog):
@@ -68,3 +71,40 @@ def test_fits_1024_by_768(qtbot, records, name):
     qtbot.addWidget(dialog)
     assert dialog.minimumSizeHint().height() <= 720
     assert dialog.height() <= 720 and dialog.width() <= 1000
+
+
+def _accept_texts(dialog) -> set[str]:
+    box = dialog.ui.button_box
+    return {button.text() for button in box.buttons()
+            if box.buttonRole(button) in (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole)}
+
+
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_one_vocabulary(qtbot, records, name):
+    dialog = DIALOGS[name][0](records)
+    qtbot.addWidget(dialog)
+    texts = _accept_texts(dialog)
+    assert texts and not texts & {"确定", "提交", "添加", "新增", "OK", "Save"}, texts
+    cancel = dialog.ui.button_box.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is None or cancel.text() == "取消"
+
+
+def test_extension_requests_say_submit_for_approval(qtbot, records):
+    ask = AskExtensionDialog(records["doc"].id, dt.datetime(2026, 10, 20, 17, 0), lambda *a: None, "关于防汛工作的通知")
+    qtbot.addWidget(ask)
+    assert _accept_texts(ask) == {"提交审批"}
+    document = DIALOGS["extension"][0](records)
+    qtbot.addWidget(document)
+    assert _accept_texts(document) == {"提交审批"}
+    assert _accept_texts(DIALOGS["extend"][0](records)) == {"保存"}
+
+
+def test_decide_dialog_saves(qtbot, records, clock):
+    from xiaoneng_desktop.core import extensions
+
+    documents_service = __import__("xiaoneng_desktop.documents.service", fromlist=["ask_extension"])
+    doc = records["doc"]
+    documents_service.ask_extension(doc.id, (doc.due or doc.deadline).date() + dt.timedelta(days=3), "材料多")
+    dialog = DecideExtensionDialog(extensions.pending("document", doc.id)[0], "收文")
+    qtbot.addWidget(dialog)
+    assert _accept_texts(dialog) == {"保存"}

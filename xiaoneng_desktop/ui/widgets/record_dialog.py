@@ -44,6 +44,8 @@ from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, keep_place, nam
 
 D = TypeVar("D", bound=QDialog)
 
+#: What an entry dialog's accept button says (a different act says so: 提交审批, 生成 …), never 确定/提交.
+SAVE_TEXT = "保存"
 #: The least width of an editable combo box (a person picker): a name and its arrow, never a 45 px stub.
 PICKER_WIDTH = 160
 #: The tallest a dialog may be to fit a 1024×768 screen with the task bar and the window's title.
@@ -138,6 +140,9 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
         self.ui = ui = self.form_class()
         ui.setupUi(self)
         name_buttons(ui.button_box)
+        ok = ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:  # one word for the act: an entry dialog's accept button saves
+            ok.setText(SAVE_TEXT)
         ui.button_box.accepted.connect(self.save)
         ui.button_box.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter: the keypad's
