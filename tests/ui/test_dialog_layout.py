@@ -108,3 +108,17 @@ def test_decide_dialog_saves(qtbot, records, clock):
     dialog = DecideExtensionDialog(extensions.pending("document", doc.id)[0], "收文")
     qtbot.addWidget(dialog)
     assert _accept_texts(dialog) == {"保存"}
+
+
+@pytest.mark.parametrize("name, left, right", [("incoming", "start_date", "kind"), ("incoming", "urgency", "copies"),
+                                               ("outgoing", "unit", "drafter"), ("outgoing", "start_date", "code")])
+def test_messages_of_one_row_sit_side_by_side(qtbot, records, name, left, right):
+    """Two inputs on one line have their messages on one line, each under its own input: no stacked empty bands."""
+    dialog = _open(qtbot, DIALOGS[name][0](records))
+    ui = dialog.ui
+    dialog.errors.show({left: "错误一", right: "错误二"})
+    qtbot.wait(20)
+    first, second = getattr(ui, f"{left}_error"), getattr(ui, f"{right}_error")
+    assert first.isVisible() and second.isVisible()
+    assert first.mapTo(dialog, first.rect().topLeft()).y() == second.mapTo(dialog, second.rect().topLeft()).y()
+    assert second.mapTo(dialog, second.rect().topLeft()).x() > first.mapTo(dialog, first.rect().topLeft()).x()
