@@ -181,11 +181,17 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
         for edit in self.findChildren(QPlainTextEdit):
             lines = edit.fontMetrics().lineSpacing() * 3 + 2 * edit.frameWidth() + 8
             edit.setMinimumHeight(max(edit.minimumHeight(), min(lines, edit.maximumHeight())))
+        for field, widget in self.errors.fields.items():
+            if not widget.isVisibleTo(self):  # a row this dialog does not show keeps no line for its message
+                label = self.errors.label(field)
+                if label is not self.form_error:
+                    keep_place(label, False)
         if self.minimumSizeHint().height() > FIT_HEIGHT:  # a long form: the screen first, messages may push
             for label in self.errors.labels():
                 keep_place(label, False)
         grows = any(widget.isVisibleTo(self)
                     and widget.sizePolicy().expandingDirections() & Qt.Orientation.Vertical
+                    and widget.maximumHeight() > 2 * widget.sizeHint().height()  # not capped at a few lines
                     for widget in self.findChildren(QWidget) if isinstance(widget, (QPlainTextEdit, QTextEdit,
                                                                                     QListWidget, QTableWidget)))
         hint = self.sizeHint()
