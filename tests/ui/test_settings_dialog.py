@@ -192,7 +192,7 @@ def test_cancel_saves_nothing(qtbot, dialog):
 
 def test_buttons_read_in_chinese(dialog):
     texts = {button.text() for button in dialog.button_box.buttons()}
-    assert texts == {"确定", "取消", "恢复默认"}
+    assert texts == {"保存", "取消", "恢复默认"}
 
 
 def test_the_backup_folder_is_chosen_with_a_folder_dialog(qtbot, database, monkeypatch, tmp_path):

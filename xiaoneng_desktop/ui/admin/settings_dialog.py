@@ -134,7 +134,7 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
             | QDialogButtonBox.StandardButton.RestoreDefaults)
         # Without a Qt translation loaded the standard buttons would read in English.
-        self.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
+        self.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("保存")
         self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
         self.restore_button = self.button_box.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         self.restore_button.setText("恢复默认")

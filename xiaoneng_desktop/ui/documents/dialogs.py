@@ -440,7 +440,7 @@ class ExtensionDialog(RecordDialog):
             for part in (name, f"{name}_label"):
                 if hasattr(ui, part):
                     getattr(ui, part).setVisible(False)
-        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("提交申请")
+        ui.button_box.button(QDialogButtonBox.StandardButton.Save).setText("提交审批")
         ui.reason.setFocus()
 
     def submit(self) -> DeadlineExtension:

@@ -26,17 +26,17 @@ class Ui_ExtensionDialog(object):
         ExtensionDialog.resize(480, 320)
         self.grid = QGridLayout(ExtensionDialog)
         self.grid.setObjectName(u"grid")
+        self.document_title = QLabel(ExtensionDialog)
+        self.document_title.setObjectName(u"document_title")
+        self.document_title.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+
+        self.grid.addWidget(self.document_title, 0, 0, 1, 1)
+
         self.document_label = QLabel(ExtensionDialog)
         self.document_label.setObjectName(u"document_label")
-        self.document_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.document_label.setWordWrap(True)
 
-        self.grid.addWidget(self.document_label, 0, 0, 1, 1)
-
-        self.document_label1 = QLabel(ExtensionDialog)
-        self.document_label1.setObjectName(u"document_label1")
-        self.document_label1.setWordWrap(True)
-
-        self.grid.addWidget(self.document_label1, 0, 1, 1, 1)
+        self.grid.addWidget(self.document_label, 0, 1, 1, 1)
 
         self.new_date_label = QLabel(ExtensionDialog)
         self.new_date_label.setObjectName(u"new_date_label")
@@ -135,7 +135,7 @@ class Ui_ExtensionDialog(object):
 
     def retranslateUi(self, ExtensionDialog):
         ExtensionDialog.setWindowTitle(QCoreApplication.translate("ExtensionDialog", u"\u7533\u8bf7\u5ef6\u671f", None))
-        self.document_label.setText(QCoreApplication.translate("ExtensionDialog", u"\u6587\u4ef6", None))
+        self.document_title.setText(QCoreApplication.translate("ExtensionDialog", u"\u6587\u4ef6", None))
         self.new_date_label.setText(QCoreApplication.translate("ExtensionDialog", u"\u5ef6\u671f\u81f3*", None))
         self.new_date.setDisplayFormat(QCoreApplication.translate("ExtensionDialog", u"yyyy-MM-dd", None))
         self.reason_label.setText(QCoreApplication.translate("ExtensionDialog", u"\u5ef6\u671f\u539f\u56e0*", None))

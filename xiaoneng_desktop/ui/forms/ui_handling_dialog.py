@@ -69,19 +69,26 @@ class Ui_HandlingDialog(object):
 
         self.grid.addLayout(self.decision_row, 1, 1, 1, 1)
 
+        self.decision_row_errors = QHBoxLayout()
+        self.decision_row_errors.setObjectName(u"decision_row_errors")
         self.decision_error = QLabel(HandlingDialog)
         self.decision_error.setObjectName(u"decision_error")
         self.decision_error.setStyleSheet(u"color: #c62828;")
         self.decision_error.setWordWrap(True)
 
-        self.grid.addWidget(self.decision_error, 2, 1, 1, 1)
+        self.decision_row_errors.addWidget(self.decision_error)
 
         self.decided_at_error = QLabel(HandlingDialog)
         self.decided_at_error.setObjectName(u"decided_at_error")
         self.decided_at_error.setStyleSheet(u"color: #c62828;")
         self.decided_at_error.setWordWrap(True)
 
-        self.grid.addWidget(self.decided_at_error, 3, 1, 1, 1)
+        self.decision_row_errors.addWidget(self.decided_at_error)
+
+        self.decision_row_errors.setStretch(0, 1)
+        self.decision_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.decision_row_errors, 2, 1, 1, 1)
 
         self.label_2 = QLabel(HandlingDialog)
         self.label_2.setObjectName(u"label_2")
@@ -137,19 +144,26 @@ class Ui_HandlingDialog(object):
 
         self.grid.addLayout(self.referral_row, 6, 1, 1, 1)
 
+        self.referral_row_errors = QHBoxLayout()
+        self.referral_row_errors.setObjectName(u"referral_row_errors")
         self.referred_to_error = QLabel(HandlingDialog)
         self.referred_to_error.setObjectName(u"referred_to_error")
         self.referred_to_error.setStyleSheet(u"color: #c62828;")
         self.referred_to_error.setWordWrap(True)
 
-        self.grid.addWidget(self.referred_to_error, 7, 1, 1, 1)
+        self.referral_row_errors.addWidget(self.referred_to_error)
 
         self.referral_due_error = QLabel(HandlingDialog)
         self.referral_due_error.setObjectName(u"referral_due_error")
         self.referral_due_error.setStyleSheet(u"color: #c62828;")
         self.referral_due_error.setWordWrap(True)
 
-        self.grid.addWidget(self.referral_due_error, 8, 1, 1, 1)
+        self.referral_row_errors.addWidget(self.referral_due_error)
+
+        self.referral_row_errors.setStretch(0, 1)
+        self.referral_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.referral_row_errors, 7, 1, 1, 1)
 
         self.label_4 = QLabel(HandlingDialog)
         self.label_4.setObjectName(u"label_4")
@@ -265,19 +279,26 @@ class Ui_HandlingDialog(object):
 
         self.grid.addLayout(self.replied_row, 15, 1, 1, 1)
 
+        self.replied_row_errors = QHBoxLayout()
+        self.replied_row_errors.setObjectName(u"replied_row_errors")
         self.replied_at_error = QLabel(HandlingDialog)
         self.replied_at_error.setObjectName(u"replied_at_error")
         self.replied_at_error.setStyleSheet(u"color: #c62828;")
         self.replied_at_error.setWordWrap(True)
 
-        self.grid.addWidget(self.replied_at_error, 16, 1, 1, 1)
+        self.replied_row_errors.addWidget(self.replied_at_error)
 
         self.satisfaction_error = QLabel(HandlingDialog)
         self.satisfaction_error.setObjectName(u"satisfaction_error")
         self.satisfaction_error.setStyleSheet(u"color: #c62828;")
         self.satisfaction_error.setWordWrap(True)
 
-        self.grid.addWidget(self.satisfaction_error, 17, 1, 1, 1)
+        self.replied_row_errors.addWidget(self.satisfaction_error)
+
+        self.replied_row_errors.setStretch(0, 1)
+        self.replied_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.replied_row_errors, 16, 1, 1, 1)
 
         self.label_8 = QLabel(HandlingDialog)
         self.label_8.setObjectName(u"label_8")

@@ -55,12 +55,26 @@ class Ui_IncomingDialog(object):
 
         self.grid.addLayout(self.start_date_row, 0, 1, 1, 1)
 
+        self.start_date_row_errors = QHBoxLayout()
+        self.start_date_row_errors.setObjectName(u"start_date_row_errors")
         self.start_date_error = QLabel(IncomingDialog)
         self.start_date_error.setObjectName(u"start_date_error")
         self.start_date_error.setStyleSheet(u"color: #c62828;")
         self.start_date_error.setWordWrap(True)
 
-        self.grid.addWidget(self.start_date_error, 1, 1, 1, 1)
+        self.start_date_row_errors.addWidget(self.start_date_error)
+
+        self.kind_error = QLabel(IncomingDialog)
+        self.kind_error.setObjectName(u"kind_error")
+        self.kind_error.setStyleSheet(u"color: #c62828;")
+        self.kind_error.setWordWrap(True)
+
+        self.start_date_row_errors.addWidget(self.kind_error)
+
+        self.start_date_row_errors.setStretch(0, 1)
+        self.start_date_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.start_date_row_errors, 1, 1, 1, 1)
 
         self.unit_label = QLabel(IncomingDialog)
         self.unit_label.setObjectName(u"unit_label")
@@ -153,19 +167,26 @@ class Ui_IncomingDialog(object):
 
         self.grid.addLayout(self.secrecy_row, 8, 1, 1, 1)
 
+        self.secrecy_row_errors = QHBoxLayout()
+        self.secrecy_row_errors.setObjectName(u"secrecy_row_errors")
         self.secrecy_error = QLabel(IncomingDialog)
         self.secrecy_error.setObjectName(u"secrecy_error")
         self.secrecy_error.setStyleSheet(u"color: #c62828;")
         self.secrecy_error.setWordWrap(True)
 
-        self.grid.addWidget(self.secrecy_error, 9, 1, 1, 1)
+        self.secrecy_row_errors.addWidget(self.secrecy_error)
 
         self.secrecy_term_error = QLabel(IncomingDialog)
         self.secrecy_term_error.setObjectName(u"secrecy_term_error")
         self.secrecy_term_error.setStyleSheet(u"color: #c62828;")
         self.secrecy_term_error.setWordWrap(True)
 
-        self.grid.addWidget(self.secrecy_term_error, 10, 1, 1, 1)
+        self.secrecy_row_errors.addWidget(self.secrecy_term_error)
+
+        self.secrecy_row_errors.setStretch(0, 1)
+        self.secrecy_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.secrecy_row_errors, 9, 1, 1, 1)
 
         self.urgency_label = QLabel(IncomingDialog)
         self.urgency_label.setObjectName(u"urgency_label")
@@ -196,26 +217,26 @@ class Ui_IncomingDialog(object):
 
         self.grid.addLayout(self.urgency_row, 11, 1, 1, 1)
 
+        self.urgency_row_errors = QHBoxLayout()
+        self.urgency_row_errors.setObjectName(u"urgency_row_errors")
         self.urgency_error = QLabel(IncomingDialog)
         self.urgency_error.setObjectName(u"urgency_error")
         self.urgency_error.setStyleSheet(u"color: #c62828;")
         self.urgency_error.setWordWrap(True)
 
-        self.grid.addWidget(self.urgency_error, 12, 1, 1, 1)
-
-        self.kind_error = QLabel(IncomingDialog)
-        self.kind_error.setObjectName(u"kind_error")
-        self.kind_error.setStyleSheet(u"color: #c62828;")
-        self.kind_error.setWordWrap(True)
-
-        self.grid.addWidget(self.kind_error, 13, 1, 1, 1)
+        self.urgency_row_errors.addWidget(self.urgency_error)
 
         self.copies_error = QLabel(IncomingDialog)
         self.copies_error.setObjectName(u"copies_error")
         self.copies_error.setStyleSheet(u"color: #c62828;")
         self.copies_error.setWordWrap(True)
 
-        self.grid.addWidget(self.copies_error, 14, 1, 1, 1)
+        self.urgency_row_errors.addWidget(self.copies_error)
+
+        self.urgency_row_errors.setStretch(0, 1)
+        self.urgency_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.urgency_row_errors, 12, 1, 1, 1)
 
         self.deadline_label = QLabel(IncomingDialog)
         self.deadline_label.setObjectName(u"deadline_label")
@@ -278,22 +299,31 @@ class Ui_IncomingDialog(object):
 
         self.registrar_row.addWidget(self.next_holder)
 
+        self.registrar_row.setStretch(0, 1)
+        self.registrar_row.setStretch(2, 1)
 
         self.grid.addLayout(self.registrar_row, 17, 1, 1, 1)
 
+        self.registrar_error_row = QHBoxLayout()
+        self.registrar_error_row.setObjectName(u"registrar_error_row")
         self.registrar_error = QLabel(IncomingDialog)
         self.registrar_error.setObjectName(u"registrar_error")
         self.registrar_error.setStyleSheet(u"color: #c62828;")
         self.registrar_error.setWordWrap(True)
 
-        self.grid.addWidget(self.registrar_error, 18, 1, 1, 1)
+        self.registrar_error_row.addWidget(self.registrar_error)
 
         self.next_holder_error = QLabel(IncomingDialog)
         self.next_holder_error.setObjectName(u"next_holder_error")
         self.next_holder_error.setStyleSheet(u"color: #c62828;")
         self.next_holder_error.setWordWrap(True)
 
-        self.grid.addWidget(self.next_holder_error, 19, 1, 1, 1)
+        self.registrar_error_row.addWidget(self.next_holder_error)
+
+        self.registrar_error_row.setStretch(0, 1)
+        self.registrar_error_row.setStretch(1, 1)
+
+        self.grid.addLayout(self.registrar_error_row, 18, 1, 1, 1)
 
         self.opinion_label = QLabel(IncomingDialog)
         self.opinion_label.setObjectName(u"opinion_label")

@@ -66,26 +66,34 @@ class Ui_OutgoingDialog(object):
 
         self.grid.addLayout(self.start_date_row, 0, 1, 1, 1)
 
+        self.start_date_row_errors = QHBoxLayout()
+        self.start_date_row_errors.setObjectName(u"start_date_row_errors")
         self.start_date_error = QLabel(OutgoingDialog)
         self.start_date_error.setObjectName(u"start_date_error")
         self.start_date_error.setStyleSheet(u"color: #c62828;")
         self.start_date_error.setWordWrap(True)
 
-        self.grid.addWidget(self.start_date_error, 1, 1, 1, 1)
+        self.start_date_row_errors.addWidget(self.start_date_error)
 
         self.kind_error = QLabel(OutgoingDialog)
         self.kind_error.setObjectName(u"kind_error")
         self.kind_error.setStyleSheet(u"color: #c62828;")
         self.kind_error.setWordWrap(True)
 
-        self.grid.addWidget(self.kind_error, 2, 1, 1, 1)
+        self.start_date_row_errors.addWidget(self.kind_error)
 
         self.code_error = QLabel(OutgoingDialog)
         self.code_error.setObjectName(u"code_error")
         self.code_error.setStyleSheet(u"color: #c62828;")
         self.code_error.setWordWrap(True)
 
-        self.grid.addWidget(self.code_error, 3, 1, 1, 1)
+        self.start_date_row_errors.addWidget(self.code_error)
+
+        self.start_date_row_errors.setStretch(0, 1)
+        self.start_date_row_errors.setStretch(1, 1)
+        self.start_date_row_errors.setStretch(2, 1)
+
+        self.grid.addLayout(self.start_date_row_errors, 1, 1, 1, 1)
 
         self.title_label = QLabel(OutgoingDialog)
         self.title_label.setObjectName(u"title_label")
@@ -133,19 +141,26 @@ class Ui_OutgoingDialog(object):
 
         self.grid.addLayout(self.unit_row, 6, 1, 1, 1)
 
+        self.unit_row_errors = QHBoxLayout()
+        self.unit_row_errors.setObjectName(u"unit_row_errors")
         self.unit_error = QLabel(OutgoingDialog)
         self.unit_error.setObjectName(u"unit_error")
         self.unit_error.setStyleSheet(u"color: #c62828;")
         self.unit_error.setWordWrap(True)
 
-        self.grid.addWidget(self.unit_error, 7, 1, 1, 1)
+        self.unit_row_errors.addWidget(self.unit_error)
 
         self.drafter_error = QLabel(OutgoingDialog)
         self.drafter_error.setObjectName(u"drafter_error")
         self.drafter_error.setStyleSheet(u"color: #c62828;")
         self.drafter_error.setWordWrap(True)
 
-        self.grid.addWidget(self.drafter_error, 8, 1, 1, 1)
+        self.unit_row_errors.addWidget(self.drafter_error)
+
+        self.unit_row_errors.setStretch(0, 1)
+        self.unit_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.unit_row_errors, 7, 1, 1, 1)
 
         self.cosign_units_label = QLabel(OutgoingDialog)
         self.cosign_units_label.setObjectName(u"cosign_units_label")
@@ -192,19 +207,26 @@ class Ui_OutgoingDialog(object):
 
         self.grid.addLayout(self.secrecy_row, 11, 1, 1, 1)
 
+        self.secrecy_row_errors = QHBoxLayout()
+        self.secrecy_row_errors.setObjectName(u"secrecy_row_errors")
         self.secrecy_error = QLabel(OutgoingDialog)
         self.secrecy_error.setObjectName(u"secrecy_error")
         self.secrecy_error.setStyleSheet(u"color: #c62828;")
         self.secrecy_error.setWordWrap(True)
 
-        self.grid.addWidget(self.secrecy_error, 12, 1, 1, 1)
+        self.secrecy_row_errors.addWidget(self.secrecy_error)
 
         self.secrecy_term_error = QLabel(OutgoingDialog)
         self.secrecy_term_error.setObjectName(u"secrecy_term_error")
         self.secrecy_term_error.setStyleSheet(u"color: #c62828;")
         self.secrecy_term_error.setWordWrap(True)
 
-        self.grid.addWidget(self.secrecy_term_error, 13, 1, 1, 1)
+        self.secrecy_row_errors.addWidget(self.secrecy_term_error)
+
+        self.secrecy_row_errors.setStretch(0, 1)
+        self.secrecy_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.secrecy_row_errors, 12, 1, 1, 1)
 
         self.urgency_label = QLabel(OutgoingDialog)
         self.urgency_label.setObjectName(u"urgency_label")
@@ -235,19 +257,26 @@ class Ui_OutgoingDialog(object):
 
         self.grid.addLayout(self.urgency_row, 14, 1, 1, 1)
 
+        self.urgency_row_errors = QHBoxLayout()
+        self.urgency_row_errors.setObjectName(u"urgency_row_errors")
         self.urgency_error = QLabel(OutgoingDialog)
         self.urgency_error.setObjectName(u"urgency_error")
         self.urgency_error.setStyleSheet(u"color: #c62828;")
         self.urgency_error.setWordWrap(True)
 
-        self.grid.addWidget(self.urgency_error, 15, 1, 1, 1)
+        self.urgency_row_errors.addWidget(self.urgency_error)
 
         self.copies_error = QLabel(OutgoingDialog)
         self.copies_error.setObjectName(u"copies_error")
         self.copies_error.setStyleSheet(u"color: #c62828;")
         self.copies_error.setWordWrap(True)
 
-        self.grid.addWidget(self.copies_error, 16, 1, 1, 1)
+        self.urgency_row_errors.addWidget(self.copies_error)
+
+        self.urgency_row_errors.setStretch(0, 1)
+        self.urgency_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.urgency_row_errors, 15, 1, 1, 1)
 
         self.deadline_label = QLabel(OutgoingDialog)
         self.deadline_label.setObjectName(u"deadline_label")

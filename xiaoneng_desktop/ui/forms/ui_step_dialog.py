@@ -75,19 +75,26 @@ class Ui_StepDialog(object):
 
         self.grid.addLayout(self.who_row, 2, 1, 1, 1)
 
+        self.who_row_errors = QHBoxLayout()
+        self.who_row_errors.setObjectName(u"who_row_errors")
         self.who_error = QLabel(StepDialog)
         self.who_error.setObjectName(u"who_error")
         self.who_error.setStyleSheet(u"color: #c62828;")
         self.who_error.setWordWrap(True)
 
-        self.grid.addWidget(self.who_error, 3, 1, 1, 1)
+        self.who_row_errors.addWidget(self.who_error)
 
         self.done_at_error = QLabel(StepDialog)
         self.done_at_error.setObjectName(u"done_at_error")
         self.done_at_error.setStyleSheet(u"color: #c62828;")
         self.done_at_error.setWordWrap(True)
 
-        self.grid.addWidget(self.done_at_error, 4, 1, 1, 1)
+        self.who_row_errors.addWidget(self.done_at_error)
+
+        self.who_row_errors.setStretch(0, 1)
+        self.who_row_errors.setStretch(1, 1)
+
+        self.grid.addLayout(self.who_row_errors, 3, 1, 1, 1)
 
         self.opinion_label = QLabel(StepDialog)
         self.opinion_label.setObjectName(u"opinion_label")

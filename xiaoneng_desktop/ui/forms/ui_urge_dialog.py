@@ -26,17 +26,17 @@ class Ui_UrgeDialog(object):
         UrgeDialog.resize(480, 300)
         self.grid = QGridLayout(UrgeDialog)
         self.grid.setObjectName(u"grid")
+        self.document_title = QLabel(UrgeDialog)
+        self.document_title.setObjectName(u"document_title")
+        self.document_title.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+
+        self.grid.addWidget(self.document_title, 0, 0, 1, 1)
+
         self.document_label = QLabel(UrgeDialog)
         self.document_label.setObjectName(u"document_label")
-        self.document_label.setAlignment(Qt.AlignRight|Qt.AlignTrailing|Qt.AlignVCenter)
+        self.document_label.setWordWrap(True)
 
-        self.grid.addWidget(self.document_label, 0, 0, 1, 1)
-
-        self.document_label1 = QLabel(UrgeDialog)
-        self.document_label1.setObjectName(u"document_label1")
-        self.document_label1.setWordWrap(True)
-
-        self.grid.addWidget(self.document_label1, 0, 1, 1, 1)
+        self.grid.addWidget(self.document_label, 0, 1, 1, 1)
 
         self.urged_by_label = QLabel(UrgeDialog)
         self.urged_by_label.setObjectName(u"urged_by_label")
@@ -116,7 +116,7 @@ class Ui_UrgeDialog(object):
 
     def retranslateUi(self, UrgeDialog):
         UrgeDialog.setWindowTitle(QCoreApplication.translate("UrgeDialog", u"\u50ac\u529e", None))
-        self.document_label.setText(QCoreApplication.translate("UrgeDialog", u"\u6587\u4ef6", None))
+        self.document_title.setText(QCoreApplication.translate("UrgeDialog", u"\u6587\u4ef6", None))
         self.urged_by_label.setText(QCoreApplication.translate("UrgeDialog", u"\u50ac\u529e\u4eba*", None))
         self.way_label.setText(QCoreApplication.translate("UrgeDialog", u"\u65b9\u5f0f*", None))
         self.answer_label.setText(QCoreApplication.translate("UrgeDialog", u"\u7b54\u590d\u60c5\u51b5", None))

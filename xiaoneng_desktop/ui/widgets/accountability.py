@@ -7,7 +7,7 @@ import datetime as dt
 import html
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QDialogButtonBox, QLabel, QLineEdit, QMessageBox, QWidget
 
 from xiaoneng_desktop.core import extensions, late_entry
 from xiaoneng_desktop.core.models import DeadlineExtension
@@ -121,6 +121,7 @@ class AskExtensionDialog(RecordDialog):
                              "由他人审批后生效。".strip())
         self.ui.new_date.setDate(to_qdate(current.date() + dt.timedelta(days=1)))
         self.ui.reason.setMinimumWidth(320)
+        self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setText("提交审批")  # another approves
 
     def submit(self):
         return self.ask(self.record_id, from_qdate(self.ui.new_date.date()), self.ui.reason.text())

@@ -25,16 +25,25 @@ class FieldErrors:
         self.fields = fields  # field name → its input, for focus and to clear the message on edit
         self.form_error = form_error or getattr(ui, "form_error", None)
         for field, widget in fields.items():
+            keep_place(self.label(field))
             self.label(field).hide()
             signal = (getattr(widget, "textChanged", None) or getattr(widget, "currentTextChanged", None)
                       or getattr(widget, "dateTimeChanged", None) or getattr(widget, "toggled", None))
             if signal is not None:
                 signal.connect(lambda *_, f=field: self.label(f).hide())
         if self.form_error is not None:
+            keep_place(self.form_error)
             self.form_error.hide()
 
     def label(self, field: str) -> QLabel:
         return getattr(self.ui, f"{field}_error", None) or self.form_error
+
+    def labels(self) -> list[QLabel]:
+        """Every message label of the form, the form-wide one included."""
+        found = {id(self.label(f)): self.label(f) for f in self.fields}
+        if self.form_error is not None:
+            found[id(self.form_error)] = self.form_error
+        return list(found.values())
 
     def clear(self) -> None:
         for field in self.fields:
@@ -80,6 +89,21 @@ class FieldErrors:
         if self.form_error is not None and not self.form_error.isHidden():
             result[""] = self.form_error.text()
         return result
+
+
+def keep_place(label: QLabel, keep: bool = True) -> None:
+    """A hidden message keeps its line, so the form does not jump as messages come and go (``keep=False``
+    gives the line back, for a form too long to spare a line under every field)."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(keep)
+    label.setSizePolicy(policy)
+    height = 0
+    if keep:  # one line of message, measured as the label will show it
+        text = label.text()
+        label.setText("请")
+        height = label.sizeHint().height()
+        label.setText(text)
+    label.setMinimumHeight(height)
 
 
 def name_buttons(box: QDialogButtonBox) -> None:

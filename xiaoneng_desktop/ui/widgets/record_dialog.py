@@ -40,9 +40,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, name_buttons
+from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, keep_place, name_buttons
 
 D = TypeVar("D", bound=QDialog)
+
+#: What an entry dialog's accept button says (a different act says so: 提交审批, 生成 …), never 确定/提交.
+SAVE_TEXT = "保存"
+#: The least width of an editable combo box (a person picker): a name and its arrow, never a 45 px stub.
+PICKER_WIDTH = 160
+#: The tallest a dialog may be to fit a 1024×768 screen with the task bar and the window's title.
+FIT_HEIGHT = 700
 
 Answer = Literal["save", "discard", "cancel"]
 
@@ -107,6 +114,7 @@ class _SnapshotWhenBuilt(type(QDialog)):
             raise TypeError(f"{cls.__name__} 没有 submit()：每个录入窗口都要说明保存时调用哪个服务")
         dialog = super().__call__(*args, **kwargs)
         dialog.mark_clean()
+        dialog.fit_layout()
         return dialog
 
 
@@ -132,6 +140,9 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
         self.ui = ui = self.form_class()
         ui.setupUi(self)
         name_buttons(ui.button_box)
+        ok = ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:  # one word for the act: an entry dialog's accept button saves
+            ok.setText(SAVE_TEXT)
         ui.button_box.accepted.connect(self.save)
         ui.button_box.rejected.connect(self.reject)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):  # Enter: the keypad's
@@ -144,6 +155,48 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
         label = error_label(self, "form_error")
         self.ui.grid.addWidget(label, self.ui.grid.rowCount(), 0, 1, 2)
         return label
+
+    def fit_layout(self) -> None:
+        """The inputs use the dialog's width and nothing floats in empty bands: the input columns of the
+        grid stretch (the label columns do not), person pickers and date fields are wide enough to read,
+        and a dialog with nothing to grow vertically is only as tall as its rows (a Designer size larger
+        than that spread the rows apart)."""
+        grid = getattr(self.ui, "grid", None)
+        if not isinstance(grid, QGridLayout):
+            return
+        inputs = set()
+        for index in range(grid.count()):
+            item = grid.itemAt(index)
+            _, column, _, span = grid.getItemPosition(index)
+            widget = item.widget()
+            if span == 1 and (item.layout() is not None
+                              or (widget is not None and not isinstance(widget, QLabel))):
+                inputs.add(column)
+        for column in inputs:
+            if grid.columnStretch(column) == 0:
+                grid.setColumnStretch(column, 1)
+        for combo in self.findChildren(QComboBox):
+            if combo.isEditable():  # a person picker (fill_names) or a typed choice
+                combo.setMinimumWidth(max(combo.minimumWidth(), PICKER_WIDTH))
+        for edit in self.findChildren(QPlainTextEdit):
+            lines = edit.fontMetrics().lineSpacing() * 3 + 2 * edit.frameWidth() + 8
+            edit.setMinimumHeight(max(edit.minimumHeight(), min(lines, edit.maximumHeight())))
+        for field, widget in self.errors.fields.items():
+            if not widget.isVisibleTo(self):  # a row this dialog does not show keeps no line for its message
+                label = self.errors.label(field)
+                if label is not self.form_error:
+                    keep_place(label, False)
+        if self.minimumSizeHint().height() > FIT_HEIGHT:  # a long form: the screen first, messages may push
+            for label in self.errors.labels():
+                keep_place(label, False)
+        grows = any(widget.isVisibleTo(self)
+                    and widget.sizePolicy().expandingDirections() & Qt.Orientation.Vertical
+                    and widget.maximumHeight() > 2 * widget.sizeHint().height()  # not capped at a few lines
+                    for widget in self.findChildren(QWidget) if isinstance(widget, (QPlainTextEdit, QTextEdit,
+                                                                                    QListWidget, QTableWidget)))
+        hint = self.sizeHint()
+        if not grows and self.testAttribute(Qt.WidgetAttribute.WA_Resized) and self.height() > hint.height():
+            self.resize(self.width(), hint.height())
 
     def field_widgets(self) -> dict[str, QWidget]:
         names = self.fields if isinstance(self.fields, dict) else {field: field for field in self.fields}
@@ -267,4 +320,6 @@ def error_label(parent: QWidget, name: str) -> QLabel:
     label.setStyleSheet("color: #c62828;")
     label.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what was typed
     label.setWordWrap(True)
+    keep_place(label)
     return label
+
