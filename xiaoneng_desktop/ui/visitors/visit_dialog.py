@@ -9,7 +9,7 @@ Ctrl+Enter saves; bad input shows under the field and the form keeps what was ty
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem, QWidget
+from PySide6.QtWidgets import QComboBox, QListWidgetItem, QWidget
 
 from xiaoneng_desktop.core import clock, people, session
 from xiaoneng_desktop.core.validation import ValidationError, clean_id_number, is_old_id_number
@@ -44,6 +44,8 @@ class VisitDialog(RecordDialog):
             self.setWindowTitle("修改来访登记" if visit else "来访登记")
         ui.category.addItems(SUBJECT_LIST.values())  # the office's own lists (工具→单位设置)
         ui.purpose.addItems(["", *PURPOSE_LIST.values()])
+        for combo in (ui.category, ui.purpose):  # the longest value readable (城乡建设, 揭发控告 …)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         #: the full 身份证号 only for a role allowed to see it (管理员, 接待员); others see it masked
         self.id_full = session.can("id.full")
         fill_names(ui.first_responder, people.person_names())
