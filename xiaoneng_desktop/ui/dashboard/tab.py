@@ -87,7 +87,7 @@ class DashboardTab(QWidget):
         self.roster_label.setObjectName("roster_label")
         self.roster_label.setTextFormat(Qt.TextFormat.RichText)
         self.roster_label.setWordWrap(True)
-        roster_box = QGroupBox("今日值班", self)
+        roster_box = QGroupBox("值班（当前班次在前）", self)
         QVBoxLayout(roster_box).addWidget(self.roster_label)
 
         self.figures_table = QTableWidget(0, 6, self)
