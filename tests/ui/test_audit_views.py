@@ -146,3 +146,18 @@ def test_audit_log_is_for_the_administrator_only(qtbot, database, signed_in):
         AuditDialog()
     with pytest.raises(PermissionDenied):
         audit.lines_query()
+
+
+def test_history_survives_garbage_collection_while_open(qtbot, call):
+    """The 修改记录 window is owned by the tab, not by a local that Python may collect."""
+    import gc
+
+    tab = make_tab(qtbot)
+    tab.view.select_id(call.id)
+    history = tab.show_history()
+    del history
+    gc.collect()
+    qtbot.wait(20)
+    [open_one] = [d for d in tab.findChildren(HistoryDialog) if d.isVisible()]
+    assert open_one.texts()[0][2] == "新建"
+    open_one.close()
