@@ -149,18 +149,41 @@ def _by_login(login: str) -> Account | None:
     return next((a for a in Account.select() if _key(a.login) == key), None)
 
 
+def _compact(name: str) -> str:
+    return "".join(_key(name or "").split())
+
+
+class Identities:
+    """``identity`` for many names at once (a pick list barring some people): the accounts and the
+    directory are read once, not once per name."""
+
+    def __init__(self) -> None:
+        self.accounts: dict[str, Account] = {}
+        for account in Account.select().order_by(Account.id):
+            self.accounts.setdefault(_compact(account.login), account)
+        self.people: dict[str, Person] = {}
+        for person in Person.select().where(Person.active == True).order_by(Person.id):  # noqa: E712
+            self.people.setdefault(_compact(person.name), person)
+
+    def __call__(self, name: str) -> tuple[str, object]:
+        key = _compact(name)
+        account = self.accounts.get(key)
+        if account is not None:
+            return ("person", account.person_id) if account.person_id is not None else ("account", account.id)
+        person = self.people.get(key)
+        return ("person", person.id) if person is not None else ("name", key)
+
+    def same(self, a: str, b: str) -> bool:
+        """Whether two names or logins are one person; an empty name is nobody."""
+        return bool((a or "").strip() and (b or "").strip()) and self(a) == self(b)
+
+
 def identity(name: str) -> tuple[str, object]:
     """Who a name or a login stands for, so that one person is recognised whichever way they were
     written down: a login linked to a person (用户管理 → 对应人员) and that person's name are the same
     person; an active person of the directory by their name; otherwise the name itself (NFKC, case
     and spaces aside)."""
-    key = "".join(_key(name or "").split())
-    account = next((a for a in Account.select() if "".join(_key(a.login).split()) == key), None)
-    if account is not None:
-        return ("person", account.person_id) if account.person_id is not None else ("account", account.id)
-    person = next((p for p in Person.select().where(Person.active == True)  # noqa: E712
-                   if "".join(_key(p.name).split()) == key), None)
-    return ("person", person.id) if person is not None else ("name", key)
+    return Identities()(name)
 
 
 def display_name(actor: session.Actor) -> str:
@@ -175,7 +198,7 @@ def display_name(actor: session.Actor) -> str:
 
 def same_person(a: str, b: str) -> bool:
     """Whether two names or logins are one person (``identity``); an empty name is nobody."""
-    return bool((a or "").strip() and (b or "").strip()) and identity(a) == identity(b)
+    return Identities().same(a, b)
 
 
 def find_account(login: str) -> Account:

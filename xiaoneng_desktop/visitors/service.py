@@ -436,13 +436,9 @@ def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
         visit = live(get_visit(visit_id), "id", "该记录已作废，不能办理")
         if visit.closed_at is not None:
             values = check_handling(visit, data)
-            if any(key not in AFTER_CLOSING for key, _old, _new in _changed_keys(visit, values)):
+            if any(key not in AFTER_CLOSING and getattr(visit, key) != value for key, value in values.items()):
                 raise ValidationError("id", CLOSED)
         return _save_handling(visit, data, actor, "办理")
-
-
-def _changed_keys(visit: Visit, values: dict) -> list[tuple[str, object, object]]:
-    return [(key, getattr(visit, key), value) for key, value in values.items() if getattr(visit, key) != value]
 
 
 @requires("visitors.write")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from xiaoneng_desktop.core import clock, people
+from xiaoneng_desktop.core import accounts, clock, people
 from xiaoneng_desktop.inspection import service
 from xiaoneng_desktop.inspection.models import Problem
 from xiaoneng_desktop.ui.forms.ui_verify_dialog import Ui_VerifyDialog
@@ -26,7 +26,8 @@ class VerifyDialog(RecordDialog):
         ui.problem_text.setText(f"{problem.description}\n整改措施：{problem.measure or '（未填写）'}\n"
                                 f"责任人：{problem.responsible_name}（验收人须为责任人以外的人员）")
         barred = (problem.responsible_name, problem.responsible_at_completion, problem.completed_by)
-        names = [n for n in people.person_names() if not any(service.same_person(n, who) for who in barred)]
+        same = accounts.Identities().same  # the directory read once for the whole list
+        names = [n for n in people.person_names() if not any(same(n, who) for who in barred)]
         fill_names(ui.verified_by, names)
         self._opened_at = to_qdatetime(clock.now())
         ui.verified_at.setDateTime(self._opened_at)
