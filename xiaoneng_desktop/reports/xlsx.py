@@ -219,72 +219,54 @@ def _write_section(book, report: MonthlyReport, section: Section) -> None:
     charts.print_area = "A1:I37"  # the title and both charts (8 cm each, from rows 3 and 20)
     charts.freeze_panes = None
 
-    overdue = book.create_sheet(f"{section.title}超时" if section.figures is not None else f"{section.title}超期")
-    headers = ["开始时间", "事项", "承办人", "办理时限", "超时"]
-    _title(overdue, report, len(headers))
-    _header(overdue, 2, headers)
-    for row_number, item in enumerate(section.overdue, start=3):
-        for column, value in enumerate([item.started, item.what, item.holder, item.deadline, item.late], start=1):
-            put(overdue, row_number, column, value)
-    overdue.auto_filter.ref = f"A2:E{len(section.overdue) + 2}"
-    _widths(overdue, [17, 50, 12, 17, 14])
-    _wrap_long(overdue, headers, 2)
-    _setup_page(overdue, 2, landscape=False)
+    _list_sheet(book, report, f"{section.title}超时" if section.figures is not None else f"{section.title}超期",
+                ["开始时间", "事项", "承办人", "办理时限", "超时"],
+                [[item.started, item.what, item.holder, item.deadline, item.late] for item in section.overdue],
+                [17, 50, 12, 17, 14], landscape=False)
+
+
+def _list_sheet(book, report: MonthlyReport, name: str, headers: list[str], rows, widths: list[int], *,
+                landscape: bool = True, empty_text: str = ""):
+    """A sheet listing records behind the figures: the title row, the header, the rows (or a line
+    saying there are none), a filter, widths, wrapped long text and the page setup."""
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(name)
+    _title(sheet, report, len(headers))
+    _header(sheet, 2, headers)
+    for row_number, values in enumerate(rows, start=3):
+        for column, value in enumerate(values, start=1):
+            put(sheet, row_number, column, value)
+    sheet.auto_filter.ref = f"A2:{get_column_letter(len(headers))}{len(rows) + 2}"
+    if not rows and empty_text:
+        put(sheet, 3, 1, empty_text)
+    _widths(sheet, widths)
+    _wrap_long(sheet, headers, 2)
+    _setup_page(sheet, 2, landscape=landscape)
+    return sheet
 
 
 def _write_records(book, report: MonthlyReport, section: Section) -> None:
-    from openpyxl.utils import get_column_letter
-
-    sheet = book.create_sheet(f"{section.title}明细")
-    _title(sheet, report, len(section.record_headers))
-    _header(sheet, 2, section.record_headers)
-    for row_number, record in enumerate(section.records, start=3):
-        for column, value in enumerate(record, start=1):
-            put(sheet, row_number, column, value)
-    last = len(section.records) + 2
-    sheet.auto_filter.ref = f"A2:{get_column_letter(len(section.record_headers))}{last}"
     widths = [17 if any(isinstance(r[c], dt.datetime) for r in section.records[:50]) else 12
               for c in range(len(section.record_headers))]
     for column, header in enumerate(section.record_headers):
         if header in LONG_TEXT:
             widths[column] = 45
-    _widths(sheet, widths)
-    _wrap_long(sheet, section.record_headers, 2)
-    _setup_page(sheet, 2, landscape=True)
+    _list_sheet(book, report, f"{section.title}明细", section.record_headers, section.records, widths)
 
 
 def _write_detail(book, report: MonthlyReport, detail) -> None:
     """A list behind a figure (重复访明细): a header row and its rows, or a line saying there are none."""
-    from openpyxl.utils import get_column_letter
-
-    sheet = book.create_sheet(detail.title)
-    _title(sheet, report, len(detail.headers))
-    _header(sheet, 2, detail.headers)
-    for row_number, values in enumerate(detail.rows, start=3):
-        for column, value in enumerate(values, start=1):
-            put(sheet, row_number, column, value)
-    if detail.rows:
-        sheet.auto_filter.ref = f"A2:{get_column_letter(len(detail.headers))}{len(detail.rows) + 2}"
-    elif detail.empty_text:
-        put(sheet, 3, 1, detail.empty_text)
-    _widths(sheet, [45 if header in LONG_TEXT else 17 if "时间" in header else 12 for header in detail.headers])
-    _wrap_long(sheet, detail.headers, 2)
-    _setup_page(sheet, 2, landscape=True)
+    _list_sheet(book, report, detail.title, detail.headers, detail.rows,
+                [45 if header in LONG_TEXT else 17 if "时间" in header else 12 for header in detail.headers],
+                empty_text=detail.empty_text)
 
 
 def _write_corrections(book, report: MonthlyReport) -> None:
     """更正上月记录: each 更正 of a record of the closed previous month, made after it was closed."""
-    sheet = book.create_sheet("更正上月记录")
-    headers = ["更正时间", "登记簿", "记录编号", "更正人", "更正内容"]
-    _title(sheet, report, len(headers))
-    _header(sheet, 2, headers)
-    for row_number, item in enumerate(report.corrections, start=3):
-        for column, value in enumerate([item.at, item.register, item.record_id, item.actor, item.detail], start=1):
-            put(sheet, row_number, column, value)
-    sheet.auto_filter.ref = f"A2:E{len(report.corrections) + 2}"
-    _widths(sheet, [17, 12, 10, 14, 70])
-    _wrap_long(sheet, headers, 2)
-    _setup_page(sheet, 2, landscape=True)
+    _list_sheet(book, report, "更正上月记录", ["更正时间", "登记簿", "记录编号", "更正人", "更正内容"],
+                [[c.at, c.register, c.record_id, c.actor, c.detail] for c in report.corrections],
+                [17, 12, 10, 14, 70])
 
 
 def write(report: MonthlyReport, path: Path | str) -> Path:
