@@ -15,6 +15,8 @@ from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from xiaoneng_desktop.ui.widgets.record_dialog import ask_choice
+
 #: The QSettings key of the folder the last file was saved in (or chosen).
 LAST_FOLDER_KEY = "files/last_folder"
 
@@ -152,32 +154,19 @@ def confirm_overwrite(parent: QWidget | None, title: str, paths: Iterable[Path |
         return True
     names = "\n".join(f"“{p.name}”" for p in present)
     where = present[0].parent
-    box = QMessageBox(QMessageBox.Icon.Question, title,
+    Role = QMessageBox.ButtonRole
+    return ask_choice(parent, title,
                       f"文件夹“{where}”中已有下列文件：\n{names}\n\n要替换{'它' if len(present) == 1 else '它们'}吗？",
-                      parent=parent)
-    replace = box.addButton("替换", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.setEscapeButton(cancel)
-    box.exec()
-    answer = box.clickedButton()
-    box.deleteLater()
-    return answer is replace
+                      [("替换", Role.AcceptRole), ("取消", Role.RejectRole)], default=1, escape=1) == 0
 
 
 def ensure_folder(parent: QWidget | None, title: str, folder: Path) -> bool:
     """True when ``folder`` exists, or the user agreed to make it and it was made."""
     if folder.is_dir():
         return True
-    box = QMessageBox(QMessageBox.Icon.Question, title, f"文件夹“{folder}”不存在，要新建它吗？", parent=parent)
-    make = box.addButton("新建文件夹", QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(make)
-    box.setEscapeButton(cancel)
-    box.exec()
-    answer = box.clickedButton()
-    box.deleteLater()
-    if answer is not make:
+    Role = QMessageBox.ButtonRole
+    if ask_choice(parent, title, f"文件夹“{folder}”不存在，要新建它吗？",
+                  [("新建文件夹", Role.AcceptRole), ("取消", Role.RejectRole)], default=0, escape=1) != 0:
         return False
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -54,25 +54,31 @@ FIT_HEIGHT = 700
 Answer = Literal["save", "discard", "cancel"]
 
 
+def ask_choice(parent: QWidget | None, title: str, text: str, buttons: Sequence[tuple[str, QMessageBox.ButtonRole]],
+               default: int, escape: int, informative: str = "") -> int:
+    """A question with its own named buttons (never Yes/No): the number of the one clicked, ``escape``'s
+    when the box is closed. The box is deleted afterwards."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if informative:
+        box.setInformativeText(informative)
+    added = [box.addButton(label, role) for label, role in buttons]
+    box.setDefaultButton(added[default])
+    box.setEscapeButton(added[escape])
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return added.index(clicked) if clicked in added else escape
+
+
 def ask_to_save(parent: QWidget | None, unsaved: Sequence[str] = ()) -> Answer:
     """The one question asked before typed work would be thrown away (a dialog's Esc, switching
     campaign over unsaved answers, quitting): 保存 / 不保存 / 取消, 保存 the default, Esc = 取消.
     ``unsaved`` names what would be lost, when there is more than the window the user is looking at."""
-    box = QMessageBox(QMessageBox.Icon.Question, "未保存的修改", "是否保存修改？", QMessageBox.StandardButton.NoButton,
-                      parent)
-    if unsaved:
-        box.setInformativeText("未保存：" + "、".join(unsaved))
-    save = box.addButton("保存", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("不保存", QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    box.deleteLater()
-    if clicked is save:
-        return "save"
-    return "discard" if clicked is discard else "cancel"
+    Role = QMessageBox.ButtonRole
+    answer = ask_choice(parent, "未保存的修改", "是否保存修改？",
+                        [("保存", Role.AcceptRole), ("不保存", Role.DestructiveRole), ("取消", Role.RejectRole)],
+                        default=0, escape=2, informative="未保存：" + "、".join(unsaved) if unsaved else "")
+    return ("save", "discard", "cancel")[answer]
 
 
 def open_dialog(dialog: D, on_saved: Callable[[], object]) -> D:
