@@ -165,14 +165,13 @@ def build_parser() -> ArgumentParser:
 
     # Commands are listed in the usage and the epilog; argparse's own listing repeats the name.
     commands = parser.add_subparsers(dest="command", help=argparse.SUPPRESS)
-    demo = commands.add_parser(
-        "demo",
+    demo = _command(
+        commands, db_help, "demo",
         prog=f"{PROG} demo",
         help="在空的数据文件中生成演示数据（不打开窗口）",
         description=f"在空的数据文件中生成演示数据，不打开窗口。未指定 --db 时写入默认数据文件旁的 {DEMO_FILE_NAME}；"
         "已有数据的文件不会被改动。",
     )
-    demo.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     demo.add_argument(
         "--months",
         metavar="N",
@@ -180,18 +179,16 @@ def build_parser() -> ArgumentParser:
         default=DEFAULT_DEMO_MONTHS,
         help=f"生成最近多少个月的数据（1–{MAX_DEMO_MONTHS}，默认 {DEFAULT_DEMO_MONTHS}）",
     )
-    report = commands.add_parser(
-        "report", prog=f"{PROG} report", help="生成报表（不打开窗口）",
+    report = _command(
+        commands, db_help, "report", prog=f"{PROG} report", help="生成报表（不打开窗口）",
         description="生成报表，不打开窗口。",
     )
-    report.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     kinds = report.add_subparsers(dest="kind", metavar="报表种类（monthly）", help=argparse.SUPPRESS)
     kinds.required = True
-    monthly = kinds.add_parser(
-        "monthly", prog=f"{PROG} report monthly", help="机关效能工作月报",
+    monthly = _command(
+        kinds, db_help, "monthly", prog=f"{PROG} report monthly", help="机关效能工作月报",
         description="生成某月的机关效能工作月报（Excel 和/或 PDF）。",
     )
-    monthly.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     monthly.add_argument("--month", metavar="YYYY-MM", type=_month, required=True, help="统计月份，如 2026-10")
     monthly.add_argument("--xlsx", metavar="FILE", type=_path, help="写出 Excel 月报（.xlsx）")
     monthly.add_argument("--pdf", metavar="FILE", type=_path, help="写出 PDF 月报（.pdf）")
@@ -204,36 +201,38 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
+def _command(subparsers, db_help: str, name: str, **options) -> ArgumentParser:
+    """A command (or sub-command) that, like every one, also takes --db after its name."""
+    command = subparsers.add_parser(name, **options)
+    command.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    return command
+
+
 def _month_commands(commands, db_help: str) -> None:
-    month = commands.add_parser(
-        "month", prog=f"{PROG} month", help="月结",
+    month = _command(
+        commands, db_help, "month", prog=f"{PROG} month", help="月结",
         description="月结：保存已结束月份的统计数字和月报文件，此后重印该月月报输出保存的文件。",
     )
-    month.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     actions = month.add_subparsers(dest="action", metavar="操作（close、list）", help=argparse.SUPPRESS)
     actions.required = True
-    close = actions.add_parser("close", prog=f"{PROG} month close", help="月结",
-                               description="对已结束且尚未月结的月份进行月结（不能撤销）。")
-    close.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    close = _command(actions, db_help, "close", prog=f"{PROG} month close", help="月结",
+                     description="对已结束且尚未月结的月份进行月结（不能撤销）。")
     close.add_argument("month", metavar="YYYY-MM", type=_month, help="月份，如 2026-10")
-    listing = actions.add_parser("list", prog=f"{PROG} month list", help="列出已月结的月份",
-                                 description="列出已月结的月份、月结人和时间。")
-    listing.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    _command(actions, db_help, "list", prog=f"{PROG} month list", help="列出已月结的月份",
+             description="列出已月结的月份、月结人和时间。")
 
 
 def _audit_commands(commands, db_help: str) -> None:
-    audit = commands.add_parser(
-        "audit", prog=f"{PROG} audit", help="审计日志", description="审计日志（谁在何时做了什么）。",
+    audit = _command(
+        commands, db_help, "audit", prog=f"{PROG} audit", help="审计日志", description="审计日志（谁在何时做了什么）。",
     )
-    audit.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     verbs = audit.add_subparsers(dest="verb", metavar="操作（export）", help=argparse.SUPPRESS)
     verbs.required = True
-    export = verbs.add_parser(
-        "export", prog=f"{PROG} audit export", help="导出审计日志",
+    export = _command(
+        verbs, db_help, "export", prog=f"{PROG} audit export", help="导出审计日志",
         description="把审计日志按时间顺序导出为 Excel（时间、操作人、操作、登记簿、记录号、内容）；"
         "导出本身也记入审计日志。",
     )
-    export.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     export.add_argument("file", metavar="FILE.xlsx", type=_path, help="Excel 文件（.xlsx）")
     export.add_argument("--from", dest="date_from", metavar="DATE", type=_date, help="起始日期（含）")
     export.add_argument("--to", dest="date_to", metavar="DATE", type=_date, help="截止日期（含）")
@@ -245,52 +244,45 @@ ROLES = ("管理员", "秘书", "值班员", "接待员", "领导")
 
 
 def _user_commands(commands, db_help: str) -> None:
-    user = commands.add_parser(
-        "user", prog=f"{PROG} user", help="用户管理",
+    user = _command(
+        commands, db_help, "user", prog=f"{PROG} user", help="用户管理",
         description="新建、列出、锁定、解锁登录用户。命令行以操作系统用户的身份操作，并记入审计日志。",
     )
-    user.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     verbs = user.add_subparsers(dest="verb", metavar="add | list | lock | unlock", help=argparse.SUPPRESS)
     verbs.required = True
-    add = verbs.add_parser(
-        "add", prog=f"{PROG} user add", help="新建用户",
+    add = _command(
+        verbs, db_help, "add", prog=f"{PROG} user add", help="新建用户",
         description="新建用户。密码从标准输入读取一行（在终端中运行时提示输入两次）；"
         "至少 8 个字符，包含字母、数字、符号中的至少两种，且不能与登录名相同。",
     )
-    add.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     add.add_argument("name", metavar="NAME", help="登录名")
     add.add_argument("--role", metavar="ROLE", required=True, help="角色：" + "、".join(ROLES))
-    listing = verbs.add_parser("list", prog=f"{PROG} user list", help="列出用户",
-                               description="列出全部用户：登录名、角色、状态、最近登录。")
-    listing.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+    _command(verbs, db_help, "list", prog=f"{PROG} user list", help="列出用户",
+             description="列出全部用户：登录名、角色、状态、最近登录。")
     for verb, text in (("lock", "锁定用户（解锁前不能登录）"), ("unlock", "解锁用户（也解除输错密码造成的锁定）")):
-        command = verbs.add_parser(verb, prog=f"{PROG} user {verb}", help=text, description=text + "。")
-        command.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+        command = _command(verbs, db_help, verb, prog=f"{PROG} user {verb}", help=text, description=text + "。")
         command.add_argument("name", metavar="NAME", help="登录名")
 
 
 def _backup_commands(commands, db_help: str) -> None:
-    backup = commands.add_parser(
-        "backup", prog=f"{PROG} backup", help="备份数据文件",
+    backup = _command(
+        commands, db_help, "backup", prog=f"{PROG} backup", help="备份数据文件",
         description="用 SQLite 备份接口复制数据文件（程序运行时也安全），检查副本完好后才保存。"
         "不给 DEST 时写入备份文件夹（默认为数据文件旁的“备份”文件夹）并按设置轮换旧备份；"
         "DEST 是文件夹时写入该文件夹，否则写成该文件。",
     )
-    backup.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     backup.add_argument("dest", metavar="DEST", type=_path, nargs="?", help="备份文件或文件夹")
     backup.add_argument("--force", action="store_true", help="DEST 是已有的文件时覆盖它（不加时拒绝覆盖，退出码 2）")
-    restore = commands.add_parser(
-        "restore", prog=f"{PROG} restore", help="从备份恢复数据文件",
+    restore = _command(
+        commands, db_help, "restore", prog=f"{PROG} restore", help="从备份恢复数据文件",
         description="先检查 FILE 是本程序完好的数据文件，再把当前数据文件备份到备份文件夹，然后用 FILE 替换它。"
         "恢复前请关闭正在使用该数据文件的程序窗口。",
     )
-    restore.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
     restore.add_argument("file", metavar="FILE", type=_path, help="要恢复的备份文件")
-    check = commands.add_parser(
-        "check", prog=f"{PROG} check", help="检查数据文件是否完好",
+    _command(
+        commands, db_help, "check", prog=f"{PROG} check", help="检查数据文件是否完好",
         description="完整性检查（integrity_check）并核对数据版本。退出码：0 完好；2 损坏或不能使用。",
     )
-    check.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
 
 
 LEDGER_KINDS = {"duty": "值班来电", "incoming": "收文", "outgoing": "发文", "visitors": "来访",
@@ -312,8 +304,7 @@ def _ledger_commands(commands, db_help: str) -> None:
     for verb, text in (("template", "写出空白的 Excel 台账模板（含下拉选项和填写说明）"),
                        ("import", "从 Excel 台账导入记录：先检查全部行，有一行出错则全部不导入"),
                        ("export", "按模板格式把登记簿导出为 Excel 台账（可再导入）")):
-        command = commands.add_parser(verb, prog=f"{PROG} {verb}", help=text, description=text + "。")
-        command.add_argument("--db", metavar="PATH", type=_path, default=argparse.SUPPRESS, help=db_help)
+        command = _command(commands, db_help, verb, prog=f"{PROG} {verb}", help=text, description=text + "。")
         command.add_argument("kind", metavar="KIND", choices=list(LEDGER_KINDS), help=f"台账种类：{kinds}")
         command.add_argument("file", metavar="FILE.xlsx", type=_path, help="Excel 文件（.xlsx）")
         if verb == "import":
