@@ -114,6 +114,16 @@ def correction_reason(reason: str) -> str:
     return clean_text(reason, "更正原因", field="correct_reason", max_len=200, required=True)
 
 
+def correctable(row, closed: bool, thing: str = "该记录", open_state: str = "尚未办结"):
+    """The record a 更正 may change: not voided, and closed (an open one is simply edited)."""
+    from xiaoneng_desktop.core.validation import ValidationError, live
+
+    row = live(row, "id", f"{thing}已作废，不能更正")
+    if not closed:
+        raise ValidationError("id", f"{thing}{open_state}，请直接修改")
+    return row
+
+
 def void(load, reason: str, *, table: str, already: str, detail=None, also=None):
     """作废 instead of delete, for every register: the record stays (greyed in its lists) and the
     reason goes into this log, in one transaction. ``load()`` fetches the record inside it;

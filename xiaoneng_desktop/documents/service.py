@@ -464,9 +464,8 @@ def correct_document(doc_id: int, data: IncomingInput | OutgoingInput, reason: s
     audited old → new."""
     reason = audit.correction_reason(reason)
     with atomic():
-        doc = live(get_document(doc_id), "id", "该文件已作废，不能更正")
-        if doc.closed_at is None:
-            raise ValidationError("id", "该文件尚未办结，请直接修改")
+        doc = get_document(doc_id)
+        doc = audit.correctable(doc, doc.closed_at is not None, "该文件")
         return _save_registration(doc, data, "更正", reason)
 
 

@@ -233,9 +233,8 @@ def correct_call(call_id: int, data: CallInput, reason: str) -> Call:
     """更正 of a closed call: by a role allowed to ("correct"), with a reason, audited old → new."""
     reason = audit.correction_reason(reason)
     with atomic():
-        call = live(get_call(call_id), "id", "该记录已作废，不能更正")
-        if call.closed_at is None:
-            raise ValidationError("id", "该记录尚未办结，请直接修改")
+        call = get_call(call_id)
+        call = audit.correctable(call, call.closed_at is not None)
         data.late_reason = data.late_reason or reason
         values = check_call(data, call, late=True)
         values["late_reason"] = ""  # a 更正 is its own line, with its reason

@@ -590,9 +590,9 @@ def correct_problem(problem_id: int, data: ProblemInput, reason: str) -> Problem
     reason = audit.correction_reason(reason)
     values = check_problem(data)
     with atomic():
-        problem = live(get_problem(problem_id), "id", "该问题已作废，不能更正")
-        if problem.verified_at is None and problem.completed_at is None:
-            raise ValidationError("id", "该问题尚未整改完成，请直接修改")
+        problem = get_problem(problem_id)
+        problem = audit.correctable(problem, problem.verified_at is not None or problem.completed_at is not None,
+                                    "该问题", "尚未整改完成")
         return _save_problem(problem, values, "更正", reason)
 
 

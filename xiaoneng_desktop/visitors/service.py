@@ -280,9 +280,8 @@ def correct_visit(visit_id: int, data: VisitInput, reason: str) -> Visit:
     reason = audit.correction_reason(reason)
     values = check_visit(data)
     with atomic():
-        visit = live(get_visit(visit_id), "id", "该记录已作废，不能更正")
-        if visit.closed_at is None:
-            raise ValidationError("id", "该记录尚未办结，请直接修改")
+        visit = get_visit(visit_id)
+        visit = audit.correctable(visit, visit.closed_at is not None)
         return _save_registration(visit, values, "更正", reason)
 
 
@@ -446,9 +445,8 @@ def correct_handling(visit_id: int, data: HandlingInput, reason: str) -> Visit:
     """更正 of an answered visit's handling: permission "correct", a reason, old → new."""
     reason = audit.correction_reason(reason)
     with atomic():
-        visit = live(get_visit(visit_id), "id", "该记录已作废，不能更正")
-        if visit.closed_at is None:
-            raise ValidationError("id", "该记录尚未办结，请直接修改")
+        visit = get_visit(visit_id)
+        visit = audit.correctable(visit, visit.closed_at is not None)
         data.late_reason = data.late_reason or reason
         return _save_handling(visit, data, "", "更正", reason)
 
