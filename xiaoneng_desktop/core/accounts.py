@@ -267,6 +267,7 @@ def create_account(login: str, role: str, password: str, person_id: int | None =
     login = check.run("login", clean_login, login)
     role = check.run("role", _role, role)
     check.run("password", check_password, password, login or "")
+    hashed = hash_password(password) if not check.errors else ""  # the KDF's time before the write lock, not in it
     with atomic():
         first = not has_accounts()
         if first:
@@ -278,7 +279,7 @@ def create_account(login: str, role: str, password: str, person_id: int | None =
         if login and _by_login(login) is not None:
             check.add("login", f"已有登录名为“{login}”的用户")
         check.raise_if_any()
-        account = Account.create(login=login, role=role, person=person, password_hash=hash_password(password),
+        account = Account.create(login=login, role=role, person=person, password_hash=hashed,
                                  created_at=clock.now())
         detail = f"用户：{login}，角色：{role}" + ("（首次运行创建的管理员）" if first else "")
         audit.record("新建", _TABLE, account.id, detail)
@@ -312,11 +313,12 @@ def _person_name(person_id) -> str:
 
 def set_password(account_id: int, password: str) -> Account:
     """重设密码 (by a 管理员); the failure count and a failure lock go with the old password."""
+    session.require("accounts")
+    check_password(password, _get(account_id).login)
+    hashed = hash_password(password)  # the KDF's time before the write lock, not in it
     with atomic():
-        session.require("accounts")
         account = _get(account_id)
-        check_password(password, account.login)
-        account.password_hash = hash_password(password)
+        account.password_hash = hashed
         account.failed_logins = 0
         if account.locked_until is not None and account.locked_until < LOCKED_FOREVER:
             account.locked_until = None
