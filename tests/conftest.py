@@ -14,9 +14,56 @@ from xiaoneng_desktop.core import clock as clock_module  # noqa: E402
 from xiaoneng_desktop.core import logs  # noqa: E402
 
 
+#: Set by tests/run_all.py for the second round: the address of a throw-away PostgreSQL cluster's
+#: ``postgres`` database. Then every test's data source is a new database on it instead of a file.
+SERVER_ENV = "XIAONENG_TEST_PG"
+
+
+def on_server() -> bool:
+    return bool(os.environ.get(SERVER_ENV))
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only(reason): about the data file itself (its header, WAL, "
+                            "file copies); skipped when the round runs on a PostgreSQL server")
+    config.addinivalue_line("markers", "server_only: needs a PostgreSQL server (the round run_all.py starts)")
+
+
+def pytest_report_header(config):
+    url = os.environ.get(SERVER_ENV)
+    return f"数据库引擎: PostgreSQL ({url})" if url else "数据库引擎: SQLite"
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if on_server() and item.get_closest_marker("sqlite_only"):
+            marker = item.get_closest_marker("sqlite_only")
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "数据文件本身的特性")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite 专有：{reason}"))
+        if not on_server() and item.get_closest_marker("server_only"):
+            item.add_marker(pytest.mark.skip(reason="需要 PostgreSQL 服务器（python3 tests/run_all.py 第二轮）"))
+
+
+@pytest.fixture(scope="session")
+def server_databases():
+    from tests.pgcluster import Databases
+
+    url = os.environ.get(SERVER_ENV)
+    return Databases(url) if url else None
+
+
 @pytest.fixture
-def db_path(tmp_path):
-    return tmp_path / "test.sqlite3"
+def db_path(tmp_path, server_databases):
+    """Where the test's data lives: a new file path, or on the server round a new empty database."""
+    if server_databases is None:
+        yield tmp_path / "test.sqlite3"
+        return
+    url = server_databases.create()
+    yield url
+    from xiaoneng_desktop.core.db import close_database
+
+    close_database()
+    server_databases.drop(url)
 
 
 @pytest.fixture

@@ -1,9 +1,14 @@
-"""The one SQLite file: opening it safely, its pragmas, schema version and ordered migrations.
+"""The database: the one SQLite file (the default), or a PostgreSQL server database shared by an
+office's PCs; opening either safely, schema version and ordered migrations.
 
-The schema version lives in ``PRAGMA user_version`` and the file is marked as ours with
-``PRAGMA application_id``. A new file gets every table at once; an older one is first copied with
-SQLite's backup API, then upgraded one small step at a time (calibre's schema_upgrades habit): each
-step is frozen SQL text, one transaction per step.
+Everything that differs between the two engines sits here (and in core/server.py, which only this
+module imports): opening, the write lock, the search index, upgrades, the integrity check, the
+backup. Models, services, figures and reports are the same code on both.
+
+On SQLite the schema version lives in ``PRAGMA user_version`` and the file is marked as ours with
+``PRAGMA application_id``; on a server both live in the table ``xiaoneng_schema``. A new database gets
+every table at once; an older one is first copied, then upgraded one small step at a time
+(calibre's schema_upgrades habit): each step is frozen SQL text, one transaction per step.
 """
 
 from __future__ import annotations
@@ -39,11 +44,41 @@ class DatabaseOpenError(Exception):
     """The file cannot be used; the message is for the user, in Chinese."""
 
 
-def default_path() -> Path:
-    """The data file: $XIAONENG_DB if set, else 效能.sqlite3 in the user's data folder."""
+#: A data source given as ``postgresql://user@host:port/dbname`` is a server database.
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+
+
+def is_server(target: Path | str | None) -> bool:
+    """True when ``target`` names a PostgreSQL server database rather than a data file."""
+    return isinstance(target, str) and target.lower().startswith(SERVER_SCHEMES)
+
+
+def on_server(db: pw.Database | None = None) -> bool:
+    """True when ``db`` (default: the open database) is a server database."""
+    db = database.obj if db is None else db
+    return isinstance(db, pw.PostgresqlDatabase)
+
+
+def target_of(text: str) -> Path | str:
+    """What the user typed (``--db``, XIAONENG_DB): a server address as it is, else a file path."""
+    return text if is_server(text) else Path(text).expanduser()
+
+
+def describe_target(target: Path | str) -> str:
+    """The data source in words: 数据文件“…” or 数据库服务器上的数据库“…” (never with its password)."""
+    if is_server(target):
+        from xiaoneng_desktop.core import server
+
+        return server.describe(str(target))
+    return f"数据文件“{target}”"
+
+
+def default_path() -> Path | str:
+    """The data source: $XIAONENG_DB if set (a file or a server address), else xiaoneng.sqlite3 in the
+    user's data folder."""
     env = os.environ.get("XIAONENG_DB")
     if env:
-        return Path(env).expanduser()
+        return target_of(env)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("xiaoneng", appauthor=False)) / "xiaoneng.sqlite3"
@@ -162,7 +197,14 @@ def open_database(
     whole-file check to the caller (the window runs ``integrity_problem`` once it is painted: on ten
     years of data the check reads 100+ MB).
     Raises DatabaseOpenError with a Chinese message for anything the user must be told.
+    ``path`` may also be a server address (``postgresql://…``, see core/server.py).
     """
+    if is_server(path):
+        from xiaoneng_desktop.core import server
+
+        db = server.open_server(str(path), models, migrations, on_create=on_create, now=now)
+        database.initialize(db)
+        return db
     path = Path(path)
     latest = len(migrations) + 1
     if path.exists():
@@ -228,6 +270,12 @@ def script_statements(script: str) -> list[str]:
     return statements
 
 
+def step_script(step: str | dict[str, str], engine: str) -> str:
+    """An upgrade step's SQL for ``engine`` ("sqlite" or "postgresql"): one text for both, or a dict
+    of the two where their dialects differ."""
+    return step if isinstance(step, str) else step[engine]
+
+
 def run_script(db: pw.SqliteDatabase, script: str) -> None:
     """Run an upgrade step statement by statement inside the caller's transaction
     (sqlite3's executescript would commit first, so a failed step could leave half its tables)."""
@@ -243,7 +291,12 @@ def _quick_check(db: pw.SqliteDatabase, path: Path) -> str | None:
 
 
 def integrity_problem(path: Path | str) -> str | None:
-    """PRAGMA quick_check on a connection of its own (any thread): a Chinese message, or None if sound."""
+    """PRAGMA quick_check on a connection of its own (any thread): a Chinese message, or None if sound.
+    A server keeps its own pages sound; its check is that the database is still ours and readable."""
+    if is_server(path):
+        from xiaoneng_desktop.core import server
+
+        return server.integrity_problem(str(path))
     path = Path(path)
     check_db = pw.SqliteDatabase(str(path), pragmas={"query_only": 1, "busy_timeout": busy_timeout_ms()})
     try:
@@ -332,7 +385,19 @@ def atomic(immediate: bool = True):
     """
     if immediate and isinstance(database.obj, pw.SqliteDatabase):
         return database.obj.atomic(lock_type="IMMEDIATE")
+    if immediate and on_server():
+        from xiaoneng_desktop.core import server
+
+        return server.WriteTransaction(database.obj)
     return database.atomic()
+
+
+def data_version() -> int | None:
+    """A number that changes when another connection commits (SQLite's PRAGMA data_version), or None
+    where the engine cannot tell cheaply (a server: core/changes listens for its notices instead)."""
+    if on_server():
+        return None
+    return database.execute_sql("PRAGMA data_version").fetchone()[0]
 
 
 def create_search_index(db: pw.SqliteDatabase, table: str, columns: Sequence[str]) -> None:
@@ -341,6 +406,11 @@ def create_search_index(db: pw.SqliteDatabase, table: str, columns: Sequence[str
     Contentless FTS5 over fts_chars(column): a search for any run of characters is an indexed
     phrase query instead of a LIKE over every row (110,000 calls: ~110 ms → ~8 ms).
     """
+    if on_server(db):
+        from xiaoneng_desktop.core import server
+
+        server.create_search_index(db, table, columns)
+        return
     index = f"{table}_search"
     names = ", ".join(columns)
     new = ", ".join(f"xn_chars(NEW.{c})" for c in columns)
@@ -362,6 +432,10 @@ def search_index_matches(model: type[pw.Model], text: str) -> pw.Expression:
     """``model.id`` among the rows whose indexed columns contain ``text`` (see create_search_index).
     Several words (separated by spaces) mean all of them, anywhere in the row: "石门桥 养殖"."""
     words = [word for word in text.split() if any(char.isalnum() for char in word)] or [text]  # 、 is no word
+    if on_server():
+        from xiaoneng_desktop.core import server
+
+        return model._meta.primary_key.in_(server.search_matches(model, [fts_chars(word) for word in words]))
     query = " AND ".join('"' + fts_chars(word).replace('"', '""') + '"' for word in words)
     index = pw.Table(f"{model._meta.table_name}_search")
     matching = index.select(pw.SQL("rowid")).where(pw.SQL(f"{index._path[0]} MATCH ?", [query]))

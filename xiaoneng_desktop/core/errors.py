@@ -24,6 +24,12 @@ CORRUPT = "corrupt"
 FULL = "full"
 CANNOT_OPEN = "cannot-open"
 NOT_A_DATABASE = "not-a-database"
+#: A server database: the server cannot be reached, or the connection was lost mid-action.
+UNREACHABLE = "unreachable"
+#: A server database: the user name or password was refused, or this user may not connect.
+REFUSED_LOGIN = "refused-login"
+#: A server database: the named database does not exist on the server.
+NO_DATABASE = "no-database"
 BUG = "bug"
 
 # Primary result codes (the low byte of an extended code): https://sqlite.org/rescode.html
@@ -81,8 +87,70 @@ class UserMessage:
         return self.text
 
 
+# A server's SQLSTATE (by class, the first two characters, where the whole class means one thing):
+# https://www.postgresql.org/docs/current/errcodes-appendix.html
+_KIND_OF_SQLSTATE = {
+    "55P03": BUSY,  # lock_not_available: another PC held the write lock longer than the lock timeout
+    "40001": BUSY,  # serialization_failure
+    "40P01": BUSY,  # deadlock_detected
+    "57014": BUSY,  # query_canceled (statement timeout)
+    "25006": READ_ONLY,  # read_only_sql_transaction (a standby server)
+    "42501": READ_ONLY,  # insufficient_privilege
+    "53100": FULL,  # disk_full
+    "XX001": CORRUPT,  # data_corrupted
+    "XX002": CORRUPT,  # index_corrupted
+    "58030": IO_ERROR,  # io_error
+    "28P01": REFUSED_LOGIN,  # invalid_password
+    "28000": REFUSED_LOGIN,  # invalid_authorization_specification (pg_hba.conf)
+    "3D000": NO_DATABASE,  # invalid_catalog_name
+    "57P01": UNREACHABLE,  # admin_shutdown
+    "57P02": UNREACHABLE,  # crash_shutdown
+    "57P03": UNREACHABLE,  # cannot_connect_now (starting up)
+}
+_KIND_OF_SQLSTATE_CLASS = {"08": UNREACHABLE, "53": FULL}
+
+# libpq's own texts for a connection that fails before the server says anything (no SQLSTATE).
+_SERVER_TEXT = (
+    ("password authentication failed", REFUSED_LOGIN),
+    ("no password supplied", REFUSED_LOGIN),
+    ("pg_hba.conf", REFUSED_LOGIN),
+    ("does not exist", NO_DATABASE),
+)
+
+
+def driver_error(exc: BaseException) -> BaseException | None:
+    """The psycopg error behind ``exc`` (itself or what peewee wrapped), if a server is in use."""
+    import sys
+
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is None:
+        return None
+    return _behind(exc, psycopg.Error)
+
+
+def _server_kind(original: BaseException) -> str:
+    import sys
+
+    state = getattr(original, "sqlstate", None)
+    if state:
+        kind = _KIND_OF_SQLSTATE.get(state) or _KIND_OF_SQLSTATE_CLASS.get(state[:2])
+        if kind:
+            return kind
+    psycopg = sys.modules["psycopg"]
+    if isinstance(original, psycopg.OperationalError):
+        text = str(original).lower()
+        return next((kind for words, kind in _SERVER_TEXT if words in text), UNREACHABLE)
+    if isinstance(original, psycopg.InterfaceError):
+        return UNREACHABLE  # "the connection is closed": lost earlier
+    return BUG
+
+
 def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
     """The sqlite3 error behind ``exc`` (itself, peewee's wrapped original, or a cause), if any."""
+    return _behind(exc, sqlite3.Error)
+
+
+def _behind(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
     seen: set[int] = set()
     pending: list[BaseException | None] = [exc]
     while pending:
@@ -90,7 +158,7 @@ def sqlite_error(exc: BaseException) -> sqlite3.Error | None:
         if current is None or id(current) in seen:
             continue
         seen.add(id(current))
-        if isinstance(current, sqlite3.Error):
+        if isinstance(current, kind):
             return current
         # peewee raises ``OperationalError(original, *original.args)`` while handling the original,
         # and keeps the original as ``orig``
@@ -123,6 +191,9 @@ def kind_of(exc: BaseException) -> str:
         return kind_of(masked)
     if isinstance(exc, OSError):
         return _KIND_OF_ERRNO.get(exc.errno, IO_ERROR)
+    server_error = driver_error(exc)
+    if server_error is not None:
+        return _server_kind(server_error)
     original = sqlite_error(exc)
     code = getattr(original, "sqlite_errorcode", None)
     if code is not None:
@@ -149,6 +220,11 @@ def _cause(kind: str, subject: str) -> str:
         CORRUPT: f"{subject}已损坏，请从备份恢复（不要再往损坏的文件里写入）。",
         FULL: f"磁盘空间不足，{subject}无法写入。请清理磁盘空间后重试。",
         CANNOT_OPEN: f"无法打开{subject}：文件不存在、没有权限，或所在的文件夹无法访问。",
+        UNREACHABLE: f"无法连接{subject}：服务器没有开机或没有启动数据库服务、网络已断开，或地址和端口不对。"
+        "请检查网络和服务器后重试（刚才的操作没有保存，填写的内容还在）。",
+        REFUSED_LOGIN: f"{subject}拒绝登录：数据库用户名或密码不正确，或服务器不允许这台电脑连接"
+        "（请管理员检查 pg_hba.conf）。",
+        NO_DATABASE: f"{subject}不存在。请确认数据库名称，或请管理员在服务器上先建好这个数据库。",
         NOT_A_DATABASE: f"{subject}不是本程序的数据文件（不是数据库文件，或已加密、已损坏），无法使用。"
         "请确认选择的是本程序的数据文件（.sqlite3），或从备份恢复。",
     }[kind]

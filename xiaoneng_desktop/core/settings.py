@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from xiaoneng_desktop.core import db
 from xiaoneng_desktop.core.models import Setting
 from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import ValidationError
@@ -90,9 +91,9 @@ def _stored() -> dict[str, str] | None:
         return _cache.values
     # data_version changes when another connection commits, never for this connection's own writes
     # (``put`` forgets those itself); read it before the rows so a commit in between is seen next time.
-    version = database.execute_sql("PRAGMA data_version").fetchone()[0]
+    version = db.data_version()  # None on a server: read the (small) table again every RECHECK_SECONDS
     _cache.checked = moment
-    if _cache.values is None or version != _cache.version:
+    if _cache.values is None or version is None or version != _cache.version:
         _cache.values = dict(Setting.select(Setting.key, Setting.value).tuples())
         _cache.version = version
     return _cache.values

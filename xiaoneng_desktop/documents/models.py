@@ -66,6 +66,8 @@ class Document(BaseModel):
     archived_at = pw.DateTimeField(null=True)
     voided_at = pw.DateTimeField(null=True)
     void_reason = pw.CharField(max_length=200, default="")
+    #: Bumped by every change; an edit form saves only over the version it loaded (core.db.Versioned).
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
 
     @property
     def status(self) -> str:

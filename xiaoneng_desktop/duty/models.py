@@ -34,6 +34,8 @@ class DutyShift(BaseModel):
     handed_over_by = pw.CharField(max_length=30, default="")
     handover_note = pw.TextField(default="")
     open_at_handover = pw.IntegerField(null=True)  # how many items were still open when it closed
+    #: Bumped by every change; an edit form saves only over the version it loaded (core.db.Versioned).
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
 
     class Meta:
         indexes = ((("day", "name"), True),)
@@ -73,6 +75,8 @@ class Call(BaseModel):
     closed_by = pw.CharField(max_length=30, default="")
     voided_at = pw.DateTimeField(null=True)
     void_reason = pw.CharField(max_length=200, default="")
+    #: Bumped by every change; an edit form saves only over the version it loaded (core.db.Versioned).
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
 
     @property
     def status(self) -> str:

@@ -60,6 +60,8 @@ class Campaign(BaseModel):
     created_at = pw.DateTimeField()
     voided_at = pw.DateTimeField(null=True)
     void_reason = pw.CharField(max_length=200, default="")
+    #: Bumped by every change; an edit form saves only over the version it loaded (core.db.Versioned).
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
 
 
 class Participant(BaseModel):
@@ -115,6 +117,8 @@ class Problem(BaseModel):
     # 整改完成: who marked it, and who was 责任人 then — neither may 销号 it (schema 6)
     completed_by = pw.CharField(max_length=30, default="", constraints=[pw.SQL("DEFAULT ''")])
     responsible_at_completion = pw.CharField(max_length=30, default="", constraints=[pw.SQL("DEFAULT ''")])
+    #: Bumped by every change; an edit form saves only over the version it loaded (core.db.Versioned).
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
 
 
 class ProgressNote(BaseModel):

@@ -19,6 +19,7 @@ from xiaoneng_desktop.upgrades import (
     v6_problem_completion,
     v7_visit_rated_at,
     v8_accountability,
+    v9_record_version,
 )
 
 STEPS: list[str] = [
@@ -29,4 +30,5 @@ STEPS: list[str] = [
     v6_problem_completion.SQL,
     v7_visit_rated_at.SQL,
     v8_accountability.SQL,
+    v9_record_version.SQL,
 ]

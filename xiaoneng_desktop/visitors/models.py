@@ -74,6 +74,8 @@ class Visit(BaseModel):
     rated_at = pw.DateTimeField(null=True)
     # 信访目的 (求决/投诉/…), its own field since schema 8; ``category`` is the 问题类别 (the subject)
     purpose = pw.CharField(max_length=10, default="", constraints=[pw.SQL("DEFAULT ''")])
+    #: Bumped by every change; an edit form saves only over the version it loaded (core.db.Versioned).
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
 
     @property
     def status(self) -> str:
