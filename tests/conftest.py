@@ -13,7 +13,6 @@ from xiaoneng_desktop import schema  # noqa: E402
 from xiaoneng_desktop.core import clock as clock_module  # noqa: E402
 from xiaoneng_desktop.core import logs  # noqa: E402
 
-
 #: Set by tests/run_all.py for the second round: the address of a throw-away PostgreSQL cluster's
 #: ``postgres`` database. Then every test's data source is a new database on it instead of a file.
 SERVER_ENV = "XIAONENG_TEST_PG"
