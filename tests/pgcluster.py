@@ -107,23 +107,45 @@ def running(binaries: Path | None = None) -> Iterator[str]:
 
 
 class Databases:
-    """New empty databases on a cluster, one per test, dropped afterwards."""
+    """New databases on a cluster, one per test, dropped afterwards. Each is a copy of a template made
+    once by the program itself (schema.open_database on an empty database): every table, the search
+    indexes and the built-in data, as a new database gets them — copying it takes ~20 ms where creating
+    the schema takes ~600 ms."""
+
+    TEMPLATE = "xn_template"
 
     def __init__(self, base_url: str):
         self.base_url = base_url
         self._counter = 0
+        self._template_ready = False
+
+    def _make_template(self) -> None:
+        from xiaoneng_desktop import schema
+        from xiaoneng_desktop.core.db import close_database
+
+        name = f"{self.TEMPLATE}_{os.getpid()}"
+        with self._admin() as admin:
+            admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+            admin.execute(f"CREATE DATABASE {name}")
+        schema.open_database(self.url_of(name))
+        close_database()
+        self._template_ready = True
 
     def _admin(self):
         import psycopg
 
         return psycopg.connect(self.base_url, autocommit=True)
 
-    def create(self) -> str:
+    def create(self, empty: bool = False) -> str:
+        """A new database: a copy of the program's new schema, or with ``empty`` one without tables."""
+        if not empty and not self._template_ready:
+            self._make_template()
         self._counter += 1
         name = f"xn_test_{os.getpid()}_{self._counter}"
+        template = "template0" if empty else f"{self.TEMPLATE}_{os.getpid()}"
         with self._admin() as admin:
             admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-            admin.execute(f"CREATE DATABASE {name}")
+            admin.execute(f"CREATE DATABASE {name} TEMPLATE {template}")
         return self.url_of(name)
 
     def url_of(self, name: str) -> str:

@@ -149,8 +149,14 @@ def check(key: str, value: Any) -> Any:
 def put(key: str, value: Any) -> None:
     """Store one value (caller holds the transaction)."""
     value = check(key, value)
-    Setting.insert(key=key, value=json.dumps(value, ensure_ascii=False)).on_conflict_replace().execute()
+    write_raw(key, json.dumps(value, ensure_ascii=False))
     forget()
+
+
+def write_raw(key: str, text: str) -> None:
+    """Insert or replace the stored text under ``key`` (an upsert both SQLite and a server run)."""
+    Setting.insert(key=key, value=text).on_conflict(conflict_target=[Setting.key],
+                                                    update={Setting.value: text}).execute()
 
 
 define("office.name", "单位名称", "××县人民政府办公室", "单位", help="显示在报表标题和打印单上")

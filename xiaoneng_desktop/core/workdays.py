@@ -293,7 +293,7 @@ def is_provisional(year: int) -> bool:
 
 
 def _store_confirmed(years: set[int]) -> None:
-    Setting.insert(key=CONFIRMED_KEY, value=json.dumps(sorted(years))).on_conflict_replace().execute()
+    settings.write_raw(CONFIRMED_KEY, json.dumps(sorted(years)))
 
 
 @requires("settings")

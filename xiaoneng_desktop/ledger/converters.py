@@ -241,7 +241,8 @@ class OutgoingConverter(Converter):
         for (code, year), serial in highest.items():  # numbers never reused: the counter moves past them
             NumberCounter.insert(code=code, year=year, last=serial).on_conflict(
                 conflict_target=[NumberCounter.code, NumberCounter.year],
-                update={NumberCounter.last: pw.fn.MAX(NumberCounter.last, serial)}).execute()
+                update={NumberCounter.last: pw.Case(None, [(NumberCounter.last > serial, NumberCounter.last)], serial)}
+            ).execute()
         _write_documents(payloads)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from xiaoneng_desktop.core import audit, choices
+from xiaoneng_desktop.core import audit, choices, settings
 from xiaoneng_desktop.core.db import atomic
 from xiaoneng_desktop.core.models import Setting
 from xiaoneng_desktop.core.session import requires
@@ -165,8 +165,7 @@ def remember_mapping(kind: str, mapping: dict[str, str]) -> None:
     layout(kind)
     own = {h: t for h, t in mapping.items() if _norm(h) != t}
     with atomic():
-        Setting.insert(key=f"ledger.mapping.{kind}", value=json.dumps(own, ensure_ascii=False)) \
-            .on_conflict_replace().execute()
+        settings.write_raw(f"ledger.mapping.{kind}", json.dumps(own, ensure_ascii=False))
 
 
 def header_errors(spec: Layout, data: SheetData, mapping: dict[str, str],
