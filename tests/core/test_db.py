@@ -17,6 +17,7 @@ from xiaoneng_desktop.duty.service import CallInput
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 
+@pytest.mark.sqlite_only(reason="数据文件的 PRAGMA、文件头与损坏的文件")
 def test_new_file_pragmas_and_version(db_path):
     database = schema.open_database(db_path)
     try:
@@ -30,6 +31,7 @@ def test_new_file_pragmas_and_version(db_path):
         database.close()
 
 
+@pytest.mark.sqlite_only(reason="数据文件的 PRAGMA、文件头与损坏的文件")
 def test_old_file_is_backed_up_then_upgraded(db_path, clock):
     # a real file of schema version 1, written by the program of that time (tests/data/README.md)
     shutil.copyfile(DATA / "schema_v1.sqlite3", db_path)
@@ -49,6 +51,7 @@ def test_old_file_is_backed_up_then_upgraded(db_path, clock):
         database.close()
 
 
+@pytest.mark.sqlite_only(reason="数据文件的 PRAGMA、文件头与损坏的文件")
 def test_newer_file_is_refused(db_path):
     schema.open_database(db_path).close()
     with sqlite3.connect(db_path) as raw:
@@ -73,6 +76,7 @@ def test_another_programs_database(tmp_path):
         schema.open_database(path)
 
 
+@pytest.mark.sqlite_only(reason="数据文件的 PRAGMA、文件头与损坏的文件")
 def test_damaged_file(db_path, clock):
     database = schema.open_database(db_path)
     for _ in range(300):

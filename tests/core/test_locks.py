@@ -26,15 +26,24 @@ from xiaoneng_desktop.duty import service as duty
 from xiaoneng_desktop.duty.models import Call
 
 ROOT = Path(__file__).resolve().parents[2]
-BUSY_TEXT = "数据文件正被其他程序写入，请稍后重试"
 
-#: Holds the write lock on argv[1] for argv[2] seconds; says "held" once it has it.
+#: Holds the write lock on argv[1] (a file, or a server database) for argv[2] seconds; says "held" once
+#: it has it. On a server the write lock is the program's advisory lock (core/server.WriteTransaction).
 HOLDER = textwrap.dedent("""
-    import sqlite3, sys, time
-    connection = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
-    connection.execute("BEGIN IMMEDIATE")
+    import sys, time
+    target, seconds = sys.argv[1], float(sys.argv[2])
+    if target.startswith("postgresql://"):
+        import psycopg
+        from xiaoneng_desktop.core import server
+        connection = psycopg.connect(target, autocommit=True)
+        connection.execute("BEGIN")
+        connection.execute("SELECT pg_advisory_xact_lock(%s)", (server.WRITE_LOCK_KEY,))
+    else:
+        import sqlite3
+        connection = sqlite3.connect(target, isolation_level=None, timeout=30)
+        connection.execute("BEGIN IMMEDIATE")
     print("held", flush=True)
-    time.sleep(float(sys.argv[2]))
+    time.sleep(seconds)
     connection.execute("ROLLBACK")
 """)
 
@@ -98,6 +107,7 @@ def hold_write_lock(path: Path, seconds: float):
             holder.wait(10)
 
 
+@pytest.mark.sqlite_only(reason="SQLite 的 BEGIN IMMEDIATE 语句本身")
 def test_atomic_begins_immediate_and_nests_as_savepoints(database):
     statements: list[str] = []
     database.connection().set_trace_callback(statements.append)
@@ -137,7 +147,8 @@ def test_a_lock_held_past_the_busy_timeout_is_said_in_chinese(db_path, monkeypat
         database.close()
     message = errors.describe(caught.value)
     assert message.kind == errors.BUSY
-    assert message.text == f"保存失败：{BUSY_TEXT}。"
+    subject = "数据库" if core_db.is_server(db_path) else "数据文件"
+    assert message.text == f"保存失败：{subject}正被其他程序写入，请稍后重试。"
 
 
 def test_busy_timeout_default_and_override(monkeypatch):
@@ -184,10 +195,19 @@ def test_three_pcs_saving_at_once_lose_nothing(db_path):
 
 def test_a_second_connection_waits_in_this_process_too(database, db_path):
     """Two windows of one program (two connections): the second save waits for the first."""
-    import sqlite3
+    if core_db.is_server(db_path):
+        import psycopg
 
-    other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-    other.execute("BEGIN IMMEDIATE")
+        from xiaoneng_desktop.core import server
+
+        other = psycopg.connect(db_path, autocommit=True)
+        other.execute("BEGIN")
+        other.execute("SELECT pg_advisory_xact_lock(%s)", (server.WRITE_LOCK_KEY,))
+    else:
+        import sqlite3
+
+        other = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
     release = threading.Timer(0.5, lambda: other.execute("ROLLBACK"))
     release.start()
     try:

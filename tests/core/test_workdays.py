@@ -174,6 +174,7 @@ def test_day_kinds(database):
     assert workdays.days(D(2027, 10, 8), D(2027, 10, 9))[1].kind == workdays.WEEKEND
 
 
+@pytest.mark.sqlite_only(reason="用 SQLite 连接的 trace 回调数语句")
 def test_add_workdays_takes_few_queries(database):
     statements: list[str] = []
     database.connection().set_trace_callback(statements.append)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from xiaoneng_desktop import app, schema
@@ -28,6 +29,7 @@ def fill(path, clock) -> None:
     database.close()
 
 
+@pytest.mark.sqlite_only(reason="损坏的数据文件")
 def test_integrity_problem_of_a_sound_and_a_damaged_file(db_path, clock):
     fill(db_path, clock)
     assert db.integrity_problem(db_path) is None
@@ -35,6 +37,7 @@ def test_integrity_problem_of_a_sound_and_a_damaged_file(db_path, clock):
     assert "损坏" in db.integrity_problem(db_path)
 
 
+@pytest.mark.sqlite_only(reason="损坏的数据文件")
 def test_damaged_file_is_reported_after_the_window_shows(qtbot, db_path, clock, monkeypatch):
     fill(db_path, clock)
     damage(db_path)

@@ -230,12 +230,16 @@ def _cause(kind: str, subject: str) -> str:
     }[kind]
 
 
-def describe(exc: BaseException, action: str = "保存", subject: str = "数据文件") -> UserMessage:
+def describe(exc: BaseException, action: str = "保存", subject: str | None = None) -> UserMessage:
     """The Chinese message for ``exc`` met while doing ``action`` (保存, 备份, 打开数据文件…) on
     ``subject`` (e.g. 数据文件“D:\\效能.sqlite3”). A bug is logged here, once, with its traceback."""
     exc = _masked(exc) or exc
     kind = kind_of(exc)
     prefix = f"{action}失败：" if action else ""
+    if subject is None:
+        from xiaoneng_desktop.core import db
+
+        subject = "数据库" if db.on_server() else "数据文件"
     if kind == BUG:
         log = logs.log_exception(exc, f"{action or '操作'}时的意外错误")
         return UserMessage(
