@@ -53,12 +53,15 @@ class ConflictDialog(QDialog):
         self.table.setWordWrap(True)
         for row, values in enumerate(rows):
             for column, text in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                self.table.setItem(row, column, item)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        # rows as tall as their wrapped text, measured again once the columns have their real widths
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
         if rows:
             layout.addWidget(self.table)
         else:
