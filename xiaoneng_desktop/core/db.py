@@ -40,6 +40,36 @@ class BaseModel(pw.Model):
         legacy_table_names = False
 
 
+class Versioned:
+    """Mixin for the records two PCs may edit at once (call, document, visit, problem, campaign,
+    duty_shift): every UPDATE of such a row adds one to its ``version`` column (schema 9), whatever
+    code path runs it — ``save()`` of an instance and ``Model.update(...).where(...)`` alike — unless
+    the caller sets ``version`` itself. An edit form remembers the version it loaded and saves only
+    over that one (core.conflicts). The mixin declares no field: the model keeps its own ``version``."""
+
+    @classmethod
+    def update(cls, __data=None, **update):
+        data = cls._normalize_data(__data, update)
+        if cls.version not in data and "version" not in data:
+            data[cls.version] = cls.version + 1
+        return pw.ModelUpdate(cls, data)
+
+    def save(self, force_insert=False, only=None):
+        if self._pk is None or force_insert:
+            return super().save(force_insert=force_insert, only=only)
+        # The stored version is bumped by update() (version = version + 1), never written back from
+        # the instance, which may hold a stale number; the instance then reads the new one.
+        fields = self._meta.sorted_fields if only is None else only
+        fields = [field for field in fields
+                  if (field if isinstance(field, str) else field.name) != "version"]
+        rows = super().save(only=fields)
+        if rows:
+            model = type(self)
+            self.version = model.select(model.version).where(self._pk_expr()).scalar()
+            self._dirty.discard("version")
+        return rows
+
+
 class DatabaseOpenError(Exception):
     """The file cannot be used; the message is for the user, in Chinese."""
 

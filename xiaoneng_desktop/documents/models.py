@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from xiaoneng_desktop.core.db import BaseModel
+from xiaoneng_desktop.core.db import BaseModel, Versioned
 
 INCOMING = "收文"
 OUTGOING = "发文"
@@ -33,7 +33,7 @@ CLOSING_STEP = {INCOMING: "办结", OUTGOING: "印发"}
 URGE_WAYS = ("电话", "当面", "书面")
 
 
-class Document(BaseModel):
+class Document(Versioned, BaseModel):
     direction = pw.CharField(max_length=4, index=True)  # 收文 / 发文
     year = pw.IntegerField()  # of the 收文编号, or of the 发文字号 once numbered
     serial = pw.IntegerField(null=True)  # 收文 sequence, or 发文 sequence once numbered

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, clock, figures, late_entry, session, settings, workdays
+from xiaoneng_desktop.core import audit, clock, conflicts, figures, late_entry, session, settings, workdays
 from xiaoneng_desktop.core import extensions as deadline_extensions
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import DeadlineExtension
@@ -448,23 +448,25 @@ def _save_registration(doc: Document, data: IncomingInput | OutgoingInput, actio
 
 
 @requires("documents.write")
-def update_document(doc_id: int, data: IncomingInput | OutgoingInput) -> Document:
+def update_document(doc_id: int, data: IncomingInput | OutgoingInput, *, expected_version: int | None = None) -> Document:
     """修改登记 of a document still in progress: the registration fields (``_registration_values``),
     audited old → new; the number, the dates, the 办理时限 and the steps stay as they are."""
     with atomic():
         doc = live(get_document(doc_id), "id", "该文件已作废，不能修改")
+        conflicts.check(doc, expected_version)
         if doc.closed_at is not None:
             raise ValidationError("id", CLOSED)
         return _save_registration(doc, data, "修改")
 
 
 @requires("documents.write")
-def correct_document(doc_id: int, data: IncomingInput | OutgoingInput, reason: str) -> Document:
+def correct_document(doc_id: int, data: IncomingInput | OutgoingInput, reason: str, *, expected_version: int | None = None) -> Document:
     """更正 of a closed (办结 / 印发 / 归档) document's registration: permission "correct", a reason,
     audited old → new."""
     reason = audit.correction_reason(reason)
     with atomic():
         doc = get_document(doc_id)
+        conflicts.check(doc, expected_version)
         doc = audit.correctable(doc, doc.closed_at is not None, "该文件")
         return _save_registration(doc, data, "更正", reason)
 

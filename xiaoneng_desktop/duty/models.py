@@ -5,7 +5,7 @@ from __future__ import annotations
 import peewee as pw
 
 from xiaoneng_desktop.core import choices
-from xiaoneng_desktop.core.db import BaseModel
+from xiaoneng_desktop.core.db import BaseModel, Versioned
 from xiaoneng_desktop.core.models import Person
 
 CHANNELS = ("电话", "传真", "来人", "网络", "其他")  # the default 来电方式 list; the office edits it
@@ -14,7 +14,7 @@ CHANNEL_LIST = choices.define("duty.channels", "来电方式", CHANNELS, "值班
 CATEGORIES = ("一般事项", "特殊事项", "突发事件")
 
 
-class DutyShift(BaseModel):
+class DutyShift(Versioned, BaseModel):
     """One shift of one day on the roster, and its handover (交接班) once closed."""
 
     day = pw.DateField(index=True)
@@ -50,7 +50,7 @@ class Unavailability(BaseModel):
     reason = pw.CharField(max_length=60, default="")
 
 
-class Call(BaseModel):
+class Call(Versioned, BaseModel):
     """One call or report taken on duty, from receipt to closing."""
 
     received_at = pw.DateTimeField(index=True)

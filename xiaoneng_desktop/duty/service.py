@@ -10,7 +10,17 @@ from dataclasses import dataclass, fields
 
 import peewee as pw
 
-from xiaoneng_desktop.core import audit, choices, clock, figures, late_entry, people, session, settings
+from xiaoneng_desktop.core import (
+    audit,
+    choices,
+    clock,
+    conflicts,
+    figures,
+    late_entry,
+    people,
+    session,
+    settings,
+)
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import Person
 from xiaoneng_desktop.core.session import requires
@@ -218,10 +228,11 @@ def _save_changed(call: Call, values: dict, data: CallInput, action: str, reason
 
 
 @requires("duty.write")
-def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
+def update_call(call_id: int, data: CallInput, actor: str = "", *, expected_version: int | None = None) -> Call:
     """修改 an open call; the deadline stays as registered (``data.deadline`` is ignored)."""
     with atomic():
         call = live(get_call(call_id), "id", "该记录已作废，不能修改")
+        conflicts.check(call, expected_version)
         if call.closed_at is not None:
             raise ValidationError("id", CLOSED)
         values = check_call(data, call, late=True)
@@ -229,11 +240,12 @@ def update_call(call_id: int, data: CallInput, actor: str = "") -> Call:
 
 
 @requires("duty.write")
-def correct_call(call_id: int, data: CallInput, reason: str) -> Call:
+def correct_call(call_id: int, data: CallInput, reason: str, *, expected_version: int | None = None) -> Call:
     """更正 of a closed call: by a role allowed to ("correct"), with a reason, audited old → new."""
     reason = audit.correction_reason(reason)
     with atomic():
         call = get_call(call_id)
+        conflicts.check(call, expected_version)
         call = audit.correctable(call, call.closed_at is not None)
         data.late_reason = data.late_reason or reason
         values = check_call(data, call, late=True)
@@ -448,7 +460,7 @@ def _phone_of(person: Person | None) -> str:
 
 
 @requires("people")
-def save_shift(data: ShiftInput) -> DutyShift:
+def save_shift(data: ShiftInput, *, expected_version: int | None = None) -> DutyShift:
     """Put people on one shift of the roster (creating the shift from the pattern if needed)."""
     check = Checker()
     names = {}
@@ -469,6 +481,8 @@ def save_shift(data: ShiftInput) -> DutyShift:
         if shift is None:
             shift = DutyShift(day=data.day, name=data.name)
             shift.starts_at, shift.ends_at = _shift_times(data.day, *pattern[data.name])
+        else:
+            conflicts.check(shift, expected_version)
         if shift.handed_over_at is not None:
             raise ValidationError("name", "该班次已交接，不能再修改排班")
         for role in ("officer", "leader", "standby"):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import peewee as pw
 
-from xiaoneng_desktop.core.db import BaseModel
+from xiaoneng_desktop.core.db import BaseModel, Versioned
 
 CAMPAIGN_STATUSES = ("进行中", "已完成")
 PARTICIPANT_KINDS = ("人员", "部门")
@@ -50,7 +50,7 @@ class CheckPoint(BaseModel):
     text = pw.CharField(max_length=200)
 
 
-class Campaign(BaseModel):
+class Campaign(Versioned, BaseModel):
     name = pw.CharField(max_length=100)
     starts_on = pw.DateField(index=True)
     ends_on = pw.DateField()
@@ -90,7 +90,7 @@ class Answer(BaseModel):
         indexes = ((("participant", "point"), True),)
 
 
-class Problem(BaseModel):
+class Problem(Versioned, BaseModel):
     """A problem found, and its rectification from plan to 销号."""
 
     campaign = pw.ForeignKeyField(Campaign, on_delete="RESTRICT", backref="problems")

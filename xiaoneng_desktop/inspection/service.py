@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
-from xiaoneng_desktop.core import accounts, audit, clock, figures, late_entry, session, settings
+from xiaoneng_desktop.core import accounts, audit, clock, conflicts, figures, late_entry, session, settings
 from xiaoneng_desktop.core import extensions as deadline_extensions
 from xiaoneng_desktop.core.db import atomic, search_index_matches
 from xiaoneng_desktop.core.models import DeadlineExtension
@@ -272,11 +272,12 @@ def get_campaign(campaign_id: int) -> Campaign:
 
 
 @requires("inspection.write")
-def update_campaign(campaign_id: int, data: CampaignInput, actor: str = "") -> Campaign:
+def update_campaign(campaign_id: int, data: CampaignInput, actor: str = "", *, expected_version: int | None = None) -> Campaign:
     """Rename, move the period, add or drop participants (one with answers or problems stays)."""
     values = _clean_campaign(data)
     with atomic():
         campaign = live(get_campaign(campaign_id), "name", "该活动已作废，不能修改")
+        conflicts.check(campaign, expected_version)
         if data.template_id != campaign.template_id:
             raise ValidationError("template", "活动开始后不能更换检查模板")
         first_found = (Problem.select(pw.fn.MIN(Problem.found_on)).where(Problem.campaign == campaign.id).scalar())
@@ -575,22 +576,24 @@ def _save_problem(problem: Problem, values: dict, action: str, reason: str = "")
 
 
 @requires("inspection.write")
-def update_problem(problem_id: int, data: ProblemInput, actor: str = "") -> Problem:
+def update_problem(problem_id: int, data: ProblemInput, actor: str = "", *, expected_version: int | None = None) -> Problem:
     values = check_problem(data)
     with atomic():
         problem = live(get_problem(problem_id), "id", "该问题已作废，不能修改")
+        conflicts.check(problem, expected_version)
         if problem.verified_at is not None or problem.completed_at is not None:
             raise ValidationError("id", CLOSED)
         return _save_problem(problem, values, "修改")
 
 
 @requires("inspection.write")
-def correct_problem(problem_id: int, data: ProblemInput, reason: str) -> Problem:
+def correct_problem(problem_id: int, data: ProblemInput, reason: str, *, expected_version: int | None = None) -> Problem:
     """更正 of a completed (or 销号) problem: permission "correct", a reason, old → new."""
     reason = audit.correction_reason(reason)
     values = check_problem(data)
     with atomic():
         problem = get_problem(problem_id)
+        conflicts.check(problem, expected_version)
         problem = audit.correctable(problem, problem.verified_at is not None or problem.completed_at is not None,
                                     "该问题", "尚未整改完成")
         return _save_problem(problem, values, "更正", reason)

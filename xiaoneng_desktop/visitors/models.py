@@ -5,7 +5,7 @@ from __future__ import annotations
 import peewee as pw
 
 from xiaoneng_desktop.core import choices
-from xiaoneng_desktop.core.db import BaseModel
+from xiaoneng_desktop.core.db import BaseModel, Versioned
 from xiaoneng_desktop.core.models import Person
 
 #: 信访目的 (what the visitor asks for): Visit.purpose.
@@ -33,7 +33,7 @@ class ReceptionDay(BaseModel):
     note = pw.CharField(max_length=200, default="")
 
 
-class Visit(BaseModel):
+class Visit(Versioned, BaseModel):
     """One visit (一批来访, one person or a group with its representative), from arrival to answer."""
 
     visited_at = pw.DateTimeField(index=True)

@@ -21,6 +21,7 @@ from xiaoneng_desktop.core import (
     audit,
     choices,
     clock,
+    conflicts,
     figures,
     late_entry,
     people,
@@ -265,22 +266,24 @@ def _save_registration(visit: Visit, values: dict, action: str, reason: str = ""
 
 
 @requires("visitors.write")
-def update_visit(visit_id: int, data: VisitInput, actor: str = "") -> Visit:
+def update_visit(visit_id: int, data: VisitInput, actor: str = "", *, expected_version: int | None = None) -> Visit:
     values = check_visit(data)
     with atomic():
         visit = live(get_visit(visit_id), "id", "该记录已作废，不能修改")
+        conflicts.check(visit, expected_version)
         if visit.closed_at is not None:
             raise ValidationError("id", CLOSED)
         return _save_registration(visit, values, "修改")
 
 
 @requires("visitors.write")
-def correct_visit(visit_id: int, data: VisitInput, reason: str) -> Visit:
+def correct_visit(visit_id: int, data: VisitInput, reason: str, *, expected_version: int | None = None) -> Visit:
     """更正 of an answered visit's registration: permission "correct", a reason, old → new."""
     reason = audit.correction_reason(reason)
     values = check_visit(data)
     with atomic():
         visit = get_visit(visit_id)
+        conflicts.check(visit, expected_version)
         visit = audit.correctable(visit, visit.closed_at is not None)
         return _save_registration(visit, values, "更正", reason)
 
@@ -428,11 +431,12 @@ def _save_handling(visit: Visit, data: HandlingInput, actor: str, action: str, r
 
 
 @requires("visitors.write")
-def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
+def save_handling(visit_id: int, data: HandlingInput, actor: str = "", *, expected_version: int | None = None) -> Visit:
     """受理 / 不予受理, 转办, 答复, 结果, 满意度, 回访 — everything of the handling form in one step.
     Once answered, only the rating and the 回访 may still be recorded; the rest is 更正."""
     with atomic():
         visit = live(get_visit(visit_id), "id", "该记录已作废，不能办理")
+        conflicts.check(visit, expected_version)
         if visit.closed_at is not None:
             values = check_handling(visit, data)
             if any(key not in AFTER_CLOSING and getattr(visit, key) != value for key, value in values.items()):
@@ -441,11 +445,12 @@ def save_handling(visit_id: int, data: HandlingInput, actor: str = "") -> Visit:
 
 
 @requires("visitors.write")
-def correct_handling(visit_id: int, data: HandlingInput, reason: str) -> Visit:
+def correct_handling(visit_id: int, data: HandlingInput, reason: str, *, expected_version: int | None = None) -> Visit:
     """更正 of an answered visit's handling: permission "correct", a reason, old → new."""
     reason = audit.correction_reason(reason)
     with atomic():
         visit = get_visit(visit_id)
+        conflicts.check(visit, expected_version)
         visit = audit.correctable(visit, visit.closed_at is not None)
         data.late_reason = data.late_reason or reason
         return _save_handling(visit, data, "", "更正", reason)

@@ -58,11 +58,13 @@ class _RegisterDialog(RecordDialog):
 
     direction = INCOMING
     doc: Document | None = None
+    conflict_labels = service.LABELS
 
     def _editing(self, doc: Document | None, correcting: bool, what: str) -> None:
         """Open ``doc``'s registration: the title, the read-only number and parts, the reason of a 更正."""
         self.doc = doc
         self.doc_id = doc.id if doc is not None else None
+        self.expected_version = doc.version if doc is not None else None
         self.correcting = correcting
         if doc is None:
             return
@@ -155,8 +157,9 @@ class _RegisterDialog(RecordDialog):
         if self.doc_id is None:
             return create()
         if self.correcting:
-            return service.correct_document(self.doc_id, self.data(), self.ui.correct_reason.text())
-        return service.update_document(self.doc_id, self.data())
+            return service.correct_document(self.doc_id, self.data(), self.ui.correct_reason.text(),
+                                            expected_version=self.expected_version)
+        return service.update_document(self.doc_id, self.data(), expected_version=self.expected_version)
 
 
 class IncomingDialog(_RegisterDialog):

@@ -25,6 +25,7 @@ class CallDialog(RecordDialog):
     record after Save."""
 
     form_class = Ui_CallDialog
+    conflict_labels = service.LABELS
     fields = ("received_at", "channel", "category", "caller_unit", "caller", "phone", "summary", "officer_name",
               "assignee_name", "instruction", "instruction_by", "feedback", "deadline", "closed_at")
 
@@ -33,6 +34,7 @@ class CallDialog(RecordDialog):
         super().__init__(parent)
         ui = self.ui
         self.call_id = call.id if call else None
+        self.expected_version = call.version if call else None
         self.correcting = correcting
         self.stored = (call.category, call.deadline, call.deadline_typed) if call else None
         add_late_reason(self)
@@ -135,8 +137,9 @@ class CallDialog(RecordDialog):
         if self.call_id is None:
             return service.create_call(self.data())
         if self.correcting:
-            return service.correct_call(self.call_id, self.data(), self.ui.correct_reason.text())
-        return service.update_call(self.call_id, self.data())
+            return service.correct_call(self.call_id, self.data(), self.ui.correct_reason.text(),
+                                       expected_version=self.expected_version)
+        return service.update_call(self.call_id, self.data(), expected_version=self.expected_version)
 
 
 def _minutes_text(minutes: int) -> str:

@@ -201,6 +201,7 @@ class ShiftDialog(RecordDialog):
         ui.shift_title.setText(f"{day:%Y年%m月%d日} 星期{WEEKDAYS[day.weekday()]} {name}")
         names = people.person_names()
         shift = service.shift_of(day, name)
+        self.expected_version = shift.version if shift else None
         for role in ROLES:
             fill_names(getattr(ui, f"{role}_name"), names, getattr(shift, f"{role}_name", "") if shift else "")
             getattr(ui, f"{role}_phone").setText(getattr(shift, f"{role}_phone", "") if shift else "")
@@ -211,7 +212,7 @@ class ShiftDialog(RecordDialog):
         ui = self.ui
         return service.save_shift(ShiftInput(self.day, self.name, **{
             f"{role}_name": getattr(ui, f"{role}_name").currentText() for role in ROLES}, **{
-            f"{role}_phone": getattr(ui, f"{role}_phone").text() for role in ROLES}))
+            f"{role}_phone": getattr(ui, f"{role}_phone").text() for role in ROLES}), expected_version=self.expected_version)
 
 
 def _fill_people(widget: QListWidget, checked: set[str]) -> None:

@@ -32,6 +32,7 @@ def checked(widget: QListWidget) -> list[str]:
 
 class CampaignDialog(RecordDialog):
     form_class = Ui_CampaignDialog
+    conflict_labels = {"name": "活动名称", "starts_on": "开始日期", "ends_on": "结束日期", "note": "备注"}
     fields = {"name": "name", "starts_on": "starts_on", "ends_on": "ends_on", "template": "template",
               "participants": "people", "note": "note"}
 
@@ -39,6 +40,7 @@ class CampaignDialog(RecordDialog):
         super().__init__(parent)
         ui = self.ui
         self.campaign_id = campaign.id if campaign else None
+        self.expected_version = campaign.version if campaign else None
         self.setWindowTitle("修改自查活动" if campaign else "新建自查活动")
         ui.people.setToolTip("勾选参加自查的人员")
         ui.departments.setToolTip("勾选参加自查的部门（科室）")
@@ -82,4 +84,4 @@ class CampaignDialog(RecordDialog):
     def submit(self) -> Campaign:
         if self.campaign_id is None:
             return service.create_campaign(self.data())
-        return service.update_campaign(self.campaign_id, self.data())
+        return service.update_campaign(self.campaign_id, self.data(), expected_version=self.expected_version)

@@ -35,6 +35,7 @@ class ProblemDialog(RecordDialog):
     description, responsible_name) or edit one. ``saved_id`` holds the record after Save."""
 
     form_class = Ui_ProblemDialog
+    conflict_labels = service.LABELS
     fields = ("campaign", "item", "description", "cause", "measure", "responsible_name", "found_on", "kind",
               "deadline", "explanation")
 
@@ -43,6 +44,7 @@ class ProblemDialog(RecordDialog):
         super().__init__(parent)
         ui = self.ui
         self.problem_id = problem.id if problem else None
+        self.expected_version = problem.version if problem else None
         self.correcting = correcting
         self.participant_id = problem.participant_id if problem else (prefill or {}).get("participant_id")
         self.setWindowTitle("修改问题" if problem else "登记问题")
@@ -187,5 +189,6 @@ class ProblemDialog(RecordDialog):
         if self.problem_id is None:
             return service.create_problem(self.data())
         if self.correcting:
-            return service.correct_problem(self.problem_id, self.data(), self.ui.correct_reason.text())
-        return service.update_problem(self.problem_id, self.data())
+            return service.correct_problem(self.problem_id, self.data(), self.ui.correct_reason.text(),
+                                           expected_version=self.expected_version)
+        return service.update_problem(self.problem_id, self.data(), expected_version=self.expected_version)

@@ -29,6 +29,7 @@ PENDING = "待定"
 
 class HandlingDialog(RecordDialog):
     form_class = Ui_HandlingDialog
+    conflict_labels = service.LABELS
     fields = ("decision", "decided_at", "decision_reason", "referred_to", "referral_due", "deadline", "reply",
               "result", "replied_at", "satisfaction", "followed_up_at", "follow_up_note")
 
@@ -37,6 +38,7 @@ class HandlingDialog(RecordDialog):
         ui = self.ui
         self.visit = visit
         self.visit_id = visit.id
+        self.expected_version = visit.version
         self.actor = actor
         self.correcting = correcting
         self.setWindowTitle(f"办理来访事项 — {visit.name}")
@@ -150,5 +152,7 @@ class HandlingDialog(RecordDialog):
 
     def submit(self) -> Visit:
         if self.correcting:
-            return service.correct_handling(self.visit_id, self.data(), self.ui.correct_reason.text())
-        return service.save_handling(self.visit_id, self.data(), actor=self.actor)
+            return service.correct_handling(self.visit_id, self.data(), self.ui.correct_reason.text(),
+                                            expected_version=self.expected_version)
+        return service.save_handling(self.visit_id, self.data(), actor=self.actor,
+                                     expected_version=self.expected_version)

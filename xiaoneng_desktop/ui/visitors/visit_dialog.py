@@ -28,6 +28,7 @@ class VisitDialog(RecordDialog):
     """New visit (``visit=None``) or edit one. ``saved_id`` holds the record after Save."""
 
     form_class = Ui_VisitDialog
+    conflict_labels = service.LABELS
     fields = ("visited_at", "category", "purpose", "id_number", "phone", "name", "persons", "address", "matter",
               "first_responder")
 
@@ -38,6 +39,7 @@ class VisitDialog(RecordDialog):
             add_correct_reason(self, "更正来访登记")
         ui = self.ui
         self.visit_id = visit.id if visit else None
+        self.expected_version = visit.version if visit else None
         self.history: PersonHistory | None = None
         self._matches: list[NameMatch] = []
         if not correcting:
@@ -210,5 +212,6 @@ class VisitDialog(RecordDialog):
         if self.visit_id is None:
             return service.create_visit(self.data())
         if getattr(self.ui, "correct_reason", None) is not None:
-            return service.correct_visit(self.visit_id, self.data(), self.ui.correct_reason.text())
-        return service.update_visit(self.visit_id, self.data())
+            return service.correct_visit(self.visit_id, self.data(), self.ui.correct_reason.text(),
+                                         expected_version=self.expected_version)
+        return service.update_visit(self.visit_id, self.data(), expected_version=self.expected_version)

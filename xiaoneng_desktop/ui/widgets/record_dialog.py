@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xiaoneng_desktop.core.conflicts import EditConflict
 from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors, keep_place, name_buttons
 
 D = TypeVar("D", bound=QDialog)
@@ -137,11 +138,18 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
     fields: tuple[str, ...] | dict[str, str] = ()
     #: The service call that saves the form and returns the saved record.
     submit: Callable[[], object]
+    #: Field → label of what ``data()`` returns, for the 修改冲突 dialog (the register's service LABELS).
+    conflict_labels: dict[str, str] = {}
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.saved: object | None = None
         self.saved_id: int | None = None
+        #: The version of the record the form was filled from (an edit dialog sets it; the service saves
+        #: only over that version, core.conflicts). None: a new record, or no check.
+        self.expected_version: int | None = None
+        #: The 修改冲突 dialog while it is shown (owned by this dialog).
+        self.conflict_dialog = None
         self._clean: list[tuple[QWidget, object]] = []
         self.ui = ui = self.form_class()
         ui.setupUi(self)
@@ -213,7 +221,18 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
     def save(self) -> bool:
         """Run ``submit()``; on success keep the record and close, else show why and stay open.
         True when it saved."""
-        record = self.errors.attempt(self.submit)
+        conflicts: list[EditConflict] = []
+
+        def submit():
+            try:
+                return self.submit()
+            except EditConflict as exc:
+                conflicts.append(exc)
+                raise
+
+        record = self.errors.attempt(submit)
+        if record is None and conflicts:
+            return self.resolve_conflict(conflicts[0])
         if record is None:
             self.after_errors(self.errors.shown())
             return False
@@ -221,6 +240,42 @@ class RecordDialog(QDialog, metaclass=_SnapshotWhenBuilt):
         self.saved_id = getattr(record, "id", None)
         self.accept()
         return True
+
+    def typed_values(self) -> dict[str, object]:
+        """What the form would save, by field name (its ``data()``), for comparing with a stored record."""
+        data = getattr(self, "data", None)
+        if not callable(data):
+            return {}
+        try:
+            values = data()
+        except Exception:  # noqa: BLE001 - a form that cannot build its input shows no comparison
+            return {}
+        return dict(vars(values)) if hasattr(values, "__dict__") else {}
+
+    def resolve_conflict(self, conflict: EditConflict) -> bool:
+        """Another user saved the record after this form loaded it: show both versions and let the user
+        take theirs (the form closes, the list shows their version), overwrite it on purpose (saved again
+        over the version now stored) or go back to the form, which keeps what was typed."""
+        from xiaoneng_desktop.core.conflicts import differences
+        from xiaoneng_desktop.ui.widgets.conflict_dialog import MINE, THEIRS, ConflictDialog
+
+        rows = [(label, mine, theirs) for _field, label, mine, theirs
+                in differences(conflict, self.typed_values(), self.conflict_labels)]
+        self.conflict_dialog = dialog = ConflictDialog(conflict, rows, self)
+        dialog.exec()
+        choice = dialog.choice
+        self.conflict_dialog = None
+        dialog.deleteLater()
+        if choice == THEIRS:
+            self.saved = conflict.current
+            self.saved_id = conflict.current.id
+            self.accept()
+            return False
+        if choice == MINE:
+            self.expected_version = conflict.version
+            return self.save()
+        self.errors.show({"": str(conflict)})
+        return False
 
     def after_errors(self, errors: dict[str, str]) -> None:
         """Called with the messages shown after a refused save; a form may offer a correction here."""
