@@ -279,3 +279,33 @@ def integrity_problem(url: str) -> str | None:
         return _explain(url, exc)
     finally:
         _close_quietly(db)
+
+
+def probe(url: str, latest: int) -> str:
+    """测试连接: connect on a connection of its own, and refuse what open_server would refuse (an old
+    server, another program's tables, a newer schema) without writing anything. Returns what was
+    found, in Chinese; raises DatabaseOpenError with the cause otherwise."""
+    where = describe(url)
+    db = connect(url)
+    try:
+        db.connect()
+        if server_version(db) < MIN_SERVER_VERSION:
+            raise db_module.DatabaseOpenError(
+                f"{where}所在的服务器版本过旧（{db.execute_sql('SHOW server_version').fetchone()[0]}），"
+                f"本程序需要 PostgreSQL {MIN_SERVER_VERSION // 10000} 或更新的版本（或与之兼容的数据库）。"
+            )
+        tables, version, application = _schema_state(db)
+        _refuse_foreign_or_newer(where, tables, version, application, latest)
+    except db_module.DatabaseOpenError:
+        raise
+    except Exception as exc:
+        if not (_is_driver_error(exc) or isinstance(exc, pw.DatabaseError)):
+            raise
+        raise db_module.DatabaseOpenError(_explain(url, exc)) from exc
+    finally:
+        _close_quietly(db)
+    if version is None:
+        return f"连接成功：{where}是空的，连接后将在其中建立本程序的数据表。"
+    if version < latest:
+        return f"连接成功：{where}是本程序的数据库（数据版本 {version}），连接后将先备份再升级到版本 {latest}。"
+    return f"连接成功：{where}是本程序的数据库。"
