@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import peewee as pw
 
@@ -47,7 +47,7 @@ def describe(url: str) -> str:
         port = parts.port or 5432
     except ValueError:
         return "数据库服务器地址"
-    name = parts.path.lstrip("/") or (parts.username or "")
+    name = unquote(parts.path.lstrip("/") or (parts.username or ""))  # libpq's %-escapes, as typed
     return f"数据库服务器“{host}:{port}”上的数据库“{name}”"
 
 
@@ -68,11 +68,32 @@ def busy_timeout_ms() -> int:
     return db_module.busy_timeout_ms()
 
 
+class ServerDatabase(pw.PostgresqlDatabase):
+    """peewee's PostgresqlDatabase, which after a lost connection (the server restarted, the network
+    dropped) would keep the dead one and fail every later action too: the action that met the loss
+    fails (its transaction is gone with it, so nothing is half-saved), and the next statement begun
+    outside a transaction — the next action's BEGIN, a list being read — opens a new connection."""
+
+    def cursor(self, named_cursor=None):
+        conn = self._state.conn
+        if (not self._state.closed and conn is not None and self.transaction_depth() == 0
+                and (conn.closed or getattr(conn, "broken", False))):
+            self.reconnect()
+        return super().cursor(named_cursor)
+
+    def reconnect(self) -> None:
+        """Drop a lost connection (closing it cannot fail the caller) and connect again."""
+        with contextlib.suppress(Exception):
+            self._state.conn.close()
+        self._state.reset()
+        self.connect()
+
+
 def connect(url: str) -> pw.PostgresqlDatabase:
     """A peewee database over ``url`` (not yet connected). A connection gives up after 5 seconds, and
     a lock (another PC's save) is waited for as long as SQLite's busy timeout."""
     options = f"-c lock_timeout={busy_timeout_ms()}"
-    return pw.PostgresqlDatabase(
+    return ServerDatabase(
         normalised(url), prefer_psycopg3=True, autoconnect=True, connect_timeout=5,
         application_name="xiaoneng", options=options,
     )
