@@ -124,7 +124,7 @@ class ConnectDialog(QDialog):
 
         self.hint = QLabel(HINT, self)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet("color: #555;")
         self.status = QLabel(self)  # the dialog's own line: a success, or a message of no one field
         self.status.setObjectName("form_error")
         self.status.setWordWrap(True)
