@@ -649,9 +649,18 @@ def run_restore(path: Path, chosen: Path) -> int:
     return 0 if health.ok else 2
 
 
-def run_check(path: Path) -> int:
+def run_check(path: Path | str) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import backups
+    from xiaoneng_desktop.core import db as db_module
+
+    if db_module.is_server(path):  # the server keeps its pages sound: reachable, ours, a version we read
+        try:
+            print(db_module.probe_server(str(path), schema.SCHEMA_VERSION))
+        except db_module.DatabaseOpenError as exc:
+            say(str(exc))
+            return 2
+        return 0
 
     health = backups.health_check(path, schema.FILE_KIND)
     if not health.ok:

@@ -167,3 +167,16 @@ def test_a_list_read_after_a_lost_connection_reconnects(database, db_path, clock
     with pytest.raises(pw.DatabaseError):
         Call.select().count()  # the read that meets the loss fails…
     assert Call.select().count() == 1  # …and the next one works on a new connection
+
+
+@pytest.mark.server_only
+def test_check_command_on_a_server_never_shows_the_password(db_path, capsys):
+    from xiaoneng_desktop.cli import main
+
+    parts = urlsplit(db_path)
+    with_password = urlunsplit(parts._replace(netloc=f"{parts.username}:绝密@{parts.hostname}:{parts.port}"))
+    assert main(["--db", with_password, "check"]) == 0
+    assert main(["--db", other(with_password, dbname="h_connect_no_such_db"), "check"]) == 2
+    out = capsys.readouterr()
+    assert "是本程序的数据库" in out.out and "不存在" in out.err
+    assert "绝密" not in out.out + out.err
