@@ -171,3 +171,30 @@ def test_window_switches_to_a_server_and_shows_no_password(qtbot, database, db_p
     finally:
         db_module.close_database()
         server_databases.drop(target)
+
+
+def test_open_data_file_offers_file_or_server(qtbot, database, db_path, settings, clock, monkeypatch):
+    window = MainWindow(db_path, settings)
+    qtbot.addWidget(window)
+    went = []
+    monkeypatch.setattr(window, "choose_file", lambda: went.append("file"))
+    monkeypatch.setattr(window, "choose_server", lambda: went.append("server"))
+    for answer in ("file", "server", None):
+        monkeypatch.setattr(window, "ask_source", lambda answer=answer: answer)
+        window.choose_data_file()
+    assert went == ["file", "server"]
+
+    def choose(box):
+        assert [button.text() for button in box.buttons()][:2] == ["数据文件…", "数据库服务器…"]
+        box.buttons()[1].click()
+        return 0
+
+    monkeypatch.undo()
+    monkeypatch.setattr(connect_dialog_box(), "exec", choose)
+    assert window.ask_source() == "server"
+
+
+def connect_dialog_box():
+    from PySide6.QtWidgets import QMessageBox
+
+    return QMessageBox

@@ -664,6 +664,14 @@ class MainWindow(QMainWindow):
 
     def choose_data_file(self) -> None:
         """文件 → 打开数据文件…: a data file (the file dialog) or a database server (the connection dialog)."""
+        source = self.ask_source()
+        if source == "file":
+            self.choose_file()
+        elif source == "server":
+            self.choose_server()
+
+    def ask_source(self) -> str | None:
+        """"file", "server", or None (取消)."""
         box = QMessageBox(QMessageBox.Icon.Question, "打开数据文件", "要打开哪一种数据？", parent=self)
         box.setInformativeText("数据文件：本机或U盘上的 .sqlite3 文件（一台电脑使用）。\n"
                                "数据库服务器：办公室的 PostgreSQL 服务器（多台电脑共用）。")
@@ -674,10 +682,7 @@ class MainWindow(QMainWindow):
         box.exec()
         clicked = box.clickedButton()
         box.deleteLater()
-        if clicked is file_button:
-            self.choose_file()
-        elif clicked is server_button:
-            self.choose_server()
+        return {file_button: "file", server_button: "server"}.get(clicked)
 
     def choose_file(self) -> None:
         folder = "" if db_module.is_server(self.db_path) else str(self.db_path.parent)
