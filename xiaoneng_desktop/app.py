@@ -201,7 +201,7 @@ class _DemoProgress(QProgressDialog):
             self.setLabelText(f"正在生成演示数据：{text}")
 
 
-def fill_demo_if_empty(path: Path, months: int) -> bool:
+def fill_demo_if_empty(path: Path | str, months: int) -> bool:
     """Fill an empty data file with ``months`` of demo data, with progress and a cancel button.
 
     True if it was filled; False if it already held data, the user cancelled, or there is no demo module.
@@ -211,7 +211,9 @@ def fill_demo_if_empty(path: Path, months: int) -> bool:
     try:
         demo = launch.load_demo_module()
     except launch.FeatureMissing as exc:
-        QMessageBox.warning(None, APP_NAME, f"{exc}\n将打开空的数据文件：{path}")
+        from xiaoneng_desktop.core.db import describe_target
+
+        QMessageBox.warning(None, APP_NAME, f"{exc}\n将打开空的{describe_target(path)}")
         return False
     from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 
@@ -235,7 +237,7 @@ def fill_demo_if_empty(path: Path, months: int) -> bool:
     return not worker.was_cancelled
 
 
-def check_integrity_later(window: QWidget, path: Path):
+def check_integrity_later(window: QWidget, path: Path | str):
     """PRAGMA quick_check off the GUI thread once the window is up; a damaged file is reported in
     Chinese and the window closes before anything more is written to it."""
     from xiaoneng_desktop.core.db import integrity_problem
@@ -275,9 +277,9 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "xiaoneng"])
 
     from xiaoneng_desktop import schema
-    from xiaoneng_desktop.core.db import DatabaseOpenError, close_database
+    from xiaoneng_desktop.core.db import DatabaseOpenError, close_database, is_server
 
-    path = Path(db_path)
+    path = db_path if is_server(db_path) else Path(db_path)
     previous_hook = sys.excepthook
     try:
         prepare_application(app)

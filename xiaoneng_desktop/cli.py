@@ -117,14 +117,18 @@ def _months(text: str) -> int:
     return value
 
 
-def _path(text: str) -> Path:
+def _path(text: str) -> Path | str:
+    """A data file's path, or a server database's address (postgresql://user@host:port/dbname)."""
     if not text.strip():
         raise argparse.ArgumentTypeError("数据文件路径不能为空")
-    return Path(text).expanduser()
+    from xiaoneng_desktop.core.db import target_of
+
+    return target_of(text.strip())
 
 
 def build_parser() -> ArgumentParser:
-    db_help = "数据文件（默认：环境变量 XIAONENG_DB 指定的文件，否则为用户数据目录中的 xiaoneng.sqlite3）"
+    db_help = ("数据文件，或数据库服务器地址 postgresql://用户名@服务器:端口/数据库名"
+               "（默认：环境变量 XIAONENG_DB 指定的，否则为用户数据目录中的 xiaoneng.sqlite3）")
     parser = ArgumentParser(
         prog=PROG,
         usage=f"\n  {PROG} [--db PATH] [--demo]            打开主窗口"
@@ -333,10 +337,12 @@ def _month(text: str) -> tuple[int, int]:
 # ---------------------------------------------------------------------- paths
 
 
-def data_file(db: Path | None) -> Path:
-    """``--db`` beats $XIAONENG_DB beats the user's data folder."""
+def data_file(db: Path | str | None) -> Path | str:
+    """``--db`` beats $XIAONENG_DB beats the user's data folder (a file path, or a server address)."""
     if db is not None:
-        return Path(db)
+        from xiaoneng_desktop.core.db import target_of
+
+        return target_of(db) if isinstance(db, str) else Path(db)
     from xiaoneng_desktop.core.db import default_path
 
     return default_path()
@@ -382,9 +388,11 @@ class _TerminalProgress:
             sys.stderr.flush()
 
 
-def not_empty_message(path: Path) -> str:
+def not_empty_message(path: Path | str) -> str:
+    from xiaoneng_desktop.core.db import describe_target
+
     return (
-        f"数据文件“{path}”中已有数据。演示数据只能写入空的数据文件，以免与真实数据混在一起；"
+        f"{describe_target(path)}中已有数据。演示数据只能写入空的数据文件，以免与真实数据混在一起；"
         "请用 --db 指定一个新文件。"
     )
 
@@ -406,10 +414,12 @@ def run_demo(path: Path, months: int) -> int:
             progress.done()
     finally:
         close_database()
-    print(f"已在“{path}”中生成 {months} 个月的演示数据：")
+    from xiaoneng_desktop.core.db import describe_target, shown_target
+
+    print(f"已在{describe_target(path)}中生成 {months} 个月的演示数据：")
     for what, count in (made or {}).items():
         print(f"  {what}：{count}")
-    print(f'用 {PROG} --db "{path}" 打开查看。')
+    print(f'用 {PROG} --db "{shown_target(path)}" 打开查看。')
     return 0
 
 
@@ -639,9 +649,18 @@ def run_restore(path: Path, chosen: Path) -> int:
     return 0 if health.ok else 2
 
 
-def run_check(path: Path) -> int:
+def run_check(path: Path | str) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import backups
+    from xiaoneng_desktop.core import db as db_module
+
+    if db_module.is_server(path):  # the server keeps its pages sound: reachable, ours, a version we read
+        try:
+            print(db_module.probe_server(str(path), schema.SCHEMA_VERSION))
+        except db_module.DatabaseOpenError as exc:
+            say(str(exc))
+            return 2
+        return 0
 
     health = backups.health_check(path, schema.FILE_KIND)
     if not health.ok:
@@ -719,7 +738,9 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command in ("report", "month", "template", "import", "export", "backup", "restore", "check", "audit",
                         "user"):
         path = data_file(getattr(args, "db", None))
-        if not path.exists():
+        from xiaoneng_desktop.core.db import is_server
+
+        if not is_server(path) and not path.exists():
             # Only ``demo`` and the window start a new data file: a mistyped --db must not become one.
             say(f"数据文件不存在：{path}")
             return 2
@@ -787,7 +808,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             # a file refused because of a bug (an upgrade step failed…) was logged by core/errors
             return 1 if exc.__cause__ is not None and errors.is_bug(exc.__cause__) else 2
         if not errors.is_bug(exc):  # the data file or the disk is the cause, not the program
-            subject = f"数据文件“{_used_file[-1]}”" if _used_file else "数据文件"
+            from xiaoneng_desktop.core.db import describe_target
+
+            subject = describe_target(_used_file[-1]) if _used_file else "数据文件"
             say(errors.describe(exc, "操作", subject).text)
             return 2
         say(unexpected_error_message(exc, log_exception(exc)))

@@ -70,6 +70,9 @@ def action(win, menu_title, text):
 
 
 def test_title_names_the_data_file(window, db_path):
+    if db_module.is_server(db_path):
+        assert window.windowTitle() == f"{APP_NAME} — {db_module.describe_target(db_path)}"
+        return
     assert window.windowTitle() == f"{APP_NAME} — test.sqlite3"
     assert db_path.name == "test.sqlite3"
 
@@ -181,7 +184,8 @@ def test_a_tabs_own_copy_of_a_menu_shortcut_is_switched_off(window):
 
 
 def test_status_bar_shows_data_file_and_clock(qtbot, window, db_path, clock):
-    assert str(db_path) in window.path_label.text()
+    shown = db_module.describe_target(db_path) if db_module.is_server(db_path) else str(db_path)
+    assert shown in window.path_label.text()
     assert window.clock_label.text() == "2026年10月9日 星期五 09:00:00"
     clock.advance(hours=4, minutes=5, seconds=9)
     qtbot.waitUntil(lambda: window.clock_label.text() == "2026年10月9日 星期五 13:05:09", timeout=2500)
@@ -303,7 +307,9 @@ def test_backup_writes_a_copy(qtbot, window, tmp_path, monkeypatch, messages):
     window.backup_action.trigger()
     assert not window.backup_action.isEnabled()  # the copy runs in a worker; no second one meanwhile
     qtbot.waitUntil(window.backup_action.isEnabled, timeout=10000)
-    assert suggested[0].endswith("test-备份-20261009-0900.sqlite3")
+    assert suggested[0].endswith(f"{main_window_module.source_name(window.db_path)}-备份-20261009-0900.sqlite3")
+    assert main_window_module.source_name(window.db_path) == (
+        "test" if not db_module.is_server(window.db_path) else window.db_path.rsplit("/", 1)[1])
     assert messages[-1][0] == "information" and str(target) in messages[-1][2]
     assert not list(target.parent.glob("*.partial"))
     copy = sqlite3.connect(target)
@@ -320,6 +326,7 @@ def test_backup_refuses_the_open_file(window, db_path, monkeypatch, messages):
     assert messages[-1][0] == "warning"
 
 
+@pytest.mark.sqlite_only(reason="the -wal file beside a data file")
 def test_backup_refuses_the_wal_file_beside_the_data_file(window, db_path, monkeypatch, messages):
     wal = Path(f"{db_path}-wal")
     assert wal.exists()  # the data file is in WAL mode: its -wal holds committed records
@@ -354,18 +361,20 @@ def test_open_another_data_file(window, tmp_path, messages):
         db_module.close_database()
 
 
-def test_open_a_bad_data_file_keeps_the_current_one(window, database, tmp_path, messages):
+def test_open_a_bad_data_file_keeps_the_current_one(window, database, db_path, tmp_path, messages):
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"not a database at all, just bytes" * 10)
     assert not window.open_data_file(bad)
     assert messages[-1][0] == "critical" and "不是数据库文件" in messages[-1][2]
     assert db_module.database.obj is database
-    assert window.windowTitle().endswith("test.sqlite3")
+    assert window.windowTitle().endswith(db_path.name if not db_module.is_server(db_path)
+                                         else db_module.describe_target(db_path))
 
 
 def test_about_names_version_file_and_schema(window, db_path):
     text = window.about_text()
-    assert __version__ in text and str(db_path) in text and f"数据版本：{schema.SCHEMA_VERSION}" in text
+    shown = db_module.describe_target(db_path) if db_module.is_server(db_path) else str(db_path)
+    assert __version__ in text and shown in text and f"数据版本：{schema.SCHEMA_VERSION}" in text
 
 
 def test_help_and_about_open(window, monkeypatch, messages):

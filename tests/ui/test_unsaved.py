@@ -343,6 +343,7 @@ def test_opening_another_data_file_over_unsaved_answers_asks(qtbot, window, answ
     answer_first_rows(qtbot, tab.campaigns)
     other = tmp_path / "other.sqlite3"
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    monkeypatch.setattr(window, "ask_source", lambda: "file")  # 数据文件 rather than 数据库服务器
 
     asked = answer_save_question("取消")
     window.choose_data_file()

@@ -103,6 +103,22 @@ def describe_target(target: Path | str) -> str:
     return f"数据文件“{target}”"
 
 
+def shown_target(target: Path | str) -> str:
+    """The data source as it may be shown, logged or remembered: a path, or an address without password."""
+    if is_server(target):
+        from xiaoneng_desktop.core import server
+
+        return server.without_password(str(target))
+    return str(target)
+
+
+def probe_server(url: str, latest: int) -> str:
+    """测试连接 without opening: what the server database holds (Chinese), or DatabaseOpenError."""
+    from xiaoneng_desktop.core import server
+
+    return server.probe(url, latest)
+
+
 def default_path() -> Path | str:
     """The data source: $XIAONENG_DB if set (a file or a server address), else xiaoneng.sqlite3 in the
     user's data folder."""

@@ -114,6 +114,7 @@ _SERVER_TEXT = (
     ("password authentication failed", REFUSED_LOGIN),
     ("no password supplied", REFUSED_LOGIN),
     ("pg_hba.conf", REFUSED_LOGIN),
+    ('role "', REFUSED_LOGIN),  # role "…" does not exist: a user name the server does not know
     ("does not exist", NO_DATABASE),
 )
 
@@ -250,4 +251,7 @@ def describe(exc: BaseException, action: str = "保存", subject: str | None = N
         )
     if isinstance(exc, OSError) and exc.filename and subject == "数据文件":
         subject = f"文件“{exc.filename}”"  # the file the operating system refused, not necessarily ours
-    return UserMessage(prefix + _cause(kind, subject), kind)
+    text = _cause(kind, subject)
+    if kind == UNREACHABLE and action.startswith("连接"):
+        text = text.replace("（刚才的操作没有保存，填写的内容还在）", "")  # nothing was being saved
+    return UserMessage(prefix + text, kind)

@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import peewee as pw
 
@@ -47,7 +47,7 @@ def describe(url: str) -> str:
         port = parts.port or 5432
     except ValueError:
         return "数据库服务器地址"
-    name = parts.path.lstrip("/") or (parts.username or "")
+    name = unquote(parts.path.lstrip("/") or (parts.username or ""))  # libpq's %-escapes, as typed
     return f"数据库服务器“{host}:{port}”上的数据库“{name}”"
 
 
@@ -68,11 +68,32 @@ def busy_timeout_ms() -> int:
     return db_module.busy_timeout_ms()
 
 
+class ServerDatabase(pw.PostgresqlDatabase):
+    """peewee's PostgresqlDatabase, which after a lost connection (the server restarted, the network
+    dropped) would keep the dead one and fail every later action too: the action that met the loss
+    fails (its transaction is gone with it, so nothing is half-saved), and the next statement begun
+    outside a transaction — the next action's BEGIN, a list being read — opens a new connection."""
+
+    def cursor(self, named_cursor=None):
+        conn = self._state.conn
+        if (not self._state.closed and conn is not None and self.transaction_depth() == 0
+                and (conn.closed or getattr(conn, "broken", False))):
+            self.reconnect()
+        return super().cursor(named_cursor)
+
+    def reconnect(self) -> None:
+        """Drop a lost connection (closing it cannot fail the caller) and connect again."""
+        with contextlib.suppress(Exception):
+            self._state.conn.close()
+        self._state.reset()
+        self.connect()
+
+
 def connect(url: str) -> pw.PostgresqlDatabase:
     """A peewee database over ``url`` (not yet connected). A connection gives up after 5 seconds, and
     a lock (another PC's save) is waited for as long as SQLite's busy timeout."""
     options = f"-c lock_timeout={busy_timeout_ms()}"
-    return pw.PostgresqlDatabase(
+    return ServerDatabase(
         normalised(url), prefer_psycopg3=True, autoconnect=True, connect_timeout=5,
         application_name="xiaoneng", options=options,
     )
@@ -279,3 +300,33 @@ def integrity_problem(url: str) -> str | None:
         return _explain(url, exc)
     finally:
         _close_quietly(db)
+
+
+def probe(url: str, latest: int) -> str:
+    """测试连接: connect on a connection of its own, and refuse what open_server would refuse (an old
+    server, another program's tables, a newer schema) without writing anything. Returns what was
+    found, in Chinese; raises DatabaseOpenError with the cause otherwise."""
+    where = describe(url)
+    db = connect(url)
+    try:
+        db.connect()
+        if server_version(db) < MIN_SERVER_VERSION:
+            raise db_module.DatabaseOpenError(
+                f"{where}所在的服务器版本过旧（{db.execute_sql('SHOW server_version').fetchone()[0]}），"
+                f"本程序需要 PostgreSQL {MIN_SERVER_VERSION // 10000} 或更新的版本（或与之兼容的数据库）。"
+            )
+        tables, version, application = _schema_state(db)
+        _refuse_foreign_or_newer(where, tables, version, application, latest)
+    except db_module.DatabaseOpenError:
+        raise
+    except Exception as exc:
+        if not (_is_driver_error(exc) or isinstance(exc, pw.DatabaseError)):
+            raise
+        raise db_module.DatabaseOpenError(_explain(url, exc)) from exc
+    finally:
+        _close_quietly(db)
+    if version is None:
+        return f"连接成功：{where}是空的，连接后将在其中建立本程序的数据表。"
+    if version < latest:
+        return f"连接成功：{where}是本程序的数据库（数据版本 {version}），连接后将先备份再升级到版本 {latest}。"
+    return f"连接成功：{where}是本程序的数据库。"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib
 import sys
 from collections.abc import Callable
@@ -128,6 +129,20 @@ class ElidedLabel(QLabel):
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
 
 
+def source_name(target: Path | str) -> str:
+    """A short name of the data source for the title and file names: the file's stem, or the server
+    database's name (never its password)."""
+    if db_module.is_server(target):
+        from urllib.parse import urlsplit
+
+        try:
+            parts = urlsplit(db_module.shown_target(target))
+            return parts.path.lstrip("/") or parts.username or "server"
+        except ValueError:
+            return "server"
+    return Path(target).stem
+
+
 #: The widest screen on which the window first opens maximised.
 MAXIMISE_UP_TO = 1440
 
@@ -135,9 +150,9 @@ MAXIMISE_UP_TO = 1440
 class MainWindow(QMainWindow):
     """The four tabs over the open data file. The database must already be open (schema.open_database)."""
 
-    def __init__(self, db_path: Path, settings: QSettings | None = None):
+    def __init__(self, db_path: Path | str, settings: QSettings | None = None):
         super().__init__()
-        self.db_path = Path(db_path)
+        self.db_path = db_path if db_module.is_server(db_path) else Path(db_path)
         self.settings = settings if settings is not None else QSettings()
         self._backup_task: BackgroundTask | None = None
         self.setObjectName("MainWindow")
@@ -378,11 +393,17 @@ class MainWindow(QMainWindow):
             self.show_user()
 
     def _show_path(self) -> None:
-        self.path_label.setText(f"数据文件：{self.db_path}")
-        self.path_label.setToolTip(str(self.db_path))
+        if db_module.is_server(self.db_path):
+            self.path_label.setText(db_module.describe_target(self.db_path))
+        else:
+            self.path_label.setText(f"数据文件：{self.db_path}")
+        self.path_label.setToolTip(db_module.shown_target(self.db_path))
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
+        if db_module.is_server(self.db_path):
+            self.setWindowTitle(f"{APP_NAME} — {db_module.describe_target(self.db_path)}")
+        else:
+            self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
 
     # ------------------------------------------------------------------ clock
 
@@ -492,7 +513,7 @@ class MainWindow(QMainWindow):
         now = clock.now()
         from xiaoneng_desktop.ui.widgets import files
 
-        target = files.ask_save_path(self, "备份数据库", f"{self.db_path.stem}-备份-{now:%Y%m%d-%H%M}.sqlite3",
+        target = files.ask_save_path(self, "备份数据库", f"{source_name(self.db_path)}-备份-{now:%Y%m%d-%H%M}.sqlite3",
                                      "数据文件 (*.sqlite3);;所有文件 (*)")
         if target is None:
             return None
@@ -571,6 +592,8 @@ class MainWindow(QMainWindow):
         # a window never shown (built by a test, or one whose start failed) backs nothing up
         if self._auto_backup_task is not None or db_module.database.obj is None or not self.isVisible():
             return None
+        if db_module.is_server(self.db_path):
+            return None  # a server database is backed up on the server (pg_dump, see README) and by 备份
         folder, _hours, policy = self._backup_settings()
         path = self.db_path
 
@@ -640,11 +663,54 @@ class MainWindow(QMainWindow):
         return open_import_dialog(self)
 
     def choose_data_file(self) -> None:
+        """文件 → 打开数据文件…: a data file (the file dialog) or a database server (the connection dialog)."""
+        source = self.ask_source()
+        if source == "file":
+            self.choose_file()
+        elif source == "server":
+            self.choose_server()
+
+    def ask_source(self) -> str | None:
+        """"file", "server", or None (取消)."""
+        box = QMessageBox(QMessageBox.Icon.Question, "打开数据文件", "要打开哪一种数据？", parent=self)
+        box.setInformativeText("数据文件：本机或U盘上的 .sqlite3 文件（一台电脑使用）。\n"
+                               "数据库服务器：办公室的 PostgreSQL 服务器（多台电脑共用）。")
+        file_button = box.addButton("数据文件…", QMessageBox.ButtonRole.AcceptRole)
+        server_button = box.addButton("数据库服务器…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(server_button if db_module.is_server(self.db_path) else file_button)
+        box.exec()
+        clicked = box.clickedButton()
+        box.deleteLater()
+        return {file_button: "file", server_button: "server"}.get(clicked)
+
+    def choose_file(self) -> None:
+        folder = "" if db_module.is_server(self.db_path) else str(self.db_path.parent)
         name, _filter = QFileDialog.getOpenFileName(
-            self, "打开数据文件", str(self.db_path.parent), "数据文件 (*.sqlite3 *.db);;所有文件 (*)"
+            self, "打开数据文件", folder, "数据文件 (*.sqlite3 *.db);;所有文件 (*)"
         )
         if name and not self.keep_unsaved_work():
             self.open_data_file(Path(name))
+
+    def choose_server(self) -> None:
+        """The connection dialog; 连接 switches to the server database through open_data_file."""
+        from xiaoneng_desktop.ui.connect_dialog import ConnectDialog
+
+        current = self.db_path if db_module.is_server(self.db_path) else None
+        dialog = ConnectDialog(self, self.settings, self._connect_to, current)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()
+
+    def _connect_to(self, url: str) -> BaseException | str | None:
+        """The connection dialog's 连接: None once the window works on ``url``, else why not (the open's
+        DatabaseOpenError, or a Chinese sentence)."""
+        if self.keep_unsaved_work():
+            return "当前还有未保存的内容，已取消切换。"
+        problem: list[BaseException] = []
+        self.open_data_file(url, report=problem.append)
+        return problem[0] if problem else None
 
     def keep_unsaved_work(self) -> bool:
         """Before quitting or leaving the data file: typed work not saved yet (open entry dialogs, a
@@ -676,22 +742,31 @@ class MainWindow(QMainWindow):
                 return True
         return False
 
-    def open_data_file(self, path: Path, *, reopen: bool = False) -> bool:
-        """Switch to another data file: open it, then rebuild every tab on it. False if it cannot be used.
+    def open_data_file(self, path: Path | str, *, reopen: bool = False,
+                       report: Callable[[BaseException], object] | None = None) -> bool:
+        """Switch to another data file or server database: open it, then rebuild every tab on it. False
+        if it cannot be used (said in a message box, or given to ``report``: the connection dialog).
         ``reopen``: open it again even if it is the file in use (it was restored from a backup)."""
-        path = Path(path)
-        try:
-            if path.resolve() == self.db_path.resolve() and not reopen:
+        path = path if db_module.is_server(path) else Path(path)
+        if db_module.is_server(path) or db_module.is_server(self.db_path):
+            if path == self.db_path and not reopen:
                 return True
-        except OSError:
-            pass
+        else:
+            try:
+                if path.resolve() == self.db_path.resolve() and not reopen:
+                    return True
+            except OSError:
+                pass
         old = db_module.database.obj
         try:
             schema.open_database(path)
         except db_module.DatabaseOpenError as exc:
             if db_module.database.obj is not old:
                 db_module.database.initialize(old)
-            QMessageBox.critical(self, "无法打开数据文件", str(exc))
+            if report is not None:
+                report(exc)
+            else:
+                QMessageBox.critical(self, "无法打开数据文件", str(exc))
             return False
         except BaseException:
             if db_module.database.obj is not old:
@@ -741,10 +816,15 @@ class MainWindow(QMainWindow):
         return (
             f"<h3>{APP_NAME}</h3>"
             f"<p>版本 {__version__}</p>"
-            f"<p>数据文件：{self.db_path}<br>数据版本：{schema.SCHEMA_VERSION}</p>"
+            f"<p>{html.escape(self._source_text())}<br>数据版本：{schema.SCHEMA_VERSION}</p>"
             f"<p>Python {sys.version.split()[0]}，PySide6 {PySide6.__version__}</p>"
             "<p>值班记录、公文流转、来访接待、五查自查的单机登记与报表程序。</p>"
         )
+
+    def _source_text(self) -> str:
+        if db_module.is_server(self.db_path):
+            return db_module.describe_target(self.db_path)
+        return f"数据文件：{self.db_path}"
 
     def show_about(self) -> None:
         QMessageBox.about(self, f"关于{APP_NAME}", self.about_text())
