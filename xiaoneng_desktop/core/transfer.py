@@ -34,8 +34,11 @@ import peewee as pw
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.core.files import write_atomically
 
-#: Rows per INSERT (and per read of the source).
+#: Rows per INSERT (and per read of the source), at most...
 BATCH = 2000
+#: ...and at most this many values in one statement (PostgreSQL's protocol takes 65535 parameters,
+#: SQLite since 3.32 32766; the call table has 30+ columns).
+MAX_PARAMETERS = 30000
 
 #: progress(table, rows copied of the table so far, rows of the table)
 Progress = Callable[[str, int, int], None]
@@ -137,12 +140,13 @@ def _source_fields(model: type[pw.Model], source: pw.Database) -> list[pw.Field]
 
 
 def _batches(model: type[pw.Model], fields: list[pw.Field], source: pw.Database):
+    size = max(1, min(BATCH, MAX_PARAMETERS // max(1, len(fields))))
     key = model._meta.primary_key
     if isinstance(key, pw.CompositeKey):
         order = [model._meta.fields[name] for name in key.field_names]
         offset = 0
         while True:
-            rows = list(model.select(*fields).order_by(*order).limit(BATCH).offset(offset).bind(source).tuples())
+            rows = list(model.select(*fields).order_by(*order).limit(size).offset(offset).bind(source).tuples())
             if not rows:
                 return
             yield rows
@@ -150,7 +154,7 @@ def _batches(model: type[pw.Model], fields: list[pw.Field], source: pw.Database)
     position = fields.index(key)
     last = None
     while True:
-        query = model.select(*fields).order_by(key).limit(BATCH)
+        query = model.select(*fields).order_by(key).limit(size)
         if last is not None:
             query = query.where(key > last)
         rows = list(query.bind(source).tuples())
@@ -188,7 +192,7 @@ def _copy_rows(source: pw.Database, target: pw.Database, progress: Progress | No
         if progress is not None:
             progress(table, 0, total)
         for rows in _batches(model, fields, source):
-            model.insert_many(rows, fields=fields).bind(target).execute()
+            model.insert_many(rows, fields=fields).as_rowcount().bind(target).execute()
             done += len(rows)
             if progress is not None:
                 progress(table, done, total)
