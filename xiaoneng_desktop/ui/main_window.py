@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db_path: Path, settings: QSettings | None = None):
         super().__init__()
-        self.db_path = Path(db_path)
+        self.db_path = db_path if db_module.is_server(db_path) else Path(db_path)
         self.settings = settings if settings is not None else QSettings()
         self._backup_task: BackgroundTask | None = None
         self.setObjectName("MainWindow")
@@ -382,7 +382,10 @@ class MainWindow(QMainWindow):
         self.path_label.setToolTip(str(self.db_path))
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
+        if db_module.is_server(self.db_path):
+            self.setWindowTitle(f"{APP_NAME} — {db_module.describe_target(self.db_path)}")
+        else:
+            self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
 
     # ------------------------------------------------------------------ clock
 
@@ -492,9 +495,18 @@ class MainWindow(QMainWindow):
         now = clock.now()
         from xiaoneng_desktop.ui.widgets import files
 
-        target = files.ask_save_path(self, "备份数据库", f"{self.db_path.stem}-备份-{now:%Y%m%d-%H%M}.sqlite3",
+        stem = backups.server_stem(self.db_path) if db_module.on_server() else self.db_path.stem
+        target = files.ask_save_path(self, "备份数据库", f"{stem}-备份-{now:%Y%m%d-%H%M}.sqlite3",
                                      "数据文件 (*.sqlite3);;所有文件 (*)")
         if target is None:
+            return None
+        if db_module.on_server():
+            try:
+                info = self.backup_server_now(target)
+            except backups.BackupError as exc:
+                QMessageBox.critical(self, "备份失败", str(exc))
+            else:
+                QMessageBox.information(self, "备份完成", f"数据已备份到：\n{info.path}")
             return None
         if db_module.is_data_file_or_sibling(self.db_path, target):
             QMessageBox.warning(
@@ -536,6 +548,16 @@ class MainWindow(QMainWindow):
         task.start()
         return task
 
+    def backup_server_now(self, dest: Path) -> backups.BackupInfo:
+        """A server database's backup (a data file of every table) into the folder or file ``dest``.
+        On the GUI thread: opening the new file binds the models to it for a moment, which a worker
+        must not do while the window reads."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return backups.backup_server_now(db_module.database.obj, str(self.db_path), dest, schema.FILE_KIND)
+        finally:
+            QApplication.restoreOverrideCursor()
+
     # ------------------------------------------------------------------ automatic backups
 
     def _start_auto_backups(self) -> None:
@@ -561,6 +583,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - a backup must not stop the window; the log keeps it
             logs.log_exception(exc, "读取备份设置失败")
             folder, hours, policy = "", 4, backups.Policy()
+        if db_module.is_server(self.db_path):
+            return backups.server_folder(folder), hours, policy
         return backups.folder_for(self.db_path, folder), hours, policy
 
     def auto_backup(self, only_if_changed: bool = True,
@@ -570,6 +594,8 @@ class MainWindow(QMainWindow):
         the newest backup is younger than the last change to the file."""
         # a window never shown (built by a test, or one whose start failed) backs nothing up
         if self._auto_backup_task is not None or db_module.database.obj is None or not self.isVisible():
+            return None
+        if db_module.on_server():  # 立即备份 (or the server's own backups); a worker cannot copy a server
             return None
         folder, _hours, policy = self._backup_settings()
         path = self.db_path
@@ -626,6 +652,14 @@ class MainWindow(QMainWindow):
                 task.wait()
         folder = self._backup_settings()[0]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if db_module.on_server():  # every row replaced in one transaction, the connection stays open
+            try:
+                saved, _copied = backups.restore_server_now(db_module.database.obj, str(self.db_path), chosen,
+                                                            folder, schema.FILE_KIND)
+            finally:
+                QApplication.restoreOverrideCursor()
+                self.open_data_file(self.db_path, reopen=True)
+            return saved, backups.inspect(chosen, schema.FILE_KIND, full=False)
         try:
             db_module.close_database()
             result = backups.restore_now(self.db_path, chosen, folder, schema.FILE_KIND)
