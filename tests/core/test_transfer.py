@@ -58,7 +58,8 @@ def check_copy(source_db, target_db):
 
 
 @pytest.mark.sqlite_only(reason="file to file; the server round copies through a server")
-def test_file_to_file_keeps_everything(source, tmp_path):
+def test_file_to_file_keeps_everything(source, tmp_path, monkeypatch):
+    monkeypatch.setattr(transfer, "BATCH", 97)  # many batches: each table read on from the last key
     target = schema.open_database(tmp_path / "目标.sqlite3")
     try:
         copied = transfer.copy_all(source, target)
@@ -93,7 +94,8 @@ def test_a_user_template_counts_as_data(source, db_path, clock):
 
 
 @pytest.mark.server_only
-def test_file_to_server_and_back(source, tmp_path, server_databases):
+def test_file_to_server_and_back(source, tmp_path, server_databases, monkeypatch):
+    monkeypatch.setattr(transfer, "BATCH", 97)
     url = server_databases.create(empty=True)
     server = schema.open_database(url)
     back = None
