@@ -8,6 +8,7 @@
     xiaoneng [--db 文件] backup [DEST]      备份数据文件（默认写入备份文件夹并轮换旧备份）
     xiaoneng [--db 文件] restore FILE       先备份当前数据文件，再用 FILE 恢复
     xiaoneng [--db 文件] check              检查数据文件是否完好（完好 0，损坏 2）
+    xiaoneng [--db 文件] migrate-to TARGET  把全部数据复制到空的服务器数据库或新数据文件，并核对
     xiaoneng [--db 文件] audit export FILE.xlsx [--from 日期] [--to 日期]   导出审计日志
     xiaoneng [--db 文件] user add NAME --role ROLE   新建用户（密码从标准输入读一行）
     xiaoneng [--db 文件] user list | lock NAME | unlock NAME
@@ -141,6 +142,7 @@ def build_parser() -> ArgumentParser:
         f"\n  {PROG} [--db PATH] backup [DEST] [--force]   备份数据文件"
         f"\n  {PROG} [--db PATH] restore FILE   从备份恢复（先备份当前文件）"
         f"\n  {PROG} [--db PATH] check   检查数据文件是否完好"
+        f"\n  {PROG} [--db PATH] migrate-to TARGET   复制到空的服务器数据库（postgresql://…）或新数据文件"
         f"\n  {PROG} [--db PATH] audit export FILE.xlsx [--from DATE] [--to DATE] [--force]   导出审计日志"
         f"\n  {PROG} [--db PATH] user add NAME --role ROLE | list | lock NAME | unlock NAME   用户管理"
         f"\n  {PROG} --version",
@@ -202,6 +204,13 @@ def build_parser() -> ArgumentParser:
     _backup_commands(commands, db_help)
     _audit_commands(commands, db_help)
     _user_commands(commands, db_help)
+    migrate = _command(
+        commands, db_help, "migrate-to", prog=f"{PROG} migrate-to", help="把全部数据复制到另一个空数据库",
+        description="把当前数据（--db）的每一张表复制到 TARGET：数据库服务器上的空数据库（postgresql://用户@主机:端口/库名）"
+        "或一个新的数据文件（.sqlite3），然后核对每张表的记录数和最近十二个月的统计数字。"
+        "TARGET 中已有数据时拒绝复制。退出码：0 复制并核对无误；1 核对发现不一致；2 输入有误或 TARGET 不是空的。",
+    )
+    migrate.add_argument("target", metavar="TARGET", type=_path, help="postgresql://… 或 新文件.sqlite3")
     return parser
 
 
@@ -597,10 +606,65 @@ def _backup_place(path: Path) -> tuple[Path, object]:
     return backups.folder_for(path), backups.Policy()
 
 
+def run_server_backup(url: str, dest: Path | None, force: bool = False) -> int:
+    """backup of a server database: a data file holding every table, in this PC's backup folder (or DEST)."""
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import backups, settings
+    from xiaoneng_desktop.core.db import close_database
+
+    if dest is not None and not dest.is_dir():
+        if dest.suffix.lower() != backups.SUFFIX:
+            say(f"备份文件应以 {backups.SUFFIX} 结尾：{dest}")
+            return 2
+        if not dest.parent.is_dir():
+            say(f"备份文件所在的文件夹不存在：{dest.parent}")
+            return 2
+        if refuses_to_overwrite([dest], force):
+            return 2
+    db = schema.open_database(url)
+    try:
+        folder = backups.server_folder(settings.get("backup.folder"))
+        _hours, policy = backups.configured()[1:]
+        try:
+            info = backups.backup_server_now(db, url, dest or folder, schema.FILE_KIND)
+        except backups.BackupError as exc:
+            say(f"备份失败：{exc}")
+            return 2
+        if dest is None:
+            backups.rotate(folder, backups.server_stem(url), policy)
+    finally:
+        close_database()
+    print(f"已备份到：{info.path}")
+    return 0
+
+
+def run_server_restore(url: str, chosen: Path) -> int:
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import backups, settings
+    from xiaoneng_desktop.core.db import close_database, describe_target
+
+    db = schema.open_database(url)
+    try:
+        folder = backups.server_folder(settings.get("backup.folder"))
+        try:
+            saved, copied = backups.restore_server_now(db, url, chosen, folder, schema.FILE_KIND)
+        except backups.BackupError as exc:
+            say(f"恢复失败：{exc}")
+            return 2
+    finally:
+        close_database()
+    print(f"恢复前的数据已备份到：{saved}")
+    print(f"已用“{chosen}”恢复{describe_target(url)}（{sum(copied.values())} 条记录，每张表的记录数已核对）。")
+    return 0
+
+
 def run_backup(path: Path, dest: Path | None, force: bool = False) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import backups
+    from xiaoneng_desktop.core.db import is_server
 
+    if is_server(path):
+        return run_server_backup(path, dest, force)
     health = backups.inspect(path, schema.FILE_KIND, full=False)
     if not health.ok:
         say(f"无法备份：{health.problem}")
@@ -635,7 +699,10 @@ def run_backup(path: Path, dest: Path | None, force: bool = False) -> int:
 def run_restore(path: Path, chosen: Path) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import backups
+    from xiaoneng_desktop.core.db import is_server
 
+    if is_server(path):
+        return run_server_restore(path, chosen)
     folder, _policy = _backup_place(path)
     try:
         saved, health = backups.restore_now(path, chosen, folder, schema.FILE_KIND)
@@ -667,6 +734,82 @@ def run_check(path: Path | str) -> int:
         say(health.message())
         return 2
     print(health.message())
+    return 0
+
+
+class _CopyProgress:
+    """``正在复制 表…  n/m`` on stderr, when it is a terminal."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr is not None and sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, table: str, done: int, total: int) -> None:
+        if not self.tty:
+            return
+        from xiaoneng_desktop.core import transfer
+
+        sys.stderr.write("\r" + f"正在复制 {transfer.table_title(table)}… {done}/{total}"[:70].ljust(70))
+        sys.stderr.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
+
+
+def run_migrate(source: Path | str, target: Path | str) -> int:
+    """migrate-to: copy every table into an empty server database or a new data file, then verify.
+    0: copied and verified; 2: the target is not empty (or cannot be used); 1: the copy does not verify."""
+    import time
+
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import audit, transfer
+    from xiaoneng_desktop.core import db as db_module
+
+    where, there = db_module.describe_target(source), db_module.describe_target(target)
+    if not db_module.is_server(target):
+        if target.suffix.lower() != ".sqlite3":
+            say(f"目标数据文件应以 .sqlite3 结尾：{target}")
+            return 2
+        if not db_module.is_server(source) and db_module.is_data_file_or_sibling(source, target):
+            say("目标就是当前的数据文件，无法复制到它自己。")
+            return 2
+    elif source == target:
+        say("目标就是当前的数据库，无法复制到它自己。")
+        return 2
+    source_db = schema.open_database(source)
+    target_db = None
+    try:
+        target_db = schema.open_database(target)
+        started = time.monotonic()
+        progress = _CopyProgress()
+        try:
+            copied = transfer.copy_all(source_db, target_db, progress, where=there)
+        except transfer.TransferError as exc:
+            progress.done()
+            say(str(exc))
+            return 2
+        progress.done()
+        problems = transfer.verify(source_db, target_db)
+        seconds = time.monotonic() - started
+        if problems:
+            say(f"已把{where}的数据复制到{there}，但核对发现不一致：")
+            for line in problems:
+                say(f"  {line}")
+            return 1
+        with transfer.bound_to(target_db), db_module.atomic():
+            audit.record("迁移", "data_file", 0, f"从{where}复制全部数据（{sum(copied.values())} 条记录）")
+    finally:
+        if target_db is not None:
+            target_db.close()
+        source_db.close()
+        db_module.close_database()
+    print(f"已把{where}的数据复制到{there}（用时 {seconds:.1f} 秒）：")
+    for table, count in copied.items():
+        print(f"  {transfer.table_title(table)}：{count} 条")
+    print("每张表的记录数一致；最近十二个月的统计数字一致。")
     return 0
 
 
@@ -736,7 +879,7 @@ def _run(argv: Sequence[str] | None) -> int:
         db = getattr(args, "db", None)
         return run_demo(data_file(db) if db is not None else demo_file(), args.months)
     if args.command in ("report", "month", "template", "import", "export", "backup", "restore", "check", "audit",
-                        "user"):
+                        "user", "migrate-to"):
         path = data_file(getattr(args, "db", None))
         from xiaoneng_desktop.core.db import is_server
 
@@ -759,6 +902,8 @@ def _run(argv: Sequence[str] | None) -> int:
             return run_audit_export(path, args.file, args.date_from, args.date_to, args.force)
         if args.command == "user":
             return run_user(path, args)
+        if args.command == "migrate-to":
+            return run_migrate(path, args.target)
         return run_ledger(path, args)
 
     path = demo_file() if args.demo and args.db is None else data_file(args.db)

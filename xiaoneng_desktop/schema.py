@@ -9,7 +9,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from xiaoneng_desktop.core import accounts, backups, db  # noqa: F401 - accounts defines the 登录与安全 settings
+from xiaoneng_desktop.core import accounts, backups, db, transfer  # noqa: F401 - accounts defines the 登录与安全 settings
 from xiaoneng_desktop.core.models import CORE_MODELS
 from xiaoneng_desktop.documents.models import DOCUMENT_MODELS
 from xiaoneng_desktop.duty.models import DUTY_MODELS
@@ -84,3 +84,29 @@ def on_create(database: pw.SqliteDatabase) -> None:
 
 def open_database(path: Path | str, *, quick_check: bool = True) -> pw.SqliteDatabase:
     return db.open_database(path, MODELS, MIGRATIONS, on_create=on_create, quick_check=quick_check)
+
+
+def month_figures(year: int, month: int) -> dict:
+    """A month's figures as the monthly report gives them (every section: counts, rates, the records
+    behind them), without the moment it was built: two databases with the same data give the same."""
+    import dataclasses
+
+    from xiaoneng_desktop.reports import monthly
+
+    report = dataclasses.asdict(monthly.build(year, month))
+    del report["generated_at"]
+    return _unordered(report)
+
+
+def _unordered(value):
+    """Lists of rows as sorted lists: records of the same minute come in whichever order an engine
+    walks them (the report orders by time only), which is no difference in the figures."""
+    if isinstance(value, dict):
+        return {key: _unordered(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        items = [_unordered(item) for item in value]
+        return sorted(items, key=repr) if any(isinstance(item, (list, dict)) for item in items) else items
+    return value
+
+
+transfer.describe_program(transfer.Program(MODELS, PRESET_MODELS, open_database, month_figures, TABLE_TITLES))

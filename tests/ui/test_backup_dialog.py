@@ -14,6 +14,8 @@ from xiaoneng_desktop.ui import main_window as main_window_module
 from xiaoneng_desktop.ui.admin.backup_dialog import BackupDialog
 from xiaoneng_desktop.ui.main_window import MainWindow
 
+pytestmark = pytest.mark.sqlite_only(reason="backups of the data file beside it (a server's: test_backup_dialog_server)")
+
 
 @pytest.fixture
 def window(qtbot, database, db_path, tmp_path, clock):

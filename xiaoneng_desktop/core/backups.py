@@ -444,3 +444,110 @@ def _save_current(data_path: Path, folder: Path, kind: FileKind, now) -> Path | 
             shutil.copyfile(source, f"{target}{suffix}")
             _private(Path(f"{target}{suffix}"))
     return target
+
+
+# ---------------------------------------------------------------------- a server database
+# A server's backup is a data file (.sqlite3) holding a copy of every table (core.transfer), in the
+# backup folder of this PC (备份 in the user's data folder); restoring one replaces every row of the
+# server database in one transaction, after the server's current data has been copied aside too.
+
+
+def server_stem(url: str) -> str:
+    """The database's name, as a data file's stem names its backups."""
+    from urllib.parse import urlsplit
+
+    try:
+        name = urlsplit(url).path.lstrip("/")
+    except ValueError:
+        name = ""
+    return re.sub(r"[^\w.-]", "_", name) or "server"
+
+
+def server_folder(setting: str = "") -> Path:
+    """The backup folder of a server database: the setting (relative to the user's data folder), or
+    备份 in the user's data folder."""
+    import platformdirs
+
+    base = Path(platformdirs.user_data_dir("xiaoneng", appauthor=False)) / "xiaoneng.sqlite3"
+    return folder_for(base, setting)
+
+
+def _server_destination(url: str, folder: Path, now: Callable[[], dt.datetime], tag: str = "") -> tuple[Path, dt.datetime]:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BackupError(f"无法创建备份文件夹“{folder}”（{exc.strerror or exc}）。") from exc
+    moment = now().replace(microsecond=0)
+    stem = server_stem(url)
+    destination = folder / backup_name(stem, moment, tag)
+    number = 1
+    while destination.exists():
+        number += 1
+        destination = folder / backup_name(stem, moment, f"{tag}-{number}" if tag else str(number))
+    return destination, moment
+
+
+def copy_server(db: pw.Database, destination: Path | str, kind: FileKind) -> Health:
+    """A checked data file holding every table of the server database ``db``."""
+    from xiaoneng_desktop.core import transfer
+
+    destination = Path(destination)
+    try:
+        transfer.backup_server(db, destination)
+    except transfer.TransferError as exc:
+        raise BackupError(str(exc)) from exc
+    health = inspect(destination, kind)
+    if not health.ok:
+        destination.unlink(missing_ok=True)
+        raise BackupError(f"备份副本未通过完整性检查，已丢弃：{health.problem}")
+    return health
+
+
+def make_server_backup(db: pw.Database, url: str, folder: Path | str, kind: FileKind, *,
+                       now: Callable[[], dt.datetime] = clock.now, tag: str = "") -> BackupInfo:
+    destination, moment = _server_destination(url, Path(folder), now, tag)
+    health = copy_server(db, destination, kind)
+    return BackupInfo(destination, moment, destination.stat().st_size, health)
+
+
+def _note_on_server(db: pw.Database, action: str, detail: str) -> None:
+    from xiaoneng_desktop.core import audit, transfer
+
+    with transfer.bound_to(db), db_module.atomic():
+        audit.record(action, DATA_FILE, 0, detail)
+
+
+@session.requires("backup")
+def backup_server_now(db: pw.Database, url: str, dest: Path | str, kind: FileKind, *,
+                      now: Callable[[], dt.datetime] = clock.now) -> BackupInfo:
+    """立即备份 of a server database: into the folder ``dest`` (named by the moment), or — ``dest`` not a
+    folder — the file the user named; then its 备份 line on the server."""
+    dest = Path(dest)
+    if dest.is_dir() or not dest.suffix:
+        info = make_server_backup(db, url, dest, kind, now=now)
+    else:
+        health = copy_server(db, dest, kind)
+        info = BackupInfo(dest, now().replace(microsecond=0), dest.stat().st_size, health)
+    _note_on_server(db, "备份", f"备份到“{info.path}”")
+    return info
+
+
+@session.requires("backup")
+def restore_server_now(db: pw.Database, url: str, chosen: Path | str, folder: Path | str, kind: FileKind, *,
+                       now: Callable[[], dt.datetime] = clock.now) -> tuple[Path, dict[str, int]]:
+    """Replace the server database's data by the backup ``chosen``: the chosen file is checked, the
+    server's current data copied aside (tag 恢复前), then every row replaced in one transaction.
+    Returns (the copy of the data as it was, rows restored per table)."""
+    from xiaoneng_desktop.core import transfer
+
+    chosen = Path(chosen)
+    health = inspect(chosen, kind)
+    if not health.ok:
+        raise BackupError(f"所选文件不能用于恢复：{health.problem}")
+    saved = make_server_backup(db, url, folder, kind, now=now, tag="恢复前").path
+    try:
+        copied = transfer.restore_server(db, chosen)
+    except transfer.TransferError as exc:
+        raise BackupError(f"{exc}\n恢复前的数据已备份到“{saved}”。") from exc
+    _note_on_server(db, "恢复", f"用“{chosen}”恢复；恢复前的数据已备份到“{saved}”")
+    return saved, copied

@@ -396,8 +396,13 @@ def backup_database(db: pw.SqliteDatabase, destination: Path | str) -> Path:
     Uses the calling thread's own connection, so it may run in a worker. The copy is written to a
     hidden partial file beside it (core.files) and moved onto ``destination`` only once complete: a
     failed backup leaves no half file under the real name, and a file it replaces survives until then.
+    A server database is copied table by table into a new data file (core.transfer.backup_server).
     """
     destination = Path(destination)
+    if on_server(db):
+        from xiaoneng_desktop.core import transfer
+
+        return transfer.backup_server(db, destination)
     if is_data_file_or_sibling(db.database, destination):
         raise ValueError(f"refusing to back the data file up onto itself: {destination}")
 

@@ -133,13 +133,7 @@ def source_name(target: Path | str) -> str:
     """A short name of the data source for the title and file names: the file's stem, or the server
     database's name (never its password)."""
     if db_module.is_server(target):
-        from urllib.parse import urlsplit
-
-        try:
-            parts = urlsplit(db_module.shown_target(target))
-            return parts.path.lstrip("/") or parts.username or "server"
-        except ValueError:
-            return "server"
+        return backups.server_stem(target)
     return Path(target).stem
 
 
@@ -517,6 +511,14 @@ class MainWindow(QMainWindow):
                                      "数据文件 (*.sqlite3);;所有文件 (*)")
         if target is None:
             return None
+        if db_module.on_server():
+            try:
+                info = self.backup_server_now(target)
+            except backups.BackupError as exc:
+                QMessageBox.critical(self, "备份失败", str(exc))
+            else:
+                QMessageBox.information(self, "备份完成", f"数据已备份到：\n{info.path}")
+            return None
         if db_module.is_data_file_or_sibling(self.db_path, target):
             QMessageBox.warning(
                 self,
@@ -557,6 +559,16 @@ class MainWindow(QMainWindow):
         task.start()
         return task
 
+    def backup_server_now(self, dest: Path) -> backups.BackupInfo:
+        """A server database's backup (a data file of every table) into the folder or file ``dest``.
+        On the GUI thread: opening the new file binds the models to it for a moment, which a worker
+        must not do while the window reads."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return backups.backup_server_now(db_module.database.obj, str(self.db_path), dest, schema.FILE_KIND)
+        finally:
+            QApplication.restoreOverrideCursor()
+
     # ------------------------------------------------------------------ automatic backups
 
     def _start_auto_backups(self) -> None:
@@ -582,6 +594,8 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # noqa: BLE001 - a backup must not stop the window; the log keeps it
             logs.log_exception(exc, "读取备份设置失败")
             folder, hours, policy = "", 4, backups.Policy()
+        if db_module.is_server(self.db_path):
+            return backups.server_folder(folder), hours, policy
         return backups.folder_for(self.db_path, folder), hours, policy
 
     def auto_backup(self, only_if_changed: bool = True,
@@ -592,8 +606,8 @@ class MainWindow(QMainWindow):
         # a window never shown (built by a test, or one whose start failed) backs nothing up
         if self._auto_backup_task is not None or db_module.database.obj is None or not self.isVisible():
             return None
-        if db_module.is_server(self.db_path):
-            return None  # a server database is backed up on the server (pg_dump, see README) and by 备份
+        if db_module.on_server():  # 立即备份 (or the server's own backups); a worker cannot copy a server
+            return None
         folder, _hours, policy = self._backup_settings()
         path = self.db_path
 
@@ -649,6 +663,14 @@ class MainWindow(QMainWindow):
                 task.wait()
         folder = self._backup_settings()[0]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        if db_module.on_server():  # every row replaced in one transaction, the connection stays open
+            try:
+                saved, _copied = backups.restore_server_now(db_module.database.obj, str(self.db_path), chosen,
+                                                            folder, schema.FILE_KIND)
+            finally:
+                QApplication.restoreOverrideCursor()
+                self.open_data_file(self.db_path, reopen=True)
+            return saved, backups.inspect(chosen, schema.FILE_KIND, full=False)
         try:
             db_module.close_database()
             result = backups.restore_now(self.db_path, chosen, folder, schema.FILE_KIND)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from xiaoneng_desktop import schema
 from xiaoneng_desktop.core import backups, errors
+from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.core.session import PermissionDenied
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 
@@ -137,6 +138,12 @@ class BackupDialog(QDialog):
             self.status_label.setText(f"已备份：{info.path.name}")
             self.refresh()
 
+        if db_module.on_server():  # the window copies a server's tables on its own thread
+            try:
+                done(self.window_.backup_server_now(folder))
+            except (backups.BackupError, PermissionDenied) as exc:
+                self.status_label.setText(str(exc))
+            return None
         return self._run(lambda _p: backups.backup_now(path, folder, schema.FILE_KIND), done, "正在备份…")
 
     def _show(self, infos: list[backups.BackupInfo]) -> None:
