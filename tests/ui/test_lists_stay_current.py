@@ -101,3 +101,16 @@ def test_closing_the_window_stops_watching(qtbot, window):
     if isinstance(watcher, changes.NoticeListener):
         assert not watcher.is_alive()
     assert not [t for t in threading.enumerate() if t.name == "xiaoneng-notices"]
+
+
+def test_an_open_entry_dialog_keeps_its_input(qtbot, window, db_path):
+    window.show()
+    window.tabs.setCurrentIndex(DUTY)
+    tab = window.register_tab(DUTY)
+    dialog = tab.new_record()
+    dialog.ui.summary.setPlainText("正在录入的来电内容")
+    other_program_records(db_path)
+    qtbot.waitUntil(lambda: "另一台电脑登记的来电" in summaries(tab.model), timeout=5000)
+    assert dialog.isVisible()
+    assert dialog.ui.summary.toPlainText() == "正在录入的来电内容"
+    dialog.discard()
