@@ -145,6 +145,7 @@ def open_server(url: str, models: Sequence[type[pw.Model]], migrations: Sequence
                     db.create_tables(models)
                     if on_create is not None:
                         on_create(db)
+                    create_change_notices(db, [model._meta.table_name for model in models])
                     db.execute_sql(f"CREATE TABLE {SCHEMA_TABLE} (application VARCHAR(40) NOT NULL, "
                                    "version INTEGER NOT NULL)")
                     db.execute_sql(f"INSERT INTO {SCHEMA_TABLE} (application, version) VALUES (%s, %s)",
@@ -273,6 +274,24 @@ def create_search_index(db: pw.PostgresqlDatabase, table: str, columns: Sequence
     rows = document.replace("NEW.", "")
     db.execute_sql(f"INSERT INTO {index} (id, doc) SELECT id, to_tsvector('{TS_CONFIG}', {rows}) "
                    f'FROM "{table}"')
+
+
+def create_change_notices(db: pw.PostgresqlDatabase, tables: Sequence[str]) -> None:
+    """Every program table tells the listening PCs that it changed (core/changes.NoticeListener): a
+    statement-level trigger sends ``"<table> <backend pid>"`` on the channel ``xiaoneng`` at commit.
+
+    Made with a new server database only, not by an upgrade step: no server database has been released
+    before these triggers, so every one there is was created with them (no schema version change)."""
+    from xiaoneng_desktop.core import changes
+
+    db.execute_sql(
+        "CREATE OR REPLACE FUNCTION xn_notify() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        f"PERFORM pg_notify('{changes.CHANNEL}', TG_TABLE_NAME || ' ' || pg_backend_pid()); "
+        "RETURN NULL; END $$"
+    )
+    for table in tables:
+        db.execute_sql(f'CREATE TRIGGER {table}_notify AFTER INSERT OR UPDATE OR DELETE ON "{table}" '
+                       "FOR EACH STATEMENT EXECUTE PROCEDURE xn_notify()")
 
 
 def search_matches(model: type[pw.Model], phrases: Sequence[str]) -> pw.Node:

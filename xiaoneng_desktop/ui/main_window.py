@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import importlib
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from xiaoneng_desktop import APP_NAME, __version__, schema
-from xiaoneng_desktop.core import backups, clock, errors, logs, session
+from xiaoneng_desktop.core import backups, changes, clock, errors, logs, session
 from xiaoneng_desktop.core import db as db_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
@@ -86,6 +87,9 @@ ADMIN_DIALOGS = (
 #: The 工具 menu's access keys of those dialogs.
 ADMIN_KEYS = {"PeopleDialog": "P", "SettingsDialog": "S", "WorkdaysDialog": "J", "BackupDialog": "R"}
 
+#: Another program's saves refresh the lists at most once in this many seconds.
+CHANGE_REFRESH_SECONDS = 1.0
+
 #: The automatic backup at start waits this long, so the first screen is painted before it reads the file.
 START_BACKUP_DELAY_MS = 3000
 
@@ -144,6 +148,10 @@ MAXIMISE_UP_TO = 1440
 class MainWindow(QMainWindow):
     """The four tabs over the open data file. The database must already be open (schema.open_database)."""
 
+    #: Another program or PC committed (core/changes): the tables it changed, empty = unknown. Emitted
+    #: by the server listener's thread too, so it is always received queued, on the window's thread.
+    changed_elsewhere = Signal(object)
+
     def __init__(self, db_path: Path | str, settings: QSettings | None = None):
         super().__init__()
         self.db_path = db_path if db_module.is_server(db_path) else Path(db_path)
@@ -160,6 +168,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._start_auto_backups()
+        self._watch_changes()
         self.tabs.currentChanged.connect(self._update_edit_actions)
         self._resolve_shortcut_clashes()
         self._update_title()
@@ -459,6 +468,71 @@ class MainWindow(QMainWindow):
         """Every tab that can reload its data does so (after settings or people changed)."""
         for widget in self.tab_widgets():
             widget.refresh()
+
+    # ------------------------------------------------------------------ changes made elsewhere
+
+    def _watch_changes(self) -> None:
+        """What other PCs (or another program on this PC) save shows up here within seconds."""
+        self.watcher: changes.Watcher | None = None
+        #: The built registers that are not in front and missed a change (read again when shown).
+        self._stale_tabs: set[int] = set()
+        self._last_change_refresh = 0.0
+        self.change_poll_timer = QTimer(self)
+        self.change_poll_timer.timeout.connect(self._poll_changes)
+        self.change_refresh_timer = QTimer(self)
+        self.change_refresh_timer.setSingleShot(True)
+        self.change_refresh_timer.timeout.connect(self._refresh_after_change)
+        self.changed_elsewhere.connect(self._on_changed_elsewhere, Qt.ConnectionType.QueuedConnection)
+        self.tabs.currentChanged.connect(self._refresh_if_stale)
+        self._start_watching()
+
+    def _start_watching(self) -> None:
+        self._stop_watching()
+        self.watcher = changes.watch(self.changed_elsewhere.emit)
+        if self.watcher.poll_seconds is not None:
+            self.change_poll_timer.start(int(self.watcher.poll_seconds * 1000))
+
+    def _stop_watching(self) -> None:
+        """No thread and no timer left over the data source being closed."""
+        self.change_poll_timer.stop()
+        self.change_refresh_timer.stop()
+        if self.watcher is not None:
+            self.watcher.stop()
+            self.watcher = None
+        self._stale_tabs.clear()
+
+    def _poll_changes(self) -> None:
+        if self.watcher is not None and self.watcher.poll():
+            self._on_changed_elsewhere(frozenset())
+
+    def _on_changed_elsewhere(self, _tables=frozenset()) -> None:
+        """Coalesced: at most one refresh a second, however many saves arrive."""
+        if self.watcher is None:
+            return  # a notice queued before the data source was closed
+        self._stale_tabs.update(i for i in range(1, self.tabs.count())
+                                if isinstance(self.tabs.widget(i), LazyTab) and self.tabs.widget(i).widget)
+        if not self.change_refresh_timer.isActive():
+            since = time.monotonic() - self._last_change_refresh
+            self.change_refresh_timer.start(max(0, int((CHANGE_REFRESH_SECONDS - since) * 1000)))
+
+    def _refresh_after_change(self) -> None:
+        """The tab in front reads its data again (keeping selection and scroll position); the others
+        when they are next shown. Not while a menu is open: the rows under it must not move."""
+        if QApplication.activePopupWidget() is not None:
+            self.change_refresh_timer.start(int(CHANGE_REFRESH_SECONDS * 1000))
+            return
+        self._last_change_refresh = time.monotonic()
+        if self.tabs.currentWidget() is self.dashboard:
+            self.dashboard.refresh()
+        else:
+            self._refresh_if_stale(self.tabs.currentIndex())
+
+    def _refresh_if_stale(self, index: int) -> None:
+        if index in self._stale_tabs:
+            self._stale_tabs.discard(index)
+            register = self.register_tab(index)
+            if register is not None:
+                register.refresh_quietly()
 
     # ------------------------------------------------------------------ view
 
@@ -799,6 +873,7 @@ class MainWindow(QMainWindow):
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
             widget.deleteLater()
+        self._stop_watching()
         if old is not None and not old.is_closed():
             old.close()
         self.db_path = path
@@ -808,6 +883,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._show_path()
         self._update_edit_actions()
+        self._start_watching()
         if not reopen:
             self._sign_in_to(path)
         return True
@@ -898,6 +974,7 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.clock_timer.stop()
+        self._stop_watching()
         self.backup_on_exit()
         if self._backup_task is not None:
             self._backup_task.wait()  # let a running backup finish: its thread must not be destroyed mid-copy

@@ -334,6 +334,31 @@ class RegisterTab(QWidget):
         self.reload()
         self.refresh_pages()
 
+    def refresh_quietly(self) -> None:
+        """Another PC or program saved something: read everything again without moving the user — every
+        list keeps its selected record and scroll position; the filter bar is not touched (its half-typed
+        text stays), and pages holding unsaved input are left alone."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        kept = []
+        for table, model in self.lists:
+            selection = table.selectionModel()
+            rows = selection.selectedRows() if selection is not None else []
+            kept.append((table, model, model.id_at(rows[0].row()) if rows else None,
+                         table.verticalScrollBar().value(), table.horizontalScrollBar().value()))
+        self.reload()
+        if not self.unsaved_work():
+            self.refresh_pages()
+        for table, model, record_id, down, across in kept:
+            row = model.row_of_id(record_id) if record_id is not None else None
+            selection = table.selectionModel()
+            if row is not None and selection is not None and not selection.selectedRows():
+                selection.setCurrentIndex(model.index(row, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+            table.doItemsLayout()  # the scroll range of the rows read again, before going back
+            table.verticalScrollBar().setValue(down)
+            table.horizontalScrollBar().setValue(across)
+
     def tick(self) -> None:
         """The clock moved: repaint the countdowns; an item may have become due or overdue."""
         for _table, model in self.lists:
