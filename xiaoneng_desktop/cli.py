@@ -117,10 +117,12 @@ def _months(text: str) -> int:
     return value
 
 
-def _path(text: str) -> Path:
+def _path(text: str) -> Path | str:
     if not text.strip():
         raise argparse.ArgumentTypeError("数据文件路径不能为空")
-    return Path(text).expanduser()
+    from xiaoneng_desktop.core.db import target_of
+
+    return target_of(text)  # a server address (postgresql://…) stays as it is
 
 
 def build_parser() -> ArgumentParser:
@@ -333,10 +335,12 @@ def _month(text: str) -> tuple[int, int]:
 # ---------------------------------------------------------------------- paths
 
 
-def data_file(db: Path | None) -> Path:
+def data_file(db: Path | str | None) -> Path | str:
     """``--db`` beats $XIAONENG_DB beats the user's data folder."""
     if db is not None:
-        return Path(db)
+        from xiaoneng_desktop.core.db import target_of
+
+        return target_of(str(db))
     from xiaoneng_desktop.core.db import default_path
 
     return default_path()
@@ -406,10 +410,14 @@ def run_demo(path: Path, months: int) -> int:
             progress.done()
     finally:
         close_database()
-    print(f"已在“{path}”中生成 {months} 个月的演示数据：")
+    from xiaoneng_desktop.core.db import describe_target, is_server
+
+    shown = describe_target(path) if is_server(path) else f"“{path}”"  # a server address without its password
+    print(f"已在{shown}中生成 {months} 个月的演示数据：")
     for what, count in (made or {}).items():
         print(f"  {what}：{count}")
-    print(f'用 {PROG} --db "{path}" 打开查看。')
+    if not is_server(path):
+        print(f'用 {PROG} --db "{path}" 打开查看。')
     return 0
 
 
@@ -719,7 +727,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command in ("report", "month", "template", "import", "export", "backup", "restore", "check", "audit",
                         "user"):
         path = data_file(getattr(args, "db", None))
-        if not path.exists():
+        if isinstance(path, Path) and not path.exists():
             # Only ``demo`` and the window start a new data file: a mistyped --db must not become one.
             say(f"数据文件不存在：{path}")
             return 2
