@@ -476,7 +476,7 @@ def search_index_matches(model: type[pw.Model], text: str) -> pw.Expression:
     if on_server():
         from xiaoneng_desktop.core import server
 
-        return model._meta.primary_key.in_(server.search_matches(model, [fts_chars(word) for word in words]))
+        return model._meta.primary_key.in_(server.search_matches(model, words))
     query = " AND ".join('"' + fts_chars(word).replace('"', '""') + '"' for word in words)
     index = pw.Table(f"{model._meta.table_name}_search")
     matching = index.select(pw.SQL("rowid")).where(pw.SQL(f"{index._path[0]} MATCH ?", [query]))
