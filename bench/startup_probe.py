@@ -31,7 +31,7 @@ BARE_SIZE = (1200, 760)
 #: How long to wait for a repaint or the "共 N 条" count before giving up (seconds).
 WAIT_LIMIT = 5.0
 #: A window that is never painted: give up after this long (seconds), exit code 3.
-PAINT_LIMIT_S = 60
+PAINT_LIMIT_S = int(os.environ.get('XIAONENG_PROBE_LIMIT_S', '60'))
 
 
 def peak_rss_mb() -> float:
@@ -67,6 +67,8 @@ def install_first_paint_hook(app, on_painted) -> None:
     def give_up() -> None:
         if not hook.done:
             print(f"startup_probe: no main window painted within {PAINT_LIMIT_S} s", file=sys.stderr)
+            shown = [f"{type(w).__name__} “{w.windowTitle()}”" for w in app.topLevelWidgets() if w.isVisible()]
+            print(f"startup_probe: windows shown: {', '.join(shown) or 'none'}", file=sys.stderr)
             for window in app.topLevelWidgets():
                 window.close()
             app.exit(3)
