@@ -493,6 +493,7 @@ def login_off(target: Path | str) -> None:
     from xiaoneng_desktop.core.db import atomic, close_database
 
     schema.open_database(target)
+    settings.forget()  # values read from the other engine's data
     try:
         if settings.get(accounts.LOGIN_REQUIRED.key):
             with atomic():
