@@ -275,9 +275,9 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "xiaoneng"])
 
     from xiaoneng_desktop import schema
-    from xiaoneng_desktop.core.db import DatabaseOpenError, close_database
+    from xiaoneng_desktop.core.db import DatabaseOpenError, close_database, is_server
 
-    path = Path(db_path)
+    path = db_path if is_server(db_path) else Path(db_path)  # a server address stays as it is
     previous_hook = sys.excepthook
     try:
         prepare_application(app)
