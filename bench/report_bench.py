@@ -23,6 +23,37 @@ sys.path.insert(0, str(BENCH))
 TARGET_S = 1.0
 
 
+def busiest_month() -> tuple[tuple[int, int], int]:
+    """((year, month), calls) of the month with the most calls in the open database (either engine)."""
+    from collections import Counter
+
+    from xiaoneng_desktop.duty.models import Call
+
+    months = Counter((at.year, at.month) for (at,) in Call.select(Call.received_at).tuples())
+    return months.most_common(1)[0]
+
+
+def time_month_report(year: int, number: int, repeat: int) -> tuple[dict[str, list[float]], object, int]:
+    """The month's report built, written as .xlsx and as .pdf, ``repeat`` times, on the open database:
+    (seconds of each part per run, the last report, its PDF page count)."""
+    from xiaoneng_desktop.reports import monthly, monthly_pdf, xlsx
+
+    timings: dict[str, list[float]] = {"build": [], "xlsx": [], "pdf": []}
+    with tempfile.TemporaryDirectory() as scratch:
+        for _ in range(repeat):
+            started = time.perf_counter()
+            report = monthly.build(year, number)
+            timings["build"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            xlsx.write(report, Path(scratch) / "m.xlsx")
+            timings["xlsx"].append(time.perf_counter() - started)
+            started = time.perf_counter()
+            monthly_pdf.write(report, Path(scratch) / "m.pdf")
+            timings["pdf"].append(time.perf_counter() - started)
+        pdf_pages = (Path(scratch) / "m.pdf").read_bytes().count(b"/Type /Page\n")
+    return timings, report, pdf_pages
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, default=None, help="data file (default: bench/ten_years.sqlite3)")
@@ -34,32 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     path = args.db or run.DEFAULT_DB
     data = run.ensure_data_file(path, 120, own_file=args.db is None)
 
-    import peewee as pw
-
     from xiaoneng_desktop import schema
-    from xiaoneng_desktop.duty.models import Call
-    from xiaoneng_desktop.reports import monthly, monthly_pdf, xlsx
 
     schema.open_database(data.path)
-    month = pw.fn.strftime("%Y-%m", Call.received_at)
-    busiest = (Call.select(month.alias("month"), pw.fn.COUNT(Call.id).alias("n")).group_by(month)
-               .order_by(pw.fn.COUNT(Call.id).desc()).dicts().first())
-    year, number = (int(part) for part in busiest["month"].split("-"))
-    timings: dict[str, list[float]] = {"build": [], "xlsx": [], "pdf": []}
-    with tempfile.TemporaryDirectory() as scratch:
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            report = monthly.build(year, number)
-            timings["build"].append(time.perf_counter() - started)
-            started = time.perf_counter()
-            xlsx.write(report, Path(scratch) / "m.xlsx")
-            timings["xlsx"].append(time.perf_counter() - started)
-            started = time.perf_counter()
-            monthly_pdf.write(report, Path(scratch) / "m.pdf")
-            timings["pdf"].append(time.perf_counter() - started)
-        pdf_pages = (Path(scratch) / "m.pdf").read_bytes().count(b"/Type /Page\n")
+    (year, number), calls = busiest_month()
+    timings, report, pdf_pages = time_month_report(year, number, args.repeat)
     records = {s.title: len(s.records) for s in report.sections}
-    print(f"月报速度基准：{data.path.name}，最忙的月份 {year}年{number}月（来电 {busiest['n']} 条）")
+    print(f"月报速度基准：{data.path.name}，最忙的月份 {year}年{number}月（来电 {calls} 条）")
     print("  记录数：" + "，".join(f"{k} {v}" for k, v in records.items()) + f"；PDF 约 {pdf_pages or '?'} 页")
     labels = {"build": "统计（四本登记簿的 SQL 汇总、超时清单、明细）", "xlsx": "写出 Excel", "pdf": "写出 PDF"}
     for key, values in timings.items():

@@ -1,6 +1,6 @@
 """Speed benchmark on ten years of data: start-up, the duty tab's first page, search and date filter, memory.
 
-    python3 bench/run.py [--months 120] [--db PATH] [--repeat 5]
+    python3 bench/run.py [--months 120] [--db PATH] [--repeat 5] [--engine sqlite|postgresql|both] [--server URL]
 
 Builds bench/ten_years.sqlite3 once with the program's own demo generator (``xiaoneng --db FILE demo
 --months N``; reused while it holds that many months), then prints each figure beside its target:
@@ -12,6 +12,11 @@ Builds bench/ten_years.sqlite3 once with the program's own demo generator (``xia
 * inside one such process, after the paint: the duty tab's first page, free-text searches and one-month
   date filters, from the call (model.refresh / DutyTab.apply_filters) to the page painted, median of
   --repeat; then the peak memory (ru_maxrss) of that process.
+
+With ``--engine postgresql`` or ``both`` (the default when PostgreSQL's server binaries are installed) the
+same figures, and the month report's (bench/report_bench.py), are taken on a PostgreSQL database too — a
+throw-away cluster (tests/pgcluster.running) filled by the demo generator, or ``--server URL`` — and
+printed side by side, one column per engine, beside the goal.
 
 A benchmark, not a test: it prints figures and exits 0 whatever they are (1 only if a probe fails).
 Without DISPLAY the probes use Qt's offscreen platform with a 1920×1080 screen.
@@ -362,16 +367,244 @@ def report(data: DataFile, probes: Probes, repeat: int, program: Startups, bare:
     return "\n".join(out)
 
 
+# ---------------------------------------------------------------------------------------- two engines
+# (issue 15) The same figures on the SQLite file and on a PostgreSQL server database, side by side.
+
+ENGINE_NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+#: The month report (statistics, Excel, PDF): each well under a second (bench/report_bench.py).
+REPORT_TARGET_S = 1.0
+
+
+def _tests_folder_on_path() -> None:
+    for folder in (ROOT, ROOT / "tests"):
+        if str(folder) not in sys.path:
+            sys.path.insert(0, str(folder))
+
+
+def server_binaries() -> Path | None:
+    """The folder of PostgreSQL's initdb and pg_ctl, or None when the server is not installed."""
+    _tests_folder_on_path()
+    import pgcluster
+
+    return pgcluster.bin_dir()
+
+
+def describe_server(url: str) -> DataFile | None:
+    """describe_data_file's twin for a server database (``DataFile.path`` is then the address)."""
+    import psycopg
+
+    try:
+        with psycopg.connect(url, connect_timeout=5) as con:
+            row = con.execute(
+                "SELECT detail FROM audit_log WHERE action = '生成演示数据' ORDER BY id DESC LIMIT 1"
+            ).fetchone()
+            calls = con.execute('SELECT COUNT(*) FROM "call"').fetchone()[0]
+    except psycopg.Error:
+        return None
+    if row is None or not all(kind in row[0] for kind in DEMO_KINDS):
+        return None
+    first_text, last_text = row[0].split("，", 1)[0].split("至")
+    first_day, last_day = dt.date.fromisoformat(first_text), dt.date.fromisoformat(last_text)
+    before = first_day - dt.timedelta(days=1)
+    months = (last_day.year * 12 + last_day.month) - (before.year * 12 + before.month)
+    return DataFile(url, months, first_day, last_day, calls)  # type: ignore[arg-type]
+
+
+def ensure_server_data(url: str, months: int) -> DataFile:
+    """Reuse ``url`` if it holds ``months`` of demo data; else fill the (empty) database with the demo
+    generator, then ANALYZE it (as an administrator would after loading ten years at once)."""
+    import psycopg
+
+    found = describe_server(url)
+    if found is not None and found.months == months:
+        print(f"复用服务器数据库（{found.months} 个月，{found.calls} 条来电）", flush=True)
+        return found
+    print(f"正在用演示数据生成器在服务器数据库中生成 {months} 个月的数据 …", flush=True)
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "xiaoneng_desktop", "--db", url, "demo", "--months", str(months)],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise BenchError(f"在服务器上生成演示数据失败（退出码 {result.returncode}）：\n{result.stdout}{result.stderr}")
+    with psycopg.connect(url, autocommit=True) as con:
+        con.execute("VACUUM ANALYZE")
+    found = describe_server(url)
+    if found is None:
+        raise BenchError("生成后的服务器数据库中找不到演示数据的记录")
+    print(f"  用时 {time.perf_counter() - started:.1f} s，{found.calls} 条来电", flush=True)
+    return found
+
+
+def server_word_hits(url: str, word: str) -> int:
+    """word_hits on a server database."""
+    import psycopg
+
+    condition = " OR ".join(f"{column} LIKE %s" for column in SEARCH_COLUMNS)
+    with psycopg.connect(url) as con:
+        return con.execute(f'SELECT COUNT(*) FROM "call" WHERE {condition}', [f"%{word}%"] * 8).fetchone()[0]
+
+
+def month_report_figures(target: Path | str, repeat: int) -> dict:
+    """The busiest month's report on ``target`` (bench/report_bench.py), median seconds of each part."""
+    _tests_folder_on_path()
+    import report_bench
+
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core.db import close_database
+
+    schema.open_database(target)
+    try:
+        (year, number), calls = report_bench.busiest_month()
+        timings, _report, _pages = report_bench.time_month_report(year, number, repeat)
+    finally:
+        close_database()
+    figures = {key: statistics.median(values) for key, values in timings.items()}
+    figures["total"] = statistics.median([sum(t) for t in zip(*timings.values(), strict=True)])
+    figures["month"] = f"{year}年{number}月（来电 {calls} 条）"
+    return figures
+
+
+def engine_figures(probes: Probes, target: Path | str, data: DataFile, repeat: int) -> dict:
+    """Start-up, the duty tab's list (first page, searches, date filters) and the month report."""
+    login_off(target)
+    print(f"[{ENGINE_NAMES['postgresql' if isinstance(target, str) else 'sqlite']}] 测量启动时间 …", flush=True)
+    program, bare = time_startups(probes, target, repeat)  # type: ignore[arg-type]
+    print("  在一个进程中测量值班记录标签页 …", flush=True)
+    _started, measured = probes.run(
+        "--db", str(target), "--measure", "--repeat", str(repeat),
+        "--common", COMMON_WORD, "--rare", RARE_WORD, "--absent", ABSENT_WORD,
+        "--old-month", data.old_month(), "--recent-month", data.recent_month(),
+    )
+    print("  测量月报 …", flush=True)
+    return {
+        "painted": statistics.median(program.painted), "frame": statistics.median(program.frame),
+        "bare": statistics.median(bare.painted), "duty": measured["duty"], "rss": measured["rss_mb"],
+        "report": month_report_figures(target, max(1, min(repeat, 3))),
+    }
+
+
+def login_off(target: Path | str) -> None:
+    """The benchmark's own data is used by nobody: no login at start (the first start would otherwise
+    wait in 创建管理员 and no main window would ever be painted)."""
+    _tests_folder_on_path()
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core import accounts, settings
+    from xiaoneng_desktop.core.db import atomic, close_database
+
+    schema.open_database(target)
+    settings.forget()  # values read from the other engine's data
+    try:
+        if settings.get(accounts.LOGIN_REQUIRED.key):
+            with atomic():
+                settings.put(accounts.LOGIN_REQUIRED.key, False)
+    finally:
+        close_database()
+        settings.forget()
+
+
+def _cell(value: float, target: float | None, unit: str) -> str:
+    if value != value:
+        return "FAILED"
+    text = f"{value:.3f} s" if unit == "s" else f"{value:.1f} ms"
+    return text + ("" if target is None or value <= target else " ✗")
+
+
+def side_by_side(columns: dict[str, dict], datas: dict[str, DataFile], hits: dict[str, int], repeat: int) -> str:
+    """One row per figure: the goal, then one column per engine (✗ = over the goal)."""
+    engines = list(columns)
+    head = ["项目", "目标", *(ENGINE_NAMES[engine] for engine in engines)]
+    rows = [head]
+
+    def add(label: str, target: float | None, unit: str, value_of) -> None:
+        goal = "—" if target is None else (f"{target:.2f} s" if unit == "s" else f"{target:.0f} ms")
+        rows.append([label, goal, *(_cell(value_of(columns[e]), target, unit) for e in engines)])
+
+    add("启动：主窗口首个 Paint", STARTUP_TARGET_S, "s", lambda c: c["painted"])
+    add("启动：整个首帧画完", STARTUP_TARGET_S, "s", lambda c: c["frame"])
+    add("参照：空 PySide6 窗口", None, "s", lambda c: c["bare"])
+    first = columns[engines[0]]["duty"]
+    words = {"search_common": COMMON_WORD, "search_rare": RARE_WORD, "search_none": ABSENT_WORD}
+    for key, item in first.items():
+        label = item["label"]
+        if key in words:
+            label += f"（{hits.get(words[key], '?')} 条命中）"
+        target = None if key == "f5_refresh" else LIST_TARGET_MS
+        add(label + "：显示", target, "ms", lambda c, key=key: c["duty"][key]["shown_ms"])
+        add(label + "：共 N 条", target, "ms", lambda c, key=key: c["duty"][key]["counted_ms"])
+    add("月报：统计", REPORT_TARGET_S, "s", lambda c: c["report"]["build"])
+    add("月报：写出 Excel", REPORT_TARGET_S, "s", lambda c: c["report"]["xlsx"])
+    add("月报：写出 PDF", REPORT_TARGET_S, "s", lambda c: c["report"]["pdf"])
+    add("月报：合计", None, "s", lambda c: c["report"]["total"])
+    rows.append(["内存：全部操作之后（ru_maxrss）", f"{MEMORY_TARGET_MB:.0f} MB",
+                 *(f"{columns[e]['rss']:.1f} MB" + ("" if columns[e]["rss"] <= MEMORY_TARGET_MB else " ✗")
+                   for e in engines)])
+    out = ["", f"机关效能管理系统 速度基准（两种数据库）  {dt.datetime.now():%Y-%m-%d %H:%M}", *machine()]
+    for engine in engines:
+        data = datas[engine]
+        where = display_path(data.path) if engine == "sqlite" else "临时 PostgreSQL 服务器上的数据库"
+        out.append(f"{ENGINE_NAMES[engine]}：{where}，{data.months} 个月（{data.first_day} 至 {data.last_day}），"
+                   f"{data.calls} 条来电；月报月份 {columns[engine]['report']['month']}")
+    out += [f"启动为 {repeat} 次的中位数；列表操作为同一进程内 {repeat} 次的中位数；✗ = 超出目标", ""]
+    out.append(table(rows, set(range(1, len(head)))))
+    return "\n".join(out)
+
+
+def run_engines(args, engine: str) -> int:
+    """--engine postgresql|both: the figures of each engine, printed side by side."""
+    import contextlib
+
+    engines = ["sqlite", "postgresql"] if engine == "both" else [engine]
+    columns: dict[str, dict] = {}
+    datas: dict[str, DataFile] = {}
+    hits: dict[str, int] = {}
+    try:
+        with tempfile.TemporaryDirectory(prefix="xiaoneng-bench-") as scratch, contextlib.ExitStack() as stack:
+            probes = Probes(Path(scratch))
+            if "sqlite" in engines:
+                path = (args.db or DEFAULT_DB).expanduser().resolve()
+                datas["sqlite"] = ensure_data_file(path, args.months, own_file=args.db is None or path == DEFAULT_DB)
+                hits = {word: word_hits(path, word) for word in (COMMON_WORD, RARE_WORD, ABSENT_WORD)}
+                columns["sqlite"] = engine_figures(probes, path, datas["sqlite"], args.repeat)
+            if "postgresql" in engines:
+                url = args.server
+                if url is None:
+                    _tests_folder_on_path()
+                    import pgcluster
+
+                    print("启动临时 PostgreSQL 服务器 …", flush=True)
+                    base = stack.enter_context(pgcluster.running())
+                    url = pgcluster.Databases(base).create(empty=True)
+                datas["postgresql"] = ensure_server_data(url, args.months)
+                if not hits:
+                    hits = {word: server_word_hits(url, word) for word in (COMMON_WORD, RARE_WORD, ABSENT_WORD)}
+                columns["postgresql"] = engine_figures(probes, url, datas["postgresql"], args.repeat)
+            print(side_by_side(columns, datas, hits, args.repeat))
+    except BenchError as exc:
+        print(f"bench/run.py：{exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--months", type=int, default=120, help="months of demo data (default 120: ten years)")
     parser.add_argument("--db", type=Path, help=f"the data file (default {DEFAULT_DB.relative_to(ROOT)})")
     parser.add_argument("--repeat", type=int, default=5, help="starts of each kind, and runs of each list action")
+    parser.add_argument("--engine", choices=("sqlite", "postgresql", "both"), default=None,
+                        help="which engine(s) to measure (default: both when PostgreSQL's server binaries are "
+                        "installed, else sqlite)")
+    parser.add_argument("--server", metavar="URL",
+                        help="a PostgreSQL database to use (filled with demo data if empty) instead of a "
+                        "throw-away cluster")
     args = parser.parse_args(argv)
     if not 1 <= args.months <= 240:
         parser.error("--months must be between 1 and 240")
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    engine = args.engine or ("both" if server_binaries() is not None else "sqlite")
+    if engine != "sqlite":
+        return run_engines(args, engine)
     path = (args.db or DEFAULT_DB).expanduser().resolve()
     try:
         data = ensure_data_file(path, args.months, own_file=args.db is None or path == DEFAULT_DB)
@@ -379,6 +612,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="xiaoneng-bench-") as scratch:
             probes = Probes(Path(scratch))
             load = "/".join(f"{value:.2f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+            login_off(path)
             print(f"测量启动时间（{args.repeat} 次程序、{args.repeat} 次空窗口，交替进行）…", flush=True)
             program, bare = time_startups(probes, path, args.repeat)
             print("在一个进程中测量值班记录标签页和内存…", flush=True)

@@ -2,6 +2,7 @@
 
     python3 bench/startup_probe.py --db FILE                 the real program, quit after the first paint
     python3 bench/startup_probe.py --db FILE --measure ...   then time the duty tab's filters in this process
+    python3 bench/startup_probe.py --db postgresql://…       the same on a server database
     python3 bench/startup_probe.py --bare                    QMainWindow + QTabWidget with four empty tabs
 
 The program starts exactly as ``xiaoneng --db FILE`` does: ``cli.main(["--db", FILE])`` → ``app.run_gui``.
@@ -30,7 +31,7 @@ BARE_SIZE = (1200, 760)
 #: How long to wait for a repaint or the "共 N 条" count before giving up (seconds).
 WAIT_LIMIT = 5.0
 #: A window that is never painted: give up after this long (seconds), exit code 3.
-PAINT_LIMIT_S = 60
+PAINT_LIMIT_S = int(os.environ.get('XIAONENG_PROBE_LIMIT_S', '60'))
 
 
 def peak_rss_mb() -> float:
@@ -66,6 +67,8 @@ def install_first_paint_hook(app, on_painted) -> None:
     def give_up() -> None:
         if not hook.done:
             print(f"startup_probe: no main window painted within {PAINT_LIMIT_S} s", file=sys.stderr)
+            shown = [f"{type(w).__name__} “{w.windowTitle()}”" for w in app.topLevelWidgets() if w.isVisible()]
+            print(f"startup_probe: windows shown: {', '.join(shown) or 'none'}", file=sys.stderr)
             for window in app.topLevelWidgets():
                 window.close()
             app.exit(3)
@@ -275,10 +278,15 @@ def run_bare(args) -> int:
     return code
 
 
+def _target(text: str) -> Path | str:
+    """A data file, or a server address as it is (``postgresql://…``)."""
+    return text if text.lower().startswith(("postgresql://", "postgres://")) else Path(text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     kind = parser.add_mutually_exclusive_group(required=True)
-    kind.add_argument("--db", type=Path, help="the data file the program opens")
+    kind.add_argument("--db", type=_target, help="the data file (or postgresql:// address) the program opens")
     kind.add_argument("--bare", action="store_true", help="a bare PySide6 window with four empty tabs")
     parser.add_argument("--measure", action="store_true", help="after the paint, time the duty tab's list")
     parser.add_argument("--repeat", type=int, default=5, help="runs of each duty-tab measurement (median)")

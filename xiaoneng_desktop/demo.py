@@ -16,13 +16,12 @@ import bisect
 import datetime as dt
 import functools
 import random
-import sqlite3
 import string
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from xiaoneng_desktop.core import audit, clock, workdays
+from xiaoneng_desktop.core import audit, clock, db, workdays
 from xiaoneng_desktop.core.db import atomic
 from xiaoneng_desktop.core.models import Department, Person
 from xiaoneng_desktop.core.validation import ValidationError, id_check_digit
@@ -546,8 +545,7 @@ def _fill_duty(rng: random.Random, first_day: dt.date, last_day: dt.date, people
 
 
 def _insert_calls(rows: list[tuple]) -> None:
-    # SQLite before 3.32 takes at most 999 values per statement (old system Pythons on UOS/Kylin).
-    per_statement = BATCH if sqlite3.sqlite_version_info >= (3, 32, 0) else 999 // len(_CallWriter.FIELDS)
+    per_statement = db.max_insert_rows(len(_CallWriter.FIELDS), BATCH)
     for i in range(0, len(rows), per_statement):
         Call.insert_many(rows[i:i + per_statement], fields=_CallWriter.FIELDS).execute()
 
@@ -965,9 +963,10 @@ def _fill_documents(rng: random.Random, first_day: dt.date, last_day: dt.date, p
         serials[key] = serials.get(key, 0) + 1
         doc.update(year=done.year, serial=serials[key], number=f"{doc['code']}〔{done.year}〕{serials[key]}号")
     for rows, model in ((docs, Document), (steps, DocumentStep), (urgings, Urging), (extensions, DeadlineExtension)):
-        per_statement = max(1, 999 // len(rows[0])) if rows and sqlite3.sqlite_version_info < (3, 32, 0) else BATCH
+        per_statement = db.max_insert_rows(len(rows[0]), BATCH) if rows else BATCH
         for i in range(0, len(rows), per_statement):
             model.insert_many(rows[i:i + per_statement]).execute()
+    db.ids_written(Document)  # the documents carry their own ids
     if serials:
         NumberCounter.insert_many([{"code": c, "year": y, "last": n} for (c, y), n in serials.items()]).execute()
     progress(1, 1)
@@ -1117,7 +1116,7 @@ def _fill_visitors(rng: random.Random, first_day: dt.date, last_day: dt.date, pe
 
 
 def _insert_visits(rows: list[tuple], fields: list) -> None:
-    per_statement = BATCH if sqlite3.sqlite_version_info >= (3, 32, 0) else 999 // len(fields)
+    per_statement = db.max_insert_rows(len(fields), BATCH)
     for i in range(0, len(rows), per_statement):
         Visit.insert_many(rows[i:i + per_statement], fields=fields).execute()
 # ------------------------------------------------------------------------------------ 五查自查

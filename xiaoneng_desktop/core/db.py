@@ -443,6 +443,47 @@ def atomic(immediate: bool = True):
     return database.atomic()
 
 
+def insert_returning_ids(model: type[pw.Model], rows: list[dict], batch: int = 500) -> list[int]:
+    """Insert ``rows`` (dicts, all with the same keys) in multi-row statements; the new ids in order.
+
+    A server returns them (INSERT … RETURNING); SQLite gives a multi-row INSERT consecutive rowids
+    inside the write transaction, checked by the largest id before and after each statement."""
+    ids: list[int] = []
+    for i in range(0, len(rows), batch):
+        chunk = rows[i:i + batch]
+        if on_server():
+            ids.extend(row[0] for row in model.insert_many(chunk).returning(model.id).tuples().execute())
+            continue
+        before = model.select(pw.fn.MAX(model.id)).scalar() or 0
+        model.insert_many(chunk).execute()
+        after = model.select(pw.fn.MAX(model.id)).scalar() or 0
+        if after - before != len(chunk):
+            raise RuntimeError("批量写入的记录编号不连续")
+        ids.extend(range(before + 1, after + 1))
+    return ids
+
+
+def ids_written(*models: type[pw.Model]) -> None:
+    """After rows were written with ids of their own: a server's id sequence moves past the largest
+    (SQLite's next rowid is always past it by itself)."""
+    if not on_server():
+        return
+    for model in models:
+        table = model._meta.table_name
+        database.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), "
+                             f'coalesce((SELECT max(id) FROM "{table}"), 0) + 1, false)')
+
+
+def max_insert_rows(columns: int, wanted: int = 500) -> int:
+    """How many rows one multi-row INSERT of ``columns`` values a row may carry: SQLite before 3.32
+    takes at most 999 values per statement (old system Pythons on UOS/Kylin); a server 65535."""
+    if on_server():
+        return max(1, min(wanted, 65535 // max(1, columns)))
+    if sqlite3.sqlite_version_info >= (3, 32, 0):
+        return wanted
+    return max(1, 999 // max(1, columns))
+
+
 def data_version() -> int | None:
     """A number that changes when another connection commits (SQLite's PRAGMA data_version), or None
     where the engine cannot tell cheaply (a server: core/changes listens for its notices instead)."""
@@ -486,7 +527,7 @@ def search_index_matches(model: type[pw.Model], text: str) -> pw.Expression:
     if on_server():
         from xiaoneng_desktop.core import server
 
-        return model._meta.primary_key.in_(server.search_matches(model, [fts_chars(word) for word in words]))
+        return model._meta.primary_key.in_(server.search_matches(model, words))
     query = " AND ".join('"' + fts_chars(word).replace('"', '""') + '"' for word in words)
     index = pw.Table(f"{model._meta.table_name}_search")
     matching = index.select(pw.SQL("rowid")).where(pw.SQL(f"{index._path[0]} MATCH ?", [query]))

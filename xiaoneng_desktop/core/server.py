@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import re
 import sys
 from collections.abc import Callable, Sequence
 from urllib.parse import unquote, urlsplit
@@ -249,18 +251,32 @@ class WriteTransaction(contextlib.ContextDecorator):
         return self._atomic.__exit__(*exc_info)
 
 
-def xn_chars_sql() -> str:
-    """The server's twin of core.db.fts_chars: a space after every character that is not a space."""
-    return ("CREATE OR REPLACE FUNCTION xn_chars(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS "
-            "$$ SELECT regexp_replace(coalesce(value, ''), '(\\S)', '\\1 ', 'g') $$")
+#: What a search ignores on both engines (SQLite's unicode61 tokenizer takes it for separators): spaces,
+#: ASCII punctuation, general punctuation (— “ ” …), CJK punctuation (、。《》) and full-width punctuation.
+IGNORED_CHARS = ("\\s!-/:-@\\[-`{-~\\u00a0-\\u00bf\\u00d7\\u00f7\\u2000-\\u206f\\u3000-\\u303f"
+                 "\\uff00-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65")
+
+
+def xn_pairs_sql() -> str:
+    """``xn_pairs(text)``: the text without what a search ignores, as the pairs of neighbouring
+    characters, space-separated, the last character alone ("石门桥" → "石门 门桥 桥")."""
+    return ("CREATE OR REPLACE FUNCTION xn_pairs(value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS "
+            # every character doubled, the first dropped, then grouped by two: 石门桥 → 石石门门桥桥 → 石门 门桥 桥
+            "$$ SELECT regexp_replace(substr(regexp_replace("
+            f"regexp_replace(coalesce(value, ''), '[{IGNORED_CHARS}]+', '', 'g'), '(.)', '\\1\\1', 'g'), 2), "
+            "'(..)', '\\1 ', 'g') $$")
 
 
 def create_search_index(db: pw.PostgresqlDatabase, table: str, columns: Sequence[str]) -> None:
-    """``<table>_search``: one tsvector per record over its characters (fts_chars), GIN-indexed, kept
-    current by a trigger; a search is a phrase query, so any run of characters is found by the index."""
+    """``<table>_search``: one tsvector per record over the pairs of neighbouring characters of its
+    columns (xn_pairs), GIN-indexed, kept current by a trigger.
+
+    A word of two characters is then one lexeme (噪音, 13: no recheck of positions), a longer one a
+    phrase of its pairs (石门桥 = 石门 <-> 门桥), one character a prefix (门:*). Single characters as
+    lexemes made every common character or digit a phrase recheck of tens of thousands of rows."""
     index = f"{table}_search"
-    document = f" || ' {COLUMN_BREAK} ' || ".join(f"xn_chars(NEW.{column})" for column in columns)
-    db.execute_sql(xn_chars_sql())
+    document = f" || ' {COLUMN_BREAK} ' || ".join(f"xn_pairs(NEW.{column})" for column in columns)
+    db.execute_sql(xn_pairs_sql())
     db.execute_sql(f'CREATE TABLE {index} (id INTEGER PRIMARY KEY REFERENCES "{table}" (id) ON DELETE CASCADE, '
                    "doc TSVECTOR NOT NULL)")
     db.execute_sql(f"CREATE INDEX {index}_doc ON {index} USING gin (doc)")
@@ -294,14 +310,43 @@ def create_change_notices(db: pw.PostgresqlDatabase, tables: Sequence[str]) -> N
                        "FOR EACH STATEMENT EXECUTE PROCEDURE xn_notify()")
 
 
-def search_matches(model: type[pw.Model], phrases: Sequence[str]) -> pw.Node:
-    """The ids of ``model``'s records whose search document holds every phrase (characters apart)."""
+@functools.cache
+def _ignored() -> re.Pattern:
+    """The characters create_search_index leaves out of the search document."""
+    return re.compile(f"[{IGNORED_CHARS.replace(chr(92) * 2, chr(92))}]+")
+
+
+def search_pairs(word: str) -> str | None:
+    """A word as create_search_index stores text: its pairs of neighbouring characters (the last one
+    not alone), or None when it has fewer than two characters left."""
+    kept = _ignored().sub("", word)
+    if len(kept) < 2:
+        return None
+    return " ".join(kept[i:i + 2] for i in range(len(kept) - 1))
+
+
+def word_query(word: str) -> pw.Node | None:
+    """The tsquery of one word: a phrase of its pairs, or a prefix for one character; None if nothing
+    is left of it (punctuation only)."""
+    pairs = search_pairs(word)
+    if pairs is not None:
+        return pw.fn.phraseto_tsquery(pw.SQL(f"'{TS_CONFIG}'"), pairs)
+    kept = _ignored().sub("", word)
+    if not kept:
+        return None
+    return pw.fn.to_tsquery(pw.SQL(f"'{TS_CONFIG}'"), "'" + kept.replace("'", "''").replace("\\", "\\\\") + "':*")
+
+
+def search_matches(model: type[pw.Model], words: Sequence[str]) -> pw.Node:
+    """The ids of ``model``'s records whose search document holds every word."""
     index = pw.Table(f"{model._meta.table_name}_search", ("id", "doc"))
-    query = None
-    for phrase in phrases:
-        part = pw.fn.phraseto_tsquery(pw.SQL(f"'{TS_CONFIG}'"), phrase)
-        query = part if query is None else pw.NodeList((query, pw.SQL("&&"), part))
-    return index.select(index.id).where(pw.NodeList((index.doc, pw.SQL("@@"), query)))
+    parts = [part for part in (word_query(word) for word in words) if part is not None]
+    if not parts:
+        return index.select(index.id).where(pw.SQL("FALSE"))
+    joined: list[pw.Node] = []
+    for part in parts:
+        joined += [pw.SQL("&&"), part] if joined else [part]
+    return index.select(index.id).where(pw.NodeList((index.doc, pw.SQL("@@"), pw.NodeList(joined, parens=True))))
 
 
 def integrity_problem(url: str) -> str | None:

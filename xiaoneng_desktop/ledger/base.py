@@ -48,10 +48,9 @@ def person_ids() -> dict[str, int]:
 
 
 def insert_rows(model, rows: list[dict]) -> list[int]:
-    """Bulk insert; returns the new ids in order (SQLite gives a multi-row INSERT consecutive rowids)."""
-    import peewee as pw
+    """Bulk insert; returns the new ids in order (core.db.insert_returning_ids, on either engine)."""
+    from xiaoneng_desktop.core import db
 
-    ids: list[int] = []
     names = list(dict.fromkeys(k for row in rows for k in row))
     fields = model._meta.fields
     defaults = {}
@@ -59,15 +58,7 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
         default = fields[name].default
         defaults[name] = default() if callable(default) else default
     rows = [row if len(row) == len(names) else {**defaults, **row} for row in rows]
-    for i in range(0, len(rows), BATCH):
-        batch = rows[i:i + BATCH]
-        before = model.select(pw.fn.MAX(model.id)).scalar() or 0
-        model.insert_many(batch).execute()
-        after = model.select(pw.fn.MAX(model.id)).scalar() or 0
-        if after - before != len(batch):
-            raise RuntimeError("批量写入的记录编号不连续")
-        ids.extend(range(before + 1, after + 1))
-    return ids
+    return db.insert_returning_ids(model, rows, BATCH)
 
 
 def _same(field, value):
