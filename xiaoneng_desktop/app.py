@@ -357,5 +357,8 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
         if later.get("checker") is not None:
             later["checker"].wait()
         del window
+        from xiaoneng_desktop.ui.widgets.sql_table import wait_for_counts
+
+        wait_for_counts()  # a list's COUNT(*) on its worker thread
         sys.excepthook = previous_hook
         close_database()
