@@ -327,9 +327,14 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
             sys.excepthook = previous_hook
             close_database()
             return 0
+        from xiaoneng_desktop.ui.dashboard import tab as dashboard_tab
         from xiaoneng_desktop.ui.main_window import MainWindow
 
-        window = MainWindow(path, fill_later=True)
+        dashboard_tab.FILL_AT_BUILD = False  # 概览's figures: read by after_paint below
+        try:
+            window = MainWindow(path)
+        finally:
+            dashboard_tab.FILL_AT_BUILD = True
         later: dict = {}
 
         def after_paint(window: QWidget = window) -> None:

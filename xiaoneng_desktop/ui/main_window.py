@@ -135,10 +135,8 @@ MAXIMISE_UP_TO = 1440
 class MainWindow(QMainWindow):
     """The four tabs over the open data file. The database must already be open (schema.open_database)."""
 
-    def __init__(self, db_path: Path, settings: QSettings | None = None, *, fill_later: bool = False):
-        """``fill_later``: 概览's figures are read by ``after_first_paint()`` (the program's start), not now."""
+    def __init__(self, db_path: Path, settings: QSettings | None = None):
         super().__init__()
-        self._fill_later = fill_later
         self.db_path = Path(db_path)
         self.settings = settings if settings is not None else QSettings()
         self._backup_task: BackgroundTask | None = None
@@ -162,8 +160,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build_tabs(self) -> None:
-        self.dashboard = DashboardTab(self.tabs, fill=not self._fill_later)
-        self._fill_later = False  # only the first build (a data file opened later is read at once)
+        self.dashboard = DashboardTab(self.tabs)
         self.tabs.addTab(self.dashboard, TAB_NAMES[0])
         self.dashboard.open_record.connect(self.open_record)
         for name, (module, class_name) in zip(TAB_NAMES[1:], REGISTER_TABS, strict=True):

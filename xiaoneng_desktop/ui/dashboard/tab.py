@@ -77,6 +77,10 @@ def _table(parent: QWidget, name: str) -> QTableWidget:
     return table
 
 
+#: False while the program's start builds the main window: 概览's figures are read once it is painted.
+FILL_AT_BUILD = True
+
+
 class DashboardTab(QWidget):
     #: (tab name, record id): the main window opens that record in its tab.
     open_record = Signal(str, int)
@@ -145,7 +149,7 @@ class DashboardTab(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
-        if fill:
+        if fill and FILL_AT_BUILD:
             self.refresh()
 
     def showEvent(self, event) -> None:
