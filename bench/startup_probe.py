@@ -132,9 +132,15 @@ class DutyTabTimer:
         """Let every pending event run (repaint, count) so that one measurement does not leak into the next."""
         deadline = time.perf_counter() + WAIT_LIMIT
         self.app.processEvents()
-        while self.tab.view.count_label.text() == "" and time.perf_counter() < deadline:
+        while self.counting() and time.perf_counter() < deadline:
             self.app.processEvents()
         self.app.processEvents()
+
+    def counting(self) -> bool:
+        """"共 N 条" not shown yet: empty (the probe's marker) or "共 … 条" (counted on a worker thread)."""
+        from xiaoneng_desktop.ui.widgets.register_view import COUNTING_TEXT
+
+        return self.tab.view.count_label.text() in ("", COUNTING_TEXT)
 
     def time_it(self, action) -> dict:
         """ms from calling ``action`` to: the model holding its first page, that page painted on screen,
@@ -144,23 +150,42 @@ class DutyTabTimer:
         view.count_label.setText("")  # the probe's marker: the view writes the count here again
         self.app.processEvents()
         self.table_painted, self.shown_at, self.armed = False, None, True
+        # The event-loop latency probe: a timer due every 1 ms; the longest gap between its ticks after
+        # the action returned is the longest time the window could not respond (painting, the count).
+        from PySide6.QtCore import Qt, QTimer
+
+        ticker = QTimer()
+        ticker.setTimerType(Qt.TimerType.PreciseTimer)
+        ticker.setInterval(1)
+        gaps = {"last": 0.0, "max": 0.0}
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gaps["max"] = max(gaps["max"], now - gaps["last"])
+            gaps["last"] = now
+
+        ticker.timeout.connect(tick)
         try:
             start = time.perf_counter()
             action()
-            model_ready = time.perf_counter()
+            model_ready = gaps["last"] = time.perf_counter()
+            ticker.start()
             deadline = model_ready + WAIT_LIMIT
             while self.shown_at is None and time.perf_counter() < deadline:
                 self.app.processEvents()
-            while view.count_label.text() == "" and time.perf_counter() < deadline:
+            while self.counting() and time.perf_counter() < deadline:
                 self.app.processEvents()
-            counted = time.perf_counter() if view.count_label.text() else float("nan")
+            counted = time.perf_counter() if not self.counting() else float("nan")
+            tick()
         finally:
+            ticker.stop()
             self.armed = False
         shown = self.shown_at if self.shown_at is not None else float("nan")
         return {
             "model": (model_ready - start) * 1000,
             "shown": (shown - start) * 1000,
             "counted": (counted - start) * 1000,
+            "block": gaps["max"] * 1000,
             "rows": self.tab.model.rowCount(),
             "count_text": view.count_label.text(),
         }
@@ -216,6 +241,7 @@ def measure_duty_tab(app, window, args) -> dict:
             "counted_ms": statistics.median(r["counted"] for r in runs),
             "first_ms": runs[0]["shown"],
             "max_ms": max(r["shown"] for r in runs),
+            "block_ms": max(r["block"] for r in runs),
             "rows": runs[-1]["rows"],
             "count_text": runs[-1]["count_text"],
         }

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, QTranslator, Slot
+from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
@@ -269,6 +269,35 @@ def start_idle_lock(window: QWidget):
     return lock
 
 
+class _FirstPaint(QObject):
+    """Runs ``then`` once, just after ``window``'s first Paint event has been handled."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]):
+        super().__init__(window)
+        self.then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            then, self.then = self.then, None
+            if then is not None:
+                QTimer.singleShot(0, then)  # after this frame is on the screen
+        return False
+
+
+def when_painted(window: QWidget, then: Callable[[], None]) -> QObject:
+    """Call ``then()`` once ``window`` has been painted for the first time (start-up work that the first
+    screen does not need waits for it)."""
+    return _FirstPaint(window, then)
+
+
+def _sign_in_at_start() -> bool:
+    from xiaoneng_desktop.ui.admin import login_dialog  # only where login is on
+
+    return login_dialog.sign_in_at_start()
+
+
 def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
     """Open ``db_path`` and show the main window until it closes. ``demo_months``: fill an empty file first.
 
@@ -294,18 +323,34 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
         install_excepthook()
         if demo_months:
             fill_demo_if_empty(path, demo_months)
-        from xiaoneng_desktop.ui.admin import login_dialog
+        from xiaoneng_desktop.core import accounts, settings
 
-        if not login_dialog.sign_in_at_start():  # 退出 at the login: nothing was opened yet
+        if settings.get(accounts.LOGIN_REQUIRED.key) and not _sign_in_at_start():  # 退出 at the login: nothing was opened yet
             sys.excepthook = previous_hook
             close_database()
             return 0
+        from xiaoneng_desktop.ui.dashboard import tab as dashboard_tab
         from xiaoneng_desktop.ui.main_window import MainWindow
 
-        window = MainWindow(path)
+        dashboard_tab.FILL_AT_BUILD = False  # 概览's figures: read by after_paint below
+        try:
+            window = MainWindow(path)
+        finally:
+            dashboard_tab.FILL_AT_BUILD = True
+        later: dict = {}
+
+        def after_paint(window: QWidget = window) -> None:
+            """What the first screen does not need to be painted: 概览's figures, the idle lock, the
+            integrity check (each was run before the window was shown until issue 16)."""
+            try:
+                window.dashboard.refresh()
+                later["idle_lock"] = start_idle_lock(window)
+                later["checker"] = check_integrity_later(window, path)
+            except Exception as exc:  # noqa: BLE001 - as a slot's error: a dialog and the log
+                report_error(exc, window)
+
+        when_painted(window, after_paint)
         window.show()
-        idle_lock = start_idle_lock(window)
-        checker = check_integrity_later(window, path)
     except Exception as exc:
         report_error(exc)
         sys.excepthook = previous_hook
@@ -314,9 +359,13 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
     try:
         return app.exec()
     finally:
-        if idle_lock is not None:
-            idle_lock.stop()
-        checker.wait()
+        if later.get("idle_lock") is not None:
+            later["idle_lock"].stop()
+        if later.get("checker") is not None:
+            later["checker"].wait()
         del window
+        from xiaoneng_desktop.ui.widgets.sql_table import wait_for_counts
+
+        wait_for_counts()  # a list's COUNT(*) on its worker thread
         sys.excepthook = previous_hook
         close_database()

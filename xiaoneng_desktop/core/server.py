@@ -91,9 +91,26 @@ class ServerDatabase(pw.PostgresqlDatabase):
         self.connect()
 
 
+def peewee_psycopg() -> None:
+    """Give peewee the psycopg driver that xiaoneng_desktop/__init__.py kept from it at start-up (so
+    that a start on a data file does not pay for loading it); harmless when peewee already has it."""
+    if getattr(pw, "psycopg", None) is not None:
+        return
+    import psycopg
+    from psycopg.pq import TransactionStatus
+    from psycopg.types.json import Json, Jsonb
+
+    pw.psycopg, pw.TransactionStatus, pw.Json_pg3, pw.Jsonb_pg3 = psycopg, TransactionStatus, Json, Jsonb
+    adapter = pw.Psycopg3Adapter
+    adapter.txn_idle = TransactionStatus.IDLE
+    adapter.txn_inerror = TransactionStatus.INERROR
+    adapter.txn_unknown = TransactionStatus.UNKNOWN
+
+
 def connect(url: str) -> pw.PostgresqlDatabase:
     """A peewee database over ``url`` (not yet connected). A connection gives up after 5 seconds, and
     a lock (another PC's save) is waited for as long as SQLite's busy timeout."""
+    peewee_psycopg()
     options = f"-c lock_timeout={busy_timeout_ms()}"
     return ServerDatabase(
         normalised(url), prefer_psycopg3=True, autoconnect=True, connect_timeout=5,

@@ -72,12 +72,24 @@ class DutyTab(RegisterTab):
         self.roster.changed.connect(self.update_summary)
         self.set_pages(self.build_register_page("来电来报登记簿", header, self.handover_label, buttons),
                        (self.roster, "值班排班"), register_name="来电来报")
+        self.pages.currentChanged.connect(self._page_shown)
         self.update_summary()
 
     # --- the register's hooks --------------------------------------------------------------------
 
     def refresh_pages(self) -> None:
+        # F5 on the register page: the hidden 值班排班 page (a month of shifts, ~20 ms on ten years of
+        # data) is read when it is next turned to, not now.
+        if self.isVisible() and self.pages.currentWidget() is not self.roster:
+            self._roster_stale = True
+            return
+        self._roster_stale = False
         self.roster.refresh()
+
+    def _page_shown(self, _index: int) -> None:
+        if getattr(self, "_roster_stale", False) and self.pages.currentWidget() is self.roster:
+            self._roster_stale = False
+            self.roster.refresh()
 
     def actor(self) -> str:
         shift = service.shift_at(clock.now())

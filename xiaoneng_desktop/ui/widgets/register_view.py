@@ -28,6 +28,9 @@ from xiaoneng_desktop.ui.widgets.highlight import HighlightDelegate, set_search_
 from xiaoneng_desktop.ui.widgets.inputs import push_button
 from xiaoneng_desktop.ui.widgets.sql_table import SqlTableModel
 
+#: "共 N 条" while the total is being counted (``SqlTableModel.count_in_background``).
+COUNTING_TEXT = "共 … 条"
+
 
 class RegisterTable(QTableView):
     """A QTableView whose Enter/Return on the current row emits ``enter_pressed(row)``."""
@@ -122,8 +125,8 @@ class RegisterView(QWidget):
         self.ledger_kinds: tuple[str, ...] = ()
 
         self._keep_id: Any = None
-        # COUNT(*) of a free-text search scans the whole table (~30 ms at 110,000 rows): run it just
-        # after the first page is on screen, not before.
+        # COUNT(*) of a free-text search scans the whole table (~90 ms at 110,000 rows): asked for just
+        # after the first page is on screen, and counted on a worker thread.
         self._count_timer = QTimer(self)
         self._count_timer.setSingleShot(True)
         self._count_timer.setInterval(0)
@@ -135,6 +138,7 @@ class RegisterView(QWidget):
         model.modelAboutToBeReset.connect(self._remember_current)
         model.modelReset.connect(self._after_reset)
         model.error.connect(self._show_error)
+        model.total_ready.connect(self._update_count)
         self._count_timer.start()
 
     # -- public API ------------------------------------------------------------------------------
@@ -241,7 +245,11 @@ class RegisterView(QWidget):
 
     def _update_count(self) -> None:
         self.count_label.setStyleSheet("")
-        total = self.model.total_count()
+        total = self.model.known_total()
+        if total is None:  # more than one page: counted off the GUI thread, shown when it arrives
+            self.count_label.setText(COUNTING_TEXT)
+            self.model.count_in_background()
+            return
         filters = self.filter_bar.applied()
         if total == 0 and not filters.is_empty():  # nothing found: say what was asked, and a way back
             asked = f"“{html.escape(filters.text)}”" if filters.text else "符合筛选条件的记录"

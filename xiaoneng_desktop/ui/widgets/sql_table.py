@@ -29,6 +29,15 @@ QueryFactory = Callable[[], pw.Select]
 _NO_PARENT = QModelIndex()
 #: refresh() re-reads as many rows as were shown, but no more than this (the user scrolled far down).
 REFRESH_MAX_ROWS = 2000
+#: The COUNT(*) threads still running (``count_in_background``): held here, not by a model that may be
+#: deleted before its thread ends (a QThread destroyed while running aborts the program).
+_COUNTING: set = set()
+
+
+def wait_for_counts() -> None:
+    """Block until every background COUNT(*) has ended (before the database is closed)."""
+    for task in list(_COUNTING):
+        task.wait()
 
 
 @dataclass
@@ -69,6 +78,8 @@ class SqlTableModel(QAbstractTableModel):
 
     #: A database error while reading; the message is Chinese, for the user. What was shown stays.
     error = Signal(str)
+    #: ``count_in_background`` found the total of the current query (stale counts are never emitted).
+    total_ready = Signal(int)
 
     def __init__(
         self,
@@ -99,6 +110,9 @@ class SqlTableModel(QAbstractTableModel):
         self._failed = False  # the last fetch failed: stop offering more until refresh
         self._changing = False  # inside begin…/end… signals: a re-entrant fetchMore must wait
         self._total: int | None = None
+        #: Bumped whenever the rows are replaced (filter, sort, refresh): a count of an older query is stale.
+        self._generation = 0
+        self._counting: int | None = None  # the generation a background count is running for
         self._load(self._page_size)
 
     # -- public API ------------------------------------------------------------------------------
@@ -167,6 +181,59 @@ class SqlTableModel(QAbstractTableModel):
                     self.error.emit(database_message(exc, "读取列表"))
                     return len(self._rows)
         return self._total
+
+    def known_total(self) -> int | None:
+        """The total of the current query if it is known without SQL (every row fetched, or counted)."""
+        if self._total is None and self._exhausted and not self._failed:
+            self._total = len(self._rows)
+        return self._total
+
+    def count_in_background(self) -> None:
+        """COUNT(*) of the current query on a worker thread with its own connection (peewee opens one
+        per thread, SQLite or server); ``total_ready`` brings it back unless the query changed meanwhile.
+        A count of a free-text search reads the whole table: this keeps the window responsive."""
+        if self.known_total() is not None or self._counting == self._generation:
+            return
+        from xiaoneng_desktop.ui.widgets.background import BackgroundTask
+
+        generation = self._counting = self._generation
+        query = self._query_factory()
+
+        def count(_progress) -> tuple[int, int]:
+            try:
+                return generation, int(query.count())
+            except Exception as exc:
+                exc.count_generation = generation  # type: ignore[attr-defined]
+                raise
+
+        task = BackgroundTask(count)
+        _COUNTING.add(task)
+        # bound methods: a model deleted meanwhile is simply not called
+        task.succeeded.connect(self._count_arrived)
+        task.failed.connect(self._count_failed)
+
+        def ended() -> None:
+            _COUNTING.discard(task)
+            task.deleteLater()
+
+        task.finished.connect(ended)
+        task.start()
+
+    def _count_arrived(self, result: tuple[int, int]) -> None:
+        generation, total = result
+        if generation != self._generation:
+            return  # the filter (or sort, or data) changed while counting: a newer count follows
+        self._counting = None
+        self._total = total
+        self.total_ready.emit(total)
+
+    def _count_failed(self, exc: BaseException) -> None:
+        if getattr(exc, "count_generation", None) != self._generation:
+            return
+        self._counting = None
+        if not isinstance(exc, (pw.DatabaseError, pw.InterfaceError)):
+            raise exc
+        self.error.emit(database_message(exc, "读取列表"))
 
     def touch_columns(self, columns: Sequence[int]) -> None:
         """Repaint these columns over all fetched rows without fetching (e.g. a countdown column)."""
@@ -309,4 +376,6 @@ class SqlTableModel(QAbstractTableModel):
         self._exhausted = len(fetched) <= count
         self._failed = False
         self._total = None
+        self._generation += 1
+        self._counting = None
         self.endResetModel()
