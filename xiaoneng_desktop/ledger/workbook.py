@@ -4,6 +4,7 @@ bad cells highlighted. openpyxl is imported inside the functions."""
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import html
 import re
@@ -362,14 +363,96 @@ def write_template(layout: Layout, target: Path) -> Path:
     return _save(book, target)
 
 
-def write_layout(layout: Layout, target: Path, rows: Sequence[Sequence],
-                 progress: Callable[..., None] | None = None, period: str = "") -> Path:
-    """The register in its template's layout; ``period`` (the date range in words) goes into the title."""
-    import openpyxl
+#: The rows below the header a template's checks (drop-down lists, dates) cover: the whole sheet.
+CHECKED_ROWS = 1_048_575
 
-    book = openpyxl.Workbook()
-    _layout_sheet(book, layout, rows, progress, len(rows), period)
-    return _save(book, target)
+
+def _write_streamed(target: Path, fill: Callable) -> None:
+    """``fill(book)`` into a streamed workbook at a temporary name, then moved onto ``target``: a
+    cancelled or failed export leaves no partial file."""
+    from xiaoneng_desktop.ledger import stream
+
+    def write(partial: Path) -> None:
+        book = stream.open_book(partial)
+        try:
+            fill(book)
+        finally:
+            book.close()  # also after a cancel: the temporary files go; write_atomically removes the rest
+
+    target = Path(target)
+    try:
+        write_atomically(target, write)
+    except PermissionError as exc:
+        raise LedgerFileError(f"无法写入“{target}”：文件可能正在 Excel 或 WPS 中打开，请关闭后重试") from exc
+    except OSError as exc:
+        raise LedgerFileError(errors.describe(exc, "写入", f"文件“{target}”").text) from exc
+
+
+def _checks(ws, layout: Layout) -> None:
+    """The template's drop-down lists and date / number checks (xlsxwriter), for every row below the header."""
+    for number, spec in enumerate(layout.fields):
+        if spec.type == CHOICE:
+            options = spec.options()
+            check = {"validate": "list", "source": list(options), "ignore_blank": not spec.required,
+                     "show_error": spec.title != "密级" and not spec.choice_list, "error_title": "不在可选范围内",
+                     "error_message": f"{spec.title}只能选：{'、'.join(options)}"[:255]}
+            if len(",".join(options)) > 255:  # Excel's limit for a list typed into the check
+                continue
+        elif spec.type in (DATE, DATETIME):
+            check = {"validate": "date", "criteria": ">", "value": dt.date(1900, 1, 1), "show_error": False,
+                     "input_title": spec.title[:32],
+                     "input_message": "如 2026-10-08" + (" 14:05" if spec.type == DATETIME else "")}
+        elif spec.type == INT:
+            check = {"validate": "integer", "criteria": ">=", "value": 1, "error_message": f"{spec.title}应为正整数"}
+        else:
+            continue
+        ws.data_validation(1, number, CHECKED_ROWS, number, check)
+
+
+def _stream_layout(book, layout: Layout, rows: Iterable[Sequence], progress: Callable[..., None] | None,
+                   total: int, period: str) -> int:
+    from xiaoneng_desktop.ledger import stream
+
+    widths = [f.width for f in layout.fields]
+    text_columns = [number for number, spec in enumerate(layout.fields, start=1)
+                    if spec.title in ("身份证号", "联系电话", "文号", "发文字号")]
+    sheet = stream.Sheet(book, layout.sheet, widths, text_columns=text_columns, wrap_columns=_wrap_columns(widths))
+    stream.page_setup(sheet.ws, header_row=1, landscape=True, page_title=xlsx.title_text(layout.sheet, period))
+    _checks(sheet.ws, layout)
+    sheet.header(layout.titles)
+    count = 0
+    for row in rows:
+        sheet.row(row)
+        count += 1
+        if progress is not None and count % 1000 == 0:
+            progress(count, total, f"已导出 {count:,} / {total:,} 行")
+    sheet.autofilter(1)
+    note_widths = [14, 6, 16, 40, 60]
+    notes = stream.Sheet(book, INSTRUCTIONS, note_widths, wrap_columns=_wrap_columns(note_widths))
+    stream.page_setup(notes.ws, header_row=1, landscape=True, page_title=xlsx.title_text(INSTRUCTIONS))
+    notes.header(["列名", "必填", "填写格式", "可选值", "说明"])
+    for spec in layout.fields:
+        notes.row([spec.title, "是" if spec.required else "", TYPE_NAMES[spec.type], "、".join(spec.options()),
+                   spec.note])
+    notes.row([])
+    notes.row(["", "", "", "", "第 1 行是表头，请勿修改列名；每行一条记录。"])
+    notes.row(["", "", "", "", "日期可写成 2026-10-08、2026/10/8 或 2026年10月8日；时间写成 14:05。"])
+    notes.row(["", "", "", "", "导入时全部检查：只要有一行有误，整个文件都不导入，并列出所有错误。"])
+    return count
+
+
+def write_layout(layout: Layout, target: Path, rows: Iterable[Sequence],
+                 progress: Callable[..., None] | None = None, period: str = "", total: int | None = None) -> int:
+    """The register in its template's layout, streamed row by row (``rows`` may be a generator over
+    the SQL; ``total`` for the progress); ``period`` (the date range in words) goes into the page
+    header. ``progress`` may raise to cancel: no file is left. Returns the rows written."""
+    if total is None:
+        total = len(rows) if isinstance(rows, Sequence) else 0
+    written = []
+    _write_streamed(target, lambda book: written.append(_stream_layout(book, layout, rows, progress, total, period)))
+    if progress is not None:
+        progress(written[0], total, f"已导出 {written[0]:,} / {total:,} 行")
+    return written[0]
 
 
 def write_table(target: Path, sheet: str, titles: Sequence[str], rows: Iterable[Sequence],
@@ -377,36 +460,26 @@ def write_table(target: Path, sheet: str, titles: Sequence[str], rows: Iterable[
                 widths: Sequence[int] | None = None, period: str = "") -> int:
     """Any list as shown: a title row (office, ``period``, the list's name), the header row, one row
     per record (dates, times and numbers typed as such, long text wrapped), frozen header, filter, and
-    core.xlsx's page setup. Returns the rows."""
-    import openpyxl
-    from openpyxl.cell.cell import Cell
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
+    core.xlsx's page setup; streamed row by row. Returns the rows."""
+    from xiaoneng_desktop.ledger import stream
 
-    book = openpyxl.Workbook(write_only=True)
-    ws = book.create_sheet(_sheet_name(sheet))
     widths = list(widths or [16] * len(titles))
-    for number, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(number)].width = width
-    xlsx.print_setup(ws, header_row=2, landscape=sum(widths) > 100)
-    xlsx.title_row(ws, xlsx.title_text(sheet, period), len(titles))
-    header = []
-    for title in titles:
-        cell = xlsx.set_value(Cell(ws, row=1, column=1), title)
-        cell.font, cell.fill = Font(bold=True), PatternFill("solid", fgColor=HEADER_FILL)
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        header.append(cell)
-    ws.append(header)
-    wrapped = _wrap_columns(widths)
-    count = 0
-    for row in rows:
-        ws.append(xlsx.typed_cells(ws, row, wrapped))
-        count += 1
-        if progress is not None and count % 200 == 0:
-            progress(count, total, f"已导出 {count} 条")
-    ws.auto_filter.ref = f"A2:{get_column_letter(max(len(titles), 1))}{count + 2}"
-    _save(book, target)
-    return count
+    count = [0]
+
+    def fill(book) -> None:
+        out = stream.Sheet(book, _sheet_name(sheet), widths, wrap_columns=_wrap_columns(widths))
+        stream.page_setup(out.ws, header_row=2, landscape=sum(widths) > 100)
+        out.title(xlsx.title_text(sheet, period), len(titles))
+        out.header(titles)
+        for row in rows:
+            out.row(row)
+            count[0] += 1
+            if progress is not None and count[0] % 1000 == 0:
+                progress(count[0], total, f"已导出 {count[0]:,} / {total:,} 行")
+        out.autofilter(2)
+
+    _write_streamed(target, fill)
+    return count[0]
 
 
 def _sheet_name(text: str) -> str:
