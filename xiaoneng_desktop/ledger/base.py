@@ -62,12 +62,25 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
     for i in range(0, len(rows), BATCH):
         batch = rows[i:i + BATCH]
         before = model.select(pw.fn.MAX(model.id)).scalar() or 0
-        model.insert_many(batch).execute()
+        _insert_batch(model, names, batch)
         after = model.select(pw.fn.MAX(model.id)).scalar() or 0
         if after - before != len(batch):
             raise RuntimeError("批量写入的记录编号不连续")
         ids.extend(range(before + 1, after + 1))
     return ids
+
+
+def _insert_batch(model, names: list[str], batch: list[dict]) -> None:
+    """``model.insert_many(batch).execute()`` with the SQL written once per batch: peewee builds a node
+    per value (a third of a 100,000-row import); the values still go through each field's db_value."""
+    database = model._meta.database
+    fields = [model._meta.fields[name] for name in names]
+    mark = database.param
+    one = "(" + ", ".join(mark for _ in fields) + ")"
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)  # SQL's quotes: both engines
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ' + ", ".join([one] * len(batch))
+    values = [field.db_value(row[field.name]) for row in batch for field in fields]
+    database.execute_sql(sql, values)
 
 
 def _same(field, value):
