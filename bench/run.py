@@ -362,11 +362,22 @@ def report(data: DataFile, probes: Probes, repeat: int, program: Startups, bare:
     return "\n".join(out)
 
 
+def excel_section(path: Path) -> str:
+    """Ten years through Excel (bench/excel_bench.py): each row in its own process, beside its goal."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import excel_bench
+
+    print("导出、导入全部来电（各在单独进程中）…", flush=True)
+    rows = excel_bench.run_excel(path)
+    return table([["项目", "用时", "峰值内存", "目标", "参照", "结论", "输出"], *rows], {1, 2})
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--months", type=int, default=120, help="months of demo data (default 120: ten years)")
     parser.add_argument("--db", type=Path, help=f"the data file (default {DEFAULT_DB.relative_to(ROOT)})")
     parser.add_argument("--repeat", type=int, default=5, help="starts of each kind, and runs of each list action")
+    parser.add_argument("--excel", action="store_true", help="also export and import all calls (bench/excel_bench.py)")
     args = parser.parse_args(argv)
     if not 1 <= args.months <= 240:
         parser.error("--months must be between 1 and 240")
@@ -388,6 +399,8 @@ def main(argv: list[str] | None = None) -> int:
                 "--old-month", data.old_month(), "--recent-month", data.recent_month(),
             )
             print(report(data, probes, args.repeat, program, bare, measured, hits, load))
+        if args.excel:
+            print(excel_section(path), flush=True)
     except BenchError as exc:
         print(f"bench/run.py：{exc}", file=sys.stderr)
         return 1
