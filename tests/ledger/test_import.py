@@ -202,7 +202,7 @@ def test_bad_files_get_chinese_messages(database, clock, tmp_path):
 def test_more_than_the_memory_limit_is_refused(ledger):
     settings.save_all({"ledger.max_memory_mb": 20})  # the office's setting: the rows follow from it
     limit = workbook.ImportLimits.from_settings().rows_for(12)
-    assert 10_000 < limit < 20_000
+    assert 1_000 < limit < 20_000
     row = ["2026-10-08 08:00", "电话", "", "人", "", "一般事项", "事项", "", "", "", "", "王五"]
     with pytest.raises(LedgerFileError, match=f"超过 {limit:,} 行（12 列），超出一次导入可用的内存"):
         importer.import_file("duty", ledger("duty", [row] * (limit + 10)))
@@ -211,7 +211,7 @@ def test_more_than_the_memory_limit_is_refused(ledger):
 
 def test_the_row_limit_follows_memory_not_a_round_number(database):
     limits = workbook.ImportLimits.from_settings()
-    assert limits == workbook.ImportLimits(50 * 2**20, workbook.cells_for(300), 500 * 2**20)
+    assert limits == workbook.ImportLimits(50 * 2**20, workbook.cells_for(1000), 500 * 2**20)
     assert limits.rows_for(12) > 150_000 and limits.rows_for(15) > 120_000  # ten years of calls import back
 
 

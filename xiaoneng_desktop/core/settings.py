@@ -180,8 +180,8 @@ define("office.name", "单位名称", "××县人民政府办公室", "单位", 
 # mistaken or hostile file costs seconds and little memory (ledger/workbook.check_file).
 define("ledger.max_file_mb", "导入文件大小上限", 50, "台账导入", unit=" MB", minimum=1, maximum=1000,
        help="大于此大小的 Excel 文件不读取，直接拒绝导入")
-define("ledger.max_memory_mb", "一次导入可用的内存", 300, "台账导入", unit=" MB", minimum=20, maximum=4_000,
-       help="行数上限由此而来（每个单元格约 150 字节：300 MB 约可导入 20 万行 × 10 列）；更大的工作表请按年度拆分后分别导入")
+define("ledger.max_memory_mb", "一次导入可用的内存", 1000, "台账导入", unit=" MB", minimum=20, maximum=8_000,
+       help="行数上限由此而来（每个单元格约 400 字节：1000 MB 约可导入 26 万行 × 10 列）；更大的工作表请按年度拆分后分别导入")
 define("ledger.max_unzipped_mb", "解压后大小上限", 500, "台账导入", unit=" MB", minimum=10, maximum=10_000,
        help="Excel 文件是压缩包：解压后超过此大小的文件不读取，直接拒绝导入")
 
