@@ -614,10 +614,22 @@ def run_engines(args, engine: str) -> int:
                     hits = {word: server_word_hits(url, word) for word in (COMMON_WORD, RARE_WORD, ABSENT_WORD)}
                 columns["postgresql"] = engine_figures(probes, url, datas["postgresql"], args.repeat)
             print(side_by_side(columns, datas, hits, args.repeat))
+        if args.excel and "sqlite" in datas:
+            print(excel_section(datas["sqlite"].path), flush=True)
     except BenchError as exc:
         print(f"bench/run.py：{exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def excel_section(path: Path) -> str:
+    """Ten years through Excel (bench/excel_bench.py): each row in its own process, beside its goal."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import excel_bench
+
+    print("导出、导入全部来电（各在单独进程中）…", flush=True)
+    rows = excel_bench.run_excel(path)
+    return table([["项目", "用时", "峰值内存", "目标", "参照", "结论", "输出"], *rows], {1, 2})
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -631,6 +643,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--server", metavar="URL",
                         help="a PostgreSQL database to use (filled with demo data if empty) instead of a "
                         "throw-away cluster")
+    parser.add_argument("--excel", action="store_true", help="also export and import all calls (bench/excel_bench.py)")
     args = parser.parse_args(argv)
     if not 1 <= args.months <= 240:
         parser.error("--months must be between 1 and 240")
@@ -645,17 +658,19 @@ def main(argv: list[str] | None = None) -> int:
         hits = {word: word_hits(path, word) for word in (COMMON_WORD, RARE_WORD, ABSENT_WORD)}
         with tempfile.TemporaryDirectory(prefix="xiaoneng-bench-") as scratch:
             probes = Probes(Path(scratch))
-            path = without_login(path, Path(scratch))
+            copy = without_login(path, Path(scratch))
             load = "/".join(f"{value:.2f}" for value in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
             print(f"测量启动时间（{args.repeat} 次程序、{args.repeat} 次空窗口，交替进行）…", flush=True)
-            program, bare = time_startups(probes, path, args.repeat)
+            program, bare = time_startups(probes, copy, args.repeat)
             print("在一个进程中测量值班记录标签页和内存…", flush=True)
             _started, measured = probes.run(
-                "--db", str(path), "--measure", "--repeat", str(args.repeat),
+                "--db", str(copy), "--measure", "--repeat", str(args.repeat),
                 "--common", COMMON_WORD, "--rare", RARE_WORD, "--absent", ABSENT_WORD,
                 "--old-month", data.old_month(), "--recent-month", data.recent_month(),
             )
             print(report(data, probes, args.repeat, program, bare, measured, hits, load))
+        if args.excel:
+            print(excel_section(path), flush=True)
     except BenchError as exc:
         print(f"bench/run.py：{exc}", file=sys.stderr)
         return 1

@@ -374,8 +374,9 @@ def _safe_streams() -> None:
 
 
 class _TerminalProgress:
-    def __init__(self) -> None:
+    def __init__(self, label: str = "正在生成演示数据…") -> None:
         self.shown = False
+        self.label = label
         self.tty = sys.stderr is not None and sys.stderr.isatty()
 
     def __call__(self, *args, **kwargs) -> None:
@@ -383,7 +384,7 @@ class _TerminalProgress:
             return
         percent, text = describe_progress(*args, **kwargs)
         line = (
-            "正在生成演示数据…"
+            self.label
             + (f" {percent}%" if percent is not None else "")
             + (f" {text}" if text else "")
         )
@@ -547,10 +548,20 @@ def run_ledger(path: Path, args) -> int:
             if args.date_from and args.date_to and args.date_to < args.date_from:
                 say("截止日期不能早于起始日期。")
                 return 2
-            count = exporter.export_kind(args.kind, target, args.date_from, args.date_to, full_id=args.full_id)
+            progress = _TerminalProgress("导出")  # on a terminal only: "导出 46% 已导出 50,000 / 108,691 行"
+            try:
+                count = exporter.export_kind(args.kind, target, args.date_from, args.date_to, full_id=args.full_id,
+                                             progress=progress if progress.tty else None)
+            finally:
+                progress.done()
             print(f"已导出{LEDGER_KINDS[args.kind]} {count} 条：{target}")
             return 0
-        report = importer.import_file(args.kind, target, dry_run=args.dry_run)
+        progress = _TerminalProgress("导入")
+        try:
+            report = importer.import_file(args.kind, target, dry_run=args.dry_run,
+                                          progress=progress if progress.tty else None)
+        finally:
+            progress.done()
     finally:
         close_database()
     if report.errors:

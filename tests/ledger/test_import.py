@@ -199,18 +199,20 @@ def test_bad_files_get_chinese_messages(database, clock, tmp_path):
     assert Call.select().count() == 0
 
 
-def test_more_than_the_row_limit_is_refused(ledger):
-    settings.save_all({"ledger.max_rows": 100})  # the office's setting
-    rows = [["2026-10-08 08:00", "电话", "", f"人{i}", "", "一般事项", f"事项{i}", "", "", "", "", "王五"]
-            for i in range(101)]
-    with pytest.raises(LedgerFileError, match="超过 100 行"):
-        importer.import_file("duty", ledger("duty", rows))
+def test_more_than_the_memory_limit_is_refused(ledger):
+    settings.save_all({"ledger.max_memory_mb": 20})  # the office's setting: the rows follow from it
+    limit = workbook.ImportLimits.from_settings().rows_for(12)
+    assert 1_000 < limit < 20_000
+    row = ["2026-10-08 08:00", "电话", "", "人", "", "一般事项", "事项", "", "", "", "", "王五"]
+    with pytest.raises(LedgerFileError, match=f"超过 {limit:,} 行（12 列），超出一次导入可用的内存"):
+        importer.import_file("duty", ledger("duty", [row] * (limit + 10)))
     assert Call.select().count() == 0
 
 
-def test_the_real_limit_is_one_hundred_thousand_rows(database):
-    assert workbook.MAX_ROWS == 100_000
-    assert workbook.ImportLimits.from_settings() == workbook.ImportLimits(50 * 2**20, 100_000, 500 * 2**20)
+def test_the_row_limit_follows_memory_not_a_round_number(database):
+    limits = workbook.ImportLimits.from_settings()
+    assert limits == workbook.ImportLimits(50 * 2**20, workbook.cells_for(1000), 500 * 2**20)
+    assert limits.rows_for(12) > 150_000 and limits.rows_for(15) > 120_000  # ten years of calls import back
 
 
 def test_error_report_workbook_highlights_the_bad_cells(ledger, tmp_path):

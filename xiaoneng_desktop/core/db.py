@@ -452,15 +452,28 @@ def insert_returning_ids(model: type[pw.Model], rows: list[dict], batch: int = 5
     for i in range(0, len(rows), batch):
         chunk = rows[i:i + batch]
         if on_server():
-            ids.extend(row[0] for row in model.insert_many(chunk).returning(model.id).tuples().execute())
+            ids.extend(row[0] for row in _insert_many(model, chunk, returning=True))
             continue
         before = model.select(pw.fn.MAX(model.id)).scalar() or 0
-        model.insert_many(chunk).execute()
+        _insert_many(model, chunk)
         after = model.select(pw.fn.MAX(model.id)).scalar() or 0
         if after - before != len(chunk):
             raise RuntimeError("批量写入的记录编号不连续")
         ids.extend(range(before + 1, after + 1))
     return ids
+
+
+def _insert_many(model: type[pw.Model], rows: list[dict], *, returning: bool = False):
+    """``model.insert_many(rows)`` with the SQL written once: peewee builds a node per value (a third
+    of a 100,000-row import). The values still go through each field's db_value."""
+    db = model._meta.database
+    fields = [model._meta.fields[name] for name in rows[0]]
+    one = "(" + ", ".join(db.param for _ in fields) + ")"
+    columns = ", ".join(f'"{field.column_name}"' for field in fields)  # SQL's quotes: both engines
+    sql = (f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ' + ", ".join([one] * len(rows))
+           + (' RETURNING "id"' if returning else ""))
+    cursor = db.execute_sql(sql, [field.db_value(row[field.name]) for row in rows for field in fields])
+    return cursor.fetchall() if returning else None
 
 
 def ids_written(*models: type[pw.Model]) -> None:

@@ -58,8 +58,7 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
         default = fields[name].default
         defaults[name] = default() if callable(default) else default
     rows = [row if len(row) == len(names) else {**defaults, **row} for row in rows]
-    return db.insert_returning_ids(model, rows, BATCH)
-
+    return db.insert_returning_ids(model, rows, db.max_insert_rows(len(names), BATCH))
 
 def _same(field, value):
     """A column's value as the importer parses it, so a stored record and a row compare alike."""

@@ -4,7 +4,7 @@ same records), and any list as a table shows it."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from xiaoneng_desktop.core import audit, session, xlsx
@@ -89,33 +89,71 @@ def rows_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None
             full_id: bool = False) -> list[tuple]:
     """The register's live (not voided) records in the template's column order, oldest first
     (身份证号 masked unless ``full_id``)."""
-    layout(kind)
+    return list(iter_rows(kind, date_from, date_to, full_id))
+
+
+def _query(kind: str, date_from: dt.date | None, date_to: dt.date | None):
     if kind == "duty":
-        query = _where(Call.select().where(Call.voided_at.is_null()),
-                       _range(Call.received_at, date_from, date_to, False)).order_by(Call.received_at, Call.id)
-        return [call_columns(c) for c in query]
+        return _where(Call.select().where(Call.voided_at.is_null()),
+                      _range(Call.received_at, date_from, date_to, False)).order_by(Call.received_at, Call.id)
     if kind in ("incoming", "outgoing"):
         direction = INCOMING if kind == "incoming" else OUTGOING
-        docs = list(_where(Document.select().where((Document.direction == direction) & Document.voided_at.is_null()),
-                           _range(Document.start_date, date_from, date_to, True))
-                    .order_by(Document.start_date, Document.id))
-        ids = [d.id for d in docs]
-        if kind == "incoming":
-            done = _steps(ids, "办结")
-            return [incoming_columns(d, done[d.id].opinion if d.id in done else "") for d in docs]
-        signed = _steps(ids, "签发")
-        return [outgoing_columns(d, signed[d.id].who if d.id in signed else "",
-                                 signed[d.id].done_at if d.id in signed else None) for d in docs]
+        return (_where(Document.select().where((Document.direction == direction) & Document.voided_at.is_null()),
+                       _range(Document.start_date, date_from, date_to, True))
+                .order_by(Document.start_date, Document.id))
     if kind == "visitors":
-        query = _where(Visit.select().where(Visit.voided_at.is_null()),
-                       _range(Visit.visited_at, date_from, date_to, False)).order_by(Visit.visited_at, Visit.id)
-        return [visit_columns(v, full_id) for v in query]
-    query = _where(Problem.select(Problem, Campaign, CheckItem)
-                   .join(Campaign, on=(Problem.campaign == Campaign.id))
-                   .switch(Problem).join(CheckItem, on=(Problem.item == CheckItem.id))
-                   .where(Problem.voided_at.is_null()),
-                   _range(Problem.found_on, date_from, date_to, True)).order_by(Problem.found_on, Problem.id)
-    return [problem_columns(p, p.campaign.name, p.item.name) for p in query]
+        return _where(Visit.select().where(Visit.voided_at.is_null()),
+                      _range(Visit.visited_at, date_from, date_to, False)).order_by(Visit.visited_at, Visit.id)
+    return _where(Problem.select(Problem, Campaign, CheckItem)
+                  .join(Campaign, on=(Problem.campaign == Campaign.id))
+                  .switch(Problem).join(CheckItem, on=(Problem.item == CheckItem.id))
+                  .where(Problem.voided_at.is_null()),
+                  _range(Problem.found_on, date_from, date_to, True)).order_by(Problem.found_on, Problem.id)
+
+
+def count_of(kind: str, date_from: dt.date | None = None, date_to: dt.date | None = None) -> int:
+    """How many rows ``iter_rows`` gives (for the progress)."""
+    layout(kind)
+    return _query(kind, date_from, date_to).count()
+
+
+#: records fetched and turned into rows at a time (documents: their steps looked up per page)
+PAGE = 2000
+
+
+def iter_rows(kind: str, date_from: dt.date | None = None, date_to: dt.date | None = None,
+              full_id: bool = False) -> Iterator[tuple]:
+    """``rows_of`` one by one, straight from the SQL cursor (``.iterator()``: no model cache), so that a
+    register of ten years goes out in bounded memory."""
+    layout(kind)
+    query = _query(kind, date_from, date_to)
+    if kind == "duty":
+        for c in query.iterator():
+            yield call_columns(c)
+    elif kind in ("incoming", "outgoing"):
+        page: list[Document] = []
+        for d in query.iterator():
+            page.append(d)
+            if len(page) >= PAGE:
+                yield from _document_rows(kind, page)
+                page = []
+        yield from _document_rows(kind, page)
+    elif kind == "visitors":
+        for v in query.iterator():
+            yield visit_columns(v, full_id)
+    else:
+        for p in query.iterator():
+            yield problem_columns(p, p.campaign.name, p.item.name)
+
+
+def _document_rows(kind: str, docs: list[Document]) -> list[tuple]:
+    ids = [d.id for d in docs]
+    if kind == "incoming":
+        done = _steps(ids, "办结")
+        return [incoming_columns(d, done[d.id].opinion if d.id in done else "") for d in docs]
+    signed = _steps(ids, "签发")
+    return [outgoing_columns(d, signed[d.id].who if d.id in signed else "",
+                             signed[d.id].done_at if d.id in signed else None) for d in docs]
 
 
 #: The table each ledger kind exports, for its 导出 line in the audit log.
@@ -139,13 +177,16 @@ def export_kind(kind: str, target: Path, date_from: dt.date | None = None, date_
     the export is audited, saying so when it holds full numbers."""
     if full_id:
         session.require("id.full")
-    rows = rows_of(kind, date_from, date_to, full_id=full_id)
     spec = layout(kind)
-    workbook.write_layout(spec, Path(target), rows, progress, xlsx.period_text(date_from, date_to))
+    total = count_of(kind, date_from, date_to) if progress is not None else None
+    if progress is not None:
+        progress(0, total, "正在导出")
+    count = workbook.write_layout(spec, Path(target), iter_rows(kind, date_from, date_to, full_id=full_id),
+                                  progress, xlsx.period_text(date_from, date_to), total=total)
     period = f"（{date_from or '最早'}至{date_to or '最近'}）" if date_from or date_to else ""
-    note_export(TABLES.get(kind, kind), f"导出台账 {spec.name}{period}", len(rows), target,
+    note_export(TABLES.get(kind, kind), f"导出台账 {spec.name}{period}", count, target,
                 full_id=full_id and kind == "visitors")
-    return len(rows)
+    return count
 
 
 def write_template(kind: str, target: Path) -> Path:

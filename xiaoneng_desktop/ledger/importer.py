@@ -291,7 +291,7 @@ def _check_rows(converter, report: ImportReport, rows: list[Row], bad: set[int],
     keys it was checked against; errors go to ``report``. What the converter wrote while checking is
     undone on an error or when ``rollback``."""
     keyed: list[tuple[object, int, dict]] = []
-    with atomic(immediate=converter.WRITES_WHILE_CHECKING) as transaction:
+    with atomic(immediate=converter.WRITES_WHILE_CHECKING) as transaction, settings.frozen():
         converter.start([r for r in rows if r.number not in bad])
         existing = converter.existing_keys()
         checked_against = Counter(existing)
