@@ -20,6 +20,9 @@ from xiaoneng_desktop.core import backups
 from xiaoneng_desktop.core.models import Department
 
 KIND = schema.FILE_KIND
+#: a server database's backups (every table into a data file) are tested in test_backup_audit and
+#: test_transfer; these are about copying the data file itself
+DATA_FILE = pytest.mark.sqlite_only(reason="copying the data file itself")
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="file modes are a POSIX matter")
 
 
@@ -112,6 +115,7 @@ def test_rotation_property(moments, daily, weekly, monthly):
 # ---------------------------------------------------------------------- making and checking
 
 
+@DATA_FILE
 def test_backup_is_checked_private_single_file_with_counts(database, db_path, tmp_path, clock):
     Department.create(name="办公室")
     info = backups.make_backup(db_path, tmp_path / "备份", KIND)
@@ -129,6 +133,7 @@ def test_backup_is_checked_private_single_file_with_counts(database, db_path, tm
     assert all(i.health.ok and i.moment == dt.datetime(2026, 10, 9, 9) for i in listed)
 
 
+@DATA_FILE
 def test_a_start_backup_waits_for_the_interval(database, db_path, tmp_path, clock):
     """Opening the program again the same morning does not copy the file again; a change after the
     newest backup is backed up at exit (no age limit) or at start once the interval has passed."""
@@ -165,6 +170,7 @@ def test_new_data_files_and_backups_are_owner_only(tmp_path, clock):
     assert mode(data) == 0o600 and mode(saved) == 0o600
 
 
+@DATA_FILE
 @pytest.mark.parametrize("how", ["truncate", "garbage"])
 def test_damaged_copy_is_never_renamed_into_place(database, db_path, tmp_path, monkeypatch, how):
     Department.insert_many([{"name": f"部门{number:03d}" * 4} for number in range(300)]).execute()
@@ -182,6 +188,7 @@ def test_damaged_copy_is_never_renamed_into_place(database, db_path, tmp_path, m
     assert list(folder.iterdir()) == []  # neither the damaged copy nor its temporary file
 
 
+@DATA_FILE
 @pytest.mark.parametrize("how", ["truncate", "garbage"])
 def test_health_check_finds_damage(database, db_path, tmp_path, how):
     Department.insert_many([{"name": f"部门{number:03d}" * 4} for number in range(300)]).execute()
@@ -221,6 +228,7 @@ WRITER = textwrap.dedent("""
 """)
 
 
+@DATA_FILE
 def test_backup_while_another_process_writes(database, db_path, tmp_path):
     """Another process commits rows as fast as it can while the backup is taken: the copy is healthy and
     holds a consistent snapshot — every row committed before the backup began, and no gap."""
@@ -258,6 +266,7 @@ def test_backup_while_another_process_writes(database, db_path, tmp_path):
 # ---------------------------------------------------------------------- restore
 
 
+@DATA_FILE
 def test_restore_backs_up_first_and_brings_the_records_back(database, db_path, tmp_path, clock):
     Department.create(name="办公室")
     folder = tmp_path / "备份"
@@ -278,6 +287,7 @@ def test_restore_backs_up_first_and_brings_the_records_back(database, db_path, t
         reopened.close()
 
 
+@DATA_FILE
 def test_restore_refuses_a_bad_file_and_touches_nothing(database, db_path, tmp_path):
     Department.create(name="办公室")
     database.close()
@@ -289,6 +299,7 @@ def test_restore_refuses_a_bad_file_and_touches_nothing(database, db_path, tmp_p
     assert db_path.read_bytes() == before and not (tmp_path / "备份").exists()
 
 
+@DATA_FILE
 def test_restore_over_a_damaged_file_keeps_its_bytes(database, db_path, tmp_path, clock):
     Department.insert_many([{"name": f"部门{number:03d}" * 4} for number in range(300)]).execute()
     folder = tmp_path / "备份"

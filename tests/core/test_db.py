@@ -134,6 +134,7 @@ def test_is_data_file_or_sibling(tmp_path):
     assert not db.is_data_file_or_sibling(data, tmp_path / "效能.sqlite3-wal.bak")
 
 
+@pytest.mark.sqlite_only(reason="SQLite's backup API and the -wal beside a data file")
 def test_backup_refuses_the_data_file_and_leaves_no_partial_on_failure(database, tmp_path, monkeypatch):
     with pytest.raises(ValueError):
         db.backup_database(database, f"{database.database}-wal")

@@ -271,7 +271,9 @@ def test_a_year_of_imported_calls_gives_the_monthly_figures(ledger, clock):
 def test_cli_template_import_export(ledger, tmp_path, db_path, capsys):
     from xiaoneng_desktop import cli
 
+    # every file written before the CLI opens the data source of its own (as another program would)
     path = ledger("duty", ROWS["duty"])
+    bad = ledger("duty", [["2026-10-01 08:00", "电话", "", "", "", "紧急事项", "乙", "", "", "", "", "王五"]], "bad.xlsx")
     db = ["--db", str(db_path)]
     assert cli.main([*db, "template", "visitors", str(tmp_path / "t.xlsx")]) == 0
     assert openpyxl.load_workbook(tmp_path / "t.xlsx").sheetnames[0] == "来访登记"
@@ -283,7 +285,6 @@ def test_cli_template_import_export(ledger, tmp_path, db_path, capsys):
     out = tmp_path / "out.xlsx"
     assert cli.main([*db, "export", "duty", str(out), "--from", "2026-10-01", "--to", "2026-10-31"]) == 0
     assert openpyxl.load_workbook(out)["来电登记"].max_row == 2  # header + the October call
-    bad = ledger("duty", [["2026-10-01 08:00", "电话", "", "", "", "紧急事项", "乙", "", "", "", "", "王五"]], "bad.xlsx")
     assert cli.main([*db, "import", "duty", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "整个文件都没有导入" in err and "来电登记\t2\t事项类别\t紧急事项" in err

@@ -66,7 +66,6 @@ def test_the_streamed_export_keeps_its_cells_typed(ledger, tmp_path):
     assert sheet.oddFooter.center.text == "第 &P 页 共 &N 页" and sheet.print_title_rows == "$1:$1"
 
 
-@pytest.mark.sqlite_only(reason="the CLI's --db takes a data file's path (as the other CLI tests)")
 def test_the_cli_shows_its_progress_on_a_terminal(ledger, db_path, tmp_path, capsys, monkeypatch):
     assert importer.import_file("duty", ledger("duty", _calls(2_500))).ok
     db_module.close_database()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 
 from tests.helpers import type_text
 from xiaoneng_desktop import documents, duty, inspection, visitors
-from xiaoneng_desktop.core import people
+from xiaoneng_desktop.core import db, people
 from xiaoneng_desktop.core.validation import ValidationError
 from xiaoneng_desktop.documents.models import KINDS
 from xiaoneng_desktop.documents.service import IncomingInput
@@ -238,7 +238,8 @@ def test_a_failed_write_is_said_on_the_form(qtbot, records, monkeypatch):
     dialog.show()
     dialog.save()
     assert dialog.isVisible() and dialog.saved is None
-    assert dialog.form_error.isVisible() and "数据文件正被其他程序写入，请稍后重试" in dialog.form_error.text()
+    subject = "数据库" if db.on_server() else "数据文件"
+    assert dialog.form_error.isVisible() and f"{subject}正被其他程序写入，请稍后重试" in dialog.form_error.text()
     assert dialog.form_error.objectName() == "form_error"
 
 

@@ -231,6 +231,20 @@ def _cause(kind: str, subject: str) -> str:
     }[kind]
 
 
+def _default_subject(exc: BaseException) -> str:
+    """What failed, when the caller did not say: the error's own source (SQLite means a data file, the
+    driver a server), else the database that is open."""
+    if isinstance(exc, OSError) and exc.filename:
+        return "数据文件"  # replaced by the file the operating system names
+    if sqlite_error(exc) is not None:
+        return "数据文件"
+    if driver_error(exc) is not None:
+        return "数据库"
+    from xiaoneng_desktop.core import db
+
+    return "数据库" if db.on_server() else "数据文件"
+
+
 def describe(exc: BaseException, action: str = "保存", subject: str | None = None) -> UserMessage:
     """The Chinese message for ``exc`` met while doing ``action`` (保存, 备份, 打开数据文件…) on
     ``subject`` (e.g. 数据文件“D:\\效能.sqlite3”). A bug is logged here, once, with its traceback."""
@@ -238,9 +252,7 @@ def describe(exc: BaseException, action: str = "保存", subject: str | None = N
     kind = kind_of(exc)
     prefix = f"{action}失败：" if action else ""
     if subject is None:
-        from xiaoneng_desktop.core import db
-
-        subject = "数据库" if db.on_server() else "数据文件"
+        subject = _default_subject(exc)
     if kind == BUG:
         log = logs.log_exception(exc, f"{action or '操作'}时的意外错误")
         return UserMessage(

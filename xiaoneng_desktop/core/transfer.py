@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
 import shutil
 import tempfile
@@ -314,8 +315,11 @@ def _remove_with_siblings(path: Path) -> None:
 def write_copy(source_db: pw.Database, destination: Path | str, progress: Progress | None = None) -> Path:
     """Every table of ``source_db`` into a new data file at ``destination``: written under a temporary
     name beside it (core.files), its counts verified, switched to one file (no -wal), then moved into
-    place — a failed copy leaves nothing under the real name."""
+    place — a failed copy leaves nothing under the real name. A folder that is not there is not
+    made: the user named it (as a data file's backup would say)."""
     destination = Path(destination)
+    if not destination.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "folder not found", str(destination.parent))
 
     def write(partial: Path) -> None:
         _remove_with_siblings(partial)  # left by an earlier attempt that was cut off

@@ -590,6 +590,9 @@ class MainWindow(QMainWindow):
                 info = self.backup_server_now(target)
             except backups.BackupError as exc:
                 QMessageBox.critical(self, "备份失败", str(exc))
+            except Exception as exc:  # a folder that is gone, a full disk: said as on a data file
+                message = errors.describe(exc, action="备份", subject=f"备份文件“{target}”")
+                QMessageBox.critical(self, "备份失败", message.text)
             else:
                 QMessageBox.information(self, "备份完成", f"数据已备份到：\n{info.path}")
             return None
