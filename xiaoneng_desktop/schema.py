@@ -59,7 +59,9 @@ TABLE_TITLES = {
     "visit": "来访接待", "reception_day": "领导接访日", "problem": "整改问题", "template": "自查模板",
     "campaign": "五查自查", "department": "部门", "person": "人员", "setting": "设置",
     "workday_override": "工作日历", "account": "用户", "deadline_extension": "延期", "month_close": "月结",
-    "audit_log": "审计日志", "data_file": "数据文件",
+    "audit_log": "审计日志", "data_file": "数据文件", "document_step_log": "公文流转环节", "urging": "催办",
+    "number_counter": "发文编号", "check_item": "自查项目", "check_point": "自查要点", "participant": "自查参加人",
+    "answer": "自查答卷", "progress_note": "整改进展",
 }
 
 

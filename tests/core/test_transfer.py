@@ -156,3 +156,8 @@ def test_backup_database_of_a_server_writes_a_data_file(source, tmp_path, server
     finally:
         server.close()
         server_databases.drop(url)
+
+
+def test_every_table_is_named_in_words():
+    """migrate-to, restore and the audit log name each table in Chinese, never only by its SQL name."""
+    assert {model._meta.table_name for model in schema.MODELS} <= set(schema.TABLE_TITLES)

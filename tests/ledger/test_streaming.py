@@ -108,3 +108,81 @@ def test_a_cancelled_export_leaves_no_file(ledger, tmp_path, qtbot):
             raise Cancelled
         exporter.export_kind("duty", target, progress=cancel)
     assert list(folder.iterdir()) == []
+
+
+TRICKY_ROWS = [
+    ["=SUM(A1:A2)", " 前后有空格 ", "_x0041_ 不是 A", "回车\r换行\n制表\t", "<b>&amp;</b>", "\x07响铃"],
+    [dt.datetime(2026, 2, 28, 23, 59, 59), dt.date(2024, 2, 29), dt.datetime(1900, 1, 1, 12, 0), True, False, 0],
+    [3.25, -7, 10**15, float("nan"), float("inf"), None],
+    ["", None, "很长的情况说明，" * 40, "x" * 40_000, "\ufffe", "结尾空格 "],
+]
+
+
+def _sheet_xml(path, name: str = "xl/worksheets/sheet1.xml") -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        return book.read(name).decode("utf-8")
+
+
+def test_the_fast_rows_are_the_cells_xlsxwriter_writes(tmp_path):
+    """stream.Sheet.row writes the row XML itself; it must be byte for byte what xlsxwriter's own
+    write_* calls give for the same values and formats (and the wrapped rows' heights)."""
+    from xiaoneng_desktop.core import xlsx
+    from xiaoneng_desktop.ledger import stream
+
+    widths = [12, 12, 30, 12, 12, 12]
+
+    def book_with(write_rows, path):
+        book = stream.open_book(path)
+        sheet = stream.Sheet(book, "表", widths, text_columns=[2], wrap_columns=[3])
+        # xlsxwriter numbers formats in order of first use, Sheet.row all at once: the same order for both
+        for fmt in [*sheet.formats.values(), sheet.date, sheet.moment]:
+            fmt._get_xf_index()
+        sheet.header([f"列{n}" for n in range(6)])
+        write_rows(sheet)
+        sheet.autofilter(1)
+        stream.close(book)
+        return path
+
+    def by_xlsxwriter(sheet):  # the calls stream.Sheet.row replaced, one cell at a time
+        ws = sheet.ws
+        for values in TRICKY_ROWS:
+            r = sheet.row_number
+            lines = max([stream._lines(v, 30) for v in values[2:3] if isinstance(v, str) and v] or [1])
+            if lines > 1:
+                ws.set_row(r, stream.LINE * lines + 2)
+            for c, value in enumerate(values):
+                fmt = sheet.formats.get(c + 1)
+                if value is None or value == "":
+                    continue
+                if isinstance(value, str):
+                    ws.write_string(r, c, xlsx.clean(value), fmt)
+                elif isinstance(value, bool):
+                    ws.write_boolean(r, c, value, fmt)
+                elif isinstance(value, float) and value != value or value in (float("inf"),):
+                    ws.write_string(r, c, str(value), fmt)
+                elif isinstance(value, int | float):
+                    ws.write_number(r, c, float(value), fmt)
+                elif isinstance(value, dt.datetime):
+                    ws.write_datetime(r, c, value, sheet.moment)
+                else:
+                    ws.write_datetime(r, c, value, sheet.date)
+            sheet.row_number += 1
+
+    def by_stream(sheet):
+        for values in TRICKY_ROWS:
+            sheet.row(values)
+
+    ours = _sheet_xml(book_with(by_stream, tmp_path / "ours.xlsx"))
+    theirs = _sheet_xml(book_with(by_xlsxwriter, tmp_path / "theirs.xlsx"))
+    assert ours == theirs
+    assert _sheet_xml(tmp_path / "ours.xlsx", "xl/styles.xml") == _sheet_xml(tmp_path / "theirs.xlsx", "xl/styles.xml")
+    sheet = openpyxl.load_workbook(tmp_path / "ours.xlsx")["表"]
+    assert sheet["A2"].value == "=SUM(A1:A2)" and sheet["A2"].data_type == "s"
+    assert sheet["B2"].value == " 前后有空格 "
+    from python_calamine import CalamineWorkbook  # the import's reader undoes Excel's escapes
+
+    back = CalamineWorkbook.from_path(str(tmp_path / "ours.xlsx")).get_sheet_by_name("表").to_python()
+    assert back[1][2:4] == ["_x0041_ 不是 A", "回车\r换行\n制表\t"]
+    assert sheet["A3"].value == dt.datetime(2026, 2, 28, 23, 59, 59) and sheet["B3"].value == dt.datetime(2024, 2, 29)

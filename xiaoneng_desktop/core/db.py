@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -133,7 +134,10 @@ def default_path() -> Path | str:
 def fts_chars(text: str | None) -> str:
     """Every character its own token, so that an FTS5 phrase is a substring match — Chinese
     has no spaces, and two-character words (噪音) are too short for SQLite's trigram tokenizer."""
-    return " ".join(char for char in (text or "") if not char.isspace())
+    return " ".join(_SPACES.sub("", text or ""))  # re's \s is str.isspace, without a loop per character
+
+
+_SPACES = re.compile(r"\s+")
 
 
 #: How long a write waits for another program's write to finish before it gives up (milliseconds).

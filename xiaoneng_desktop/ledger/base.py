@@ -16,11 +16,20 @@ from xiaoneng_desktop.ledger.layouts import layout
 BATCH = 500
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     number: int  # the sheet's row number
-    raw: dict[str, object]  # title → the cell as read
+    read: tuple  # the sheet's cells as read (shared with the SheetData: no copy per row)
+    columns: dict[str, int]  # title → its place in ``read`` (one dict for every row)
+    fixed: dict[str, object]  # title → the value every row gets (one dict for every row)
     values: dict[str, object]  # title → parsed
+
+    def raw(self, title: str):
+        """The cell of the column ``title`` as read (for an error message)."""
+        if title in self.fixed:
+            return self.fixed[title]
+        place = self.columns.get(title)
+        return self.read[place] if place is not None else None
 
 
 def closing(value) -> dt.datetime | None:

@@ -79,10 +79,13 @@ def _parse_moment(value, with_time: bool) -> tuple[dt.datetime, bool] | None:
     return dt.datetime.combine(day, clock), True
 
 
-def parse(field: Field, value):
-    """The cell as the field's type: datetime / date / int / str ("" when blank)."""
+def parse(field: Field, value, exact_times: bool = False):
+    """The cell as the field's type: datetime / date / int / str ("" when blank). ``exact_times``: the
+    file is this program's export, whose 00:00 is a time (Excel gives it back as a date alone)."""
     if field.type == DATETIME:
         got = parse_moment(value, True)
+        if got is not None and exact_times and not isinstance(value, str):
+            return got[0], True
         return got  # (moment, had_time) or None: the converter decides what a date alone means
     if field.type == DATE:
         got = parse_moment(value, False)

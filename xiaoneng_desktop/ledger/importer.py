@@ -239,15 +239,14 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
         number = data.first_row + offset
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw_row):
             continue
-        raw = {title: raw_row[i] for title, i in index.items()} | fixed
-        values: dict[str, object] = {}
+        row = Row(number, raw_row, index, fixed, {})
         for f in spec.fields:
+            value = row.raw(f.title)
             try:
-                values[f.title] = cells.parse(f, raw.get(f.title))
+                row.values[f.title] = cells.parse(f, value, data.exact_times)
             except cells.CellError as exc:
-                report.errors.append(RowError(data.sheet, number, f.title, cells.shown(raw.get(f.title)),
-                                              f"{f.title}{exc}"))
-        rows.append(Row(number, raw, values))
+                report.errors.append(RowError(data.sheet, number, f.title, cells.shown(value), f"{f.title}{exc}"))
+        rows.append(row)
         if progress and offset % 1000 == 0:
             progress(offset, total * 2, "正在检查")
     report.rows = len(rows)
@@ -307,7 +306,7 @@ def _check_rows(converter, report: ImportReport, rows: list[Row], bad: set[int],
                 for name, message in exc.errors.items():
                     title = converter.FIELDS.get(name, "")
                     report.errors.append(RowError(report.sheet, row.number, title,
-                                                  cells.shown(row.raw.get(title)) if title else "", message))
+                                                  cells.shown(row.raw(title)) if title else "", message))
                 continue
             key = converter.key(payload)
             first = seen.setdefault(key, row.number)

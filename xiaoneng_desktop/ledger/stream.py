@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
+import re
 from collections.abc import Sequence
 
 from xiaoneng_desktop.core import xlsx
@@ -85,6 +86,7 @@ class Sheet:
             self.formats[number] = book.add_format(spec)
         self.date = book.add_format({**top, "num_format": xlsx.DATE})
         self.moment = book.add_format({**top, "num_format": xlsx.DATE_TIME})
+        self._cells: list[str] | None = None  # column letters, once the data rows are written by row()
         for number, width in enumerate(self.widths):
             column_format = book.add_format({"num_format": "@"}) if number + 1 in self.text_columns else None
             self.ws.set_column(number, number, width, column_format)
@@ -107,44 +109,100 @@ class Sheet:
         self.row_number += 1
 
     def row(self, values: Sequence) -> None:
-        """One data row: typed cells; a wrapped row as high as its lines."""
-        ws, r, formats = self.ws, self.row_number, self.formats
+        """One data row: typed cells; a wrapped row as high as its lines.
+
+        Written as XML straight into the sheet's row file that xlsxwriter streams in constant-memory
+        mode (after the title and header rows it wrote itself), with the cells xlsxwriter would write:
+        its per-cell path was two thirds of a ten-year export (bench/excel_bench.py)."""
+        ws, r = self.ws, self.row_number
+        if self._cells is None:
+            self._take_over()
+        height = ""
         if self.wrap:
             lines = 1
             for number, width in self.wrap.items():
                 value = values[number - 1] if number <= len(values) else None
                 if isinstance(value, str) and (len(value) * 1.8 > width or "\n" in value):
                     lines = max(lines, _lines(value, width))
-            if lines > 1:
-                ws.set_row(r, LINE * lines + 2)
+            if lines > 1:  # as set_row(r, points) stores it: whole pixels, written in points
+                height = f' ht="{int((LINE * lines + 2) * 4 / 3 + 0.5) * 0.75:.16g}" customHeight="1"'
         # one search over the row's text for what XML cannot hold (most rows have none)
         texts = [value for value in values if isinstance(value, str)]
-        dirty = _illegal().search("\n".join(texts)) is not None or any(len(t) > xlsx.CELL_TEXT_MAX for t in texts)
+        joined = "\n".join(texts)
+        dirty = _illegal().search(joined) is not None or any(len(t) > xlsx.CELL_TEXT_MAX for t in texts)
+        escaped = _ESCAPED.search(joined) is not None
+        number_row = r + 1
+        cells, styles = self._cells, self._styles
+        parts = [f'<row r="{number_row}"{height}>']
         for c, value in enumerate(values):
             if value is None:
                 continue
+            cell = f'r="{cells[c]}{number_row}" s="{styles[c]}"'
             if isinstance(value, str):
                 if value:
-                    ws.write_string(r, c, xlsx.clean(value) if dirty else value, formats.get(c + 1))
+                    parts.append(_inline(cell, xlsx.clean(value) if dirty else value, escaped))
             elif isinstance(value, bool):
-                ws.write_boolean(r, c, value, formats.get(c + 1))
+                parts.append(f'<c {cell} t="b"><v>{int(value)}</v></c>')
             elif isinstance(value, int | float | decimal.Decimal):
                 number = float(value)
                 if math.isfinite(number):
-                    ws.write_number(r, c, number, formats.get(c + 1))
+                    parts.append(f'<c {cell}><v>{number:.16G}</v></c>')
                 else:
-                    ws.write_string(r, c, str(value), formats.get(c + 1))
-            elif isinstance(value, dt.datetime):
-                ws.write_datetime(r, c, value.replace(tzinfo=None), self.moment)
-            elif isinstance(value, dt.date):
-                ws.write_datetime(r, c, value, self.date)
+                    parts.append(_inline(cell, str(value), escaped))
+            elif isinstance(value, dt.datetime | dt.date):
+                style = self._moment if isinstance(value, dt.datetime) else self._date
+                parts.append(f'<c r="{cells[c]}{number_row}" s="{style}"><v>{_serial(value):.16G}</v></c>')
             else:
-                ws.write_string(r, c, xlsx.clean(str(value)), formats.get(c + 1))
+                parts.append(_inline(cell, xlsx.clean(str(value)), True))
+        parts.append("</row>")
+        ws.fh.write("".join(parts))
+        if values:
+            ws.dim_colmax = max(ws.dim_colmax or 0, len(values) - 1)
+            ws.dim_colmin = 0 if ws.dim_colmin is None else ws.dim_colmin
+        ws.dim_rowmin = r if ws.dim_rowmin is None else ws.dim_rowmin
+        ws.dim_rowmax = r
+        ws.previous_row = r + 1  # nothing left for xlsxwriter to write at close
         self.row_number += 1
+
+    def _take_over(self) -> None:
+        """xlsxwriter writes out the last row it holds (the header); the data rows are ours from here."""
+        from xlsxwriter.utility import xl_col_to_name
+
+        self.ws._write_single_row(self.row_number)
+        columns = max(len(self.widths), 64)
+        self._cells = [xl_col_to_name(c) for c in range(columns)]
+        self._styles = [self.formats[c + 1]._get_xf_index() if c + 1 in self.formats else 0 for c in range(columns)]
+        self._date, self._moment = self.date._get_xf_index(), self.moment._get_xf_index()
 
     def autofilter(self, first_row: int) -> None:
         """The filter over the header (row ``first_row``, from 1) and the rows below it."""
         self.ws.autofilter(first_row - 1, 0, max(self.row_number - 1, first_row - 1), max(len(self.widths) - 1, 0))
+
+
+#: What a cell's text needs beyond &, < and >: xlsxwriter's escapes of control characters and of a
+#: literal "_x0041_" (which Excel would read as "A"), and xml:space for spaces at either end.
+_ESCAPED = re.compile(r"[\x00-\x08\x0b-\x1f\ufffe\uffff]|_x[0-9a-fA-F]{4}_|^\s|\s$", re.MULTILINE)
+
+
+def _inline(cell: str, text: str, escaped: bool) -> str:
+    """An inline-string cell as xlsxwriter's constant-memory mode writes it."""
+    space = ""
+    if escaped:
+        from xlsxwriter.utility import _preserve_whitespace
+        from xlsxwriter.xmlwriter import XMLwriter
+
+        text = XMLwriter._escape_control_characters(text)
+        space = ' xml:space="preserve"' if _preserve_whitespace(text) else ""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f'<c {cell} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+
+
+def _serial(value: dt.date) -> float:
+    """Excel's day number, exactly as xlsxwriter's write_datetime counts it."""
+    from xlsxwriter.utility import _datetime_to_excel_datetime
+
+    return _datetime_to_excel_datetime(value.replace(tzinfo=None) if isinstance(value, dt.datetime) else value,
+                                       False, True)
 
 
 def _illegal():

@@ -41,6 +41,26 @@ class SheetData:
     headers: list[str]
     rows: list[tuple] = field(default_factory=list)
     first_row: int = 2
+    #: written by this program's export (EXPORT_MARK): its times are exact, midnight included, where a
+    #: date typed by hand into a time column means the end of that day
+    exact_times: bool = False
+
+
+#: The custom document property an export carries (kept by Excel and WPS when the file is saved again).
+EXPORT_MARK = "xiaoneng-export"
+
+
+def _exported_here(path: Path) -> bool:
+    """The file carries EXPORT_MARK (Excel reads a time of 00:00 as a date alone: only the mark tells
+    a record closed at midnight from a date typed by hand)."""
+    try:
+        with zipfile.ZipFile(path) as book:
+            if "docProps/custom.xml" not in book.namelist():
+                return False
+            with book.open("docProps/custom.xml") as member:
+                return f'name="{EXPORT_MARK}"'.encode() in member.read(100_000)
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 _MB = 1024 * 1024
@@ -279,7 +299,7 @@ def _read_rows(path: Path, book, sheet: str, names: list[str], limit: int | None
         headers.pop()
     if not headers:
         raise LedgerFileError(f"工作表“{sheet}”是空的：第 1 行应为表头（列名），下面每行一条记录")
-    data = SheetData(path, sheet, names, headers, first_row=header_number + 1)
+    data = SheetData(path, sheet, names, headers, first_row=header_number + 1, exact_times=_exported_here(path))
     width = len(headers)
     rows = data.rows
     for row in grid:
@@ -485,7 +505,12 @@ def write_layout(layout: Layout, target: Path, rows: Iterable[Sequence],
     if total is None:
         total = len(rows) if isinstance(rows, Sequence) else 0
     written = []
-    _write_streamed(target, lambda book: written.append(_stream_layout(book, layout, rows, progress, total, period)))
+
+    def fill(book) -> None:
+        book.set_custom_property(EXPORT_MARK, "机关效能管理系统导出")
+        written.append(_stream_layout(book, layout, rows, progress, total, period))
+
+    _write_streamed(target, fill)
     if progress is not None:
         progress(written[0], total, f"已导出 {written[0]:,} / {total:,} 行")
     return written[0]
