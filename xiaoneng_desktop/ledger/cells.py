@@ -118,6 +118,8 @@ def parse(field: Field, value, exact_times: bool = False):
 
 
 def text_of(value) -> str:
+    if type(value) is str:  # most cells: first, as a million of them pass here in an import
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):

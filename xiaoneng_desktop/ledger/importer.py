@@ -23,7 +23,7 @@ from xiaoneng_desktop.core.models import Setting
 from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import ValidationError, mask_id_numbers_in
 from xiaoneng_desktop.ledger import cells, converters
-from xiaoneng_desktop.ledger.base import Row
+from xiaoneng_desktop.ledger.base import Packed, Row
 from xiaoneng_desktop.ledger.layouts import LAYOUTS, Layout, layout
 from xiaoneng_desktop.ledger.workbook import SheetData, close_header, read_sheet
 
@@ -257,7 +257,8 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
     # converter that writes while checking (new 自查活动) holds it throughout instead: one transaction.
     held = atomic() if converter.WRITES_WHILE_CHECKING else contextlib.nullcontext()
     with held:
-        keyed, checked_against = _check_rows(converter, report, rows, bad, progress, total, rollback=dry_run)
+        packer = Packed()
+        keyed, checked_against = _check_rows(converter, report, rows, bad, progress, total, packer, rollback=dry_run)
         report.errors.sort(key=lambda e: (e.row, spec.titles.index(e.column) if e.column in spec.titles else 99))
         report.imported = 0 if report.errors else len(keyed)
         if report.errors or dry_run:
@@ -267,7 +268,8 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
         with atomic():  # BEGIN IMMEDIATE: waits (busy timeout) for a save in progress elsewhere
             # a record saved elsewhere since the check is a duplicate now, not a second copy
             added = converter.existing_keys() - checked_against
-            payloads = []
+            payloads = Packed()
+            payloads.keys = packer.keys
             for key, number, payload in keyed:
                 if added[key] > 0:
                     added[key] -= 1
@@ -284,11 +286,11 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
     return report
 
 
-def _check_rows(converter, report: ImportReport, rows: list[Row], bad: set[int], progress, total: int, *,
-                rollback: bool) -> tuple[list[tuple[object, int, dict]], Counter]:
-    """(key, row number, payload) of every good row that is not a duplicate, and the stored records'
-    keys it was checked against; errors go to ``report``. What the converter wrote while checking is
-    undone on an error or when ``rollback``."""
+def _check_rows(converter, report: ImportReport, rows: list[Row], bad: set[int], progress, total: int,
+                packer: Packed, *, rollback: bool) -> tuple[list[tuple[object, int, dict]], Counter]:
+    """(key, row number, payload packed by ``packer``) of every good row that is not a duplicate, and
+    the stored records' keys it was checked against; errors go to ``report``. What the converter wrote
+    while checking is undone on an error or when ``rollback``."""
     keyed: list[tuple[object, int, dict]] = []
     with atomic(immediate=converter.WRITES_WHILE_CHECKING) as transaction, settings.frozen():
         converter.start([r for r in rows if r.number not in bad])
@@ -302,6 +304,7 @@ def _check_rows(converter, report: ImportReport, rows: list[Row], bad: set[int],
                 continue
             try:
                 payload = converter.prepare(row.values)
+                row.values = {}  # only the payload is needed from here: ten years' rows stay within memory
             except ValidationError as exc:
                 for name, message in exc.errors.items():
                     title = converter.FIELDS.get(name, "")
@@ -317,7 +320,7 @@ def _check_rows(converter, report: ImportReport, rows: list[Row], bad: set[int],
                 continue
             if first != row.number:
                 report.repeats.append((row.number, first))
-            keyed.append((key, row.number, payload))
+            keyed.append((key, row.number, packer.pack(payload)))
         if report.errors or rollback:
             transaction.rollback()
     return keyed, checked_against
