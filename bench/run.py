@@ -573,10 +573,12 @@ def side_by_side(columns: dict[str, dict], datas: dict[str, DataFile], hits: dic
     rows.append(["内存：全部操作之后（ru_maxrss）", f"{MEMORY_TARGET_MB:.0f} MB",
                  *(f"{columns[e]['rss']:.1f} MB" + ("" if columns[e]["rss"] <= MEMORY_TARGET_MB else " ✗")
                    for e in engines)])
+    from xiaoneng_desktop.core.db import describe_target
+
     out = ["", f"机关效能管理系统 速度基准（两种数据库）  {dt.datetime.now():%Y-%m-%d %H:%M}", *machine()]
     for engine in engines:
         data = datas[engine]
-        where = display_path(data.path) if engine == "sqlite" else "临时 PostgreSQL 服务器上的数据库"
+        where = display_path(data.path) if engine == "sqlite" else describe_target(str(data.path))
         out.append(f"{ENGINE_NAMES[engine]}：{where}，{data.months} 个月（{data.first_day} 至 {data.last_day}），"
                    f"{data.calls} 条来电；月报月份 {columns[engine]['report']['month']}")
     out += [f"启动为 {repeat} 次的中位数；列表操作为同一进程内 {repeat} 次的中位数；✗ = 超出目标", ""]

@@ -186,3 +186,24 @@ def test_the_fast_rows_are_the_cells_xlsxwriter_writes(tmp_path):
     back = CalamineWorkbook.from_path(str(tmp_path / "ours.xlsx")).get_sheet_by_name("表").to_python()
     assert back[1][2:4] == ["_x0041_ 不是 A", "回车\r换行\n制表\t"]
     assert sheet["A3"].value == dt.datetime(2026, 2, 28, 23, 59, 59) and sheet["B3"].value == dt.datetime(2024, 2, 29)
+
+
+def test_a_call_closed_at_midnight_comes_back_at_midnight(ledger, tmp_path):
+    """Excel gives a time of 00:00 back as a date alone, which typed by hand means the end of that day;
+    the export's mark keeps a record closed at midnight (the night shift) at midnight, and the same
+    export imported again is every row a duplicate."""
+    from xiaoneng_desktop.duty.models import Call
+
+    assert importer.import_file("duty", ledger("duty", _calls(2))).ok
+    midnight = dt.datetime(2026, 1, 2, 0, 0)
+    first = Call.select(Call.id).order_by(Call.id).limit(1)
+    Call.update(closed_at=midnight, feedback="已转交城建局处理").where(Call.id == first).execute()
+    stored = exporter.rows_of("duty")
+    exported = tmp_path / "out.xlsx"
+    exporter.export_kind("duty", exported)
+    again = importer.import_file("duty", exported)
+    assert (again.imported, again.duplicates) == (0, 2)
+    schema.open_database(tmp_path / "fresh.sqlite3")
+    assert importer.import_file("duty", exported).imported == 2
+    assert exporter.rows_of("duty") == stored and Call.get(Call.closed_at == midnight)
+    db_module.close_database()
