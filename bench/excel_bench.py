@@ -47,7 +47,7 @@ def _child(what: str, args: list[str]) -> None:
     else:
         start = time.perf_counter()
         command = [sys.executable, "-m", "xiaoneng_desktop", "--db", args[0], *args[1:]]
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800)
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=1800, env=_compiled_env())
         if done.returncode != 0:
             raise SystemExit(done.stderr[-2000:])
         note = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
@@ -56,11 +56,21 @@ def _child(what: str, args: list[str]) -> None:
     print(f"{seconds:.2f}\t{peak / 1024:.0f}\t{note}")
 
 
+def _compiled_env() -> dict[str, str]:
+    """As after ``pip install`` (which compiles every module): bytecode cached in a folder of its own
+    (bench/run.py's probes do the same), so PYTHONDONTWRITEBYTECODE does not add compiling the program
+    to every measured run. The first program run of the bench (the empty file) fills it."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "xiaoneng-bench-pycache")
+    return env
+
+
 def _empty_file(path: Path) -> None:
     code = ("import sys; from pathlib import Path; from xiaoneng_desktop import schema; "
             "from xiaoneng_desktop.core.db import close_database; schema.open_database(Path(sys.argv[1])); "
             "close_database()")
-    subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, check=True)
+    subprocess.run([sys.executable, "-c", code, str(path)], cwd=ROOT, check=True, env=_compiled_env())
 
 
 def run_excel(db: Path) -> list[list[str]]:
@@ -73,6 +83,8 @@ def run_excel(db: Path) -> list[list[str]]:
             if Path(str(db) + suffix).exists():
                 shutil.copy(str(db) + suffix, str(data) + suffix)
         out = folder / "calls.xlsx"
+        target = folder / "empty.sqlite3"
+        _empty_file(target)  # also compiles the program's modules before anything is timed
         rows = []
         seconds, peak, note = _in_child("cli", str(data), "export", "duty", str(out))
         anchor = "LibreOffice 未安装"
@@ -83,8 +95,6 @@ def run_excel(db: Path) -> list[list[str]]:
                            capture_output=True, timeout=600, env={**os.environ, "HOME": str(folder)})
             anchor = f"LibreOffice 打开 {time.perf_counter() - start:.1f} s"
         rows.append(["导出全部来电", seconds, peak, GOALS["export"], anchor, note])
-        target = folder / "empty.sqlite3"
-        _empty_file(target)
         c_seconds, c_peak, c_note = _in_child("calamine", str(out))
         seconds, peak, note = _in_child("cli", str(target), "import", "duty", str(out))
         rows.append(["导入该导出文件", seconds, peak, GOALS["import"],

@@ -13,7 +13,6 @@ every table at once; an older one is first copied, then upgraded one small step 
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import os
 import re
@@ -446,26 +445,6 @@ def atomic(immediate: bool = True):
 
         return server.WriteTransaction(database.obj)
     return database.atomic()
-
-
-#: The page cache of a bulk write on SQLite (MB): a ten-year import's search index and B-trees fit in it,
-#: which took a sixth off its time; the usual 2 MB is put back after it.
-BULK_CACHE_MB = 64
-
-
-@contextlib.contextmanager
-def bulk_write_cache():
-    """A larger page cache for one bulk write on this thread's connection (a server keeps its own)."""
-    db = database.obj
-    if on_server(db):
-        yield
-        return
-    before = db.execute_sql("PRAGMA cache_size").fetchone()[0]
-    db.execute_sql(f"PRAGMA cache_size = {-BULK_CACHE_MB * 1024}")
-    try:
-        yield
-    finally:
-        db.execute_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 def insert_returning_ids(model: type[pw.Model], rows: list[dict], batch: int = 500) -> list[int]:

@@ -91,7 +91,10 @@ def clean_text(value: str | None, label: str, *, field: str = "", max_len: int =
     Characters XML cannot hold are dropped silently (they are never meant: a paste brings them).
     ``name``: a person's name, which may not hold invisible characters either (see clean_name)."""
     field = field or label
-    text = xml_safe((value or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
+    text = value or ""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = xml_safe(text).strip()
     if not multiline:
         text = " ".join(text.split())
     if required and not text:

@@ -79,9 +79,10 @@ def insert_rows(model, rows: list[dict]) -> list[int]:
 
 
 class Packed(Sequence):
-    """Flat payloads (dicts of the same keys in the same order) kept as tuples until they are written,
-    given back as dicts: 110,000 dicts of twenty entries were a third of a ten-year import's memory.
-    A payload of another shape (nested, other keys) is kept as it is."""
+    """Payloads (dicts of the same keys in the same order) kept as tuples until they are written, given
+    back as new dicts of the same values (a nested dict is the same object: changes to it stay):
+    110,000 dicts of twenty entries were a third of a ten-year import's memory. A payload with other
+    keys is kept as it is."""
 
     def __init__(self) -> None:
         self.keys: tuple[str, ...] | None = None
@@ -89,7 +90,7 @@ class Packed(Sequence):
 
     def pack(self, payload):
         """What to keep of ``payload`` (unpack gives it back)."""
-        if isinstance(payload, dict) and not any(isinstance(v, dict | list) for v in payload.values()):
+        if isinstance(payload, dict):
             keys = tuple(payload)
             if self.keys is None:
                 self.keys = keys
@@ -133,7 +134,7 @@ _TYPED = (DATE, DATETIME, INT)
 def record_key(kind: str, columns) -> tuple:
     """Every template column, normalised: two records are the same only when all of them agree
     (never a guess from a few: 26 problems with one short description are 26 problems)."""
-    return tuple(_same(f, v) for f, v in zip(layout(kind).fields, columns, strict=True))
+    return tuple([_same(f, v) for f, v in zip(layout(kind).fields, columns, strict=True)])
 
 
 class Converter(ABC):

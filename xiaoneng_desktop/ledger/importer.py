@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from xiaoneng_desktop.core import audit, choices, settings
-from xiaoneng_desktop.core.db import atomic, bulk_write_cache
+from xiaoneng_desktop.core.db import atomic
 from xiaoneng_desktop.core.models import Setting
 from xiaoneng_desktop.core.session import requires
 from xiaoneng_desktop.core.validation import ValidationError, mask_id_numbers_in
@@ -266,7 +266,7 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
         if progress:
             progress(total * 2, total * 2, "正在写入")
         rows.clear()  # the parsed rows: only the payloads are written
-        with bulk_write_cache(), atomic():  # BEGIN IMMEDIATE: waits (busy timeout) for a save elsewhere
+        with atomic():  # BEGIN IMMEDIATE: waits (busy timeout) for a save in progress elsewhere
             # a record saved elsewhere since the check is a duplicate now, not a second copy
             added = converter.existing_keys() - checked_against
             payloads = Packed()
