@@ -153,6 +153,7 @@ def wrap_cells(sheet, columns, first_row: int, last_row: int | None = None) -> N
 
     last_row = sheet.max_row if last_row is None else last_row
     widths = {column: sheet.column_dimensions[get_column_letter(column)].width or 8.43 for column in columns}
+    last_column = sheet.max_column  # once: openpyxl counts it over every cell (sheet[row] did, per row)
     for row in range(first_row, last_row + 1):
         lines = 1
         for column in columns:
@@ -161,7 +162,8 @@ def wrap_cells(sheet, columns, first_row: int, last_row: int | None = None) -> N
             if isinstance(cell.value, str):
                 lines = max(lines, wrapped_lines(cell.value, widths[column]))
         if lines > 1:
-            for cell in sheet[row]:  # the row's short cells at its top too, beside the wrapped text
+            (cells,) = sheet.iter_rows(min_row=row, max_row=row, min_col=1, max_col=last_column)
+            for cell in cells:  # the row's short cells at its top too, beside the wrapped text
                 if cell.column not in widths:
                     old = cell.alignment
                     cell.alignment = Alignment(horizontal=old.horizontal, vertical="top", wrap_text=old.wrap_text)
