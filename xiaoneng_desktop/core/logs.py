@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import logging.handlers
 import sys
 import tempfile
 from pathlib import Path
@@ -52,6 +51,8 @@ def setup_logging() -> Path | None:
     no file can be opened at all (then nothing is written: a traceback must not land on the screen).
     Cheap to call again; follows ``log_path()`` if it changed (tests point it elsewhere).
     """
+    import logging.handlers  # (socket, pickle…) only once something is logged, not at every start
+
     current = _file_handler()
     for candidate in (log_path, lambda: Path(tempfile.gettempdir()) / LOG_FILE_NAME):
         try:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 
 from xiaoneng_desktop.core import clock, workdays
 from xiaoneng_desktop.reports import dashboard
-from xiaoneng_desktop.reports.monthly import late_text
 from xiaoneng_desktop.ui.widgets.columns import ColumnLayout, ColumnSpec
 from xiaoneng_desktop.ui.widgets.inputs import AMBER, AMBER_BACKGROUND, RED, RED_BACKGROUND
 from xiaoneng_desktop.ui.widgets.item_table import item_table
@@ -208,6 +207,8 @@ class DashboardTab(QWidget):
         self.chart.set_rows(lines)
 
     def _fill(self, table: QTableWidget, items: list[dashboard.OpenItem], now) -> None:
+        from xiaoneng_desktop.reports.monthly import late_text  # after the first paint (issue 16)
+
         table.setRowCount(len(items))
         table.items_shown = items
         for row, item in enumerate(items):

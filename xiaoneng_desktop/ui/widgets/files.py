@@ -15,8 +15,6 @@ from PySide6.QtCore import QSettings, QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from xiaoneng_desktop.ui.widgets.record_dialog import ask_choice
-
 #: The QSettings key of the folder the last file was saved in (or chosen).
 LAST_FOLDER_KEY = "files/last_folder"
 
@@ -154,6 +152,8 @@ def confirm_overwrite(parent: QWidget | None, title: str, paths: Iterable[Path |
         return True
     names = "\n".join(f"“{p.name}”" for p in present)
     where = present[0].parent
+    from xiaoneng_desktop.ui.widgets.record_dialog import ask_choice  # not at start: columns read settings()
+
     Role = QMessageBox.ButtonRole
     return ask_choice(parent, title,
                       f"文件夹“{where}”中已有下列文件：\n{names}\n\n要替换{'它' if len(present) == 1 else '它们'}吗？",
@@ -164,6 +164,8 @@ def ensure_folder(parent: QWidget | None, title: str, folder: Path) -> bool:
     """True when ``folder`` exists, or the user agreed to make it and it was made."""
     if folder.is_dir():
         return True
+    from xiaoneng_desktop.ui.widgets.record_dialog import ask_choice
+
     Role = QMessageBox.ButtonRole
     if ask_choice(parent, title, f"文件夹“{folder}”不存在，要新建它吗？",
                   [("新建文件夹", Role.AcceptRole), ("取消", Role.RejectRole)], default=0, escape=1) != 0:
