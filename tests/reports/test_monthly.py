@@ -81,6 +81,8 @@ def test_workbook_has_the_figures_and_prints(october, tmp_path):
     assert sorted(r[-1] for r in rows) == ["在办", "在办", "按时办结", "按时办结", "超时", "超时"]
     assert records.auto_filter.ref == "A2:K8" and records.freeze_panes == "A3"
     assert book["值班记录"]["A5"].value == "突发事件" and book["值班记录"]["F5"].value == "—"
+    # a dash stands where the number would, not against the 在办 column to its left
+    assert book["值班记录"]["F5"].alignment.horizontal == "right"
     for sheet in book.worksheets:  # every sheet prints the same way and has a title row
         assert int(sheet.page_setup.paperSize) == 9, sheet.title  # A4
         assert int(sheet.page_setup.fitToWidth) == 1 and sheet.sheet_properties.pageSetUpPr.fitToPage

@@ -24,8 +24,18 @@ LINE_COLOUR = "1565C0"
 LONG_TEXT = ("内容摘要", "标题", "来访事由", "前次来访事由", "问题描述", "事项", "原因分析", "整改措施", "更正内容", "说明")
 
 
-def _rate_cell(value: float | None):
-    return "—" if value is None else value / 100
+def _put_rate(sheet, row: int, column: int, value: float | None):
+    """A rate: the percent as a fraction (formatted 0.0%), or "—" (no record to rate) right-aligned like
+    the numbers beside it, so it is not read as part of the column to its left."""
+    from openpyxl.styles import Alignment
+
+    if value is None:
+        cell = put(sheet, row, column, "—")
+        cell.alignment = Alignment(horizontal="right")
+    else:
+        cell = put(sheet, row, column, value / 100)
+        cell.number_format = PERCENT
+    return cell
 
 
 def _figure_cell(text: str):
@@ -94,12 +104,13 @@ def _write_summary(book, report: MonthlyReport) -> None:
         f, p = section.figures, section.previous
         if f is None or p is None:
             continue
-        values = [section.title, f.total, f.on_time, f.overdue, f.in_progress, _rate_cell(f.rate),
-                  _rate_cell(p.rate), change_text(f.rate, p.rate, points=True)]
+        values = [section.title, f.total, f.on_time, f.overdue, f.in_progress, f.rate, p.rate,
+                  change_text(f.rate, p.rate, points=True)]
         for column, value in enumerate(values, start=1):
-            cell = put(sheet, row, column, value)
-            if column in (6, 7) and not isinstance(value, str):
-                cell.number_format = PERCENT
+            if column in (6, 7):
+                _put_rate(sheet, row, column, value)
+            else:
+                put(sheet, row, column, value)
         row += 1
     sheet.auto_filter.ref = f"A3:H{row - 1}"
     extra = [(section.title, *line) for section in report.sections for line in section.extra]
@@ -151,10 +162,10 @@ def _write_section(book, report: MonthlyReport, section: Section) -> None:
         for values in breakdown.rows:
             row += 1
             for column, value in enumerate(values, start=1):
-                rate = column - 1 in breakdown.rate_columns
-                cell = put(sheet, row, column, _rate_cell(value) if rate else value)
-                if rate and not isinstance(cell.value, str):
-                    cell.number_format = PERCENT
+                if column - 1 in breakdown.rate_columns:
+                    _put_rate(sheet, row, column, value)
+                else:
+                    put(sheet, row, column, value)
         if first_table is None:
             first_table = (top, row, len(breakdown.headers))
         row += 1
