@@ -199,6 +199,33 @@ def test_bad_files_get_chinese_messages(database, clock, tmp_path):
     assert Call.select().count() == 0
 
 
+def _with_member_changed(source, target, member: str, *, stored: bool) -> None:
+    """``source`` copied to ``target`` with one byte of ``member`` changed after its CRC was taken
+    (``stored``: kept uncompressed; else its deflated bytes are changed)."""
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            new.writestr(info.filename, data, zipfile.ZIP_STORED if info.filename == member and stored
+                         else zipfile.ZIP_DEFLATED)
+    raw = bytearray(target.read_bytes())
+    with zipfile.ZipFile(target) as book:
+        info = book.getinfo(member)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    raw[start + info.compress_size // 2] ^= 0x01
+    target.write_bytes(bytes(raw))
+
+
+@pytest.mark.parametrize("member", ["xl/worksheets/sheet1.xml", "xl/styles.xml"])
+@pytest.mark.parametrize("stored", [True, False], ids=["crc", "deflate"])
+def test_a_member_that_does_not_unpack_intact_is_refused(ledger, tmp_path, member, stored):
+    """A sheet is unpacked once for its size and its CRC together; every other part is unpacked too."""
+    good = ledger("duty", ROWS["duty"])
+    bad = tmp_path / "damaged.xlsx"
+    _with_member_changed(good, bad, member, stored=stored)
+    assert "损坏" in _message(bad)
+    assert Call.select().count() == 0
+
+
 def test_more_than_the_memory_limit_is_refused(ledger):
     settings.save_all({"ledger.max_memory_mb": 20})  # the office's setting: the rows follow from it
     limit = workbook.ImportLimits.from_settings().rows_for(12)
