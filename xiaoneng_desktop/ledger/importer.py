@@ -235,18 +235,21 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
     index = {title: data.headers.index(header) for header, title in mapping.items() if header in data.headers}
     rows: list[Row] = []
     total = len(data.rows)
+    # each column's place in the row (None: the fixed value, or absent) and its parser, found once
+    plan = [(f.title, index.get(f.title) if f.title not in fixed else None, fixed.get(f.title),
+             cells.parser(f, data.exact_times)) for f in spec.fields]
     for offset, raw_row in enumerate(data.rows):
-        number = data.first_row + offset
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw_row):
+        if _blank_row(raw_row):
             continue
-        row = Row(number, raw_row, index, fixed, {})
-        for f in spec.fields:
-            value = row.raw(f.title)
+        number = data.first_row + offset
+        values = {}
+        for title, place, constant, parse in plan:
+            value = constant if place is None else raw_row[place]
             try:
-                row.values[f.title] = cells.parse(f, value, data.exact_times)
+                values[title] = parse(value)
             except cells.CellError as exc:
-                report.errors.append(RowError(data.sheet, number, f.title, cells.shown(value), f"{f.title}{exc}"))
-        rows.append(row)
+                report.errors.append(RowError(data.sheet, number, title, cells.shown(value), f"{title}{exc}"))
+        rows.append(Row(number, raw_row, index, fixed, values))
         if progress and offset % 1000 == 0:
             progress(offset, total * 2, "正在检查")
     report.rows = len(rows)
@@ -285,6 +288,13 @@ def import_sheet(kind: str, data: SheetData, *, mapping: dict[str, str] | None =
                          f"{data.path.name}：{report.imported} 条，跳过重复 {report.duplicates} 条，"
                          f"文件内重复 {len(report.repeats)} 条")
     return report
+
+
+def _blank_row(read: tuple) -> bool:
+    first = read[0] if read else None
+    if first is not None and (type(first) is not str or first.strip()):
+        return False  # most rows: decided by their first cell
+    return all(v is None or (isinstance(v, str) and not v.strip()) for v in read)
 
 
 def _check_rows(converter, report: ImportReport, rows: list[Row], bad: set[int], progress, total: int,
