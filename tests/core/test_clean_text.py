@@ -54,3 +54,16 @@ def test_names_are_compared_after_nfkc(database, clock):
     with pytest.raises(ValidationError) as caught:
         people.save_person(None, name="李雷(办公室)")
     assert "已有同名在岗人员“李雷（办公室）”" in caught.value.errors["name"]
+
+
+def test_text_without_a_special_character_needs_only_trimming():
+    """clean_text's one search (_SPECIAL) finds every character any of its other steps would act on:
+    a CR, what XML cannot hold, what it refuses, an invisible character — checked on every code point."""
+    from xiaoneng_desktop.core import validation
+
+    every = "".join(map(chr, range(0x110000)))
+    special = set(validation._SPECIAL.findall(every))
+    for pattern in (validation._XML_ILLEGAL, validation._REFUSED, validation._INVISIBLE):
+        acted_on = set(pattern.findall(every))
+        assert acted_on and acted_on <= special, pattern.pattern
+    assert "\r" in special and not {"\t", "\n", " ", "张", "\u3000"} & special

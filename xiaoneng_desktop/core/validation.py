@@ -79,6 +79,13 @@ _REFUSED = re.compile("[\U00010000-\U0010ffff\u2600-\u27bf\u200d\ufe0f\ufe0e\u20
                       "\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# Any character clean_text does more with than trim: a CR, what XML cannot hold, what it refuses, an
+# invisible character. Most text has none and is then searched once instead of three times (an import
+# checks a million cells).
+_SPECIAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069"
+                      "\u2600-\u27bf\u20e3\ud800-\udfff\ufdd0-\ufdef\ufe0e\ufe0f\ufffe\uffff\U00010000-\U0010ffff]")
+
+
 def xml_safe(text: str) -> str:
     """``text`` without the characters XML 1.0 cannot hold (see _XML_ILLEGAL)."""
     return _XML_ILLEGAL.sub("", text)
@@ -92,15 +99,18 @@ def clean_text(value: str | None, label: str, *, field: str = "", max_len: int =
     ``name``: a person's name, which may not hold invisible characters either (see clean_name)."""
     field = field or label
     text = value or ""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = xml_safe(text).strip()
-    if not multiline:
-        text = " ".join(text.split())
+    special = _SPECIAL.search(text) is not None
+    if special:
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = xml_safe(text)
+    text = text.strip() if multiline else " ".join(text.split())
     if required and not text:
         raise ValidationError(field, f"请填写{label}")
     if len(text) > max_len:
         raise ValidationError(field, f"{label}不能超过 {max_len} 个字（现有 {len(text)} 个字）")
+    if not special:
+        return text
     if name and _INVISIBLE.search(text):
         raise ValidationError(field, f"{label}中含有看不见的字符，请重新输入")
     refused = _REFUSED.search(text)  # one search: an import checks a million cells

@@ -57,25 +57,18 @@ def person_ids() -> dict[str, int]:
             Person.select(Person.name, Person.id).where(Person.active == True).tuples()}  # noqa: E712
 
 
-def insert_rows(model, rows: list[dict]) -> list[int]:
-    """Bulk insert; returns the new ids in order (core.db.insert_returning_ids, on either engine)."""
+def insert_rows(model, rows: list[dict] | Packed) -> list[int]:
+    """Bulk insert; returns the new ids in order (core.db.insert_returning_ids, on either engine). A
+    key some rows lack gets the field's default there."""
     from xiaoneng_desktop.core import db
 
     if isinstance(rows, Packed) and rows.keys is not None and all(isinstance(i, _PackedRow) for i in rows.items):
-        names = list(rows.keys)  # every row has them: no need to unpack each row to find out
+        names, values = list(rows.keys), rows.items  # the payloads' own tuples: no dict per row
     else:
         names = list(dict.fromkeys(k for row in rows for k in row))
-    fields = model._meta.fields
-    defaults = {}
-    for name in names:
-        default = fields[name].default
-        defaults[name] = default() if callable(default) else default
-    step = db.max_insert_rows(len(names), BATCH)
-    ids: list[int] = []
-    for start in range(0, len(rows), step):  # a batch of dicts at a time (``rows`` may be Packed)
-        chunk = [row if len(row) == len(names) else {**defaults, **row} for row in rows[start:start + step]]
-        ids += db.insert_returning_ids(model, chunk, step)
-    return ids
+        defaults = {name: db.field_default(model._meta.fields[name]) for name in names}
+        values = [tuple([row[name] if name in row else defaults[name] for name in names]) for row in rows]
+    return db.insert_returning_ids(model, names, values, BATCH)
 
 
 class Packed(Sequence):
