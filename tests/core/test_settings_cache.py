@@ -164,3 +164,22 @@ def test_a_reopened_file_is_read_again(ticks, db_path):
         assert settings.get(KEY) == settings._DEFINITIONS[KEY].default
     finally:
         second.close()
+
+
+def test_a_frozen_snapshot_is_read_once_and_each_get_gives_its_own_copy(ticks, statements, other):
+    """settings.frozen() (an import's checks, a get per row): one read at its start, each value
+    decoded once; a list comes back as a new list each time, so a caller changing it changes nothing."""
+    from xiaoneng_desktop.core import choices
+    from xiaoneng_desktop.duty.service import CHANNEL_LIST
+
+    settings.save_all({CHANNEL_LIST.key: ["电话", "来人"]})
+    with settings.frozen():
+        statements.clear()
+        first = settings.get(CHANNEL_LIST.key)
+        first.append("改动")
+        store_elsewhere(other, CHANNEL_LIST.key, ["传真"])
+        ticks.advance(60)
+        assert [settings.get(CHANNEL_LIST.key) for _ in range(1000)][-1] == ["电话", "来人"]
+        assert choices.values(CHANNEL_LIST.key) == ["电话", "来人"]
+        assert statements == []
+    assert settings.get(CHANNEL_LIST.key) == ["传真"]  # after the block: what is stored

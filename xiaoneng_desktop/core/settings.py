@@ -84,10 +84,11 @@ def frozen():
     even inside a transaction: for a loop over 100,000 rows that writes no setting (an import's checks
     asked two settings a row, two queries each)."""
     _cache.frozen = dict(Setting.select(Setting.key, Setting.value).tuples())
+    _cache.decoded = {}  # key → its value, decoded once (a list setting was a json.loads per row)
     try:
         yield
     finally:
-        _cache.frozen = None
+        _cache.frozen = _cache.decoded = None
 
 
 def _stored() -> dict[str, str] | None:
@@ -115,6 +116,16 @@ def _stored() -> dict[str, str] | None:
 
 
 def get(key: str) -> Any:
+    decoded = getattr(_cache, "decoded", None)
+    if decoded is None:
+        return _read(key)
+    if key not in decoded:
+        decoded[key] = _read(key)
+    value = decoded[key]
+    return list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value
+
+
+def _read(key: str) -> Any:
     definition = _DEFINITIONS[key]
     stored = _stored()
     if stored is None:

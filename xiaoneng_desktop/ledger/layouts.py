@@ -153,8 +153,8 @@ KIND_NAMES = {kind: layout.name for kind, layout in LAYOUTS.items()}
 
 
 def layout(kind: str) -> Layout:
-    from xiaoneng_desktop.core.validation import ValidationError
-
     if kind not in LAYOUTS:
+        from xiaoneng_desktop.core.validation import ValidationError
+
         raise ValidationError("kind", f"台账种类“{kind}”不存在，可选：{'、'.join(LAYOUTS)}")
     return LAYOUTS[kind]
