@@ -86,6 +86,8 @@ def test_bulk_rows_are_indexed_exactly_as_the_trigger_indexes_them(database):
     assert ids == list(range(1, 24))  # the same ids again (SQLite's next rowid is past the largest)
     assert _index_entries() == by_trigger
     assert db.database.execute_sql("SELECT sql FROM sqlite_master WHERE name = 'call_search_ai'").fetchone() == trigger
+    # the larger in-memory size for new entries was for the bulk insert only: FTS5's default again
+    assert db.database.execute_sql("SELECT v FROM call_search_config WHERE k = 'hashsize'").fetchone() == (2**20,)
     with db.atomic():
         Call.create(**_call_row(98))  # and the trigger indexes the next record again
     assert Call.select().where(db.search_index_matches(Call, "噪音98")).count() == 1

@@ -550,6 +550,7 @@ def _bulk_search_index(model: type[pw.Model], fields: Sequence[pw.Field]):
             for row_id, row in zip(ids, rows, strict=True)])
 
     database.execute_sql(f'DROP TRIGGER "{trigger}"')
+    hash_size = _fts_hash_size(table, BULK_FTS_HASH_BYTES)
     try:
         yield index
     finally:
@@ -557,6 +558,26 @@ def _bulk_search_index(model: type[pw.Model], fields: Sequence[pw.Field]):
         if database.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?",
                                 (trigger,)).fetchone() is None:
             database.execute_sql(found[0])
+        if hash_size is not None:
+            _fts_hash_size(table, hash_size)
+
+
+#: FTS5 keeps a transaction's new index entries in memory up to this much before it writes them out as
+#: a segment (its default is 1 MB): ten years of calls then make a few large segments instead of
+#: hundreds that it merges again and again — their indexing took 0.8–0.9 s instead of 1.3–1.9 s.
+BULK_FTS_HASH_BYTES = 8 * 1024 * 1024
+
+
+def _fts_hash_size(table: str, size: int) -> int | None:
+    """Set the ``<table>_search`` index's in-memory size for new entries (its 'hashsize' option); the
+    size before, or None where this SQLite lacks the option (it is only an optimisation)."""
+    index = f"{table}_search"
+    row = database.execute_sql(f"SELECT v FROM \"{index}_config\" WHERE k = 'hashsize'").fetchone()
+    try:
+        database.execute_sql(f'INSERT INTO "{index}" ("{index}", rank) VALUES (\'hashsize\', ?)', (size,))
+    except pw.OperationalError:
+        return None
+    return int(row[0]) if row else 1024 * 1024  # FTS5's own default
 
 
 #: A peewee field → the types of value its db_value gives back unchanged (its adapt keeps them as they are).
