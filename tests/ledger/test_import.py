@@ -319,3 +319,20 @@ def test_cli_template_import_export(ledger, tmp_path, db_path, capsys):
     assert "找不到文件" in capsys.readouterr().err
     assert cli.main([*db, "export", "duty", str(tmp_path / "x.csv")]) == 2
     assert cli.main([*db, "import", "bogus", str(path)]) == 2
+
+
+def test_the_cycle_collector_is_on_again_after_an_import_whatever_its_end(ledger, tmp_path):
+    """An import pauses Python's cycle collector (it walked every row kept so far, again and again)."""
+    import gc
+
+    assert importer.import_file("duty", ledger("duty", ROWS["duty"])).ok
+    assert gc.isenabled()
+    with pytest.raises(LedgerFileError):
+        importer.import_file("duty", tmp_path / "nothing.xlsx")
+    assert gc.isenabled()
+    gc.disable()  # and one that was off stays off
+    try:
+        importer.import_file("duty", ledger("duty", ROWS["duty"]))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -11,6 +11,7 @@ listed with their row numbers (``ImportReport.notes``), never dropped silently.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 from collections import Counter
 from collections.abc import Callable
@@ -213,8 +214,23 @@ def import_file(kind: str, path: Path, *, dry_run: bool = False, mapping: dict[s
     spec = layout(kind)
     if progress:
         progress(0, 0, "正在读取文件")
-    data = read_sheet(Path(path), sheet, preferred=spec.sheet)
-    return import_sheet(kind, data, mapping=mapping, dry_run=dry_run, progress=progress, fixed=fixed)
+    with _no_cycle_collection():
+        data = read_sheet(Path(path), sheet, preferred=spec.sheet)
+        return import_sheet(kind, data, mapping=mapping, dry_run=dry_run, progress=progress, fixed=fixed)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
+    """Python's cycle collector paused while a sheet is read, checked and written: it otherwise walks
+    every row kept so far again and again (ten years of calls: 0.5 s of 8). The rows make no cycles;
+    reference counting frees what they leave."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 @requires("import")
