@@ -67,7 +67,8 @@ def values(key: str) -> list[str]:
 def allowed(key: str, value: str, used_in=None) -> bool:
     """``value`` may be saved: it is on the list, or records already hold it (``used_in``, a model's
     field: a value taken off the list stays valid for the records that have it)."""
-    if value in values(key):
+    stored = settings.get(key)
+    if value in (map(str, stored) if stored else _LISTS[key].defaults):  # values(key), without a list per call
         return True
     return used_in is not None and bool(value) and used_in.model.select().where(used_in == value).exists()
 
