@@ -10,7 +10,8 @@ The probe only creates the QApplication first (run_gui uses an existing one: ``Q
 …``) so that it can watch for the first Paint event of the main window; it changes nothing in the program.
 
 Prints one JSON line on stdout: ``painted`` (time.time() when the main window got its first Paint event),
-``frame`` (when the event loop was next idle, i.e. the whole first frame was painted), ``rss_mb`` (peak
+``frame`` (when the event loop was next idle, i.e. the whole first frame was painted), ``overview`` (when
+概览, built and read just after the first paint, was painted), ``rss_mb`` (peak
 resident memory so far) and, with --measure, the timings of the duty tab.
 """
 
@@ -85,6 +86,16 @@ def after_first_frame(app, window, painted_at: float, then) -> None:
         then(window, result)
 
     QTimer.singleShot(0, idle)
+
+
+def overview_shown(app, window) -> float:
+    """time.time() when 概览 (imported, built and read just after the first paint) has been painted."""
+    deadline = time.perf_counter() + WAIT_LIMIT
+    place = getattr(window, "dashboard_place", None)
+    while place is not None and place.widget is None and time.perf_counter() < deadline:
+        app.processEvents()
+    app.processEvents()  # its paint
+    return time.time()
 
 
 # ---------------------------------------------------------------------------------------- duty tab
@@ -260,6 +271,7 @@ def run_program(args) -> int:
 
     def finish(window, result: dict) -> None:
         out.update(result)
+        out["overview"] = overview_shown(app, window)
         try:
             if args.measure:
                 out["duty"] = measure_duty_tab(app, window, args)

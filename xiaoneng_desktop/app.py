@@ -329,21 +329,16 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
             sys.excepthook = previous_hook
             close_database()
             return 0
-        from xiaoneng_desktop.ui.dashboard import tab as dashboard_tab
         from xiaoneng_desktop.ui.main_window import MainWindow
 
-        dashboard_tab.FILL_AT_BUILD = False  # 概览's figures: read by after_paint below
-        try:
-            window = MainWindow(path)
-        finally:
-            dashboard_tab.FILL_AT_BUILD = True
+        window = MainWindow(path, dashboard_later=True)
         later: dict = {}
 
         def after_paint(window: QWidget = window) -> None:
-            """What the first screen does not need to be painted: 概览's figures, the idle lock, the
-            integrity check (each was run before the window was shown until issue 16)."""
+            """What the first paint does not wait for: 概览 (imported, built and read), the idle lock,
+            the integrity check (each was done before the window was shown until issue 16)."""
             try:
-                window.dashboard.refresh()
+                window.dashboard_place.ensure()
                 later["idle_lock"] = start_idle_lock(window)
                 later["checker"] = check_integrity_later(window, path)
             except Exception as exc:  # noqa: BLE001 - as a slot's error: a dialog and the log

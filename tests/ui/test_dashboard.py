@@ -52,7 +52,7 @@ def test_double_click_opens_the_record_in_its_tab(qtbot, calls, tmp_path, monkey
     window = MainWindow(tmp_path / "x.sqlite3", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
     window.show()
-    dashboard = window.tabs.widget(0)
+    dashboard = window.dashboard
     assert window.tabs.currentIndex() == 0
     opened = []
     duty_tab = window.register_tab(1)
@@ -69,7 +69,7 @@ def test_dashboard_refreshes_when_a_register_changes(qtbot, calls, tmp_path):
 
     window = MainWindow(tmp_path / "x.sqlite3", QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(window)
-    dashboard = window.tabs.widget(0)
+    dashboard = window.dashboard
     duty.close_call(calls[0].id, "已回复")
     window.register_tab(1).data_changed.emit()
     assert dashboard.open_box.title() == "待办事项 1 件，其中超时 0 件（双击打开）"

@@ -127,8 +127,8 @@ def test_run_gui_signs_in_before_the_window(qapp, tmp_path, monkeypatch):
     built, asked = [], []
 
     class Window(main_window_module.MainWindow):
-        def __init__(self, path):
-            super().__init__(path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        def __init__(self, path, **options):
+            super().__init__(path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), **options)
             built.append(self.user_label.text())
             QTimer.singleShot(50, self.close)
 

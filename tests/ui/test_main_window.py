@@ -80,9 +80,9 @@ def test_title_names_the_data_file(window, db_path):
 def test_four_tabs_in_order(window):
     names = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert names == ["概览", "值班记录", "公文流转", "来访接待", "五查自查"]
-    assert isinstance(window.tabs.widget(0), DashboardTab)
+    assert isinstance(window.dashboard, DashboardTab) and window.tabs.currentIndex() == 0
     # a register's tab is built the first time it is looked at
-    assert window.tab_widgets() == [window.tabs.widget(0)]
+    assert window.tab_widgets() == [window.dashboard]
     assert isinstance(window.register_tab(1), DutyTab)
     assert isinstance(window.register_tab(2), DocumentsTab)
     assert isinstance(window.register_tab(3), VisitorsTab)
@@ -422,18 +422,27 @@ def test_run_gui_shows_the_window_and_returns_when_closed(qapp, qtbot, tmp_path,
     windows = []
 
     class Window(MainWindow):
-        def __init__(self, path):
-            super().__init__(path, settings)
+        def __init__(self, path, **options):
+            super().__init__(path, settings, **options)
             windows.append(self)
+            self.dashboard_at_first_paint: bool | None = None
             # Closing the last window ends app.exec(); an extra quit() would stay queued and end
             # the next test's event loop early.
-            main_window_module.QTimer.singleShot(50, self.close)
+            main_window_module.QTimer.singleShot(200, self.close)
+
+        def paintEvent(self, event):  # noqa: N802 - Qt override
+            if self.dashboard_at_first_paint is None:
+                self.dashboard_at_first_paint = self.dashboard_place.widget is not None
+            super().paintEvent(event)
 
     monkeypatch.setattr(main_window_module, "MainWindow", Window)
     previous_hook = sys.excepthook
     assert app.run_gui(tmp_path / "new.sqlite3") == 0
     assert sys.excepthook is previous_hook
     assert windows and windows[0].windowTitle().endswith("new.sqlite3")
+    # 概览 is imported, built and read just after the first paint, not before it
+    assert windows[0].dashboard_at_first_paint is False
+    assert windows[0].dashboard_place.widget is not None
     assert db_module.database.obj.is_closed()
 
 

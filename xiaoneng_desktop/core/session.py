@@ -150,6 +150,14 @@ def requires(permission: str):
     return decorate
 
 
+def status_text(actor: Actor | None = None) -> str:
+    """What the status bar says about who is acting."""
+    actor = actor or current()
+    if actor.signed_in:
+        return f"当前用户：{actor.name}（{actor.role}）"
+    return f"未启用登录（单机模式），操作人记为{actor.name}"
+
+
 def actor_name() -> str:
     """The name every record's and audit line's actor field gets."""
     return current().name

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 import importlib
 import sys
 import time
@@ -28,16 +27,19 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop import APP_NAME, __version__, schema
 from xiaoneng_desktop.core import backups, changes, clock, errors, logs, session
 from xiaoneng_desktop.core import db as db_module
-from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 
-if TYPE_CHECKING:  # the registers are imported when first shown
+if TYPE_CHECKING:  # the tabs are imported when first shown
+    from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
     from xiaoneng_desktop.ui.widgets.register_tab import RegisterTab
 
 TAB_NAMES = ("概览", "值班记录", "公文流转", "来访接待", "五查自查")
 #: The 视图 menu's access keys of the tabs (the initials of their pinyin, one letter each).
 TAB_KEYS = ("G", "Z", "W", "J", "C")
 
+#: 概览: (module, class), imported and built when first shown — at the program's start, just after the
+#: window's first paint (MainWindow's ``dashboard_later``).
+DASHBOARD_TAB = ("xiaoneng_desktop.ui.dashboard.tab", "DashboardTab")
 #: The registers' tabs after 概览: (module, class), imported and built when first shown, so that
 #: start-up pays only for the first screen.
 REGISTER_TABS = (
@@ -49,31 +51,31 @@ REGISTER_TABS = (
 
 
 class LazyTab(QWidget):
-    """A place in the tab bar whose register is imported and built the first time it is shown."""
+    """A place in the tab bar whose tab is imported and built the first time it is shown (or, with
+    ``wait``, when ``ensure`` is called: the 概览 at the program's start, once the window is painted)."""
 
     built = Signal(QWidget)
 
-    def __init__(self, module: str, class_name: str, parent: QWidget | None = None):
+    def __init__(self, module: str, class_name: str, parent: QWidget | None = None, *, wait: bool = False):
         super().__init__(parent)
-        self.module, self.class_name = module, class_name
-        self.widget: RegisterTab | None = None
+        self.module, self.class_name, self.wait = module, class_name, wait
+        self.widget: QWidget | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
-    def ensure(self) -> RegisterTab:
+    def ensure(self) -> QWidget:
         if self.widget is None:
-            from xiaoneng_desktop.ui.widgets.register_tab import RegisterTab
-
-            register = vars(importlib.import_module(self.module))[self.class_name]
-            if not issubclass(register, RegisterTab):
-                raise TypeError(f"{self.module}.{self.class_name} is not a RegisterTab")
-            self.widget = register(self)
+            tab = vars(importlib.import_module(self.module))[self.class_name]
+            if not issubclass(tab, QWidget):
+                raise TypeError(f"{self.module}.{self.class_name} is not a widget")
+            self.widget = tab(self)
             self.layout().addWidget(self.widget)
             self.built.emit(self.widget)
         return self.widget
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.ensure()
+        if not self.wait:
+            self.ensure()
         super().showEvent(event)
 
 
@@ -152,7 +154,9 @@ class MainWindow(QMainWindow):
     #: by the server listener's thread too, so it is always received queued, on the window's thread.
     changed_elsewhere = Signal(object)
 
-    def __init__(self, db_path: Path | str, settings: QSettings | None = None):
+    def __init__(self, db_path: Path | str, settings: QSettings | None = None, *, dashboard_later: bool = False):
+        """``dashboard_later``: the program's start — 概览 is imported, built and read by
+        ``dashboard_place.ensure()`` once the window is painted, not before."""
         super().__init__()
         self.db_path = db_path if db_module.is_server(db_path) else Path(db_path)
         self.settings = settings if settings is not None else QSettings()
@@ -163,7 +167,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self._build_tabs()
+        self._build_tabs(dashboard_later)
 
         self._build_menus()
         self._build_status_bar()
@@ -177,10 +181,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
-    def _build_tabs(self) -> None:
-        self.dashboard = DashboardTab(self.tabs)
-        self.tabs.addTab(self.dashboard, TAB_NAMES[0])
-        self.dashboard.open_record.connect(self.open_record)
+    def _build_tabs(self, dashboard_later: bool = False) -> None:
+        self.dashboard_place = LazyTab(*DASHBOARD_TAB, self.tabs, wait=dashboard_later)
+        self.dashboard_place.built.connect(lambda tab: tab.open_record.connect(self.open_record))
+        self.tabs.addTab(self.dashboard_place, TAB_NAMES[0])
         for name, (module, class_name) in zip(TAB_NAMES[1:], REGISTER_TABS, strict=True):
             lazy = LazyTab(module, class_name, self.tabs)
             lazy.built.connect(self._tab_built)
@@ -188,14 +192,23 @@ class MainWindow(QMainWindow):
         # 概览 is read again whenever it is looked at, and whenever a register says its data changed
         self.tabs.currentChanged.connect(lambda index: index == 0 and self.dashboard.refresh())
 
+    @property
+    def dashboard(self) -> DashboardTab:
+        """概览, built (and read) now if it was not yet."""
+        return self.dashboard_place.ensure()
+
+    def _refresh_dashboard(self) -> None:
+        if self.dashboard_place.widget is not None:  # one not built yet reads its figures when it is
+            self.dashboard_place.widget.refresh()
+
     def _tab_built(self, tab: RegisterTab) -> None:
-        tab.data_changed.connect(self.dashboard.refresh)
+        tab.data_changed.connect(self._refresh_dashboard)
         self._resolve_shortcut_clashes()
 
     def register_tab(self, index: int) -> RegisterTab | None:
         """The register shown in tab ``index``, built now if it was not yet; None for 概览."""
         widget = self.tabs.widget(index)
-        return widget.ensure() if isinstance(widget, LazyTab) else None
+        return widget.ensure() if isinstance(widget, LazyTab) and widget is not self.dashboard_place else None
 
     def open_record(self, register: str, record_id: int) -> None:
         """A double-click on the dashboard: that register's tab, with the record open."""
@@ -352,10 +365,7 @@ class MainWindow(QMainWindow):
 
     def show_user(self) -> None:
         """Who is acting, in the status bar; 用户管理 only for a role that may manage users."""
-        from xiaoneng_desktop.core import session
-        from xiaoneng_desktop.ui.admin.login_dialog import user_status_text
-
-        self.user_label.setText(user_status_text())
+        self.user_label.setText(session.status_text())
         self.accounts_action.setEnabled(session.can("accounts"))
         self.sign_out_action.setEnabled(session.current().signed_in)
 
@@ -419,13 +429,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ tabs
 
     def tab_widgets(self) -> list[QWidget]:
-        """The tabs built so far (a register's tab is built when first shown)."""
-        return [self.dashboard, *self.registers()]
+        """The tabs built so far (a tab is built when first shown)."""
+        built = self.dashboard_place.widget
+        return [built, *self.registers()] if built is not None else self.registers()
 
     def registers(self) -> list[RegisterTab]:
         """The registers built so far."""
         widgets = [self.tabs.widget(i) for i in range(self.tabs.count())]
-        return [w.widget for w in widgets if isinstance(w, LazyTab) and w.widget is not None]
+        return [w.widget for w in widgets
+                if isinstance(w, LazyTab) and w is not self.dashboard_place and w.widget is not None]
 
     def _current_register(self) -> RegisterTab | None:
         return self.register_tab(self.tabs.currentIndex()) if self.tabs.count() else None
@@ -438,7 +450,7 @@ class MainWindow(QMainWindow):
 
     def refresh_current(self) -> None:
         """F5: the tab in front reads its data again."""
-        if self.tabs.currentWidget() is self.dashboard:
+        if self.tabs.currentIndex() == 0:
             self.dashboard.refresh()
         else:
             self._on_register(lambda tab: tab.refresh())
@@ -458,7 +470,7 @@ class MainWindow(QMainWindow):
         register = self._current_register()
         self.new_action.setEnabled(register is not None)
         self.find_action.setEnabled(register is not None)
-        self.refresh_action.setEnabled(register is not None or self.tabs.currentWidget() is self.dashboard)
+        self.refresh_action.setEnabled(register is not None or self.tabs.currentIndex() == 0)
 
     def _check_tab_action(self, index: int) -> None:
         if 0 <= index < len(self.tab_actions):
@@ -522,7 +534,7 @@ class MainWindow(QMainWindow):
             self.change_refresh_timer.start(int(CHANGE_REFRESH_SECONDS * 1000))
             return
         self._last_change_refresh = time.monotonic()
-        if self.tabs.currentWidget() is self.dashboard:
+        if self.tabs.currentIndex() == 0:
             self.dashboard.refresh()
         else:
             self._refresh_if_stale(self.tabs.currentIndex())
@@ -912,12 +924,14 @@ class MainWindow(QMainWindow):
         box.deleteLater()
 
     def about_text(self) -> str:
+        from html import escape  # html.entities: 2 ms of the start, for this box only
+
         import PySide6
 
         return (
             f"<h3>{APP_NAME}</h3>"
             f"<p>版本 {__version__}</p>"
-            f"<p>{html.escape(self._source_text())}<br>数据版本：{schema.SCHEMA_VERSION}</p>"
+            f"<p>{escape(self._source_text())}<br>数据版本：{schema.SCHEMA_VERSION}</p>"
             f"<p>Python {sys.version.split()[0]}，PySide6 {PySide6.__version__}</p>"
             "<p>值班记录、公文流转、来访接待、五查自查的单机登记与报表程序。</p>"
         )

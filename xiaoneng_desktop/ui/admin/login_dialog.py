@@ -33,14 +33,6 @@ from xiaoneng_desktop.ui.widgets.form_errors import FieldErrors
 STRENGTH_HINT = f"密码至少 {accounts.MIN_LENGTH} 个字符，包含字母、数字、符号中的至少两种，且不能与登录名相同。"
 
 
-def user_status_text(actor: session.Actor | None = None) -> str:
-    """What the status bar says about who is acting."""
-    actor = actor or session.current()
-    if actor.signed_in:
-        return f"当前用户：{actor.name}（{actor.role}）"
-    return f"未启用登录（单机模式），操作人记为{actor.name}"
-
-
 class _Form(QDialog):
     """A small form whose fields each have a red message label under them (``<field>_error``)."""
 

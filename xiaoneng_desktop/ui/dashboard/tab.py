@@ -76,17 +76,11 @@ def _table(parent: QWidget, name: str) -> QTableWidget:
     return table
 
 
-#: False while the program's start builds the main window: 概览's figures are read once it is painted.
-FILL_AT_BUILD = True
-
-
 class DashboardTab(QWidget):
     #: (tab name, record id): the main window opens that record in its tab.
     open_record = Signal(str, int)
 
-    def __init__(self, parent: QWidget | None = None, *, fill: bool = True):
-        """``fill``: read the figures now; False leaves them to a later ``refresh()`` (the program's
-        start reads them once the window is painted)."""
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.roster_label = QLabel(self)
         self.roster_label.setObjectName("roster_label")
@@ -148,8 +142,7 @@ class DashboardTab(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
-        if fill and FILL_AT_BUILD:
-            self.refresh()
+        self.refresh()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
