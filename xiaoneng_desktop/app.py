@@ -331,14 +331,14 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
             return 0
         from xiaoneng_desktop.ui.main_window import MainWindow
 
-        window = MainWindow(path, dashboard_later=True)
+        window = MainWindow(path, finish_later=True)
         later: dict = {}
 
         def after_paint(window: QWidget = window) -> None:
             """What the first paint does not wait for: 概览 (imported, built and read), the idle lock,
             the integrity check (each was done before the window was shown until issue 16)."""
             try:
-                window.dashboard_place.ensure()
+                window.finish_start()
                 later["idle_lock"] = start_idle_lock(window)
                 later["checker"] = check_integrity_later(window, path)
             except Exception as exc:  # noqa: BLE001 - as a slot's error: a dialog and the log

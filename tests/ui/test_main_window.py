@@ -582,3 +582,43 @@ def test_no_tab_makes_the_window_wider_than_a_1024_screen(qtbot, window):
             assert window.minimumSizeHint().width() <= 1000, window.tabs.tabText(index)
     finally:
         app.setFont(before)
+
+
+def test_the_first_paint_waits_for_nothing_it_does_not_show(tmp_path):
+    """Issue 16: before the window's first paint, the program neither builds 概览 nor creates Qt's ``Qt``
+    namespace (13–20 ms of enums a bare window does not pay for); both follow just after it, and the
+    window then watches for saves made elsewhere. (A first start on a screen up to MAXIMISE_UP_TO
+    wide maximises the window, which does need the namespace: here the screen is 1920×1080.)"""
+    screen = tmp_path / "screen.json"
+    screen.write_text('{"screens": [{"name": "big", "x": 0, "y": 0, "width": 1920, "height": 1080}]}',
+                      encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "qapp = QApplication([])\n"
+        "import PySide6.QtCore as QtCore\n"
+        "from xiaoneng_desktop import app, cli, schema\n"
+        "from xiaoneng_desktop.core import accounts, db, settings\n"
+        f"schema.open_database({str(tmp_path / 'x.sqlite3')!r})\n"
+        "with db.atomic():\n"
+        "    settings.put(accounts.LOGIN_REQUIRED.key, False)  # no 创建管理员 at this first start\n"
+        "db.close_database()\n"
+        "painted = app.when_painted\n"
+        "def when_painted(window, then):\n"
+        "    def after():\n"
+        "        then()\n"
+        "        print('after', window.dashboard_place.widget is not None, window.watcher is not None)\n"
+        "        window.close()\n"
+        "    print('before', 'Qt' in vars(QtCore), window.dashboard_place.widget is not None)\n"
+        "    return painted(window, after)\n"
+        "app.when_painted = when_painted\n"
+        f"sys.exit(cli.main(['--db', {str(tmp_path / 'x.sqlite3')!r}]))\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+             "XDG_CONFIG_HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == ["before False False", "after True True"], result.stdout

@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QRect, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,7 +39,7 @@ TAB_NAMES = ("概览", "值班记录", "公文流转", "来访接待", "五查�
 TAB_KEYS = ("G", "Z", "W", "J", "C")
 
 #: 概览: (module, class), imported and built when first shown — at the program's start, just after the
-#: window's first paint (MainWindow's ``dashboard_later``).
+#: window's first paint (MainWindow's ``finish_start``).
 DASHBOARD_TAB = ("xiaoneng_desktop.ui.dashboard.tab", "DashboardTab")
 #: The registers' tabs after 概览: (module, class), imported and built when first shown, so that
 #: start-up pays only for the first screen.
@@ -131,8 +132,8 @@ class ElidedLabel(QLabel):
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         painter = QPainter(self)
         rect = self.contentsRect()
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, rect.width())
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        text = self.fontMetrics().elidedText(self.text(), QtCore.Qt.TextElideMode.ElideMiddle, rect.width())
+        painter.drawText(rect, int(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignVCenter), text)
 
 
 def source_name(target: Path | str) -> str:
@@ -154,9 +155,11 @@ class MainWindow(QMainWindow):
     #: by the server listener's thread too, so it is always received queued, on the window's thread.
     changed_elsewhere = Signal(object)
 
-    def __init__(self, db_path: Path | str, settings: QSettings | None = None, *, dashboard_later: bool = False):
-        """``dashboard_later``: the program's start — 概览 is imported, built and read by
-        ``dashboard_place.ensure()`` once the window is painted, not before."""
+    def __init__(self, db_path: Path | str, settings: QSettings | None = None, *, finish_later: bool = False):
+        """``finish_later``: the program's start — what the first paint does not need (概览, imported,
+        built and read; watching for saves made elsewhere) waits for ``finish_start()``, called once
+        the window is painted. Nothing before that paint touches Qt's ``Qt`` namespace, whose enums
+        take 13–20 ms to create: a bare window does not pay for them either."""
         super().__init__()
         self.db_path = db_path if db_module.is_server(db_path) else Path(db_path)
         self.settings = settings if settings is not None else QSettings()
@@ -167,17 +170,25 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
-        self._build_tabs(dashboard_later)
+        self._build_tabs(finish_later)
 
         self._build_menus()
         self._build_status_bar()
         self._start_auto_backups()
         self._watch_changes()
+        if not finish_later:
+            self.finish_start()
         self.tabs.currentChanged.connect(self._update_edit_actions)
         self._resolve_shortcut_clashes()
         self._update_title()
         self._restore_state()
         self._update_edit_actions()
+
+    def finish_start(self) -> None:
+        """What the window's first paint did not wait for (see ``finish_later``)."""
+        self.dashboard_place.ensure()
+        if not self._notices_connected:
+            self._start_watching()
 
     # ------------------------------------------------------------------ building
 
@@ -226,7 +237,8 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
+            # setShortcuts([…]): setShortcut(…)'s overloads create Qt's Qt namespace (see finish_later)
+            action.setShortcuts([QKeySequence(shortcut)])
         if tip:
             action.setStatusTip(tip)
             action.setToolTip(tip)
@@ -325,7 +337,8 @@ class MainWindow(QMainWindow):
         self.clock_label.setMinimumWidth(
             self.clock_label.fontMetrics().horizontalAdvance("2026年12月31日 星期三 23:59:59_")
         )
-        self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # right-aligned by its style, not setAlignment(Qt.AlignmentFlag…): see finish_later
+        self.clock_label.setStyleSheet("qproperty-alignment: 'AlignRight | AlignVCenter';")
         self.user_label = QLabel(parent=status)
         self.user_label.setObjectName("userLabel")
         # Permanent, so that menu tips cannot hide them; the path takes the free room on the left.
@@ -494,12 +507,14 @@ class MainWindow(QMainWindow):
         self.change_refresh_timer = QTimer(self)
         self.change_refresh_timer.setSingleShot(True)
         self.change_refresh_timer.timeout.connect(self._refresh_after_change)
-        self.changed_elsewhere.connect(self._on_changed_elsewhere, Qt.ConnectionType.QueuedConnection)
         self.tabs.currentChanged.connect(self._refresh_if_stale)
-        self._start_watching()
+        self._notices_connected = False  # finish_start() starts watching
 
     def _start_watching(self) -> None:
         self._stop_watching()
+        if not self._notices_connected:
+            self._notices_connected = True
+            self.changed_elsewhere.connect(self._on_changed_elsewhere, QtCore.Qt.ConnectionType.QueuedConnection)
         self.watcher = changes.watch(self.changed_elsewhere.emit)
         if self.watcher.poll_seconds is not None:
             self.change_poll_timer.start(int(self.watcher.poll_seconds * 1000))
@@ -652,7 +667,7 @@ class MainWindow(QMainWindow):
         """A server database's backup (a data file of every table) into the folder or file ``dest``.
         On the GUI thread: opening the new file binds the models to it for a moment, which a worker
         must not do while the window reads."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             return backups.backup_server_now(db_module.database.obj, str(self.db_path), dest, schema.FILE_KIND)
         finally:
@@ -751,7 +766,7 @@ class MainWindow(QMainWindow):
             if task is not None:
                 task.wait()
         folder = self._backup_settings()[0]
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         if db_module.on_server():  # every row replaced in one transaction, the connection stays open
             try:
                 saved, _copied = backups.restore_server_now(db_module.database.obj, str(self.db_path), chosen,
@@ -919,7 +934,7 @@ class MainWindow(QMainWindow):
 
     def show_help(self) -> None:
         box = QMessageBox(QMessageBox.Icon.NoIcon, "使用说明", HELP_TEXT, QMessageBox.StandardButton.Ok, self)
-        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextFormat(QtCore.Qt.TextFormat.RichText)
         box.exec()
         box.deleteLater()
 
@@ -970,7 +985,7 @@ class MainWindow(QMainWindow):
         frame.moveCenter(room.center())
         self.move(frame.topLeft())
         if room.width() <= MAXIMISE_UP_TO:
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+            self.setWindowState(self.windowState() | QtCore.Qt.WindowState.WindowMaximized)
 
     def save_state(self) -> None:
         self.settings.setValue("MainWindow/geometry", self.saveGeometry())
