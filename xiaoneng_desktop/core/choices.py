@@ -60,15 +60,20 @@ def get_list(key: str) -> ChoiceList:
 
 
 def values(key: str) -> list[str]:
-    value = settings.get(key)
-    return [str(v) for v in value] if value else list(_LISTS[key].defaults)
+    return list(_current(key))
+
+
+def _current(key: str) -> Iterable[str]:
+    """The list's values as stored (or its defaults), without building a list: ``allowed`` asks once
+    for every row an import checks."""
+    stored = settings.get(key)
+    return map(str, stored) if stored else _LISTS[key].defaults
 
 
 def allowed(key: str, value: str, used_in=None) -> bool:
     """``value`` may be saved: it is on the list, or records already hold it (``used_in``, a model's
     field: a value taken off the list stays valid for the records that have it)."""
-    stored = settings.get(key)
-    if value in (map(str, stored) if stored else _LISTS[key].defaults):  # values(key), without a list per call
+    if value in _current(key):
         return True
     return used_in is not None and bool(value) and used_in.model.select().where(used_in == value).exists()
 

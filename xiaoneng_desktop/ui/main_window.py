@@ -192,8 +192,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ building
 
-    def _build_tabs(self, dashboard_later: bool = False) -> None:
-        self.dashboard_place = LazyTab(*DASHBOARD_TAB, self.tabs, wait=dashboard_later)
+    def _build_tabs(self, finish_later: bool = False) -> None:
+        self.dashboard_place = LazyTab(*DASHBOARD_TAB, self.tabs, wait=finish_later)
         self.dashboard_place.built.connect(lambda tab: tab.open_record.connect(self.open_record))
         self.tabs.addTab(self.dashboard_place, TAB_NAMES[0])
         for name, (module, class_name) in zip(TAB_NAMES[1:], REGISTER_TABS, strict=True):
