@@ -580,7 +580,7 @@ def side_by_side(columns: dict[str, dict], datas: dict[str, DataFile], hits: dic
     rows.append(["内存：全部操作之后（ru_maxrss）", f"{MEMORY_TARGET_MB:.0f} MB",
                  *(f"{columns[e]['rss']:.1f} MB" + ("" if columns[e]["rss"] <= MEMORY_TARGET_MB else " ✗")
                    for e in engines)])
-    from xiaoneng_desktop.core.db import describe_target
+    from xiaoneng_desktop.core.targets import describe_target
 
     out = ["", f"机关效能管理系统 速度基准（两种数据库）  {dt.datetime.now():%Y-%m-%d %H:%M}", *machine()]
     for engine in engines:

@@ -11,7 +11,7 @@ import pytest
 
 from xiaoneng_desktop import __version__, cli, schema
 from xiaoneng_desktop.core import db as db_module
-from xiaoneng_desktop.core import logs
+from xiaoneng_desktop.core import logs, targets
 from xiaoneng_desktop.core.models import Department
 
 
@@ -200,7 +200,7 @@ def test_data_file_precedence(tmp_path, monkeypatch, gui_calls):
     assert cli.main([]) == 0
     assert gui_calls[0] == (tmp_path / "given.sqlite3", 0)
     assert gui_calls[1] == (tmp_path / "env.sqlite3", 0)
-    assert gui_calls[2] == (db_module.default_path(), 0)
+    assert gui_calls[2] == (targets.default_path(), 0)
     assert gui_calls[2][0].name == "xiaoneng.sqlite3"
 
 

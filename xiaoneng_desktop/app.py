@@ -11,9 +11,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Slot
+from PySide6 import QtCore, QtWidgets
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator, Slot
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from xiaoneng_desktop import APP_NAME, launch
 from xiaoneng_desktop.core import logs
@@ -144,8 +145,8 @@ def report_error(exc: BaseException, parent: QWidget | None = None) -> None:
     """Log the traceback, print one line, and tell the user in a dialog."""
     log = logs.log_exception(exc)
     logs.say(logs.unexpected_error_message(exc, log))
-    box = QMessageBox(
-        QMessageBox.Icon.Critical, "程序出错", "程序遇到意外错误，刚才的操作可能没有完成。", parent=parent
+    box = QtWidgets.QMessageBox(
+        QtWidgets.QMessageBox.Icon.Critical, "程序出错", "程序遇到意外错误，刚才的操作可能没有完成。", parent=parent
     )
     box.setInformativeText(
         f"错误：{logs.one_line(exc)}\n\n已保存的数据不受影响。详细信息已写入日志：\n{log}\n\n"
@@ -183,8 +184,9 @@ def install_excepthook() -> Callable:
 
 
 class _DemoProgress(QProgressDialog):
-    def __init__(self, months: int):
-        super().__init__(f"正在生成 {months} 个月的演示数据，请稍候…", "取消", 0, 0)
+    def __init__(self, months: int, parent: QWidget | None = None):
+        super().__init__(f"正在生成 {months} 个月的演示数据，请稍候…", "取消", 0, 0, parent)
+        self.setWindowModality(QtCore.Qt.WindowModality.WindowModal)  # the window behind reads nothing yet
         self.setWindowTitle(f"{APP_NAME} — 演示数据")
         self.setMinimumDuration(0)
         self.setMinimumWidth(380)
@@ -201,8 +203,9 @@ class _DemoProgress(QProgressDialog):
             self.setLabelText(f"正在生成演示数据：{text}")
 
 
-def fill_demo_if_empty(path: Path | str, months: int) -> bool:
-    """Fill an empty data file with ``months`` of demo data, with progress and a cancel button.
+def fill_demo_if_empty(path: Path | str, months: int, parent: QWidget | None = None) -> bool:
+    """Fill an empty data file with ``months`` of demo data, with progress and a cancel button (over
+    ``parent``, the window, which cannot be used meanwhile).
 
     True if it was filled; False if it already held data, the user cancelled, or there is no demo module.
     """
@@ -211,13 +214,13 @@ def fill_demo_if_empty(path: Path | str, months: int) -> bool:
     try:
         demo = launch.load_demo_module()
     except launch.FeatureMissing as exc:
-        from xiaoneng_desktop.core.db import describe_target
+        from xiaoneng_desktop.core.targets import describe_target
 
-        QMessageBox.warning(None, APP_NAME, f"{exc}\n将打开空的{describe_target(path)}")
+        QtWidgets.QMessageBox.warning(parent, APP_NAME, f"{exc}\n将打开空的{describe_target(path)}")
         return False
     from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 
-    dialog = _DemoProgress(months)
+    dialog = _DemoProgress(months, parent)
     # an exception from progress (Cancelled) makes demo.fill roll its one transaction back
     worker = BackgroundTask(lambda progress: demo.fill(months, progress=progress))
     worker.progressed.connect(dialog.show_progress)
@@ -228,7 +231,7 @@ def fill_demo_if_empty(path: Path | str, months: int) -> bool:
     # Keep the dialog painted and its cancel button live until the worker is done (no nested
     # exec(): a quit() meant for someone else could end it early and leave the window frozen).
     while not worker.wait(30):
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        QApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 50)
     QApplication.processEvents()  # the last progress signals
     dialog.close()
     dialog.deleteLater()
@@ -246,7 +249,7 @@ def check_integrity_later(window: QWidget, path: Path | str):
     def damaged(problem: str | None) -> None:
         if problem:
             logs.say(problem)
-            QMessageBox.critical(window, "数据文件已损坏", problem)
+            QtWidgets.QMessageBox.critical(window, "数据文件已损坏", problem)
             window.close()
 
     task = BackgroundTask(lambda _progress: integrity_problem(path), window)
@@ -258,10 +261,11 @@ def check_integrity_later(window: QWidget, path: Path | str):
 def start_idle_lock(window: QWidget):
     """The idle lock when login is on (login.idle_lock_minutes is read at each check); None when off."""
     from xiaoneng_desktop.core import accounts, settings
-    from xiaoneng_desktop.ui.admin.login_dialog import IdleLock
 
     if not settings.get(accounts.LOGIN_REQUIRED.key):
         return None
+    from xiaoneng_desktop.ui.admin.login_dialog import IdleLock
+
     lock = IdleLock(window)
     lock.unlocked.connect(window.show_user)
     lock.unlocked.connect(window.refresh_all)
@@ -292,67 +296,83 @@ def when_painted(window: QWidget, then: Callable[[], None]) -> QObject:
     return _FirstPaint(window, then)
 
 
-def _sign_in_at_start() -> bool:
+def _sign_in_at_start(window: QWidget) -> bool:
+    from xiaoneng_desktop.core import accounts, settings
+
+    if not settings.get(accounts.LOGIN_REQUIRED.key):
+        return True
     from xiaoneng_desktop.ui.admin import login_dialog  # only where login is on
 
-    return login_dialog.sign_in_at_start()
+    window.user_label.setText("请先登录")
+    return login_dialog.sign_in_at_start(window)
+
+
+def open_in_window(window, path: Path | str, demo_months: int, later: dict) -> int | None:
+    """The start, once the window is painted: open the data source, fill the demo data, sign in, then
+    the window reads it (``finish_start``), the idle lock and the integrity check begin. None when
+    the window works; else the program's exit code: 2 (or 1 for a bug) if the data file cannot be
+    used, 0 for 退出 at the login."""
+    from xiaoneng_desktop import schema
+    from xiaoneng_desktop.core.db import DatabaseOpenError
+
+    try:
+        schema.open_database(path, quick_check=False)  # checked below, in the background
+    except DatabaseOpenError as exc:
+        logs.say(str(exc))
+        QtWidgets.QMessageBox.critical(window, "无法打开数据文件", str(exc))
+        from xiaoneng_desktop.core import errors
+
+        return 1 if exc.__cause__ is not None and errors.is_bug(exc.__cause__) else 2
+    if demo_months:
+        fill_demo_if_empty(path, demo_months, window)
+    if not _sign_in_at_start(window):  # 退出 at the login: nothing was read
+        return 0
+    window.finish_start()
+    later["idle_lock"] = start_idle_lock(window)
+    later["checker"] = check_integrity_later(window, path)
+    return None
 
 
 def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
-    """Open ``db_path`` and show the main window until it closes. ``demo_months``: fill an empty file first.
+    """Show the main window, open ``db_path`` in it once it is painted, and run until it closes.
+    ``demo_months``: fill an empty file first.
 
     Returns the exit code: 0, 2 if the data file cannot be used, 1 after an unexpected start-up error.
     """
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "xiaoneng"])
 
-    from xiaoneng_desktop import schema
-    from xiaoneng_desktop.core.db import DatabaseOpenError, close_database, is_server
+    from xiaoneng_desktop.core.targets import is_server
 
     path = db_path if is_server(db_path) else Path(db_path)
     previous_hook = sys.excepthook
+    later: dict = {}  # what the start left running, and the exit code if the start ended the program
+    window = None
     try:
         prepare_application(app)
-        try:
-            schema.open_database(path, quick_check=False)  # checked below, once the window is painted
-        except DatabaseOpenError as exc:
-            logs.say(str(exc))
-            QMessageBox.critical(None, "无法打开数据文件", str(exc))
-            from xiaoneng_desktop.core import errors
-
-            return 1 if exc.__cause__ is not None and errors.is_bug(exc.__cause__) else 2
         install_excepthook()
-        if demo_months:
-            fill_demo_if_empty(path, demo_months)
-        from xiaoneng_desktop.core import accounts, settings
-
-        if settings.get(accounts.LOGIN_REQUIRED.key) and not _sign_in_at_start():  # 退出 at the login: nothing was opened yet
-            sys.excepthook = previous_hook
-            close_database()
-            return 0
         from xiaoneng_desktop.ui.main_window import MainWindow
 
         window = MainWindow(path, finish_later=True)
-        later: dict = {}
 
         def after_paint(window: QWidget = window) -> None:
-            """What the first paint does not wait for: 概览 (imported, built and read), the idle lock,
-            the integrity check (each was done before the window was shown until issue 16)."""
+            """Until issue 16 all this was done before the window was shown."""
             try:
-                window.finish_start()
-                later["idle_lock"] = start_idle_lock(window)
-                later["checker"] = check_integrity_later(window, path)
-            except Exception as exc:  # noqa: BLE001 - as a slot's error: a dialog and the log
+                code = open_in_window(window, path, demo_months, later)
+            except Exception as exc:  # noqa: BLE001 - a failed start: said in a dialog and the log
                 report_error(exc, window)
+                code = 1 if not window.started else None  # a started window goes on (概览 failed)
+            if code is not None:
+                later["code"] = code
+                window.close()  # the last window: app.exec() returns (a quit() more would stay queued)
 
         when_painted(window, after_paint)
         window.show()
     except Exception as exc:
         report_error(exc)
-        sys.excepthook = previous_hook
-        close_database()
-        return 1
+        later["code"] = 1
     try:
-        return app.exec()
+        code = app.exec() if "code" not in later else 0
+        return later.get("code", code)
     finally:
         if later.get("idle_lock") is not None:
             later["idle_lock"].stop()
@@ -363,4 +383,11 @@ def run_gui(db_path: Path | str, *, demo_months: int = 0) -> int:
 
         wait_for_counts()  # a list's COUNT(*) on its worker thread
         sys.excepthook = previous_hook
-        close_database()
+        _close_database()
+
+
+def _close_database() -> None:
+    """Close the data source if the start got as far as opening one (core.db loads with it)."""
+    db = sys.modules.get("xiaoneng_desktop.core.db")
+    if db is not None:
+        db.close_database()

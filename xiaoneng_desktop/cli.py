@@ -122,7 +122,7 @@ def _path(text: str) -> Path | str:
     """A data file's path, or a server database's address (postgresql://user@host:port/dbname)."""
     if not text.strip():
         raise argparse.ArgumentTypeError("数据文件路径不能为空")
-    from xiaoneng_desktop.core.db import target_of
+    from xiaoneng_desktop.core.targets import target_of
 
     return target_of(text.strip())
 
@@ -349,10 +349,10 @@ def _month(text: str) -> tuple[int, int]:
 def data_file(db: Path | str | None) -> Path | str:
     """``--db`` beats $XIAONENG_DB beats the user's data folder (a file path, or a server address)."""
     if db is not None:
-        from xiaoneng_desktop.core.db import target_of
+        from xiaoneng_desktop.core.targets import target_of
 
         return target_of(db) if isinstance(db, str) else Path(db)
-    from xiaoneng_desktop.core.db import default_path
+    from xiaoneng_desktop.core.targets import default_path
 
     return default_path()
 
@@ -399,7 +399,7 @@ class _TerminalProgress:
 
 
 def not_empty_message(path: Path | str) -> str:
-    from xiaoneng_desktop.core.db import describe_target
+    from xiaoneng_desktop.core.targets import describe_target
 
     return (
         f"{describe_target(path)}中已有数据。演示数据只能写入空的数据文件，以免与真实数据混在一起；"
@@ -424,7 +424,7 @@ def run_demo(path: Path, months: int) -> int:
             progress.done()
     finally:
         close_database()
-    from xiaoneng_desktop.core.db import describe_target, shown_target
+    from xiaoneng_desktop.core.targets import describe_target, shown_target
 
     print(f"已在{describe_target(path)}中生成 {months} 个月的演示数据：")
     for what, count in (made or {}).items():
@@ -652,7 +652,8 @@ def run_server_backup(url: str, dest: Path | None, force: bool = False) -> int:
 def run_server_restore(url: str, chosen: Path) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import backups, settings
-    from xiaoneng_desktop.core.db import close_database, describe_target
+    from xiaoneng_desktop.core.db import close_database
+    from xiaoneng_desktop.core.targets import describe_target
 
     db = schema.open_database(url)
     try:
@@ -672,7 +673,7 @@ def run_server_restore(url: str, chosen: Path) -> int:
 def run_backup(path: Path, dest: Path | None, force: bool = False) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import backups
-    from xiaoneng_desktop.core.db import is_server
+    from xiaoneng_desktop.core.targets import is_server
 
     if is_server(path):
         return run_server_backup(path, dest, force)
@@ -710,7 +711,7 @@ def run_backup(path: Path, dest: Path | None, force: bool = False) -> int:
 def run_restore(path: Path, chosen: Path) -> int:
     from xiaoneng_desktop import schema
     from xiaoneng_desktop.core import backups
-    from xiaoneng_desktop.core.db import is_server
+    from xiaoneng_desktop.core.targets import is_server
 
     if is_server(path):
         return run_server_restore(path, chosen)
@@ -729,10 +730,10 @@ def run_restore(path: Path, chosen: Path) -> int:
 
 def run_check(path: Path | str) -> int:
     from xiaoneng_desktop import schema
-    from xiaoneng_desktop.core import backups
+    from xiaoneng_desktop.core import backups, targets
     from xiaoneng_desktop.core import db as db_module
 
-    if db_module.is_server(path):  # the server keeps its pages sound: reachable, ours, a version we read
+    if targets.is_server(path):  # the server keeps its pages sound: reachable, ours, a version we read
         try:
             print(db_module.probe_server(str(path), schema.SCHEMA_VERSION))
         except db_module.DatabaseOpenError as exc:
@@ -776,15 +777,15 @@ def run_migrate(source: Path | str, target: Path | str) -> int:
     import time
 
     from xiaoneng_desktop import schema
-    from xiaoneng_desktop.core import audit, transfer
+    from xiaoneng_desktop.core import audit, targets, transfer
     from xiaoneng_desktop.core import db as db_module
 
-    where, there = db_module.describe_target(source), db_module.describe_target(target)
-    if not db_module.is_server(target):
+    where, there = targets.describe_target(source), targets.describe_target(target)
+    if not targets.is_server(target):
         if target.suffix.lower() != ".sqlite3":
             say(f"目标数据文件应以 .sqlite3 结尾：{target}")
             return 2
-        if not db_module.is_server(source) and db_module.is_data_file_or_sibling(source, target):
+        if not targets.is_server(source) and db_module.is_data_file_or_sibling(source, target):
             say("目标就是当前的数据文件，无法复制到它自己。")
             return 2
     elif source == target:
@@ -892,7 +893,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command in ("report", "month", "template", "import", "export", "backup", "restore", "check", "audit",
                         "user", "migrate-to"):
         path = data_file(getattr(args, "db", None))
-        from xiaoneng_desktop.core.db import is_server
+        from xiaoneng_desktop.core.targets import is_server
 
         if not is_server(path) and not path.exists():
             # Only ``demo`` and the window start a new data file: a mistyped --db must not become one.
@@ -964,7 +965,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # a file refused because of a bug (an upgrade step failed…) was logged by core/errors
             return 1 if exc.__cause__ is not None and errors.is_bug(exc.__cause__) else 2
         if not errors.is_bug(exc):  # the data file or the disk is the cause, not the program
-            from xiaoneng_desktop.core.db import describe_target
+            from xiaoneng_desktop.core.targets import describe_target
 
             subject = describe_target(_used_file[-1]) if _used_file else "数据文件"
             say(errors.describe(exc, "操作", subject).text)

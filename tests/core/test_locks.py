@@ -21,7 +21,7 @@ import pytest
 
 from xiaoneng_desktop import schema
 from xiaoneng_desktop.core import db as core_db
-from xiaoneng_desktop.core import errors
+from xiaoneng_desktop.core import errors, targets
 from xiaoneng_desktop.duty import service as duty
 from xiaoneng_desktop.duty.models import Call
 
@@ -147,7 +147,7 @@ def test_a_lock_held_past_the_busy_timeout_is_said_in_chinese(db_path, monkeypat
         database.close()
     message = errors.describe(caught.value)
     assert message.kind == errors.BUSY
-    subject = "数据库" if core_db.is_server(db_path) else "数据文件"
+    subject = "数据库" if targets.is_server(db_path) else "数据文件"
     assert message.text == f"保存失败：{subject}正被其他程序写入，请稍后重试。"
 
 
@@ -195,7 +195,7 @@ def test_three_pcs_saving_at_once_lose_nothing(db_path):
 
 def test_a_second_connection_waits_in_this_process_too(database, db_path):
     """Two windows of one program (two connections): the second save waits for the first."""
-    if core_db.is_server(db_path):
+    if targets.is_server(db_path):
         import psycopg
 
         from xiaoneng_desktop.core import server

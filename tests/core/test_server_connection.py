@@ -10,7 +10,7 @@ import pytest
 
 from xiaoneng_desktop import schema
 from xiaoneng_desktop.core import db as db_module
-from xiaoneng_desktop.core import errors, server
+from xiaoneng_desktop.core import errors, server, targets
 from xiaoneng_desktop.duty import service
 from xiaoneng_desktop.duty.models import Call
 from xiaoneng_desktop.duty.service import CallInput
@@ -87,10 +87,10 @@ def test_a_lost_connection_while_saving_says_the_input_is_kept():
 def test_address_from_the_fields_and_back():
     url = server_url("192.168.1.10", 5432, "效能", "xiao@neng", "p@ss:w/rd")
     assert url == "postgresql://xiao%40neng:p%40ss%3Aw%2Frd@192.168.1.10:5432/%E6%95%88%E8%83%BD"
-    assert "p%40ss" not in db_module.shown_target(url)
+    assert "p%40ss" not in targets.shown_target(url)
     assert url_parts(url) == {"host": "192.168.1.10", "port": 5432, "dbname": "效能", "user": "xiao@neng"}
     assert server_url("fe80::1", 5433, "x", "u") == "postgresql://u@[fe80::1]:5433/x"
-    assert db_module.describe_target(url) == "数据库服务器“192.168.1.10:5432”上的数据库“效能”"
+    assert targets.describe_target(url) == "数据库服务器“192.168.1.10:5432”上的数据库“效能”"
 
 
 def test_command_line_takes_a_server_address():
@@ -151,7 +151,7 @@ def test_a_connection_lost_mid_save_reconnects_on_the_next_action(database, db_p
     assert terminate_others(db_path) >= 1  # the server restarted under the program
     with pytest.raises(Exception) as lost:
         service.create_call(a_call("断线时保存的"))
-    message = errors.describe(lost.value, "保存", db_module.describe_target(db_path))
+    message = errors.describe(lost.value, "保存", targets.describe_target(db_path))
     assert message.kind == errors.UNREACHABLE, message.text
     assert "填写的内容还在" in message.text
     assert db_module.database.obj.transaction_depth() == 0  # no transaction left dangling
@@ -180,3 +180,29 @@ def test_check_command_on_a_server_never_shows_the_password(db_path, capsys):
     out = capsys.readouterr()
     assert "是本程序的数据库" in out.out and "不存在" in out.err
     assert "绝密" not in out.out + out.err
+
+
+def test_a_data_file_never_loads_the_server_driver(tmp_path):
+    """peewee would import psycopg (0.2–0.4 s) at its own import; the package's finder hides it while
+    peewee loads, whoever imports peewee first, and core/server hands it over when a server is used."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, inspect\n"
+        "import xiaoneng_desktop.core.backups  # imports peewee before core.db\n"
+        "from xiaoneng_desktop import schema\n"
+        "import peewee\n"
+        f"schema.open_database({str(tmp_path / 'x.sqlite3')!r})\n"
+        "print('psycopg' in sys.modules, peewee.psycopg is None, 'class Model' in inspect.getsource(peewee))\n"
+        "from xiaoneng_desktop.core import server\n"
+        "server.peewee_psycopg()\n"
+        "print(peewee.psycopg is sys.modules['psycopg'])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "True", "True"]
+    # psycopg imported before peewee (by another program's code): peewee gets it as usual
+    code = "import psycopg, xiaoneng_desktop, peewee; print(peewee.psycopg is psycopg)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["True"], result.stderr

@@ -8,6 +8,7 @@ import time
 from tests.core.test_locks import hold_write_lock
 from xiaoneng_desktop import cli, schema
 from xiaoneng_desktop.core import db as core_db
+from xiaoneng_desktop.core import targets
 from xiaoneng_desktop.duty.models import Call
 
 ROWS = 300
@@ -52,5 +53,5 @@ def test_cli_import_blocked_past_the_busy_timeout_exits_2_in_chinese(ledger, dat
     with hold_write_lock(db_path, 5.0):
         assert cli.main(["--db", str(db_path), "import", "duty", str(path)]) == 2
     err = capsys.readouterr().err
-    assert f"{core_db.describe_target(db_path)}正被其他程序写入，请稍后重试" in err and "database is locked" not in err
+    assert f"{targets.describe_target(db_path)}正被其他程序写入，请稍后重试" in err and "database is locked" not in err
     assert imported(db_path) == 0  # all or nothing

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from xiaoneng_desktop import APP_NAME
 from xiaoneng_desktop.core import db as db_module
-from xiaoneng_desktop.core import server
+from xiaoneng_desktop.core import server, targets
 from xiaoneng_desktop.ui import connect_dialog
 from xiaoneng_desktop.ui.connect_dialog import ConnectDialog
 from xiaoneng_desktop.ui.duty.tab import DutyTab
@@ -160,7 +160,7 @@ def test_window_switches_to_a_server_and_shows_no_password(qtbot, database, db_p
                                                            parts.username, "绝密")
         assert db_module.on_server() and db_module.database.obj is not database
         assert isinstance(window.register_tab(1), DutyTab)
-        shown = db_module.describe_target(target)
+        shown = targets.describe_target(target)
         assert window.windowTitle() == f"{APP_NAME} — {shown}"
         assert window.path_label.text() == shown
         for text in (window.windowTitle(), window.path_label.text(), window.path_label.toolTip(),

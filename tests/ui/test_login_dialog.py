@@ -114,7 +114,9 @@ def test_status_bar_and_menu_follow_the_user(qtbot, admin, db_path, tmp_path):
     assert clerk.id
 
 
-def test_run_gui_signs_in_before_the_window(qapp, tmp_path, monkeypatch):
+def test_run_gui_signs_in_over_a_window_that_shows_nothing_yet(qapp, tmp_path, monkeypatch):
+    """The window is painted first; the login comes over it before anything is read, and 退出 ends
+    the program with nothing read."""
     from xiaoneng_desktop import app, schema
     from xiaoneng_desktop.core import db as db_module
     from xiaoneng_desktop.ui import main_window as main_window_module
@@ -124,18 +126,23 @@ def test_run_gui_signs_in_before_the_window(qapp, tmp_path, monkeypatch):
     schema.open_database(path)
     accounts.create_account("admin", "管理员", PASSWORD)
     db_module.close_database()
-    built, asked = [], []
+    windows, at_login = [], []
 
     class Window(main_window_module.MainWindow):
         def __init__(self, path, **options):
             super().__init__(path, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat), **options)
-            built.append(self.user_label.text())
+            windows.append(self)
+
+        def finish_start(self):
+            super().finish_start()
             QTimer.singleShot(50, self.close)
 
     monkeypatch.setattr(main_window_module, "MainWindow", Window)
 
     def exec_(dialog, answer):
-        asked.append(type(dialog).__name__)
+        window = windows[-1]
+        at_login.append((type(dialog).__name__, dialog.parent() is window, window.isVisible(), window.started,
+                         window.dashboard_place.widget, window.registers(), window.user_label.text()))
         if answer:
             dialog.login_edit.setText("admin")
             dialog.password_edit.setText(PASSWORD)
@@ -143,11 +150,13 @@ def test_run_gui_signs_in_before_the_window(qapp, tmp_path, monkeypatch):
         return dialog.result()
 
     monkeypatch.setattr(LoginDialog, "exec", lambda self: exec_(self, False))
-    assert app.run_gui(path) == 0  # 退出 at the login: no window
-    assert asked == ["LoginDialog"] and built == [] and db_module.database.obj.is_closed()
+    assert app.run_gui(path) == 0  # 退出 at the login
+    assert at_login == [("LoginDialog", True, True, False, None, [], "请先登录")]
+    assert not windows[-1].isVisible() and not windows[-1].started and db_module.database.obj.is_closed()
     monkeypatch.setattr(LoginDialog, "exec", lambda self: exec_(self, True))
     assert app.run_gui(path) == 0
-    assert built == ["当前用户：admin（管理员）"]
+    assert len(at_login) == 2 and windows[-1].started
+    assert windows[-1].user_label.text() == "当前用户：admin（管理员）"
 
 
 def test_idle_lock_covers_and_unlocks_without_closing_dialogs(qtbot, admin):

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from xiaoneng_desktop import APP_NAME, __version__, app, cli, schema
 from xiaoneng_desktop.core import db as db_module
+from xiaoneng_desktop.core import targets
 from xiaoneng_desktop.ui import main_window as main_window_module
 from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
 from xiaoneng_desktop.ui.documents.tab import DocumentsTab
@@ -70,8 +71,8 @@ def action(win, menu_title, text):
 
 
 def test_title_names_the_data_file(window, db_path):
-    if db_module.is_server(db_path):
-        assert window.windowTitle() == f"{APP_NAME} — {db_module.describe_target(db_path)}"
+    if targets.is_server(db_path):
+        assert window.windowTitle() == f"{APP_NAME} — {targets.describe_target(db_path)}"
         return
     assert window.windowTitle() == f"{APP_NAME} — test.sqlite3"
     assert db_path.name == "test.sqlite3"
@@ -184,7 +185,7 @@ def test_a_tabs_own_copy_of_a_menu_shortcut_is_switched_off(window):
 
 
 def test_status_bar_shows_data_file_and_clock(qtbot, window, db_path, clock):
-    shown = db_module.describe_target(db_path) if db_module.is_server(db_path) else str(db_path)
+    shown = targets.describe_target(db_path) if targets.is_server(db_path) else str(db_path)
     assert shown in window.path_label.text()
     assert window.clock_label.text() == "2026年10月9日 星期五 09:00:00"
     clock.advance(hours=4, minutes=5, seconds=9)
@@ -303,14 +304,14 @@ def test_backup_writes_a_copy(qtbot, window, tmp_path, monkeypatch, messages):
         suggested.append(directory)
         return str(target), file_filter
 
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", choose)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", choose)
     window.backup_action.trigger()
     # a data file is copied in a worker (no second copy meanwhile); a server's on the GUI thread
     assert window.backup_action.isEnabled() == db_module.on_server()
     qtbot.waitUntil(window.backup_action.isEnabled, timeout=10000)
     assert suggested[0].endswith(f"{main_window_module.source_name(window.db_path)}-备份-20261009-0900.sqlite3")
     assert main_window_module.source_name(window.db_path) == (
-        "test" if not db_module.is_server(window.db_path) else window.db_path.rsplit("/", 1)[1])
+        "test" if not targets.is_server(window.db_path) else window.db_path.rsplit("/", 1)[1])
     assert messages[-1][0] == "information" and str(target) in messages[-1][2]
     assert not list(target.parent.glob("*.partial"))
     copy = sqlite3.connect(target)
@@ -323,7 +324,7 @@ def test_backup_writes_a_copy(qtbot, window, tmp_path, monkeypatch, messages):
 
 @pytest.mark.sqlite_only(reason="a server database has no file a backup could overwrite")
 def test_backup_refuses_the_open_file(window, db_path, monkeypatch, messages):
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *args: (str(db_path), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(db_path), ""))
     assert window.backup_database() is None
     assert messages[-1][0] == "warning"
 
@@ -333,7 +334,7 @@ def test_backup_refuses_the_wal_file_beside_the_data_file(window, db_path, monke
     wal = Path(f"{db_path}-wal")
     assert wal.exists()  # the data file is in WAL mode: its -wal holds committed records
     before = wal.stat().st_size
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *args: (str(wal), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(wal), ""))
     assert window.backup_database() is None
     assert messages[-1][0] == "warning" and "-wal" in messages[-1][2]
     assert window.backup_action.isEnabled() and wal.stat().st_size == before
@@ -341,7 +342,7 @@ def test_backup_refuses_the_wal_file_beside_the_data_file(window, db_path, monke
 
 def test_backup_into_a_missing_folder_says_so_in_chinese(qtbot, window, tmp_path, monkeypatch, messages):
     target = tmp_path / "不存在的文件夹" / "copy.sqlite3"
-    monkeypatch.setattr(main_window_module.QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
     task = window.backup_database()
     if not db_module.on_server():  # a server's backup is written on the GUI thread
         assert task is not None
@@ -371,19 +372,19 @@ def test_open_a_bad_data_file_keeps_the_current_one(window, database, db_path, t
     assert not window.open_data_file(bad)
     assert messages[-1][0] == "critical" and "不是数据库文件" in messages[-1][2]
     assert db_module.database.obj is database
-    assert window.windowTitle().endswith(db_path.name if not db_module.is_server(db_path)
-                                         else db_module.describe_target(db_path))
+    assert window.windowTitle().endswith(db_path.name if not targets.is_server(db_path)
+                                         else targets.describe_target(db_path))
 
 
 def test_about_names_version_file_and_schema(window, db_path):
     text = window.about_text()
-    shown = db_module.describe_target(db_path) if db_module.is_server(db_path) else str(db_path)
+    shown = targets.describe_target(db_path) if targets.is_server(db_path) else str(db_path)
     assert __version__ in text and shown in text and f"数据版本：{schema.SCHEMA_VERSION}" in text
 
 
 def test_help_and_about_open(window, monkeypatch, messages):
     shown = []
-    monkeypatch.setattr(main_window_module.QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     window.help_action.trigger()
     window.about_action.trigger()
     assert "使用说明" in shown[0]
@@ -405,13 +406,28 @@ def test_excepthook_logs_and_shows_a_dialog(qapp, monkeypatch, log_path):
     assert "Traceback" in log_path.read_text(encoding="utf-8")
 
 
-def test_run_gui_on_a_bad_file_shows_a_message_and_returns_2(qapp, tmp_path, monkeypatch, messages, capsys):
+def test_run_gui_on_a_bad_file_shows_a_message_and_returns_2(qapp, tmp_path, monkeypatch, messages, settings,
+                                                             capsys):
+    """The window is painted first; the file's problem is said over it, and the window closes without
+    trying a backup of the file it could not open."""
     monkeypatch.setattr(app, "prepare_application", lambda application: None)
+    windows = []
+
+    class Window(MainWindow):
+        def __init__(self, path, **options):
+            super().__init__(path, settings, **options)
+            windows.append(self)
+
+    monkeypatch.setattr(main_window_module, "MainWindow", Window)
+    logged = []
+    monkeypatch.setattr(main_window_module.logs, "log_exception", lambda *args, **kwargs: logged.append(args))
     bad = tmp_path / "bad.sqlite3"
     bad.write_bytes(b"x" * 100)
     assert app.run_gui(bad) == 2
     assert messages[0][0] == "critical" and "不是数据库文件" in messages[0][2]
     assert "不是数据库文件" in capsys.readouterr().err
+    assert len(windows) == 1 and not windows[0].isVisible() and not windows[0].started and logged == []
+    assert not (tmp_path / "备份").exists() and bad.read_bytes() == b"x" * 100
 
 
 def test_run_gui_shows_the_window_and_returns_when_closed(qapp, qtbot, tmp_path, monkeypatch, settings):
@@ -585,40 +601,48 @@ def test_no_tab_makes_the_window_wider_than_a_1024_screen(qtbot, window):
 
 
 def test_the_first_paint_waits_for_nothing_it_does_not_show(tmp_path):
-    """Issue 16: before the window's first paint, the program neither builds 概览 nor creates Qt's ``Qt``
-    namespace (13–20 ms of enums a bare window does not pay for); both follow just after it, and the
-    window then watches for saves made elsewhere. (A first start on a screen up to MAXIMISE_UP_TO
-    wide maximises the window, which does need the namespace: here the screen is 1920×1080.)"""
+    """Issue 16: the window is painted before the data file is opened: until then the program imports
+    no peewee and builds no 概览, and until it is shown it creates no Qt ``Qt`` namespace (13–20 ms of
+    enums a bare window does not pay for either); just after the paint the file is opened, 概览 read,
+    and the window watches for saves made elsewhere. (A first start on a screen up to MAXIMISE_UP_TO wide maximises the window,
+    which does need the namespace: here the screen is 1920×1080.)"""
     screen = tmp_path / "screen.json"
     screen.write_text('{"screens": [{"name": "big", "x": 0, "y": 0, "width": 1920, "height": 1080}]}',
                       encoding="utf-8")
-    code = (
+    data = str(tmp_path / "x.sqlite3")
+    root = Path(__file__).resolve().parents[2]
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
+           "XDG_CONFIG_HOME": str(tmp_path)}
+    create = (
+        "from xiaoneng_desktop import schema\n"
+        "from xiaoneng_desktop.core import accounts, db, settings\n"
+        f"schema.open_database({data!r})\n"
+        "with db.atomic():\n"
+        "    settings.put(accounts.LOGIN_REQUIRED.key, False)  # no 创建管理员 at this first start\n"
+        "db.close_database()\n"
+    )
+    subprocess.run([sys.executable, "-c", create], check=True, cwd=root, env=env, timeout=60)
+    start = (
         "import sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "qapp = QApplication([])\n"
         "import PySide6.QtCore as QtCore\n"
-        "from xiaoneng_desktop import app, cli, schema\n"
-        "from xiaoneng_desktop.core import accounts, db, settings\n"
-        f"schema.open_database({str(tmp_path / 'x.sqlite3')!r})\n"
-        "with db.atomic():\n"
-        "    settings.put(accounts.LOGIN_REQUIRED.key, False)  # no 创建管理员 at this first start\n"
-        "db.close_database()\n"
+        "from xiaoneng_desktop import app, cli\n"
         "painted = app.when_painted\n"
         "def when_painted(window, then):\n"
         "    def after():\n"
+        "        print('painted', 'peewee' in sys.modules, window.dashboard_place.widget is not None,\n"
+        "              window.user_label.text())\n"
         "        then()\n"
-        "        print('after', window.dashboard_place.widget is not None, window.watcher is not None)\n"
+        "        print('after', window.started, window.dashboard_place.widget is not None, window.watcher is not None)\n"
         "        window.close()\n"
-        "    print('before', 'Qt' in vars(QtCore), window.dashboard_place.widget is not None)\n"
+        "    print('built', 'peewee' in sys.modules, 'Qt' in vars(QtCore))\n"
         "    return painted(window, after)\n"
         "app.when_painted = when_painted\n"
-        f"sys.exit(cli.main(['--db', {str(tmp_path / 'x.sqlite3')!r}]))\n"
+        f"sys.exit(cli.main(['--db', {data!r}]))\n"
     )
-    root = Path(__file__).resolve().parents[2]
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, cwd=root, timeout=60,
-        env={**__import__("os").environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}",
-             "XDG_CONFIG_HOME": str(tmp_path)},
-    )
+    result = subprocess.run([sys.executable, "-c", start], capture_output=True, text=True, cwd=root, timeout=60,
+                            env=env)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-2:] == ["before False False", "after True True"], result.stdout
+    assert result.stdout.splitlines()[-3:] == [
+        "built False False", "painted False False 正在打开数据文件…", "after True True True"], result.stdout

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tests.helpers import type_text
 from xiaoneng_desktop.core import db as db_module
-from xiaoneng_desktop.core import people
+from xiaoneng_desktop.core import people, targets
 from xiaoneng_desktop.duty import service as duty
 from xiaoneng_desktop.duty.models import Call
 from xiaoneng_desktop.duty.service import CallInput, ShiftInput
@@ -353,7 +353,7 @@ def test_opening_another_data_file_over_unsaved_answers_asks(qtbot, window, answ
     window.choose_data_file()
     assert len(asked) == 1 and window.db_path == other
     # read back through a connection of its own, whichever engine the first source is on
-    if db_module.is_server(db_path):
+    if targets.is_server(db_path):
         import psycopg
 
         with psycopg.connect(str(db_path)) as old:

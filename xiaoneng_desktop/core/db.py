@@ -25,6 +25,7 @@ import peewee as pw
 
 from xiaoneng_desktop.core import errors
 from xiaoneng_desktop.core.files import write_atomically
+from xiaoneng_desktop.core.targets import is_server
 
 #: Marks a SQLite file as written by this program ("XNXT" as a big-endian integer).
 APPLICATION_ID = 0x584E5854
@@ -76,42 +77,10 @@ class DatabaseOpenError(Exception):
     """The file cannot be used; the message is for the user, in Chinese."""
 
 
-#: A data source given as ``postgresql://user@host:port/dbname`` is a server database.
-SERVER_SCHEMES = ("postgresql://", "postgres://")
-
-
-def is_server(target: Path | str | None) -> bool:
-    """True when ``target`` names a PostgreSQL server database rather than a data file."""
-    return isinstance(target, str) and target.lower().startswith(SERVER_SCHEMES)
-
-
 def on_server(db: pw.Database | None = None) -> bool:
     """True when ``db`` (default: the open database) is a server database."""
     db = database.obj if db is None else db
     return isinstance(db, pw.PostgresqlDatabase)
-
-
-def target_of(text: str) -> Path | str:
-    """What the user typed (``--db``, XIAONENG_DB): a server address as it is, else a file path."""
-    return text if is_server(text) else Path(text).expanduser()
-
-
-def describe_target(target: Path | str) -> str:
-    """The data source in words: 数据文件“…” or 数据库服务器上的数据库“…” (never with its password)."""
-    if is_server(target):
-        from xiaoneng_desktop.core import server
-
-        return server.describe(str(target))
-    return f"数据文件“{target}”"
-
-
-def shown_target(target: Path | str) -> str:
-    """The data source as it may be shown, logged or remembered: a path, or an address without password."""
-    if is_server(target):
-        from xiaoneng_desktop.core import server
-
-        return server.without_password(str(target))
-    return str(target)
 
 
 def probe_server(url: str, latest: int) -> str:
@@ -119,17 +88,6 @@ def probe_server(url: str, latest: int) -> str:
     from xiaoneng_desktop.core import server
 
     return server.probe(url, latest)
-
-
-def default_path() -> Path | str:
-    """The data source: $XIAONENG_DB if set (a file or a server address), else xiaoneng.sqlite3 in the
-    user's data folder."""
-    env = os.environ.get("XIAONENG_DB")
-    if env:
-        return target_of(env)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("xiaoneng", appauthor=False)) / "xiaoneng.sqlite3"
 
 
 def fts_chars(text: str | None) -> str:

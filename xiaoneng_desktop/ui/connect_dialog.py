@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from xiaoneng_desktop import schema
 from xiaoneng_desktop.core import db as db_module
-from xiaoneng_desktop.core import errors
+from xiaoneng_desktop.core import errors, targets
 
 DEFAULT_PORT = 5432
 SETTINGS_GROUP = "Connect"
@@ -55,7 +55,7 @@ def server_url(host: str, port: int, dbname: str, user: str, password: str = "")
 def url_parts(url: str) -> dict[str, str | int]:
     """The fields of a server address (without its password)."""
     try:
-        parts = urlsplit(db_module.shown_target(url))
+        parts = urlsplit(targets.shown_target(url))
         port = parts.port or DEFAULT_PORT
     except ValueError:
         return {}
@@ -153,7 +153,7 @@ class ConnectDialog(QDialog):
 
     def _prefill(self, current: str | None) -> None:
         """The server in use, else the one remembered last."""
-        values: dict[str, str | int] = url_parts(current) if current and db_module.is_server(current) else {}
+        values: dict[str, str | int] = url_parts(current) if current and targets.is_server(current) else {}
         if not values:
             self.settings.beginGroup(SETTINGS_GROUP)
             for name in ("host", "dbname", "user"):

@@ -10,27 +10,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 from PySide6.QtCore import QEvent, QRect, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from xiaoneng_desktop import APP_NAME, __version__, schema
-from xiaoneng_desktop.core import backups, changes, clock, errors, logs, session
-from xiaoneng_desktop.core import db as db_module
+from xiaoneng_desktop import APP_NAME, __version__
+from xiaoneng_desktop.core import clock, logs, targets
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
 
+# The database's modules (peewee) and what only later work needs (core.session, core.errors, Qt's
+# QMessageBox: created on first use by PySide6) are imported where they are used: the window is painted
+# before the data file is opened (see MainWindow's finish_later).
 if TYPE_CHECKING:  # the tabs are imported when first shown
+    from PySide6.QtGui import QCloseEvent
+
+    from xiaoneng_desktop.core import backups, changes
     from xiaoneng_desktop.ui.dashboard.tab import DashboardTab
     from xiaoneng_desktop.ui.widgets.register_tab import RegisterTab
 
@@ -139,7 +142,9 @@ class ElidedLabel(QLabel):
 def source_name(target: Path | str) -> str:
     """A short name of the data source for the title and file names: the file's stem, or the server
     database's name (never its password)."""
-    if db_module.is_server(target):
+    if targets.is_server(target):
+        from xiaoneng_desktop.core import backups
+
         return backups.server_stem(target)
     return Path(target).stem
 
@@ -149,21 +154,24 @@ MAXIMISE_UP_TO = 1440
 
 
 class MainWindow(QMainWindow):
-    """The four tabs over the open data file. The database must already be open (schema.open_database)."""
+    """The four tabs over the open data file. The database must already be open (schema.open_database),
+    unless the window is built with ``finish_later``."""
 
     #: Another program or PC committed (core/changes): the tables it changed, empty = unknown. Emitted
     #: by the server listener's thread too, so it is always received queued, on the window's thread.
     changed_elsewhere = Signal(object)
 
     def __init__(self, db_path: Path | str, settings: QSettings | None = None, *, finish_later: bool = False):
-        """``finish_later``: the program's start — what the first paint does not need (概览, imported,
-        built and read; watching for saves made elsewhere) waits for ``finish_start()``, called once
-        the window is painted. Nothing before that paint touches Qt's ``Qt`` namespace, whose enums
-        take 13–20 ms to create: a bare window does not pay for them either."""
+        """``finish_later``: the program's start. The window is built and painted before the data file
+        is opened: menus, tab names, status bar, nothing read. app.run_gui then opens the file, signs
+        the user in and calls ``finish_start()``. Nothing before that paint imports peewee or touches
+        Qt's ``Qt`` namespace (13–20 ms of enums): a bare window pays for neither."""
         super().__init__()
-        self.db_path = db_path if db_module.is_server(db_path) else Path(db_path)
+        self.db_path = db_path if targets.is_server(db_path) else Path(db_path)
         self.settings = settings if settings is not None else QSettings()
         self._backup_task: BackgroundTask | None = None
+        #: finish_start() has run: the data source is open and the window works on it.
+        self.started = False
         self.setObjectName("MainWindow")
         self._maximized_before_full_screen = False
 
@@ -174,21 +182,26 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_status_bar()
-        self._start_auto_backups()
+        self._build_backup_timers()
         self._watch_changes()
-        if not finish_later:
-            self.finish_start()
         self.tabs.currentChanged.connect(self._update_edit_actions)
         self._resolve_shortcut_clashes()
         self._update_title()
         self._restore_state()
         self._update_edit_actions()
+        if not finish_later:
+            self.finish_start()
 
     def finish_start(self) -> None:
-        """What the window's first paint did not wait for (see ``finish_later``)."""
-        self.dashboard_place.ensure()
-        if not self._notices_connected:
-            self._start_watching()
+        """The window on the open data source (see ``finish_later``): who is acting, the automatic
+        backups, watching for saves made elsewhere, and 概览 read."""
+        if self.started:
+            return
+        self.show_user()
+        self._start_auto_backups()
+        self._start_watching()
+        self.started = True
+        self.dashboard_place.ensure()  # last: should reading it fail, the window still works
 
     # ------------------------------------------------------------------ building
 
@@ -320,7 +333,7 @@ class MainWindow(QMainWindow):
         tools_menu.addSeparator()
         self.audit_action = self._action(tools_menu, "审计日志(&L)…", self.open_audit_log)
         # 管理员 only; asked as the menu opens (the user may have signed in since the window was built)
-        tools_menu.aboutToShow.connect(lambda: self.audit_action.setVisible(session.can("audit.read")))
+        tools_menu.aboutToShow.connect(self._show_audit_action)
 
         help_menu = bar.addMenu("帮助(&H)")
         self.help_action = self._action(help_menu, "使用说明(&H)", self.show_help, "F1")
@@ -346,7 +359,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.path_label, 1)
         status.addPermanentWidget(self.clock_label)
         self._show_path()
-        self.show_user()
+        # finish_start() shows the user, once the data source is open (and signed in to)
+        self.user_label.setText("正在连接数据库服务器…" if targets.is_server(self.db_path) else "正在打开数据文件…")
 
         self.clock_timer = QTimer(self)
         self.clock_timer.setSingleShot(True)
@@ -365,7 +379,7 @@ class MainWindow(QMainWindow):
         tab in front; on 概览, where there is no record form, a word on where to go."""
         register = self._current_register()
         if register is None:
-            QMessageBox.information(self, "打印", "请先切换到值班记录、公文流转、来访接待或五查自查，在列表中选择一条记录。")
+            QtWidgets.QMessageBox.information(self, "打印", "请先切换到值班记录、公文流转、来访接待或五查自查，在列表中选择一条记录。")
             return None
         return register.print_record_form()
 
@@ -376,8 +390,15 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def _show_audit_action(self) -> None:
+        from xiaoneng_desktop.core import session
+
+        self.audit_action.setVisible(session.can("audit.read"))
+
     def show_user(self) -> None:
         """Who is acting, in the status bar; 用户管理 only for a role that may manage users."""
+        from xiaoneng_desktop.core import session
+
         self.user_label.setText(session.status_text())
         self.accounts_action.setEnabled(session.can("accounts"))
         self.sign_out_action.setEnabled(session.current().signed_in)
@@ -419,15 +440,15 @@ class MainWindow(QMainWindow):
             self.show_user()
 
     def _show_path(self) -> None:
-        if db_module.is_server(self.db_path):
-            self.path_label.setText(db_module.describe_target(self.db_path))
+        if targets.is_server(self.db_path):
+            self.path_label.setText(targets.describe_target(self.db_path))
         else:
             self.path_label.setText(f"数据文件：{self.db_path}")
-        self.path_label.setToolTip(db_module.shown_target(self.db_path))
+        self.path_label.setToolTip(targets.shown_target(self.db_path))
 
     def _update_title(self) -> None:
-        if db_module.is_server(self.db_path):
-            self.setWindowTitle(f"{APP_NAME} — {db_module.describe_target(self.db_path)}")
+        if targets.is_server(self.db_path):
+            self.setWindowTitle(f"{APP_NAME} — {targets.describe_target(self.db_path)}")
         else:
             self.setWindowTitle(f"{APP_NAME} — {self.db_path.name}")
 
@@ -511,6 +532,8 @@ class MainWindow(QMainWindow):
         self._notices_connected = False  # finish_start() starts watching
 
     def _start_watching(self) -> None:
+        from xiaoneng_desktop.core import changes
+
         self._stop_watching()
         if not self._notices_connected:
             self._notices_connected = True
@@ -580,7 +603,7 @@ class MainWindow(QMainWindow):
         except ModuleNotFoundError as exc:
             if exc.name != module_name:
                 raise
-            QMessageBox.information(self, title.rstrip("…") or APP_NAME, "此功能尚未完成，敬请期待下一版本。")
+            QtWidgets.QMessageBox.information(self, title.rstrip("…") or APP_NAME, "此功能尚未完成，敬请期待下一版本。")
             return
         dialog = getattr(module, class_name)(self)
         try:
@@ -591,8 +614,10 @@ class MainWindow(QMainWindow):
 
     def open_audit_log(self) -> None:
         """工具 → 审计日志 (管理员): the log, filtered and exported; refused to any other role."""
+        from xiaoneng_desktop.core import session
+
         if not session.can("audit.read"):
-            QMessageBox.information(self, "审计日志", str(session.PermissionDenied("audit.read", session.current())))
+            QtWidgets.QMessageBox.information(self, "审计日志", str(session.PermissionDenied("audit.read", session.current())))
             return
         self.open_admin_dialog("xiaoneng_desktop.ui.admin.audit_dialog", "AuditDialog", "审计日志…")
 
@@ -600,10 +625,12 @@ class MainWindow(QMainWindow):
 
     def backup_database(self) -> BackgroundTask | None:
         """Copy the data file where the user says, in a worker so the window stays responsive."""
+        from xiaoneng_desktop.core import errors, session
+
         try:
             session.require("backup")
         except session.PermissionDenied as exc:
-            QMessageBox.information(self, "备份数据库", str(exc))
+            QtWidgets.QMessageBox.information(self, "备份数据库", str(exc))
             return None
         now = clock.now()
         from xiaoneng_desktop.ui.widgets import files
@@ -612,19 +639,22 @@ class MainWindow(QMainWindow):
                                      "数据文件 (*.sqlite3);;所有文件 (*)")
         if target is None:
             return None
+        from xiaoneng_desktop.core import backups
+        from xiaoneng_desktop.core import db as db_module
+
         if db_module.on_server():
             try:
                 info = self.backup_server_now(target)
             except backups.BackupError as exc:
-                QMessageBox.critical(self, "备份失败", str(exc))
+                QtWidgets.QMessageBox.critical(self, "备份失败", str(exc))
             except Exception as exc:  # a folder that is gone, a full disk: said as on a data file
                 message = errors.describe(exc, action="备份", subject=f"备份文件“{target}”")
-                QMessageBox.critical(self, "备份失败", message.text)
+                QtWidgets.QMessageBox.critical(self, "备份失败", message.text)
             else:
-                QMessageBox.information(self, "备份完成", f"数据已备份到：\n{info.path}")
+                QtWidgets.QMessageBox.information(self, "备份完成", f"数据已备份到：\n{info.path}")
             return None
         if db_module.is_data_file_or_sibling(self.db_path, target):
-            QMessageBox.warning(
+            QtWidgets.QMessageBox.warning(
                 self,
                 "备份数据库",
                 "不能备份到正在使用的数据文件本身（或它旁边的 -wal、-shm、-journal 文件），请另选一个文件名。",
@@ -651,12 +681,12 @@ class MainWindow(QMainWindow):
 
         def succeeded(_path) -> None:
             finish()
-            QMessageBox.information(self, "备份完成", f"数据已备份到：\n{target}")
+            QtWidgets.QMessageBox.information(self, "备份完成", f"数据已备份到：\n{target}")
 
         def failed(exc: BaseException) -> None:
             finish()
             message = errors.describe(exc, action="备份", subject=f"备份文件“{target}”")
-            QMessageBox.critical(self, "备份失败", message.text)
+            QtWidgets.QMessageBox.critical(self, "备份失败", message.text)
 
         task.succeeded.connect(succeeded)
         task.failed.connect(failed)
@@ -667,6 +697,10 @@ class MainWindow(QMainWindow):
         """A server database's backup (a data file of every table) into the folder or file ``dest``.
         On the GUI thread: opening the new file binds the models to it for a moment, which a worker
         must not do while the window reads."""
+        from xiaoneng_desktop import schema
+        from xiaoneng_desktop.core import backups
+        from xiaoneng_desktop.core import db as db_module
+
         QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             return backups.backup_server_now(db_module.database.obj, str(self.db_path), dest, schema.FILE_KIND)
@@ -675,8 +709,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ automatic backups
 
-    def _start_auto_backups(self) -> None:
-        """A backup shortly after start and every N hours (设置 backup.interval_hours; 0: none)."""
+    def _build_backup_timers(self) -> None:
+        """The automatic backups' timers; finish_start() starts them."""
         self._auto_backup_task: BackgroundTask | None = None
         self.auto_backup_timer = QTimer(self)
         self.auto_backup_timer.timeout.connect(lambda: self.auto_backup(only_if_changed=False))
@@ -686,6 +720,9 @@ class MainWindow(QMainWindow):
         # times a day does not copy a large file each time
         self.start_backup_timer.timeout.connect(
             lambda: self.auto_backup(only_if_changed=True, younger_than_hours=self._backup_settings()[1]))
+
+    def _start_auto_backups(self) -> None:
+        """A backup shortly after start and every N hours (设置 backup.interval_hours; 0: none)."""
         hours = self._backup_settings()[1]
         if hours > 0:
             self.auto_backup_timer.start(hours * 3600 * 1000)
@@ -693,12 +730,14 @@ class MainWindow(QMainWindow):
 
     def _backup_settings(self) -> tuple[Path, int, backups.Policy]:
         """(folder, interval hours, rotation) from the data file; defaults if it cannot be read now."""
+        from xiaoneng_desktop.core import backups
+
         try:
             folder, hours, policy = backups.configured()
         except Exception as exc:  # noqa: BLE001 - a backup must not stop the window; the log keeps it
             logs.log_exception(exc, "读取备份设置失败")
             folder, hours, policy = "", 4, backups.Policy()
-        if db_module.is_server(self.db_path):
+        if targets.is_server(self.db_path):
             return backups.server_folder(folder), hours, policy
         return backups.folder_for(self.db_path, folder), hours, policy
 
@@ -707,6 +746,10 @@ class MainWindow(QMainWindow):
         """A checked backup into the backup folder, with rotation, in a worker; the outcome goes to the
         status bar (and a failure to the log), never to a modal box. ``only_if_changed``: skip it if
         the newest backup is younger than the last change to the file."""
+        from xiaoneng_desktop import schema
+        from xiaoneng_desktop.core import backups, errors
+        from xiaoneng_desktop.core import db as db_module
+
         # a window never shown (built by a test, or one whose start failed) backs nothing up
         if self._auto_backup_task is not None or db_module.database.obj is None or not self.isVisible():
             return None
@@ -749,6 +792,8 @@ class MainWindow(QMainWindow):
         """The last automatic backup as the window closes (waited for: the program is ending)."""
         self.auto_backup_timer.stop()
         self.start_backup_timer.stop()
+        if not self.started:  # the start ended before the data source was open: nothing to back up
+            return
         if self._auto_backup_task is not None:
             self._auto_backup_task.wait()
             QApplication.sendPostedEvents()
@@ -762,6 +807,10 @@ class MainWindow(QMainWindow):
         """Put backup ``chosen`` in place of the data file (the current one is backed up first) and
         reopen it. Done on the GUI thread, with every connection to the file closed meanwhile (a worker
         could not keep the tabs from reading it). Raises backups.BackupError with a Chinese message."""
+        from xiaoneng_desktop import schema
+        from xiaoneng_desktop.core import backups
+        from xiaoneng_desktop.core import db as db_module
+
         for task in (self._auto_backup_task, self._backup_task):
             if task is not None:
                 task.wait()
@@ -798,21 +847,21 @@ class MainWindow(QMainWindow):
 
     def ask_source(self) -> str | None:
         """"file", "server", or None (取消)."""
-        box = QMessageBox(QMessageBox.Icon.Question, "打开数据文件", "要打开哪一种数据？", parent=self)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, "打开数据文件", "要打开哪一种数据？", parent=self)
         box.setInformativeText("数据文件：本机或U盘上的 .sqlite3 文件（一台电脑使用）。\n"
                                "数据库服务器：办公室的 PostgreSQL 服务器（多台电脑共用）。")
-        file_button = box.addButton("数据文件…", QMessageBox.ButtonRole.AcceptRole)
-        server_button = box.addButton("数据库服务器…", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(server_button if db_module.is_server(self.db_path) else file_button)
+        file_button = box.addButton("数据文件…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        server_button = box.addButton("数据库服务器…", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("取消", QtWidgets.QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(server_button if targets.is_server(self.db_path) else file_button)
         box.exec()
         clicked = box.clickedButton()
         box.deleteLater()
         return {file_button: "file", server_button: "server"}.get(clicked)
 
     def choose_file(self) -> None:
-        folder = "" if db_module.is_server(self.db_path) else str(self.db_path.parent)
-        name, _filter = QFileDialog.getOpenFileName(
+        folder = "" if targets.is_server(self.db_path) else str(self.db_path.parent)
+        name, _filter = QtWidgets.QFileDialog.getOpenFileName(
             self, "打开数据文件", folder, "数据文件 (*.sqlite3 *.db);;所有文件 (*)"
         )
         if name and not self.keep_unsaved_work():
@@ -822,7 +871,7 @@ class MainWindow(QMainWindow):
         """The connection dialog; 连接 switches to the server database through open_data_file."""
         from xiaoneng_desktop.ui.connect_dialog import ConnectDialog
 
-        current = self.db_path if db_module.is_server(self.db_path) else None
+        current = self.db_path if targets.is_server(self.db_path) else None
         dialog = ConnectDialog(self, self.settings, self._connect_to, current)
         try:
             dialog.exec()
@@ -873,8 +922,8 @@ class MainWindow(QMainWindow):
         """Switch to another data file or server database: open it, then rebuild every tab on it. False
         if it cannot be used (said in a message box, or given to ``report``: the connection dialog).
         ``reopen``: open it again even if it is the file in use (it was restored from a backup)."""
-        path = path if db_module.is_server(path) else Path(path)
-        if db_module.is_server(path) or db_module.is_server(self.db_path):
+        path = path if targets.is_server(path) else Path(path)
+        if targets.is_server(path) or targets.is_server(self.db_path):
             if path == self.db_path and not reopen:
                 return True
         else:
@@ -883,6 +932,9 @@ class MainWindow(QMainWindow):
                     return True
             except OSError:
                 pass
+        from xiaoneng_desktop import schema
+        from xiaoneng_desktop.core import db as db_module
+
         old = db_module.database.obj
         try:
             schema.open_database(path)
@@ -892,7 +944,7 @@ class MainWindow(QMainWindow):
             if report is not None:
                 report(exc)
             else:
-                QMessageBox.critical(self, "无法打开数据文件", str(exc))
+                QtWidgets.QMessageBox.critical(self, "无法打开数据文件", str(exc))
             return False
         except BaseException:
             if db_module.database.obj is not old:
@@ -933,7 +985,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ help
 
     def show_help(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "使用说明", HELP_TEXT, QMessageBox.StandardButton.Ok, self)
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.NoIcon, "使用说明", HELP_TEXT, QtWidgets.QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(QtCore.Qt.TextFormat.RichText)
         box.exec()
         box.deleteLater()
@@ -942,6 +994,8 @@ class MainWindow(QMainWindow):
         from html import escape  # html.entities: 2 ms of the start, for this box only
 
         import PySide6
+
+        from xiaoneng_desktop import schema
 
         return (
             f"<h3>{APP_NAME}</h3>"
@@ -952,12 +1006,12 @@ class MainWindow(QMainWindow):
         )
 
     def _source_text(self) -> str:
-        if db_module.is_server(self.db_path):
-            return db_module.describe_target(self.db_path)
+        if targets.is_server(self.db_path):
+            return targets.describe_target(self.db_path)
         return f"数据文件：{self.db_path}"
 
     def show_about(self) -> None:
-        QMessageBox.about(self, f"关于{APP_NAME}", self.about_text())
+        QtWidgets.QMessageBox.about(self, f"关于{APP_NAME}", self.about_text())
 
     # ------------------------------------------------------------------ state
 

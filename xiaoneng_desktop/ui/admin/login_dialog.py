@@ -1,7 +1,8 @@
 """登录: the sign-in at start, the first administrator of a new data file, and the idle lock.
 
-``sign_in_at_start`` is called by app.run_gui after the data file opens and before the main window is
-shown (never by MainWindow itself, so tests that build a window meet no dialog). A wrong password
+``sign_in_at_start`` is called by app.run_gui once the data file is open, over the main window, which
+shows nothing of it until the user has signed in (never by MainWindow itself, so tests that build a
+window meet no dialog). A wrong password
 shows its message under the field, with everything typed kept. The idle lock covers every window
 after a while without keyboard or mouse input and asks for the same user's password (or 切换用户);
 open dialogs are neither closed nor emptied.
@@ -154,7 +155,7 @@ class CreateAdminDialog(_Form):
 
 
 def sign_in_at_start(parent: QWidget | None = None) -> bool:
-    """Before the main window: the first administrator or the login, when ``login.required``.
+    """At the start: the first administrator or the login, when ``login.required``.
     False when the user chose 退出 (the program ends); True when signed in or login is off."""
     if not settings.get(accounts.LOGIN_REQUIRED.key):
         return True
