@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSizePolicy,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from xiaoneng_desktop import APP_NAME, __version__
 from xiaoneng_desktop.core import clock, logs, targets
 from xiaoneng_desktop.ui.widgets.background import BackgroundTask
+from xiaoneng_desktop.ui.widgets.tab_widget import TabWidget
 
 # The database's modules (peewee) and what only later work needs (core.session, core.errors, Qt's
 # QMessageBox: created on first use by PySide6) are imported where they are used: the window is painted
@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self._maximized_before_full_screen = False
 
-        self.tabs = QTabWidget(self)
+        self.tabs = TabWidget(self)
         self.tabs.setDocumentMode(True)
         self.setCentralWidget(self.tabs)
         self._build_tabs(finish_later)

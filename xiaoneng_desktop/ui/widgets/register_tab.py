@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -49,6 +48,7 @@ from xiaoneng_desktop.ui.widgets.reason_dialog import ReasonDialog
 from xiaoneng_desktop.ui.widgets.record_dialog import open_dialog
 from xiaoneng_desktop.ui.widgets.register_view import RegisterView, list_table
 from xiaoneng_desktop.ui.widgets.sql_table import Column, SqlTableModel
+from xiaoneng_desktop.ui.widgets.tab_widget import TabWidget
 
 #: How often countdowns are repainted against the clock (no SQL: ``touch_columns``).
 TICK_MS = 30_000
@@ -159,7 +159,7 @@ class RegisterTab(QWidget):
         spec = self.spec
         self.filters = Filters(status=spec.statuses[0])
         #: The tab's pages (``set_pages``) and the one that shows the register; None for a one-page tab.
-        self.pages: QTabWidget | None = None
+        self.pages: TabWidget | None = None
         self.register_page: QWidget | None = None
         #: (table, model) of every list of this register, the full register first.
         self.lists: list[tuple[QTableView, SqlTableModel]] = []
@@ -301,7 +301,7 @@ class RegisterTab(QWidget):
                   register_index: int = 0) -> None:
         """The tab as pages: the register's at ``register_index``, the other ``(page, name)`` around it."""
         self.register_page = register_page
-        self.pages = QTabWidget(self)
+        self.pages = TabWidget(self)
         for page, name in pages:
             self.pages.addTab(page, name)
         self.pages.insertTab(register_index, register_page, register_name)
