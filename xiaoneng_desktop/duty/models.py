@@ -30,7 +30,7 @@ class DutyShift(Versioned, BaseModel):
     standby = pw.ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
     standby_name = pw.CharField(max_length=30, default="")  # 候班人员
     standby_phone = pw.CharField(max_length=40, default="")
-    handed_over_at = pw.DateTimeField(null=True)
+    handed_over_at = pw.DateTimeField(null=True, index=True)
     handed_over_by = pw.CharField(max_length=30, default="")
     handover_note = pw.TextField(default="")
     open_at_handover = pw.IntegerField(null=True)  # how many items were still open when it closed

@@ -20,6 +20,7 @@ from xiaoneng_desktop.upgrades import (
     v7_visit_rated_at,
     v8_accountability,
     v9_record_version,
+    v10_handover_index,
 )
 
 STEPS: list[str] = [
@@ -31,4 +32,5 @@ STEPS: list[str] = [
     v7_visit_rated_at.SQL,
     v8_accountability.SQL,
     v9_record_version.SQL,
+    v10_handover_index.SQL,
 ]
