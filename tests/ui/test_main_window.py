@@ -462,6 +462,41 @@ def test_run_gui_shows_the_window_and_returns_when_closed(qapp, qtbot, tmp_path,
     assert db_module.database.obj.is_closed()
 
 
+@pytest.mark.parametrize("failing", ["before", "after"])
+def test_an_error_while_starting_is_said_and_ends_the_start_only_before_the_window_works(
+        qapp, tmp_path, monkeypatch, settings, failing):
+    """A bug between opening the file and the window working (here: filling the demo) is shown and
+    logged, and the program ends with 1; one once the window works (here: reading 概览) leaves the
+    window open, as a slot's error would."""
+    monkeypatch.setattr(app, "prepare_application", lambda application: None)
+    from xiaoneng_desktop.ui.admin import login_dialog
+
+    monkeypatch.setattr(login_dialog, "sign_in_at_start", lambda parent=None: True)
+    reported, windows = [], []
+    monkeypatch.setattr(app, "report_error", lambda exc, parent=None: reported.append((str(exc), parent)))
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("坏了")
+
+    if failing == "before":
+        monkeypatch.setattr(app, "fill_demo_if_empty", broken)
+    else:
+        monkeypatch.setattr(main_window_module.LazyTab, "ensure", broken)
+
+    class Window(MainWindow):
+        def __init__(self, path, **options):
+            super().__init__(path, settings, **options)
+            windows.append(self)
+            if failing == "after":
+                main_window_module.QTimer.singleShot(300, self.close)
+
+    monkeypatch.setattr(main_window_module, "MainWindow", Window)
+    code = app.run_gui(tmp_path / "new.sqlite3", demo_months=1)
+    assert reported == [("坏了", windows[0])]
+    assert (code, windows[0].started) == ((1, False) if failing == "before" else (0, True))
+    assert not windows[0].isVisible() and db_module.database.obj.is_closed()
+
+
 def test_start_up_does_not_load_report_libraries(tmp_path):
     code = (
         "import sys\n"
