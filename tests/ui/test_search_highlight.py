@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 
 from tests.helpers import type_text
 from xiaoneng_desktop.duty import service as duty
 from xiaoneng_desktop.duty.service import CallInput, ShiftInput
 from xiaoneng_desktop.ui.duty.tab import DutyTab
-from xiaoneng_desktop.ui.widgets.highlight import HighlightDelegate, highlight_ranges, search_words
+from xiaoneng_desktop.ui.widgets.highlight import HighlightDelegate, _lowered, highlight_ranges, search_words
 
 
 def test_highlight_ranges_rules():
@@ -25,6 +27,12 @@ def test_highlight_ranges_rules():
     assert highlight_ranges("İstanbul x", ["x"]) == [(9, 1)]  # positions stay those of the text
     assert search_words(" 石门桥  养殖 、 ") == ["石门桥", "养殖"]
     assert search_words("、") == ["、"] and search_words("  ") == []
+
+
+@given(st.text())
+def test_lowering_keeps_every_character_where_it_stands(text):
+    """The fast whole-string lower() is taken only where it equals lowering character by character."""
+    assert _lowered(text) == "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
 def test_duty_search_highlights_both_words(qtbot, database, clock):

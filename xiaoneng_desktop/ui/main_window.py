@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
     #: Another program or PC committed (core/changes): the tables it changed, empty = unknown. Emitted
     #: by the server listener's thread too, so it is always received queued, on the window's thread.
     changed_elsewhere = Signal(object)
+    #: A tab (概览 or a register) was built, the first time it was shown (app.run_gui settles the heap).
+    tab_built = Signal(QWidget)
 
     def __init__(self, db_path: Path | str, settings: QSettings | None = None, *, finish_later: bool = False):
         """``finish_later``: the program's start. The window is built and painted before the data file
@@ -208,10 +210,12 @@ class MainWindow(QMainWindow):
     def _build_tabs(self, finish_later: bool = False) -> None:
         self.dashboard_place = LazyTab(*DASHBOARD_TAB, self.tabs, wait=finish_later)
         self.dashboard_place.built.connect(lambda tab: tab.open_record.connect(self.open_record))
+        self.dashboard_place.built.connect(self.tab_built)
         self.tabs.addTab(self.dashboard_place, TAB_NAMES[0])
         for name, (module, class_name) in zip(TAB_NAMES[1:], REGISTER_TABS, strict=True):
             lazy = LazyTab(module, class_name, self.tabs)
             lazy.built.connect(self._tab_built)
+            lazy.built.connect(self.tab_built)
             self.tabs.addTab(lazy, name)
         # 概览 is read again whenever it is looked at, and whenever a register says its data changed
         self.tabs.currentChanged.connect(lambda index: index == 0 and self.dashboard.refresh())

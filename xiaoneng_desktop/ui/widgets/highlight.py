@@ -29,6 +29,9 @@ def search_words(text: str) -> list[str]:
 
 def _lowered(text: str) -> str:
     """``text`` in lower case, character for character (a character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):  # no character grew (none ever shrinks): positions are kept
+        return low
     return "".join(low if len(low := char.lower()) == 1 else char for char in text)
 
 
