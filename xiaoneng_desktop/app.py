@@ -314,7 +314,7 @@ def _sign_in_at_start(window: QWidget) -> bool:
         return True
     from xiaoneng_desktop.ui.admin import login_dialog  # only where login is on
 
-    window.user_label.setText("请先登录")
+    window.user_label.setText("请先登录" if accounts.has_accounts() else "请先创建管理员")
     return login_dialog.sign_in_at_start(window)
 
 
@@ -335,6 +335,7 @@ def open_in_window(window, path: Path | str, demo_months: int, later: dict) -> i
 
         return 1 if exc.__cause__ is not None and errors.is_bug(exc.__cause__) else 2
     if demo_months:
+        window.user_label.setText("正在准备演示数据…")
         fill_demo_if_empty(path, demo_months, window)
     if not _sign_in_at_start(window):  # 退出 at the login: nothing was read
         return 0
