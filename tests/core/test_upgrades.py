@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import peewee as pw
@@ -191,6 +193,43 @@ def test_a_step_runs_statement_by_statement_in_one_transaction(tmp_path, monkeyp
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == len(STEPS) + 1
         assert raw.execute("SELECT name FROM sqlite_master WHERE name LIKE 'half%'").fetchall() == []
+
+
+def _open_in_another_process(path: Path) -> None:
+    code = f"from xiaoneng_desktop import schema; schema.open_database({str(path)!r}).close()"
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_two_processes_upgrading_one_file_at_once(tmp_path, monkeypatch, fresh_schema):
+    """Another process upgrades the file after this one read its version and before it took the write
+    lock (two PCs opening an old file on a share): this one finds each step done, and does not run it
+    again ("index … already exists" was the error)."""
+    path = tmp_path / "v9.sqlite3"
+    shutil.copyfile(DATA / "schema_v9.sqlite3", path)
+    backup = db.backup_database
+
+    def backup_then_the_other_process(database, target):  # taken after the read, before the lock
+        backup(database, target)
+        _open_in_another_process(path)
+
+    monkeypatch.setattr(db, "backup_database", backup_then_the_other_process)
+    schema.open_database(path).close()
+    assert schema_of(path) == fresh_schema
+
+
+def test_two_processes_creating_one_file_at_once(tmp_path, monkeypatch, fresh_schema):
+    """The same for a new file: the second process finds the tables made and makes nothing twice."""
+    path = tmp_path / "new.sqlite3"
+    refuse = db._refuse_foreign_or_newer
+
+    def the_other_process_first(*args):  # after this one found no tables, before it took the lock
+        _open_in_another_process(path)
+        refuse(*args)
+
+    monkeypatch.setattr(db, "_refuse_foreign_or_newer", the_other_process_first)
+    schema.open_database(path).close()
+    assert schema_of(path) == fresh_schema
+    assert row_counts(path)["template"] == 1
 
 
 def test_script_statements_keep_a_trigger_whole():

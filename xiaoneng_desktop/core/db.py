@@ -241,17 +241,22 @@ def open_database(
         tables = db.get_tables()
         _refuse_foreign_or_newer(path, app_id, bool(tables), version, latest)
         database.initialize(db)
+        # Another process may be creating or upgrading the same file: each write re-reads, holding
+        # the write lock, whether it is still to be done (as core/server does on a server).
         if not tables:
             with db.atomic(lock_type="IMMEDIATE"):
-                db.create_tables(models)
-                if on_create is not None:
-                    on_create(db)  # what models cannot declare: search indexes and their triggers
-                db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                db.execute_sql(f"PRAGMA user_version = {latest}")
+                if not db.get_tables():
+                    db.create_tables(models)
+                    if on_create is not None:
+                        on_create(db)  # what models cannot declare: search indexes and their triggers
+                    db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+                    db.execute_sql(f"PRAGMA user_version = {latest}")
         elif version < latest:
             backup_database(db, path.with_name(f"{path.stem}.v{version}-{now():%Y%m%d-%H%M%S}.bak.sqlite3"))
             for step in range(version, latest):
                 with db.atomic(lock_type="IMMEDIATE"):
+                    if db.execute_sql("PRAGMA user_version").fetchone()[0] > step:
+                        continue  # another process ran this step while this one waited for the lock
                     run_script(db, migrations[step - 1])
                     db.execute_sql(f"PRAGMA user_version = {step + 1}")
     except DatabaseOpenError:
