@@ -112,6 +112,13 @@ def test_status_bar_and_menu_follow_the_user(qtbot, admin, db_path, tmp_path):
     assert window.user_label.text() == "当前用户：clerk（秘书）"
     assert not window.accounts_action.isEnabled() and window.sign_out_action.isEnabled()
     assert clerk.id
+    accounts.sign_out()
+    accounts.sign_in("admin", PASSWORD)
+    accounts.create_account("<b>x</b>", "秘书", PASSWORD)
+    accounts.sign_in("<b>x</b>", PASSWORD)
+    window.show_user()  # a login is text, never markup
+    assert window.user_label.textFormat() == Qt.TextFormat.PlainText
+    assert window.user_label.text() == "当前用户：<b>x</b>（秘书）"
 
 
 def test_run_gui_signs_in_over_a_window_that_shows_nothing_yet(qapp, tmp_path, monkeypatch):

@@ -403,6 +403,9 @@ class MainWindow(QMainWindow):
         """Who is acting, in the status bar; 用户管理 only for a role that may manage users."""
         from xiaoneng_desktop.core import session
 
+        # a login is typed by users ("<b>x</b>" is a name): shown as typed. Set here, not where the
+        # label is made: the format's enum would create Qt's Qt namespace before the first paint.
+        self.user_label.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         self.user_label.setText(session.status_text())
         self.accounts_action.setEnabled(session.can("accounts"))
         self.sign_out_action.setEnabled(session.current().signed_in)
